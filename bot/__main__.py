@@ -1,0 +1,158 @@
+"""Entry point: `python -m bot` runs the Telegram bot; `python -m bot ask ...` answers from the shell.
+
+python -m bot                                    start the bot (settings from the environment / .env)
+python -m bot ask [--corpus PATH]... [-k N] [--json] QUESTION
+python -m bot ask [--corpus PATH]... [-k N] --json --batch FILE
+python -m bot build [--corpus PATH]...           build (or refresh) the cached index
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.answer import Answer, find_answer, format_reply, plain_text
+from bot.config import ConfigError, Settings, load_settings
+from bot.index import Index
+from bot.store import BuildReport, EmptyCorpusError, build_index
+
+
+class TerminalProgress:
+    """A one-line progress counter on standard error, shown only when it is a terminal."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled:
+            end = "\n" if done >= total else ""
+            self.stream.write(f"\rĐang tách từ các bài viết: {done}/{total}{end}")
+            self.stream.flush()
+
+
+def describe_build(report: BuildReport) -> str:
+    """One line about a build, for logs and the terminal."""
+    origin = "nạp từ bộ nhớ đệm" if report.from_cache else f"tách từ {report.articles_segmented} bài mới"
+    return (
+        f"Chỉ mục: {report.articles} bài, {report.passages} đoạn ({origin}, {report.seconds:.1f} s); "
+        f"bỏ qua {len(report.skipped)} tệp/dòng lỗi"
+    )
+
+
+def load_corpus_index(paths: Sequence[Path], settings: Settings, stream: TextIO = sys.stderr) -> Index:
+    """Build or load the index, reporting skipped files on `stream`; exits when nothing loads."""
+    try:
+        index, report = build_index(
+            paths, settings.cache_dir, workers=settings.workers, progress=TerminalProgress(stream)
+        )
+    except EmptyCorpusError as error:
+        for problem in error.report.problems if error.report else []:
+            print(f"lỗi: {problem}", file=stream)
+        raise SystemExit(f"Không có bài viết nào đọc được trong {', '.join(map(str, paths))}.") from None
+    for problem in report.problems:
+        print(f"{'bỏ qua' if problem.skipped else 'lưu ý'}: {problem}", file=stream)
+    print(describe_build(report), file=stream)
+    return index
+
+
+def answer_json(answer: Answer, k: int) -> dict:
+    """The `--json` record of one answered question."""
+    best = answer.best
+    return {
+        "question": answer.question,
+        "found": answer.found,
+        "answer": best.sentence if answer.found and best else None,
+        "reply": format_reply(answer),
+        "hits": [
+            {
+                "article_id": hit.article.id,
+                "title": hit.article.title,
+                "date": hit.article.iso_date(),
+                "source": hit.article.source,
+                "url": hit.article.url,
+                "passage": hit.text,
+                "score": round(hit.score, 6),
+            }
+            for hit in answer.hits[:k]
+        ],
+    }
+
+
+def _ask(arguments: argparse.Namespace, settings: Settings) -> int:
+    if arguments.batch is None and not arguments.question:
+        print("Cần một câu hỏi, hoặc --batch FILE.", file=sys.stderr)
+        return 2
+    if arguments.batch is not None and not arguments.json:
+        print("--batch chỉ dùng cùng --json.", file=sys.stderr)
+        return 2
+    if arguments.batch is not None:
+        try:
+            questions = [line.strip() for line in Path(arguments.batch).read_text(encoding="utf-8-sig").splitlines()]
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"Không đọc được {arguments.batch}: {error}", file=sys.stderr)
+            return 2
+        questions = [q for q in questions if q]
+    else:
+        questions = [" ".join(arguments.question)]
+    paths = [Path(p) for p in arguments.corpus] or [settings.corpus_dir]
+    index = load_corpus_index(paths, settings)
+    for question in questions:
+        answer = find_answer(index, question, passages=max(arguments.k, 1))
+        if arguments.json:
+            print(json.dumps(answer_json(answer, arguments.k), ensure_ascii=False), flush=True)
+        else:
+            print(plain_text(format_reply(answer)))
+    return 0
+
+
+def _build(arguments: argparse.Namespace, settings: Settings) -> int:
+    paths = [Path(p) for p in arguments.corpus] or [settings.corpus_dir]
+    load_corpus_index(paths, settings)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: no sub-command runs the bot."""
+    main_parser = argparse.ArgumentParser(
+        prog="python -m bot", description="Bot Telegram hỏi đáp tin chỉ thị, nghị quyết."
+    )
+    commands = main_parser.add_subparsers(dest="command")
+    ask = commands.add_parser("ask", help="trả lời câu hỏi từ dòng lệnh")
+    ask.add_argument(
+        "--corpus", action="append", default=[], metavar="PATH", help="thư mục hoặc tệp bài viết (lặp lại được)"
+    )
+    ask.add_argument("-k", type=int, default=5, metavar="N", help="số đoạn kết quả trong --json (mặc định 5)")
+    ask.add_argument("--json", action="store_true", help="in mỗi câu trả lời thành một dòng JSON")
+    ask.add_argument("--batch", metavar="FILE", help="đọc mỗi dòng của FILE là một câu hỏi (cần --json)")
+    ask.add_argument("question", nargs="*", help="câu hỏi")
+    build = commands.add_parser("build", help="xây (hoặc cập nhật) chỉ mục trong bộ nhớ đệm")
+    build.add_argument("--corpus", action="append", default=[], metavar="PATH")
+    return main_parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = parser().parse_args(argv)
+    try:
+        settings = load_settings(require_token=arguments.command is None)
+    except ConfigError as error:
+        print(f"Lỗi cấu hình: {error}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if arguments.command == "ask":
+        return _ask(arguments, settings)
+    if arguments.command == "build":
+        return _build(arguments, settings)
+    from bot.telegram_app import run_bot  # the only place the Telegram library is loaded
+
+    return run_bot(settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,372 @@
+"""Pick the sentence that answers a question, and format the reply with its citation.
+
+Scoring (which passages) lives in `bot.index`; this module decides which sentence of those
+passages answers, whether anything answers at all, and how the reply reads. Only the
+formatting functions produce HTML, and they escape everything they insert.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.corpus import Article
+from bot.index import Hit, Index
+from bot.question import Kind, analyse
+from bot.spans import answer_spans
+from bot.text import CODE, CONCEPT, PLAIN, plain, special_terms, split_sentences, strip_diacritics, syllables
+
+MAX_QUESTION_CHARS = 500
+TELEGRAM_LIMIT = 4096
+MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
+# Passages looked at for the answering sentence, and articles offered in all.
+CANDIDATE_PASSAGES = 12
+MAX_FINDINGS = 9
+
+
+class Status(enum.Enum):
+    FOUND = "found"
+    EMPTY = "empty"  # nothing but spaces or punctuation
+    TOO_LONG = "too_long"
+    NO_TERMS = "no_terms"  # only question words, nothing to search for
+    NOT_FOUND = "not_found"  # nothing in the corpus is relevant enough
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One article's answer to a question: its best sentence, and the passage holding it."""
+
+    article: Article
+    sentence: str
+    highlight: tuple[int, int] | None  # the span of `sentence` that answers (a name, a number...)
+    hit: Hit
+    score: float
+    strong: bool = False  # the highlight is what the question asks for, not merely of its kind
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the bot found for a question: findings best first (one per article), and the hits."""
+
+    question: str
+    status: Status
+    findings: tuple[Finding, ...] = ()
+    hits: tuple[Hit, ...] = ()
+    kind: Kind | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.status is Status.FOUND
+
+    @property
+    def best(self) -> Finding | None:
+        return self.findings[0] if self.findings else None
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Weights of the sentence choice and the no-answer threshold (measured with eval/)."""
+
+    title_term_weight: float = 0.15  # terms the title already has say little about which sentence
+    passage_weight: float = 0.5
+    type_bonus: float = 0.6
+    weak_type_bonus: float = 0.15
+    near_boost: float = 1.0
+    caption_penalty: float = 0.45
+    # Nothing is relevant unless the best article's passages hold this share of the question's idf
+    # mass, and this much of it in units of a rarest term's idf (about "1.4 rare words").
+    min_coverage: float = 0.4
+    min_matched: float = 1.45
+    min_passages_for_matched: int = 2000
+    coverage_passages: int = 3  # how many of the best article's passages count for that
+    search_depth: int = 40  # passages ranked to choose the candidate articles from
+    articles_in_depth: int = 3  # articles whose several passages are read for the answer
+    passages_per_article: int = 6
+    whole_article_passages: int = 40  # the best article is read whole when it has at most this many
+    promote_ratio: float = 0.9
+    neighbours: int = 1  # passages either side of an article's two best also read
+
+
+DEFAULT_TUNING = Tuning()
+
+
+# --- sentence choice ------------------------------------------------------------------------
+
+
+class _Text:
+    """A sentence (or title) prepared for matching index terms without segmenting it again."""
+
+    __slots__ = ("_specials", "accented", "plain", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        syls = syllables(text)
+        # Padded with spaces so that " hội nghị " matches whole syllables only.
+        self.accented = " " + " ".join(syls) + " "
+        self.plain = strip_diacritics(self.accented)
+        self._specials: frozenset[str] | None = None
+
+    def has(self, term: str) -> bool:
+        """Whether the index term occurs here (compounds as runs of syllables)."""
+        if term[0] == PLAIN:
+            return " " + term[1:].replace("_", " ") + " " in self.plain
+        if term[0] in (CODE, CONCEPT):
+            if self._specials is None:
+                self._specials = frozenset(special_terms(self.text))
+            return term in self._specials
+        return " " + term.replace("_", " ") + " " in self.accented
+
+
+class Answerer:
+    """Answers questions from one index; keeps the sentences of recently read passages ready."""
+
+    def __init__(self, index: Index, tuning: Tuning = DEFAULT_TUNING, cache_size: int = 4096) -> None:
+        self.index = index
+        self.tuning = tuning
+        self._cache: OrderedDict[int, list[_Text]] = OrderedDict()
+        self._titles: OrderedDict[int, _Text] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _sentences(self, hit: Hit) -> list[_Text]:
+        cached = self._cache.get(hit.passage)
+        if cached is None:
+            text = hit.text
+            cached = [_Text(text[start:end]) for start, end in split_sentences(text)]
+            self._cache[hit.passage] = cached
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(hit.passage)
+        return cached
+
+    def _title(self, article_index: int) -> _Text:
+        title = self._titles.get(article_index)
+        if title is None:
+            title = self._titles[article_index] = _Text(self.index.articles[article_index].title)
+            if len(self._titles) > self._cache_size:
+                self._titles.popitem(last=False)
+        return title
+
+    def answer(self, text: str, *, passages: int = CANDIDATE_PASSAGES) -> Answer:
+        """Answer a question: the best sentence per article, best article first.
+
+        `passages` is how many of the best passages to return in `hits`.
+        """
+        index, tuning = self.index, self.tuning
+        stripped = text.strip()
+        if not re.search(r"[^\W_]", stripped):
+            return Answer(text, Status.EMPTY)
+        if len(stripped) > MAX_QUESTION_CHARS:
+            return Answer(text, Status.TOO_LONG)
+        question = analyse(" ".join(stripped.split()))
+        query = index.query_terms(question)
+        if not query.ids:
+            status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
+            return Answer(text, status, kind=question.kind)
+        scores = index.bm25.scores(query.ids)
+        passage_ids, passage_scores = index.bm25.top_of(scores, max(passages, tuning.search_depth))
+        hits = [index.hit(int(p), float(s)) for p, s in zip(passage_ids, passage_scores, strict=True)]
+        idf = {t: index.idf(t) for t in set(query.terms)}
+        best_article = [h.passage for h in hits if h.article is hits[0].article][: tuning.coverage_passages]
+        coverage, matched = relevance(index, idf, best_article) if hits else (0.0, 0.0)
+        # On a small corpus every word is common, so its idf mass says little: the share alone decides.
+        enough_evidence = matched >= tuning.min_matched or index.passage_count < tuning.min_passages_for_matched
+        if coverage < tuning.min_coverage or not enough_evidence:
+            return Answer(text, Status.NOT_FOUND, hits=tuple(hits[:passages]), kind=question.kind)
+
+        near = {plain(s) if question.unaccented else s for s in question.near}
+        weights = {t: w for t, w in idf.items()}
+        query_mass = sum(idf.values()) or 1.0
+        best_score = hits[0].score
+        findings = []
+        for article_hits in _candidates(index, hits, scores, tuning).values():
+            title = self._title(int(index.passage_article[article_hits[0].passage]))
+            # Terms the title already has say little about which sentence answers.
+            term_weights = {
+                t: w * ((tuning.title_term_weight if title.has(t) else 1.0) + (tuning.near_boost if t in near else 0.0))
+                for t, w in weights.items()
+            }
+            best: Finding | None = None
+            for hit in article_hits:
+                passage_prior = tuning.passage_weight * hit.score / best_score
+                for sentence in self._sentences(hit):
+                    lexical = sum(w for t, w in term_weights.items() if sentence.has(t))
+                    score = lexical / query_mass + passage_prior
+                    strong, weak = answer_spans(sentence.text, question)
+                    highlight = None
+                    if strong:
+                        score += tuning.type_bonus
+                        highlight = strong[0]
+                    elif weak:
+                        score += tuning.weak_type_bonus
+                        highlight = weak[0]
+                    if hit.caption:
+                        score -= tuning.caption_penalty
+                    if best is None or score > best.score:
+                        best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong))
+            if best is not None:
+                findings.append(best)
+        # Among near-duplicate reports of one event, one that holds the asked name or number beats
+        # a slightly better-scored one that does not.
+        if findings and not findings[0].strong:
+            for position, finding in enumerate(findings[1 : tuning.articles_in_depth], start=1):
+                if finding.strong and finding.hit.score >= tuning.promote_ratio * best_score:
+                    findings.insert(0, findings.pop(position))
+                    break
+        return Answer(text, Status.FOUND, tuple(findings), tuple(hits[:passages]), question.kind)
+
+
+def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple[float, float]:
+    """How well some passages (titles included) cover a question's terms.
+
+    Returns the share of the question's idf mass they hold, and that mass in units of the idf of
+    a term no passage has (about "how many rare words matched", whatever the corpus size).
+    Compounds are left out: a question's runs of syllables include accidental ones.
+    """
+    terms = {t: w for t, w in idf.items() if "_" not in t}
+    total = sum(terms.values())
+    if total <= 0:
+        return 0.0, 0.0
+    found = 0.0
+    for term, weight in terms.items():
+        term_id = index.term_ids.get(term)
+        if term_id is not None and any(index.bm25.contains(term_id, p) for p in passages):
+            found += weight
+    return found / total, found / index.idf("")
+
+
+def _candidates(index: Index, hits: list[Hit], scores: np.ndarray, tuning: Tuning) -> dict[str, list[Hit]]:
+    """Passages to look for the answer in, by article, best article first.
+
+    The best article is read whole (its answer may sit in a paragraph that names nothing else);
+    the next few offer their best passages and the neighbours of their two best; the others
+    their best passage.
+    """
+    by_article: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_article.setdefault(hit.article.id, []).append(hit)
+    candidates: dict[str, list[Hit]] = {}
+    for rank, (article_id, article_hits) in enumerate(by_article.items()):
+        if rank >= MAX_FINDINGS:
+            break
+        if rank >= tuning.articles_in_depth:
+            candidates[article_id] = article_hits[:1]
+            continue
+        passages = index.article_passages(int(index.passage_article[article_hits[0].passage]))
+        if rank == 0 and len(passages) <= tuning.whole_article_passages:
+            # Passages that match nothing but the title's words cannot hold the answer's words.
+            title_only = min(float(scores[p]) for p in passages) if passages else 0.0
+            matching = [p for p in passages if scores[p] > title_only * 1.05 or len(passages) <= 3]
+            candidates[article_id] = [index.hit(p, float(scores[p])) for p in matching]
+            continue
+        chosen = {h.passage: h for h in article_hits[: tuning.passages_per_article]}
+        for hit in article_hits[:2]:
+            for p in range(hit.passage - tuning.neighbours, hit.passage + tuning.neighbours + 1):
+                if p in passages and p not in chosen:
+                    chosen[p] = index.hit(p, float(scores[p]))
+        candidates[article_id] = list(chosen.values())
+    return candidates
+
+
+def find_answer(
+    index: Index, text: str, *, passages: int = CANDIDATE_PASSAGES, tuning: Tuning = DEFAULT_TUNING
+) -> Answer:
+    """Answer one question (an `Answerer` is better for many: it caches what it reads)."""
+    return Answerer(index, tuning).answer(text, passages=passages)
+
+
+# --- formatting (HTML parse mode) -------------------------------------------------------------
+
+
+def format_date(article: Article) -> str | None:
+    """`dd/mm/yyyy`, with `HH:MM` before it when the time is known."""
+    if article.date is None:
+        return None
+    day = article.date.strftime("%d/%m/%Y")
+    return f"{article.time.strftime('%H:%M')} {day}" if article.time else day
+
+
+def _e(text: str, limit: int | None = None) -> str:
+    """`text` escaped for HTML, cut (with an ellipsis) so that the escaped form has at most `limit` characters."""
+    escaped = html.escape(text, quote=True)
+    if limit is None or len(escaped) <= limit:
+        return escaped
+    cut = limit - 1
+    while len(escaped := html.escape(text[:cut].rstrip(), quote=True) + "…") > limit:
+        cut -= max(1, len(escaped) - limit)
+    return escaped
+
+
+def _sentence_html(finding: Finding, limit: int = 1500) -> str:
+    sentence = finding.sentence
+    if finding.highlight:
+        start, end = finding.highlight
+        head, mark, tail = _e(sentence[:start]), _e(sentence[start:end]), sentence[end:]
+        if len(head) + len(mark) < limit - 10:
+            return head + "<b>" + mark + "</b>" + _e(tail, max(1, limit - len(head) - len(mark)))
+    return _e(sentence, limit)
+
+
+def citation_html(article: Article) -> str:
+    """Title (linked when the article has a URL), then source and date."""
+    title = _e(article.title, 300)
+    link = _e(article.url) if article.url else ""
+    lines = [f'📰 <a href="{link}">{title}</a>' if link and len(link) <= MAX_LINK_CHARS else f"📰 <b>{title}</b>"]
+    details = [f"Nguồn: {_e(article.source, 120)}" if article.source else None, format_date(article)]
+    details = [d for d in details if d]
+    if details:
+        lines.append(" · ".join(details))
+    return "\n".join(lines)
+
+
+def related_line(finding: Finding) -> str:
+    """One line for another relevant article: title and date."""
+    date = format_date(finding.article)
+    title = _e(finding.article.title, 200)
+    return f"• {title}" + (f" ({date})" if date else "")
+
+
+NOT_FOUND_TEXT = (
+    "Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.\n"
+    "Bạn thử diễn đạt lại, nêu rõ tên chỉ thị, nghị quyết, hội nghị, cơ quan hoặc địa phương, "
+    "ví dụ: <i>Ai dự hội nghị sơ kết Chỉ thị 05 của Đảng ủy Khối?</i>"
+)
+EMPTY_TEXT = "Bạn hãy gõ một câu hỏi, ví dụ: <i>Bao nhiêu tập thể được tặng Bằng khen?</i>"
+TOO_LONG_TEXT = (
+    f"Câu hỏi dài quá (tối đa {MAX_QUESTION_CHARS} ký tự). Bạn hãy hỏi ngắn gọn một ý, "
+    "ví dụ: <i>Ai chủ trì hội nghị tổng kết Nghị quyết 35?</i>"
+)
+NO_TERMS_TEXT = (
+    "Câu hỏi chưa có từ khóa để tìm. Bạn hãy nêu rõ sự kiện, văn bản hoặc cơ quan muốn hỏi, "
+    "ví dụ: <i>Ai tới dự hội nghị sơ kết Chỉ thị 05?</i>"
+)
+
+
+def format_reply(answer: Answer, related: int = 2) -> str:
+    """The Telegram message (HTML) for an answer: sentence, citation, then other articles."""
+    if answer.status is Status.EMPTY:
+        return EMPTY_TEXT
+    if answer.status is Status.TOO_LONG:
+        return TOO_LONG_TEXT
+    if answer.status is Status.NO_TERMS:
+        return NO_TERMS_TEXT
+    if not answer.found or answer.best is None:
+        return NOT_FOUND_TEXT
+    best = answer.best
+    parts = [_sentence_html(best), citation_html(best.article)]
+    others = [related_line(f) for f in answer.findings[1 : 1 + related]]
+    if others:
+        parts.append("<b>Bài liên quan:</b>\n" + "\n".join(others))
+    reply = "\n\n".join(parts)
+    assert len(reply) <= TELEGRAM_LIMIT, len(reply)
+    return reply
+
+
+def plain_text(reply_html: str) -> str:
+    """The text a reader sees: tags removed, entities unescaped."""
+    return html.unescape(re.sub(r"<[^>]+>", "", reply_html))

@@ -1,0 +1,113 @@
+"""Settings, read from the environment and a `.env` file when asked (never at import time)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+_TOKEN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{8,}$")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot and the command line are configured with."""
+
+    token: str | None = field(default=None, repr=False)  # never shown: repr, logs and errors omit it
+    admin_ids: frozenset[int] = frozenset()
+    corpus_dir: Path = Path("corpus")
+    cache_dir: Path = Path(".cache")
+    base_url: str | None = None
+    webhook_url: str | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = 8443
+    webhook_secret: str | None = field(default=None, repr=False)
+    log_level: str = "INFO"
+    questions_per_minute: int = 20
+    workers: int | None = None
+
+
+def _integer(name: str, value: str, minimum: int, maximum: int) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {value!r}") from None
+    if not minimum <= number <= maximum:
+        raise ConfigError(f"{name} must be between {minimum} and {maximum}, got {number}")
+    return number
+
+
+def load_settings(
+    environ: Mapping[str, str] | None = None,
+    env_file: str | Path | None = ".env",
+    *,
+    require_token: bool = True,
+) -> Settings:
+    """Settings from `environ` (default: the process environment) over those in `env_file`.
+
+    Raises ConfigError with a one-line message naming the setting to fix.
+    """
+    values: dict[str, str] = {}
+    if env_file is not None and Path(env_file).is_file():
+        values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    values.update(os.environ if environ is None else environ)
+
+    def get(name: str) -> str | None:
+        value = values.get(name, "").strip()
+        return value or None
+
+    token = get("TELEGRAM_BOT_TOKEN")
+    if token is None and require_token:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram, then put "
+            "TELEGRAM_BOT_TOKEN=<token> in .env (see .env.example) or in the environment"
+        )
+    if token is not None and not _TOKEN.match(token):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters); copy it again from @BotFather"
+        )
+
+    admin_ids: set[int] = set()
+    for part in (get("ADMIN_IDS") or "").split(","):
+        if part.strip():
+            if not re.fullmatch(r"-?\d+", part.strip()):
+                raise ConfigError(
+                    f"ADMIN_IDS must be numeric Telegram user ids separated by commas, got {part.strip()!r}"
+                )
+            admin_ids.add(int(part))
+
+    base_url = get("TELEGRAM_BASE_URL")
+    if base_url is not None and not re.match(r"^https?://", base_url):
+        raise ConfigError(f"TELEGRAM_BASE_URL must start with http:// or https://, got {base_url!r}")
+    webhook_url = get("TELEGRAM_WEBHOOK_URL")
+    if webhook_url is not None and not webhook_url.startswith("https://"):
+        raise ConfigError(f"TELEGRAM_WEBHOOK_URL must be an https:// address Telegram can reach, got {webhook_url!r}")
+
+    log_level = (get("LOG_LEVEL") or "INFO").upper()
+    if log_level not in _LOG_LEVELS:
+        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, got {log_level!r}")
+
+    workers = get("WORKERS")
+    return Settings(
+        token=token,
+        admin_ids=frozenset(admin_ids),
+        corpus_dir=Path(get("CORPUS_DIR") or "corpus"),
+        cache_dir=Path(get("CACHE_DIR") or ".cache"),
+        base_url=base_url,
+        webhook_url=webhook_url,
+        webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
+        webhook_port=_integer("TELEGRAM_WEBHOOK_PORT", get("TELEGRAM_WEBHOOK_PORT") or "8443", 1, 65535),
+        webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+        log_level=log_level,
+        questions_per_minute=_integer("QUESTIONS_PER_MINUTE", get("QUESTIONS_PER_MINUTE") or "20", 1, 10_000),
+        workers=_integer("WORKERS", workers, 1, 256) if workers else None,
+    )

@@ -1,0 +1,268 @@
+"""What a question asks: its type (who, how many, when, where, what) and which of its words matter."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from bot.text import canonicalize, looks_unaccented, nfc, strip_diacritics, syllables
+
+
+class Kind(enum.Enum):
+    WHO = "who"
+    HOW_MANY = "how_many"
+    WHEN = "when"
+    WHERE = "where"
+    WHAT = "what"
+
+
+def _phrases(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split("|"))
+
+
+# Checked in this order: "ngày bao nhiêu" asks when, not how many.
+_KIND_PHRASES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
+    (
+        Kind.WHEN,
+        _phrases(
+            "khi nào|lúc nào|bao giờ|ngày nào|hôm nào|ngày bao nhiêu|ngày mấy|thời gian nào|thời điểm nào|năm nào|tháng nào|dịp nào|vào ngày"
+        ),
+    ),
+    (
+        Kind.WHERE,
+        _phrases(
+            "ở đâu|tại đâu|đâu|nơi nào|địa điểm nào|chỗ nào|tỉnh nào|địa phương nào|huyện nào|xã nào|thành phố nào|nước nào|quốc gia nào|địa bàn nào|tại nơi nào"
+        ),
+    ),
+    (Kind.HOW_MANY, _phrases("bao nhiêu|mấy|số lượng|tổng số|tổng cộng|bao lâu")),
+    (
+        Kind.WHO,
+        _phrases(
+            "ai|người nào|vị nào|đồng chí nào|ông nào|bà nào|những ai|cán bộ nào|lãnh đạo nào|tên là gì|tên gì|họ tên"
+        ),
+    ),
+)
+
+# Words that carry no topic: question words and the commonest function words. Ranking ignores them.
+STOP_WORDS = frozenset(
+    """ai gì nào đâu sao mấy bao nhiêu bao_nhiêu khi_nào lúc_nào bao_giờ thế_nào như_thế_nào vì_sao tại_sao
+    là_gì những_ai ra_sao có_phải không chưa là của được có những các cái này đó ấy kia và với cho về ở
+    tại thì mà đã sẽ đang bị ra vào lên như hãy biết cho_biết xin ạ nhỉ vậy hả à ơi nhé vâng bạn tôi
+    mình hỏi muốn rằng thế ông bà làm để theo từ thì trong sau khi lúc vừa mới đây rồi cũng nhưng nên
+    nếu bởi giữa trên dưới thêm nêu tên""".split()
+)
+# The diacritic-free forms of stop words, except those that also spell common content words
+# ("dang" is also Đảng, "the" is also thể in "tập thể", "bi" is also bí in "bí thư").
+PLAIN_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS) - set(
+    "ay ba ban bao bi boi cai co cung da dang day de do duoi giua ha hoi khi kia la lam len luc ma may minh moi nay nen neu nhung ra roi sao sau tai ten the them theo thi toi tren trong tu vang ve vi voi vua".split()
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as typed, with what the search and the answer finder need to know about it."""
+
+    text: str
+    kind: Kind
+    unaccented: bool
+    # The question without its question words ("Ai tới dự hội nghị?" -> "tới dự hội nghị?"):
+    # what is searched for.
+    topic: str = ""
+    # For "bao nhiêu tập thể": the counted noun's syllables ("tập", "thể"), to find "10 tập thể".
+    counted: tuple[str, ...] = ()
+    # For "hình thức gì", "chỉ thị số mấy": the asked noun's syllables ("hình", "thức").
+    focus: tuple[str, ...] = ()
+    # Syllables next to the question words: what the answering sentence is about ("tới dự" in
+    # "Ai tới dự hội nghị?"), as opposed to the event that only identifies the article.
+    near: tuple[str, ...] = ()
+
+
+# Question phrases that go with any kind and are no part of the topic.
+_FILLER_PHRASES = (
+    "là ai",
+    "ai là",
+    "là gì",
+    "tên là gì",
+    "tên gì",
+    "số mấy",
+    "số bao nhiêu",
+    "là bao nhiêu",
+    "là mấy",
+    "bao nhiêu",
+    "như thế nào",
+    "thế nào",
+    "ra sao",
+    "là những ai",
+    "gồm những ai",
+    "có những ai",
+    "cho biết",
+    "cho hỏi",
+    "xin hỏi",
+    "hãy cho biết",
+)
+# "Trung tướng nào", "ông nào": a person is asked for; the title stays in the topic.
+_WHO_TITLES = (
+    "trung tướng",
+    "thiếu tướng",
+    "thượng tướng",
+    "đại tướng",
+    "tướng",
+    "đại tá",
+    "thượng tá",
+    "trung tá",
+    "thiếu tá",
+    "ông",
+    "bà",
+    "vị",
+    "đồng chí",
+    "cán bộ",
+    "lãnh đạo",
+    "chủ tịch",
+    "phó chủ tịch",
+    "bí thư",
+    "phó bí thư",
+    "giám đốc",
+    "phó giám đốc",
+    "bộ trưởng",
+    "thứ trưởng",
+    "người",
+    "quan chức",
+    "đại biểu",
+    "nhân vật",
+    "tổng giám đốc",
+    "trưởng ban",
+    "trưởng phòng",
+    "chánh án",
+    "viện trưởng",
+)
+
+
+def _pattern(phrase: str, unaccented: bool) -> re.Pattern[str]:
+    if unaccented:
+        phrase = strip_diacritics(phrase)
+    return re.compile(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)")
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+# Nouns whose "số mấy" / "nào" asks for a document number ("Chỉ thị số mấy?" -> "34-CT/TW").
+DOCUMENT_NOUNS = frozenset(
+    {
+        "chỉ thị",
+        "nghị quyết",
+        "quyết định",
+        "nghị định",
+        "kết luận",
+        "thông tư",
+        "văn bản",
+        "công văn",
+        "quy định",
+        "luật",
+    }
+)
+_ASKING_WORDS = ("gì", "nào", "số mấy", "số bao nhiêu", "số")
+
+
+def _focus_before(key: str, end: int) -> tuple[str, ...]:
+    """The (at most two) syllables of the noun just before a question word ending at `end`."""
+    before = [s for s in syllables(key[:end]) if s not in _NOT_NOUNS]
+    if len(before) >= 2 and strip_diacritics(" ".join(before[-2:])) in _PLAIN_DOCUMENT_NOUNS:
+        return tuple(before[-2:])
+    return tuple(before[-2:]) if before else ()
+
+
+def analyse(text: str) -> Question:
+    """Classify a question by the words it asks with, and separate them from its topic."""
+    unaccented = looks_unaccented(text)
+    key = canonicalize(text).lower()
+    if unaccented:
+        key = strip_diacritics(key)
+    kind, counted = Kind.WHAT, ()
+    asked: list[tuple[int, int]] = []  # spans of question words, left out of the topic
+    for candidate, phrases in _KIND_PHRASES:
+        hits = [m for p in phrases for m in _pattern(p, unaccented).finditer(key)]
+        if hits:
+            kind = candidate
+            asked.extend(m.span() for m in hits)
+            if kind is Kind.HOW_MANY:
+                first = min(hits, key=lambda m: m.start())
+                following = [s for s in syllables(key[first.end() :]) if s not in _NOT_NOUNS]
+                counted = tuple(following[:2])
+            break
+    document = _document_question(key, unaccented)
+    if document:  # "Chỉ thị ... số mấy?" asks for a document number, not a count
+        kind, counted = Kind.WHAT, ()
+        asked.append(document[1])
+    focus: tuple[str, ...] = ()
+    if kind is Kind.WHAT:
+        if document:
+            focus = document[0]
+        else:
+            asking = [m for w in ("gì", "nào") for m in _pattern(w, unaccented).finditer(key)]
+            if asking:
+                focus = _focus_before(key, min(m.start() for m in asking))
+    if kind is Kind.WHAT and not document:
+        for title in _WHO_TITLES:
+            match = _pattern(title + " nào", unaccented).search(key)
+            if match:
+                kind = Kind.WHO
+                asked.append((match.end() - len("nào"), match.end()))
+                break
+    for phrase in _FILLER_PHRASES:
+        asked.extend(m.span() for m in _pattern(phrase, unaccented).finditer(key))
+    # `key` is aligned with `text` character for character (NFC, same letters, other marks).
+    topic = _blank(nfc(text), asked) if len(key) == len(nfc(text)) else text
+    if kind is Kind.WHO:
+        focus = ()
+    near: list[str] = []
+    stop = PLAIN_STOP_WORDS if unaccented else STOP_WORDS
+    for start, end in asked:
+        before = [s for s in syllables(key[:start]) if s not in stop][-NEAR_SYLLABLES:]
+        after = [s for s in syllables(key[end:]) if s not in stop][:NEAR_SYLLABLES]
+        near.extend(before + after)
+    return Question(
+        text=text,
+        kind=kind,
+        unaccented=unaccented,
+        topic=topic,
+        counted=counted,
+        focus=focus,
+        near=tuple(dict.fromkeys(near)),
+    )
+
+
+NEAR_SYLLABLES = 3
+
+
+_NOT_NOUNS = frozenset({"là", "la", "được", "duoc", "đã", "da", "có", "co", "bằng", "bang", "theo"})
+_PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
+_NUMBER_ASKED = {
+    accentless: re.compile(
+        r"(?<!\w)"
+        + (r"so\s+(?:may|bao\s+nhieu|nao|hieu)" if accentless else r"số\s+(?:mấy|bao\s+nhiêu|nào|hiệu)")
+        + r"(?!\w)"
+    )
+    for accentless in (False, True)
+}
+
+
+def _document_question(key: str, unaccented: bool) -> tuple[tuple[str, ...], tuple[int, int]] | None:
+    """For "Chỉ thị ... số mấy?" or "theo chỉ thị nào?": the document noun and the asking span."""
+    nouns = [m for n in DOCUMENT_NOUNS for m in _pattern(n, unaccented).finditer(key)]
+    if not nouns:
+        return None
+    asked = _NUMBER_ASKED[unaccented].search(key)
+    if asked:
+        before = [m for m in nouns if m.end() <= asked.start()]
+        if before:
+            return tuple(max(before, key=lambda m: m.end()).group().split()), asked.span()
+    for noun in nouns:
+        which = _pattern("nào", unaccented).match(key, noun.end() + 1) if noun.end() < len(key) else None
+        if which:
+            return tuple(noun.group().split()), which.span()
+    return None

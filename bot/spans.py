@@ -1,0 +1,225 @@
+"""Find, in a sentence, the span that answers a question of a given kind.
+
+A person's name (with a title before it) for `ai`, a number with the counted noun for
+`bao nhiêu`, a date for `khi nào`, a place for `ở đâu`, a document number for `số mấy`. A
+span that only repeats the question ("Đại tá Nguyễn Văn Thuận thay ai?" is not answered by
+"Nguyễn Văn Thuận") does not count.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from bot.question import DOCUMENT_NOUNS, Kind, Question
+from bot.text import code_terms, strip_diacritics, syllables
+
+Span = tuple[int, int]
+
+_SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh Lâm Mai Trương Đào Cao Hà Tô Lưu Vương Tạ Thái Châu Quách Lương Kiều Tăng Chu Triệu Giang Lại Nông"
+    " La Thân Khổng Hứa Tống Phùng Từ Âu Đồng Lục Diệp Mạc Lò Nghiêm Bế Vi Hầu Ninh Đàm Khúc Quan Trình Thạch Kim Doãn Lữ Phí Tôn Mạch Bạch Trang Khuất Lã Sầm Giáp Thào Sùng Vàng Giàng"
+).split()
+_UPPER = "A-ZĐÀ-ỸẠ-Ỹ"
+_NAME_SYLLABLE = rf"[{_UPPER}][a-zđà-ỹ]+"
+_PERSON = re.compile(rf"(?<!\w)(?:{'|'.join(_SURNAMES)})(?:\s+{_NAME_SYLLABLE}){{1,3}}(?!\w)")
+_NOT_PEOPLE = re.compile(
+    r"(?<!\w)(Hà Nội|Hà Tĩnh|Hà Giang|Hà Nam|Hà Đông|Hồ Chí Minh|Lâm Đồng|Cao Bằng|Thái Bình|Thái Nguyên|"
+    r"Lai Châu|Kim Bảng|Kim Sơn|Đồng Nai|Đồng Tháp|Đồng Hới|Đồng Xoài|Quan Hóa|Quan Sơn|Hồ Tây|"
+    r"Bạch Mai|Châu Âu|Châu Á|Châu Phi|Trung Quốc|Trung Ương|Văn Miếu|Văn Phòng|Văn Hóa|Mai Châu|Vi Phạm|Phí Bảo)(?!\w)"
+)
+# A name right after one of these is a place or an institution named after a person.
+_PLACE_BEFORE_NAME = re.compile(
+    r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|phố|tỉnh|thành phố|TP\.?|trường|cầu|bệnh viện|"
+    r"sân bay|cảng|khu|tư tưởng|Chủ tịch|lăng|nhà máy)\s*$",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = re.compile(
+    r"(Bí thư|Chủ tịch|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó|Giám đốc|Trưởng|Chánh|Tư lệnh|Chính [uủ]y|"
+    r"Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|đồng chí|ông|bà|"
+    r"[UỦ]ỷ viên|Ủy viên|Tổng|Viện trưởng|Cục trưởng|Vụ trưởng|anh|chị)[\s,]",
+    re.IGNORECASE,
+)
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ"
+_COUNT = re.compile(rf"(?<![\w/])(?:{_NUMBER}|(?:{_NUMBER_WORDS})(?:\s+(?:{_NUMBER_WORDS}))*)(?![\w/])", re.IGNORECASE)
+_DATE = re.compile(
+    r"(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|mai|\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?)"
+    r"|\d{1,2}/\d{1,2}(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4}|quý\s+[IV1-4]+(?:/\d{4})?"
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|(?<!\d)(?:19|20)\d{2}(?!\d))(?!\w)",
+    re.IGNORECASE,
+)
+# "tại Cung Văn hóa Hữu nghị Việt Xô", "ở tỉnh Hà Nam": from the first capitalised word after the
+# preposition to the last one before punctuation or a word that starts another clause.
+_PLACE = re.compile(
+    rf"(?<!\w)(?:tại|ở|đến|về|trên địa bàn)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|thị xã|nước|"
+    rf"thủ đô|khu|trụ sở|hội trường)\s+)?(?P<place>[{_UPPER}][\w.]*(?:\s+(?!(?:và|với|để|nhằm|do|vào|từ|"
+    rf"cho|của|trong|khi|đã|sẽ|được)\s)[\w.]+){{0,7}})",
+)
+_PLACE_END = re.compile(rf"^.*[{_UPPER}](?:[\w.]*\w)?", re.DOTALL)
+_DOCUMENT_CODE = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]{0,5}(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7})*")
+
+_PEOPLE = (
+    "người",
+    "đồng chí",
+    "đảng viên",
+    "cán bộ",
+    "hội viên",
+    "đại biểu",
+    "cá nhân",
+    "trường hợp",
+    "anh chị",
+    "thành viên",
+    "ủy viên",
+    "uỷ viên",
+    "học sinh",
+    "sinh viên",
+    "bị can",
+    "bị cáo",
+    "đối tượng",
+    "công nhân",
+    "chiến sĩ",
+    "lao động",
+    "công chức",
+    "viên chức",
+    "nhân sự",
+    "ứng cử viên",
+    "ngư dân",
+    "hộ",
+)
+_MONEY = ("đồng", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "usd", "đô", "euro", "vnđ", "vnd")
+_COUNTED_ALIASES = {
+    "người": _PEOPLE,
+    "tiền": _MONEY,
+    "nước": ("nước", "quốc gia"),
+    "quốc gia": ("quốc gia", "nước"),
+    "phiếu": ("phiếu", "%"),
+}
+_PLAIN_ALIASES = {strip_diacritics(k): v for k, v in _COUNTED_ALIASES.items()}
+_PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
+
+
+_NOT_WORD = re.compile(r"[^\w%]+")
+
+
+def _plain(text: str) -> str:
+    """Lowercase diacritic-free words, padded with spaces for whole-word containment."""
+    return " " + " ".join(_NOT_WORD.sub(" ", strip_diacritics(text).lower()).split()) + " "
+
+
+@functools.lru_cache(maxsize=256)
+def _question_words(text: str) -> tuple[str, frozenset[str]]:
+    return _plain(text), frozenset(code_terms(text))
+
+
+def _echoes(core: str, question: Question) -> bool:
+    """Whether a candidate answer only repeats words of the question."""
+    words, codes = _question_words(question.text)
+    core_codes = code_terms(core)
+    if core_codes:
+        return set(core_codes) <= codes
+    core = _plain(core)
+    return core.strip() != "" and core in words
+
+
+def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
+    # Place names that start like a person's ("Hà Nội") are masked first, so that
+    # "Hà Nội Nguyễn Văn Phong" yields the person, not "Hà Nội Nguyễn Văn".
+    masked = _NOT_PEOPLE.sub(lambda m: "x" * len(m.group()), sentence)
+    titled, untitled = [], []
+    for match in _PERSON.finditer(masked):
+        before = sentence[max(0, match.start() - 60) : match.start()]
+        if _PLACE_BEFORE_NAME.search(before) or _echoes(match.group(), question):
+            continue
+        (titled if _TITLE_WORDS.search(before[-40:]) else untitled).append(match.span())
+    return titled, untitled
+
+
+def _span_of_words(text: str, words: int) -> int:
+    """Length of the leading whitespace and first `words` words of `text`."""
+    match = re.match(rf"(?:\s*[^\s,.;:!?)]+){{{words}}}", text)
+    return match.end() if match else 0
+
+
+def _wanted_nouns(question: Question) -> list[list[str]]:
+    """Diacritic-free syllables of the nouns a counted number may be followed by."""
+    counted = list(question.counted)
+    options: list[str] = []
+    for size in (2, 1):
+        noun = " ".join(counted[:size])
+        if noun:
+            options.append(noun)
+            options.extend(_PLAIN_ALIASES.get(strip_diacritics(noun), ()))
+    if _PERCENT_HINT.search(question.text):
+        options.append("%")
+    return [strip_diacritics(o).split() for o in dict.fromkeys(options)]
+
+
+def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
+    """Numbers followed by the counted noun (strong), and any number with a word after it (weak)."""
+    strong, weak = [], []
+    options = _wanted_nouns(question)
+    for match in _COUNT.finditer(sentence):
+        if _echoes(match.group(), question):
+            continue
+        after = sentence[match.end() :]
+        following = [strip_diacritics(s) for s in syllables(" ".join(after.split()[:4]))]
+        matched = None
+        for option in options:
+            if option == ["%"]:
+                if after.lstrip().startswith("%"):
+                    matched = (match.start(), match.end() + after.index("%") + 1)
+            elif following[: len(option)] == option:
+                matched = (match.start(), match.end() + _span_of_words(after, len(option)))
+            if matched:
+                break
+        if matched:
+            strong.append(matched)
+        elif match.group()[0].isdigit() and following and not _DATE.match(sentence, match.start()):
+            weak.append((match.start(), match.end() + _span_of_words(after, 1)))
+    return strong, weak
+
+
+def _focus(sentence: str, question: Question) -> list[Span]:
+    """For "hình thức gì", "chỉ số gì": the asked noun and the words after it."""
+    if not question.focus:
+        return []
+    if " ".join(question.focus) in DOCUMENT_NOUNS or strip_diacritics(" ".join(question.focus)) in {
+        strip_diacritics(n) for n in DOCUMENT_NOUNS
+    }:
+        return [m.span() for m in _DOCUMENT_CODE.finditer(sentence) if not _echoes(m.group(), question)]
+    focus = [strip_diacritics(s) for s in question.focus]
+    words = list(re.finditer(r"\S+", sentence))
+    plain_words = [strip_diacritics(w.group().lower().strip('.,;:!?()“”"')) for w in words]
+    spans = []
+    for i in range(len(words) - len(focus)):
+        if plain_words[i : i + len(focus)] == focus:
+            end_word = min(i + len(focus) + 3, len(words) - 1)
+            tail = sentence[words[i + len(focus)].start() : words[end_word].end()]
+            if not _echoes(tail, question):
+                spans.append((words[i].start(), words[end_word].end()))
+    return spans
+
+
+def _places(sentence: str, question: Question) -> list[Span]:
+    spans = []
+    for match in _PLACE.finditer(sentence):
+        start = match.start("place")
+        # Up to the last capitalised word: "Cung Văn hóa Hữu nghị Việt Xô tổ chức" ends at "Xô".
+        end = start + _PLACE_END.match(match.group("place")).end()
+        if not _echoes(sentence[start:end], question):
+            spans.append((start, end))
+    return spans
+
+
+def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
+    """Spans of `sentence` that answer the question: strong ones, and weaker ones."""
+    if question.kind is Kind.WHO:
+        return _people(sentence, question)
+    if question.kind is Kind.HOW_MANY:
+        return _counts(sentence, question)
+    if question.kind is Kind.WHEN:
+        return [m.span() for m in _DATE.finditer(sentence) if not _echoes(m.group(), question)], []
+    if question.kind is Kind.WHERE:
+        return _places(sentence, question), []
+    return _focus(sentence, question), []

@@ -1,0 +1,363 @@
+"""Build the index for a corpus, reusing what earlier builds cached on disk.
+
+Segmenting is the slow part (underthesea does about 60 articles a second on one core), so:
+- each corpus file's passages and term counts are cached under a key of its name and bytes: an
+  unchanged file is never segmented again, and a changed file costs only its own articles;
+- the assembled index is cached under a key of all the files: a start on an unchanged corpus
+  maps it from disk instead of assembling it;
+- files that do need segmenting are spread over the machine's cores.
+A cache that cannot be read or does not fit is discarded and rebuilt, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from bot.corpus import Article, LoadProblem, corpus_files, parse_file
+from bot.index import EPSILON, K1, B, Bm25, Index, PassageSpan, TermCounts, article_term_lists, passage_spans
+from bot.text import TOKENIZER_VERSION
+
+log = logging.getLogger(__name__)
+
+CACHE_FORMAT = "1"
+# Below this many articles to segment, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 64
+CHUNK_ARTICLES = 16
+KEEP_INDEXES = 3
+
+Progress = Callable[[int, int], None]
+
+
+class EmptyCorpusError(ValueError):
+    """The corpus has no readable article: there is nothing to index."""
+
+    report: BuildReport | None = None
+
+
+@dataclass
+class BuildReport:
+    """What a build did: sizes, what it had to segment, problems met, and time taken."""
+
+    articles: int = 0
+    passages: int = 0
+    files: int = 0
+    files_segmented: int = 0
+    articles_segmented: int = 0
+    problems: list[LoadProblem] = field(default_factory=list)
+    from_cache: bool = False
+    seconds: float = 0.0
+    segment_seconds: float = 0.0
+
+    @property
+    def skipped(self) -> list[LoadProblem]:
+        return [p for p in self.problems if p.skipped]
+
+
+@dataclass
+class FileData:
+    """What one corpus file contributes to the index (cached by its content key)."""
+
+    key: str
+    path: str
+    articles: list[Article]
+    problems: list[LoadProblem]
+    spans: list[list[PassageSpan]]
+    counts: TermCounts
+
+
+# --- keys -----------------------------------------------------------------------------------
+
+
+def _digest(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def _params() -> str:
+    return f"format={CACHE_FORMAT} tokenizer={TOKENIZER_VERSION} k1={K1} b={B} epsilon={EPSILON}"
+
+
+# --- segmentation (runs in worker processes) ------------------------------------------------
+
+
+def segment_articles(articles: Sequence[Article]) -> tuple[list[list[PassageSpan]], TermCounts]:
+    """Passages and term counts of some articles (the expensive, parallel step)."""
+    spans = [passage_spans(a) for a in articles]
+    counts = TermCounts.from_term_lists(
+        terms for article, s in zip(articles, spans, strict=True) for terms in article_term_lists(article, s)
+    )
+    return spans, counts
+
+
+def _segment_all(
+    articles: Sequence[Article], workers: int, progress: Progress | None
+) -> tuple[list[list[PassageSpan]], TermCounts]:
+    chunks = [articles[i : i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES)]
+    if workers <= 1 or len(articles) < PARALLEL_THRESHOLD:
+        results = []
+        for number, chunk in enumerate(chunks):
+            results.append(segment_articles(chunk))
+            if progress:
+                progress(min((number + 1) * CHUNK_ARTICLES, len(articles)), len(articles))
+    else:
+        results_by_chunk: dict[int, tuple[list[list[PassageSpan]], TermCounts]] = {}
+        context = multiprocessing.get_context("spawn")  # no fork: the caller may be running threads
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = {pool.submit(segment_articles, chunk): n for n, chunk in enumerate(chunks)}
+            done = 0
+            for future in as_completed(futures):
+                results_by_chunk[futures[future]] = future.result()
+                done += len(chunks[futures[future]])
+                if progress:
+                    progress(done, len(articles))
+        results = [results_by_chunk[n] for n in range(len(chunks))]
+    spans = [s for chunk_spans, _ in results for s in chunk_spans]
+    return spans, TermCounts.concatenate([counts for _, counts in results])
+
+
+# --- the per-file cache ---------------------------------------------------------------------
+
+
+def _file_cache_path(cache_dir: Path, path: Path, key: str) -> Path:
+    return cache_dir / "files" / f"{_digest(str(path.resolve()))[:16]}-{key}.pkl"
+
+
+def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    os.close(handle)
+    try:
+        write(Path(temporary))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _load_file_cache(cache_file: Path, key: str) -> FileData | None:
+    try:
+        with cache_file.open("rb") as stream:
+            data = pickle.load(stream)
+        if not isinstance(data, FileData) or data.key != key:
+            raise ValueError("cache entry does not match its file")
+        if data.counts.rows != sum(len(s) for s in data.spans) or len(data.spans) != len(data.articles):
+            raise ValueError("cache entry is inconsistent")
+        return data
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # any unreadable cache is rebuilt, whatever went wrong in it
+        log.warning("discarding unreadable cache %s: %s", cache_file, error)
+        cache_file.unlink(missing_ok=True)
+        return None
+
+
+def _save_file_cache(cache_dir: Path, path: Path, data: FileData) -> None:
+    target = _file_cache_path(cache_dir, path, data.key)
+
+    def write(temporary: Path) -> None:
+        with temporary.open("wb") as stream:
+            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+    _write_atomically(target, write)
+    # Older versions of the same file are dead weight now.
+    prefix = target.name.split("-")[0]
+    for old in target.parent.glob(f"{prefix}-*.pkl"):
+        if old != target:
+            old.unlink(missing_ok=True)
+
+
+# --- the assembled index cache --------------------------------------------------------------
+
+_ARRAYS = ("passage_article", "passage_spans", "idf", "postings_ptr", "postings", "weights")
+
+
+def _save_index(directory: Path, index: Index, problems: list[LoadProblem]) -> None:
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=directory.parent, prefix=".tmp-"))
+    try:
+        arrays = {
+            "passage_article": index.passage_article,
+            "passage_spans": index.passage_spans,
+            "idf": index.bm25.idf,
+            "postings_ptr": index.bm25.postings_ptr,
+            "postings": index.bm25.postings,
+            "weights": index.bm25.weights,
+        }
+        for name, array in arrays.items():
+            np.save(temporary / f"{name}.npy", np.ascontiguousarray(array))
+        with (temporary / "meta.pkl").open("wb") as stream:
+            pickle.dump(
+                {"params": _params(), "articles": index.articles, "vocabulary": index.vocabulary, "problems": problems},
+                stream,
+                protocol=pickle.HIGHEST_PROTOCOL,
+            )
+        shutil.rmtree(directory, ignore_errors=True)
+        os.replace(temporary, directory)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    # Keep the few most recent indexes (other corpora may share the cache directory).
+    others = sorted(
+        (d for d in directory.parent.iterdir() if d.is_dir() and d != directory and not d.name.startswith(".")),
+        key=lambda d: d.stat().st_mtime,
+        reverse=True,
+    )
+    for old in others[KEEP_INDEXES - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _load_index(directory: Path) -> tuple[Index, list[LoadProblem]] | None:
+    if not directory.is_dir():
+        return None
+    try:
+        with (directory / "meta.pkl").open("rb") as stream:
+            meta = pickle.load(stream)
+        if meta["params"] != _params():
+            raise ValueError("built with other parameters")
+        arrays = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        articles, vocabulary = meta["articles"], meta["vocabulary"]
+        passages = len(arrays["passage_article"])
+        if (
+            arrays["passage_spans"].shape != (passages, 4)
+            or len(arrays["idf"]) != len(vocabulary)
+            or len(arrays["postings_ptr"]) != len(vocabulary) + 1
+            or int(arrays["postings_ptr"][-1]) != len(arrays["postings"]) != len(arrays["weights"])
+            or (passages and int(arrays["passage_article"][-1]) >= len(articles))
+        ):
+            raise ValueError("arrays do not fit together")
+        bm25 = Bm25(arrays["idf"], arrays["postings_ptr"], arrays["postings"], arrays["weights"], passages)
+        index = Index(articles, arrays["passage_article"], arrays["passage_spans"], vocabulary, bm25)
+        return index, list(meta["problems"])
+    except Exception as error:  # any unreadable cache is rebuilt, whatever went wrong in it
+        log.warning("discarding unreadable index cache %s: %s", directory, error)
+        shutil.rmtree(directory, ignore_errors=True)
+        return None
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+def build_index(
+    paths: Iterable[str | Path],
+    cache_dir: str | Path | None = None,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[Index, BuildReport]:
+    """The index of the articles under `paths`, from the cache where it is still valid.
+
+    Raises EmptyCorpusError when no article can be read (the report's problems say why).
+    """
+    started = time.perf_counter()
+    workers = workers or len(os.sched_getaffinity(0))
+    cache = Path(cache_dir) if cache_dir is not None else None
+    files, problems = corpus_files(paths)
+    contents: list[tuple[Path, bytes, str]] = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            problems.append(LoadProblem(str(path), None, f"cannot be read: {error.strerror}"))
+            continue
+        contents.append((path, data, _digest(_params(), path.name, data)))
+    index_key = _digest(_params(), *(f"{p.resolve()}\0{k}" for p, _, k in contents))
+    report = BuildReport(files=len(contents))
+
+    if cache is not None:
+        loaded = _load_index(cache / "index" / index_key)
+        if loaded is not None:
+            index, cached_problems = loaded
+            report.problems = problems + cached_problems
+            report.from_cache = True
+            return index, _finish(report, index, started)
+
+    file_data: list[FileData] = []
+    pending: list[FileData] = []
+    for path, data, key in contents:
+        cached = _load_file_cache(_file_cache_path(cache, path, key), key) if cache is not None else None
+        if cached is None:
+            parsed = parse_file(path, data)
+            cached = FileData(key, str(path), parsed.articles, parsed.problems, [], TermCounts.empty())
+            pending.append(cached)
+        file_data.append(cached)
+
+    to_segment = [a for data in pending for a in data.articles]
+    if to_segment:
+        segment_started = time.perf_counter()
+        spans, counts = _segment_all(to_segment, workers, progress)
+        report.segment_seconds = time.perf_counter() - segment_started
+        article = row = 0
+        for data in pending:
+            data.spans = spans[article : article + len(data.articles)]
+            rows = sum(len(s) for s in data.spans)
+            data.counts = counts.slice(row, row + rows)
+            article += len(data.articles)
+            row += rows
+    report.files_segmented = len(pending)
+    report.articles_segmented = len(to_segment)
+    if cache is not None:
+        for data in pending:
+            _save_file_cache(cache, Path(data.path), data)
+
+    file_problems = [p for data in file_data for p in data.problems]
+    try:
+        index, assembly_problems = _assemble(file_data)
+    except EmptyCorpusError as error:
+        report.problems = problems + file_problems
+        error.report = report
+        raise
+    report.problems = problems + file_problems + assembly_problems
+    if cache is not None:
+        _save_index(cache / "index" / index_key, index, file_problems + assembly_problems)
+    return index, _finish(report, index, started)
+
+
+def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
+    """One index over the files' articles; a repeated article id keeps its first occurrence."""
+    problems: list[LoadProblem] = []
+    seen: dict[str, str] = {}
+    articles: list[Article] = []
+    spans: list[list[PassageSpan]] = []
+    parts: list[TermCounts] = []
+    for data in file_data:
+        keep_rows = []
+        for article, article_spans in zip(data.articles, data.spans, strict=True):
+            duplicate = article.id in seen
+            keep_rows.extend([not duplicate] * len(article_spans))
+            if duplicate:
+                problems.append(
+                    LoadProblem(data.path, None, f"duplicate article id {article.id!r} (first in {seen[article.id]})")
+                )
+                continue
+            seen[article.id] = data.path
+            articles.append(article)
+            spans.append(article_spans)
+        keep = np.array(keep_rows, dtype=bool)
+        parts.append(data.counts if keep.all() else data.counts.select_rows(keep))
+    if not articles:
+        raise EmptyCorpusError("no readable article in the corpus")
+    return Index.from_counts(articles, spans, TermCounts.concatenate(parts)), problems
+
+
+def _finish(report: BuildReport, index: Index, started: float) -> BuildReport:
+    report.articles = len(index.articles)
+    report.passages = index.passage_count
+    report.seconds = time.perf_counter() - started
+    return report

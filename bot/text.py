@@ -1,0 +1,489 @@
+"""Vietnamese text normalisation and tokenisation.
+
+Everything that turns text into index terms lives here, so that articles and questions are
+treated alike: NFC, one tone-mark placement, lowercase, underthesea word segmentation, a
+diacritic-free twin of every term, and a few "concept" terms for directive codes and the
+abbreviations people type (UBND, BTV, CT 05...).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# Bump when anything below changes the terms produced: cached segmentations are keyed by it.
+TOKENIZER_VERSION = "7"
+
+# Prefix of the diacritic-free twin of every term ("hội" -> "~hoi"), so that both spellings live in
+# one index without colliding (the ASCII word "ban" and the stripped form of "bàn" differ).
+PLAIN = "~"
+# Prefixes of concept terms; they cannot occur in segmented text, which has no such characters.
+CODE = "#"
+CONCEPT = "@"
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_QUALITY_VOWELS = set("ăâêôơưĂÂÊÔƠƯ")
+_WORD = re.compile(r"\w+")
+_HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def nfc(text: str) -> str:
+    """Return `text` in Unicode NFC, the form every comparison here assumes."""
+    return unicodedata.normalize("NFC", text)
+
+
+@functools.lru_cache(maxsize=200_000)
+def canonical_syllable(syllable: str) -> str:
+    """Place the tone mark of one syllable by a single rule, so `hoà`/`hòa`, `uỷ`/`ủy` agree.
+
+    The rule is the one underthesea's own output follows: a vowel with a quality mark takes the
+    tone; otherwise the last vowel of the nucleus before a final consonant; otherwise, in an open
+    syllable, the first vowel of a pair (`hòa`, `thủy`, `mùa`) or the middle one of three.
+    """
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [ch for ch in decomposed if ch in _TONES]
+    if not tones:
+        return syllable
+    base = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+    start = next((i for i, ch in enumerate(base) if ch in _VOWELS), None)
+    if start is None:
+        return syllable
+    end = start
+    while end < len(base) and base[end] in _VOWELS:
+        end += 1
+    nucleus = list(range(start, end))
+    # "qu" and "gi" (before another vowel) are onsets, not part of the nucleus.
+    if len(nucleus) > 1 and start > 0:
+        onset, first = base[start - 1].lower(), base[start].lower()
+        if (onset == "q" and first == "u") or (onset == "g" and first == "i"):
+            nucleus = nucleus[1:]
+    marked = [i for i in nucleus if base[i] in _QUALITY_VOWELS]
+    if marked:
+        position = marked[-1]
+    elif end < len(base):
+        position = nucleus[-1]
+    elif len(nucleus) == 3:
+        position = nucleus[1]
+    else:
+        position = nucleus[0]
+    toned = unicodedata.normalize("NFC", base[position] + tones[0])
+    return base[:position] + toned + base[position + 1 :]
+
+
+def canonicalize(text: str) -> str:
+    """NFC `text` with every syllable's tone mark in the canonical place."""
+    return _WORD.sub(lambda m: canonical_syllable(m.group()), nfc(text))
+
+
+_PLAIN_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def _strip_slowly(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN_TABLE))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+# Every precomposed Latin letter with diacritics maps to its base letter: one C-level translate.
+_BASE_LETTERS = str.maketrans(
+    {
+        chr(code): _strip_slowly(chr(code))
+        for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+        if len(_strip_slowly(chr(code))) == 1 and _strip_slowly(chr(code)) != chr(code)
+    }
+)
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def strip_diacritics(text: str) -> str:
+    """`text` without any Vietnamese diacritic (`Đảng ủy` -> `Dang uy`)."""
+    stripped = text.translate(_BASE_LETTERS)
+    return _strip_slowly(stripped) if _COMBINING.search(stripped) else stripped
+
+
+def has_diacritics(text: str) -> bool:
+    """True when `text` carries any Vietnamese diacritic or `đ`."""
+    return strip_diacritics(text) != text
+
+
+_NOT_ALNUM = re.compile(r"[\W_]")
+
+
+def _plain_key(text: str) -> str:
+    """Lowercase, diacritic-free `text` with punctuation as spaces, aligned char by char with `text`."""
+    key = _NOT_ALNUM.sub(" ", text.translate(_BASE_LETTERS))
+    lowered = key.lower()
+    return lowered if len(lowered) == len(text) else key
+
+
+# --- concept terms: directive codes and abbreviations --------------------------------------
+
+_DOC_KINDS = {
+    "chi thi": "ct",
+    "ct": "ct",
+    "nghi quyet": "nq",
+    "nq": "nq",
+    "quyet dinh": "qd",
+    "quy dinh": "qd",
+    "qd": "qd",
+    "nghi dinh": "nd",
+    "nd": "nd",
+    "ket luan": "kl",
+    "kl": "kl",
+    "thong tu": "tt",
+    "tt": "tt",
+    "ke hoach": "kh",
+    "kh": "kh",
+    "thong bao": "tb",
+    "tb": "tb",
+    "huong dan": "hd",
+    "hd": "hd",
+}
+# "05-CT/TW", "31/2018/CT-TTg", "1234/QĐ-UBND", "100/2019/NĐ-CP" (on the plain key, so "đ" is "d").
+_CODE = re.compile(
+    r"(?<![\w/])(\d{1,5})(?:/(\d{4}))?[-/]([a-z]{1,4})(?:[-/]([a-z]{1,8}))?(?:[-/][a-z]{1,8})*(?!\w)",
+)
+_MENTION = re.compile(r"(?<!\w)(" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")(?: so)? (\d{1,5})(?!\d)")
+_PLAIN_CODE_SOURCE = re.compile(r"[^\w/-]|_")
+
+
+def code_terms(text: str) -> list[str]:
+    """Terms naming directive-like documents: `#ct5` for Chỉ thị 05 in any spelling.
+
+    `05-CT/TW`, `Chỉ thị số 05`, `chi thi 05` and `CT 05` all give `#ct5`; a full code also gives
+    its issuer (`#ct5:tw`), so `05-CT/TW` prefers the Politburo's directive over a ministry's.
+    """
+    if not any(ch.isdigit() for ch in text):
+        return []
+    key = _PLAIN_CODE_SOURCE.sub(" ", strip_diacritics(nfc(text)).lower())
+    terms: list[str] = []
+    numbers_seen: set[int] = set()
+    for match in _CODE.finditer(key):
+        number, _year, kind, issuer = match.groups()
+        if kind not in _DOC_KINDS.values():
+            continue
+        numbers_seen.add(match.start(1))
+        terms.append(f"{CODE}{kind}{int(number)}")
+        if issuer:
+            terms.append(f"{CODE}{kind}{int(number)}:{issuer}")
+    for match in _MENTION.finditer(key):
+        if match.start(2) not in numbers_seen:
+            terms.append(f"{CODE}{_DOC_KINDS[match.group(1)]}{int(match.group(2))}")
+    return terms
+
+
+@dataclass(frozen=True)
+class _Concept:
+    name: str
+    phrase: str  # lowercase, diacritic-free, words separated by single spaces
+    abbreviations: tuple[str, ...] = ()  # lowercase forms anyone may type
+    cased: tuple[str, ...] = ()  # abbreviations that count only in capitals ("CA", not "ca")
+
+
+# A phrase and the abbreviations people type for it share one term. An abbreviation of several
+# phrases ("ĐH": đại học, đại hội) gives the terms of all of them.
+_CONCEPTS = (
+    _Concept("btv", "ban thuong vu", ("btv",)),
+    _Concept("bch", "ban chap hanh", ("bch",)),
+    _Concept("bct", "bo chinh tri", ("bct",)),
+    _Concept("ubnd", "uy ban nhan dan", ("ubnd",)),
+    _Concept("hdnd", "hoi dong nhan dan", ("hdnd",)),
+    _Concept("ubkt", "uy ban kiem tra", ("ubkt",)),
+    _Concept("ubtvqh", "uy ban thuong vu quoc hoi", ("ubtvqh",)),
+    _Concept("mttq", "mat tran to quoc", ("mttq",)),
+    _Concept("qdnd", "quan doi nhan dan", ("qdnd",)),
+    _Concept("cand", "cong an nhan dan", ("cand",)),
+    _Concept("ca", "cong an", cased=("CA",)),
+    _Concept("dbqh", "dai bieu quoc hoi", ("dbqh",)),
+    _Concept("qh", "quoc hoi", ("qh",)),
+    _Concept("vpqh", "van phong quoc hoi", ("vpqh",)),
+    _Concept("tw", "trung uong", ("tw",)),
+    _Concept("hcm", "thanh pho ho chi minh", ("tp ho chi minh", "tp hcm", "tphcm", "hcm")),
+    _Concept("hn", "ha noi", ("hn",)),
+    _Concept("vn", "viet nam", ("vn",)),
+    _Concept("tp", "thanh pho", ("tp",)),
+    _Concept("tccsd", "to chuc co so dang", ("tccsd",)),
+    _Concept("cbcc", "can bo cong chuc", ("cbcc",)),
+    _Concept("vksnd", "vien kiem sat nhan dan", ("vksnd",)),
+    _Concept("tand", "toa an nhan dan", ("tand",)),
+    _Concept("csgt", "canh sat giao thong", ("csgt",)),
+    _Concept("csdt", "canh sat dieu tra", ("csdt",)),
+    _Concept("pccc", "phong chay chua chay", ("pccc",)),
+    _Concept("atgt", "an toan giao thong", ("atgt",)),
+    _Concept("antt", "an ninh trat tu", ("antt",)),
+    _Concept("bhxh", "bao hiem xa hoi", ("bhxh",)),
+    _Concept("ktxh", "kinh te xa hoi", ("kt xh", "ktxh")),
+    _Concept("xhcn", "xa hoi chu nghia", ("xhcn",)),
+    _Concept("khdt", "ke hoach va dau tu", ("kh dt", "khdt")),
+    _Concept("gddt", "giao duc va dao tao", ("gd dt", "gddt")),
+    _Concept("nnptnt", "nong nghiep va phat trien nong thon", ("nn ptnt", "nnptnt")),
+    _Concept("ldtbxh", "lao dong thuong binh va xa hoi", ("ldtb xh", "ldtbxh")),
+    _Concept("ttg", "thu tuong", ("ttg",)),
+    _Concept("dn", "doanh nghiep", cased=("DN",)),
+    _Concept("tgd", "tong giam doc", ("tgd",)),
+    _Concept("gd", "giam doc", ("gd", "pgd")),
+    _Concept("pct", "pho chu tich", ("pct",)),
+    _Concept("ldld", "lien doan lao dong", ("ldld",)),
+    _Concept("nxb", "nha xuat ban", ("nxb",)),
+    _Concept("bql", "ban quan ly", ("bql",)),
+    _Concept("bcd", "ban chi dao", ("bcd",)),
+    _Concept("kcn", "khu cong nghiep", ("kcn",)),
+    _Concept("htx", "hop tac xa", ("htx",)),
+    _Concept("dbscl", "dong bang song cuu long", ("dbscl",)),
+    _Concept("dbbb", "dong bang bac bo", ("dbbb",)),
+    _Concept("hlhpn", "hoi lien hiep phu nu", ("hlhpn",)),
+    _Concept("cntt", "cong nghe thong tin", ("cntt",)),
+    _Concept("khcn", "khoa hoc cong nghe", ("kh cn", "khcn")),
+    _Concept("pctn", "phong chong tham nhung", ("pctn",)),
+    _Concept("nsnn", "ngan sach nha nuoc", ("nsnn",)),
+    _Concept("thpt", "trung hoc pho thong", ("thpt",)),
+    _Concept("hang1", "hang nhat", ("hang 1", "hang i")),
+    _Concept("hang2", "hang nhi", ("hang 2", "hang ii")),
+    _Concept("hang3", "hang ba", ("hang 3", "hang iii")),
+    _Concept("daihoc", "dai hoc", ("dh",)),
+    _Concept("daihoi", "dai hoi", ("dh",)),
+    _Concept("hoidong", "hoi dong", ("hd",)),
+    _Concept("laodong", "lao dong", ("ld",)),
+    _Concept("lanhdao", "lanh dao", ("ld",)),
+)
+
+
+def _concept_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Phrase -> concept names, for phrases anyone may type and for capitals-only ones."""
+    anyhow: dict[str, tuple[str, ...]] = {}
+    cased: dict[str, tuple[str, ...]] = {}
+    for concept in _CONCEPTS:
+        for phrase in (concept.phrase, *concept.abbreviations):
+            anyhow[phrase] = (*anyhow.get(phrase, ()), concept.name)
+        for abbreviation in concept.cased:
+            cased[abbreviation] = (*cased.get(abbreviation, ()), concept.name)
+    return anyhow, cased
+
+
+_CONCEPT_BY_PHRASE, _CONCEPT_BY_CAPITALS = _concept_table()
+_CONCEPT_PATTERN = re.compile(
+    r"(?<!\w)(?=("
+    + "|".join(
+        re.escape(p).replace(r"\ ", " +")
+        for p in sorted({*_CONCEPT_BY_PHRASE, *(c.lower() for c in _CONCEPT_BY_CAPITALS)}, key=len, reverse=True)
+    )
+    + r")(?!\w))"
+)
+
+
+def _concept_matches(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(phrase as matched, concept names) for each phrase or abbreviation in `text`."""
+    text = nfc(text)
+    key = _plain_key(text)
+    covered = 0  # matches do not overlap: the longest phrase at the leftmost place wins
+    for match in _CONCEPT_PATTERN.finditer(key):
+        if match.start(1) < covered:
+            continue
+        covered = match.end(1)
+        phrase = re.sub(" +", " ", match.group(1))
+        names = _CONCEPT_BY_PHRASE.get(phrase)
+        if names is None:
+            names = _CONCEPT_BY_CAPITALS.get(text[match.start(1) : match.end(1)], ())
+        if names:
+            yield phrase, names
+
+
+def concept_terms(text: str) -> list[str]:
+    """Terms shared by a phrase and its abbreviation: `UBND` and `Ủy ban nhân dân` give `@ubnd`."""
+    return [CONCEPT + name for _, names in _concept_matches(text) for name in names]
+
+
+def abbreviations_in(text: str) -> set[str]:
+    """The one-word abbreviations of `text` that stand for a concept (`ubnd`, `vn`), lowercase."""
+    full_phrases = {c.phrase for c in _CONCEPTS}
+    return {phrase for phrase, _ in _concept_matches(text) if " " not in phrase and phrase not in full_phrases}
+
+
+_NUMBER_WORDS = {
+    "nhat": 1,
+    "mot": 1,
+    "hai": 2,
+    "nhi": 2,
+    "ba": 3,
+    "tu": 4,
+    "bon": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
+}
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+# "lần 4", "lần thứ 4", "lần thứ tư" (number words only after "thứ": "gấp 2 lần năm 1989" is no session).
+_ORDINAL = re.compile(
+    r"(?<!\w)(lan|khoa|ky hop|dai hoi|hoi nghi trung uong|hoi nghi)"
+    r"(?:(?: thu)? (\d{1,3}|[ivxl]{1,7})"
+    r"| thu (muoi (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi))(?!\w)"
+)
+
+
+_ORDINAL_HINT = re.compile(r"lan|khoa|ky hop|dai hoi|hoi nghi")
+
+
+def _ordinal_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word.startswith("muoi "):
+        unit = word.split()[1]
+        return 10 + {"lam": 5}.get(unit, _NUMBER_WORDS.get(unit, 0))
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    values = [_ROMAN[c] for c in word]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else None
+
+
+def ordinal_terms(text: str) -> list[str]:
+    """Terms for numbered sessions and terms of office: `lần thứ tư`, `lần 4` -> `#lan4`; `khóa XI` -> `#khoa11`."""
+    key = " ".join(_plain_key(text).split())
+    if not _ORDINAL_HINT.search(key):
+        return []
+    terms = []
+    for match in _ORDINAL.finditer(key):
+        value = _ordinal_value(match.group(2) or match.group(3))
+        if value is not None:
+            kind = match.group(1).replace(" ", "")
+            terms.append(f"{CODE}{'lan' if kind.startswith('hoinghi') else kind}{value}")
+    return terms
+
+
+def special_terms(text: str) -> list[str]:
+    """Directive-code, ordinal and abbreviation terms of `text` (spelling-independent)."""
+    return code_terms(text) + ordinal_terms(text) + concept_terms(text)
+
+
+# --- segmentation -------------------------------------------------------------------------
+
+
+def _underthesea_tokenize(text: str) -> list[str]:
+    from underthesea import word_tokenize  # imported late: loading its model costs ~0.3 s
+
+    return word_tokenize(text)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+@functools.lru_cache(maxsize=500_000)
+def clean_syllable(raw: str) -> str | None:
+    """A lowercase, canonical syllable with edge punctuation removed, or None if nothing is left."""
+    syllable = raw.strip(".,;:!?()[]{}\"'“”‘’«»…-–—/\\*+=<>|#@%&^~`")
+    if not syllable or not _HAS_LETTER_OR_DIGIT.search(syllable):
+        return None
+    syllable = canonical_syllable(syllable.lower())
+    if _NUMBER.fullmatch(syllable):
+        syllable = str(int(syllable))  # "05" and "5" are the same number
+    return syllable
+
+
+def segment(text: str) -> list[tuple[str, ...]]:
+    """Words of `text` by underthesea, each a tuple of clean syllables (`("hội", "nghị")`)."""
+    words: list[tuple[str, ...]] = []
+    for raw_word in _underthesea_tokenize(canonicalize(text)):
+        syllables = tuple(s for s in map(clean_syllable, raw_word.split()) if s)
+        if syllables:
+            words.append(syllables)
+    return words
+
+
+def syllables(text: str) -> list[str]:
+    """Clean syllables of `text` without segmentation (cheap; used for sentence scoring)."""
+    return [s for s in map(clean_syllable, canonicalize(text).split()) if s]
+
+
+def word_terms(words: Iterable[tuple[str, ...]]) -> Iterator[str]:
+    """Accented terms of segmented words: every syllable, plus each compound as one term.
+
+    Syllables make matching independent of how underthesea happened to segment a phrase
+    (`Bằng khen` is one word in one sentence and two in another); compounds reward the phrase.
+    """
+    for word in words:
+        yield from word
+        if len(word) > 1:
+            yield "_".join(word)
+
+
+def plain(term: str) -> str:
+    """The diacritic-free twin of an accented term."""
+    return PLAIN + strip_diacritics(term)
+
+
+def document_terms(text: str) -> list[str]:
+    """Index terms of a text: accented terms, their diacritic-free twins, and concept terms."""
+    accented = list(word_terms(segment(text)))
+    return accented + [plain(t) for t in accented] + special_terms(text)
+
+
+def accented_share(text: str) -> float:
+    """The share of the words of `text` that carry diacritics (about 0.6 in ordinary Vietnamese)."""
+    words = [w for w in _WORD.findall(nfc(text)) if not w.isdigit()]
+    if not words:
+        return 1.0
+    return sum(1 for w in words if has_diacritics(w)) / len(words)
+
+
+def looks_unaccented(text: str) -> bool:
+    """True when a question was typed without diacritics (few or none of its syllables have any)."""
+    return accented_share(text) < 0.2
+
+
+def looks_partly_unaccented(text: str) -> bool:
+    """True when some words of an accented question seem typed without their accents."""
+    return accented_share(text) < 0.45
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+# Words that end with a period without ending a sentence ("TP. Hồ Chí Minh", "PGS. TS. Lê").
+_ABBREVIATIONS = {
+    "tp",
+    "ts",
+    "ths",
+    "pgs",
+    "gs",
+    "bs",
+    "th.s",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "nxb",
+    "v.v",
+    "p",
+    "q",
+    "tx",
+    "tt",
+}
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[\-–—]?[\w])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of a paragraph."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].split()
+        last_word = before[-1].lower().lstrip('("“‘«[') if before else ""
+        if match.group().startswith(".") and (
+            last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
+        ):
+            continue
+        end = match.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans

@@ -1,0 +1,194 @@
+"""The answer: the sentence that answers first, then its citation; or an honest "not found"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.answer import (
+    MAX_QUESTION_CHARS,
+    TELEGRAM_LIMIT,
+    Answer,
+    Answerer,
+    Finding,
+    Status,
+    format_reply,
+    plain_text,
+)
+from bot.corpus import Article
+from bot.index import Index
+
+SEED_TITLE = "Đảng ủy Khối các cơ quan TP Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị"
+WHO_ATTENDED = "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong."
+TEN_COLLECTIVES = (
+    "Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho 10 tập thể, 10 cá nhân có thành tích trong 5 năm "
+    "thực hiện Chỉ thị 05-CT/TW; Ban Thường vụ Đảng ủy Khối tặng Giấy khen cho 10 tập thể, 10 cá nhân có thành "
+    "tích trong 5 năm thực hiện Chỉ thị 05-CT/TW."
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?",
+        "ai toi du hoi nghi so ket 5 nam thuc hien chi thi 05",
+        "Ai dự hội nghị sơ kết Chỉ thị 05 của Đảng ủy Khối?",
+    ],
+)
+def test_who_attended_is_answered_with_the_sentence_naming_nguyen_van_phong(shipped_answerer, question):
+    answer = shipped_answerer.answer(question)
+    assert answer.found
+    assert answer.best.sentence == WHO_ATTENDED
+    reply = plain_text(format_reply(answer))
+    assert reply.startswith(WHO_ATTENDED)
+    assert SEED_TITLE in reply and "HNP" in reply and "02/04/2021" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "bao nhiêu tập thể được tặng Bằng khen của Ban Thường vụ Thành ủy",
+        "bao nhieu tap the duoc tang bang khen cua ban thuong vu thanh uy",
+        "BTV Thành uỷ tặng bằng khen cho mấy tập thể?",
+    ],
+)
+def test_how_many_collectives_is_answered_with_the_sentence_holding_ten_collectives(shipped_answerer, question):
+    answer = shipped_answerer.answer(question)
+    assert answer.best.sentence == TEN_COLLECTIVES
+    start, end = answer.best.highlight
+    assert answer.best.sentence[start:end] == "10 tập thể"
+    assert format_reply(answer).startswith(
+        "Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho <b>10 tập thể</b>"
+    )
+
+
+def test_the_reply_cites_title_source_date_and_time_then_related_articles(mixed_answerer):
+    reply = format_reply(mixed_answerer.answer("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?"))
+    sentence, citation, *rest = reply.split("\n\n")
+    assert sentence == "Tới dự có Phó Bí thư Thành ủy Hà Nội <b>Nguyễn Văn Phong</b>."
+    assert citation == f"📰 <b>{SEED_TITLE}</b>\nNguồn: HNP · 15:30 02/04/2021"
+    assert rest and rest[0].startswith("<b>Bài liên quan:</b>\n• ")
+    assert len(rest[0].splitlines()) <= 3
+
+
+def test_an_article_with_a_link_is_cited_with_it(mixed_answerer):
+    answer = mixed_answerer.answer("Quảng Ninh đặt mục tiêu đón bao nhiêu lượt khách?")
+    assert answer.best.sentence == "Tỉnh đặt mục tiêu đón 20 triệu lượt khách vào năm 2025."
+    assert (
+        '📰 <a href="https://example.vn/quang-ninh-du-lich?id=1&amp;lang=vi">'
+        "Quảng Ninh triển khai Nghị quyết về phát triển du lịch biển</a>\nNguồn: Báo Quảng Ninh · 20/09/2022"
+    ) in format_reply(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "span"),
+    [
+        (
+            "Ai chủ trì hội nghị tổng kết Nghị quyết 35?",
+            "Đồng chí Trần Văn Nam, Phó Chủ tịch UBND thành phố chủ trì hội nghị.",
+            "Trần Văn Nam",
+        ),
+        (
+            "Có bao nhiêu cá nhân được tặng Giấy khen dịp tổng kết NQ 35?",
+            "Dịp này, Ban Thường vụ Thành ủy tặng Giấy khen cho 15 tập thể và 22 cá nhân có thành tích xuất sắc.",
+            "22 cá nhân",
+        ),
+        (
+            "Hội nghị tổng kết NQ 35 ở Hà Nội diễn ra ở đâu?",
+            "Hội nghị diễn ra tại Cung Văn hóa Hữu nghị Việt Xô.",
+            "Cung Văn hóa Hữu nghị Việt Xô",
+        ),
+        (
+            "Công an Nghệ An sơ kết Chỉ thị 31 vào ngày nào?",
+            "Chiều 5/6, Công an tỉnh Nghệ An tổ chức hội nghị sơ kết một năm thực hiện Chỉ thị số 31/2018/CT-TTg của Thủ tướng Chính phủ.",
+            "Chiều 5/6",
+        ),
+        (
+            "công an nghệ an kiến nghị thu hồi bao nhiêu tiền",
+            "Theo báo cáo, trong một năm, lực lượng công an đã kiểm tra 48 đơn vị và kiến nghị thu hồi 2,5 tỷ đồng.",
+            "2,5 tỷ",
+        ),
+    ],
+)
+def test_the_answering_sentence_is_chosen_for_the_kind_of_question(mixed_answerer, question, sentence, span):
+    best = mixed_answerer.answer(question).best
+    assert best.sentence == sentence
+    start, end = best.highlight
+    assert best.sentence[start:end] == span
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Giá vàng hôm nay bao nhiêu?",
+        "Kết quả trận Việt Nam gặp Thái Lan",
+        "cach nau pho bo ngon",
+        "Ngày mai trời có mưa không?",
+    ],
+)
+def test_an_unrelated_question_is_declined_in_vietnamese(mixed_answerer, question):
+    answer = mixed_answerer.answer(question)
+    assert answer.status is Status.NOT_FOUND and answer.best is None
+    reply = format_reply(answer)
+    assert reply.startswith("Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.")
+    assert "diễn đạt lại" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "start"),
+    [
+        ("", Status.EMPTY, "Bạn hãy gõ một câu hỏi"),
+        ("   \n\t ", Status.EMPTY, "Bạn hãy gõ một câu hỏi"),
+        ("?!... ---", Status.EMPTY, "Bạn hãy gõ một câu hỏi"),
+        ("ai là gì?", Status.NO_TERMS, "Câu hỏi chưa có từ khóa để tìm"),
+        ("hội nghị " * 100, Status.TOO_LONG, f"Câu hỏi dài quá (tối đa {MAX_QUESTION_CHARS} ký tự)"),
+    ],
+)
+def test_empty_punctuation_only_and_overlong_questions_get_a_short_clear_message(
+    shipped_answerer, question, status, start
+):
+    answer = shipped_answerer.answer(question)
+    assert answer.status is status
+    assert format_reply(answer).startswith(start)
+
+
+def test_markup_in_a_question_or_an_article_is_escaped(tmp_path):
+    tricky = Article(
+        id="html",
+        title='Hội nghị <b>bàn</b> về A&B "mới"',
+        paragraphs=("Ông Nguyễn Văn <i>An</i> & cộng sự chủ trì hội nghị bàn về A&B <script>.",),
+        date=dt.date(2024, 1, 2),
+        source="<Báo & Đài>",
+        url='https://example.vn/a?x=1&y="2"',
+    )
+    others = [
+        Article(id=f"o{i}", title=f"Tin khác {i}", paragraphs=(f"Nội dung số {i} về việc khác.",)) for i in range(3)
+    ]
+    answer = Answerer(Index.from_articles([tricky, *others])).answer("Ai chủ trì hội nghị <b>bàn về A&B</b>?")
+    reply = format_reply(answer)
+    assert "<script>" not in reply and "<i>" not in reply and "<Báo" not in reply
+    assert "&lt;script&gt;" in reply and "A&amp;B" in reply and "&lt;Báo &amp; Đài&gt;" in reply
+    assert 'href="https://example.vn/a?x=1&amp;y=&quot;2&quot;"' in reply
+    assert plain_text(reply).startswith("Ông Nguyễn Văn <i>An</i> & cộng sự chủ trì")
+
+
+def test_a_reply_never_exceeds_telegrams_limit_even_when_escaping_grows_it():
+    sentence = "&" * 5000
+    article = Article(
+        id="dai", title="<" * 1000, paragraphs=(sentence,), source="&" * 500, url="https://e.vn/" + "&" * 900
+    )
+    finding = Finding(article, sentence, (0, 10), hit=None, score=1.0)  # type: ignore[arg-type]
+    answer = Answer("?", Status.FOUND, (finding, finding, finding))
+    reply = format_reply(answer)
+    assert len(reply) <= TELEGRAM_LIMIT
+    assert reply.count("<b>") == reply.count("</b>")
+
+
+def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer):
+    answer = mixed_answerer.answer("hội nghị sơ kết thực hiện chỉ thị")
+    reply = format_reply(answer)
+    related = reply.split("<b>Bài liên quan:</b>\n")[1].splitlines()
+    assert 1 <= len(related) <= 2
+    assert all(line.startswith("• ") for line in related)
+    assert len({f.article.id for f in answer.findings}) == len(answer.findings)

@@ -1,0 +1,146 @@
+"""Vietnamese normalisation and tokenisation: one spelling for the many ways a word is typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.question import Kind, analyse
+from bot.text import (
+    canonical_syllable,
+    canonicalize,
+    code_terms,
+    concept_terms,
+    document_terms,
+    looks_unaccented,
+    ordinal_terms,
+    segment,
+    split_sentences,
+    strip_diacritics,
+    word_terms,
+)
+
+
+@pytest.mark.parametrize(
+    ("old_style", "new_style"),
+    [("hoà", "hòa"), ("uỷ", "ủy"), ("khoá", "khóa"), ("Thanh Hoá", "Thanh Hóa"), ("thuỷ", "thủy"), ("loè", "lòe")],
+)
+def test_old_and_new_tone_placement_become_one_spelling(old_style, new_style):
+    assert canonicalize(old_style) == canonicalize(new_style) == new_style
+
+
+@pytest.mark.parametrize(
+    "word", ["quả", "già", "giữ", "gìn", "thuở", "hoàng", "huỳnh", "người", "khuỷu", "ngoài", "Đảng", "tiếng"]
+)
+def test_words_with_a_single_possible_tone_place_are_left_alone(word):
+    assert canonical_syllable(word) == word
+
+
+def test_stripping_diacritics_also_turns_d_with_stroke_into_d():
+    assert strip_diacritics("Đảng ủy Khối đã họp") == "Dang uy Khoi da hop"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Chỉ thị 05", "chỉ thị số 05-CT/TW", "05-CT/TW", "CT 05", "chi thi so 05", "Chỉ thị số 5", "CHỈ THỊ 05"],
+)
+def test_every_spelling_of_a_directive_gives_the_same_term(spelling):
+    assert "#ct5" in code_terms(spelling)
+
+
+def test_a_full_code_also_names_its_issuer_and_other_documents_keep_their_kind():
+    assert code_terms("Chỉ thị số 05-CT/TW") == ["#ct5", "#ct5:tw"]
+    assert code_terms("Chỉ thị 31/2018/CT-TTg") == ["#ct31", "#ct31:ttg"]
+    assert code_terms("Nghị quyết 35-NQ/TW và Quyết định 1234/QĐ-UBND") == [
+        "#nq35",
+        "#nq35:tw",
+        "#qd1234",
+        "#qd1234:ubnd",
+    ]
+    assert code_terms("ngày 5/10 và 02/4/2021") == []
+
+
+def test_an_abbreviation_and_its_phrase_share_a_concept_term():
+    assert concept_terms("UBND tỉnh") == concept_terms("Ủy ban nhân dân tỉnh") == concept_terms("uy ban nhan dan tinh")
+    assert concept_terms("BTV Thành ủy") == concept_terms("Ban Thường vụ Thành ủy") == ["@btv"]
+    assert concept_terms("TP HCM") == concept_terms("Thành phố Hồ Chí Minh") == concept_terms("TP.HCM") == ["@hcm"]
+
+
+def test_an_abbreviation_that_is_also_a_word_counts_only_in_capitals():
+    assert concept_terms("Giám đốc CA tỉnh") == concept_terms("Giám đốc Công an tỉnh") == ["@gd", "@ca"]
+    assert concept_terms("ca sĩ hát một ca khúc") == []
+
+
+def test_an_abbreviation_of_two_phrases_gives_both_terms():
+    assert concept_terms("ĐH Đà Nẵng") == ["@daihoc", "@daihoi"]
+    assert concept_terms("Đại học Đà Nẵng") == ["@daihoc"]
+
+
+def test_numbered_sessions_match_in_words_digits_and_roman_numerals():
+    assert (
+        ordinal_terms("Hội nghị lần thứ tư, khóa XI") == ordinal_terms("hội nghị lần 4 khoá 11") == ["#lan4", "#khoa11"]
+    )
+    assert ordinal_terms("gấp 2 lần năm 1989") == []
+
+
+def test_a_phrase_segmented_as_one_word_or_two_still_shares_its_syllables():
+    one_word = list(word_terms([("bằng", "khen")]))
+    two_words = list(word_terms([("bằng",), ("khen",)]))
+    assert one_word == ["bằng", "khen", "bằng_khen"]
+    assert set(two_words) <= set(one_word)
+
+
+def test_segmentation_lowercases_and_drops_punctuation():
+    words = segment("Ban Thường vụ Thành uỷ tặng Bằng khen cho 10 tập thể.")
+    flat = [s for w in words for s in w]
+    assert flat == ["ban", "thường", "vụ", "thành", "ủy", "tặng", "bằng", "khen", "cho", "10", "tập", "thể"]
+    assert ("tập", "thể") in words
+
+
+def test_document_terms_hold_accented_terms_their_plain_twins_and_concepts():
+    terms = document_terms("Hội nghị sơ kết Chỉ thị 05")
+    assert {"hội", "nghị", "hội_nghị", "~hoi", "~hoi_nghi", "~chi_thi", "#ct5"} <= set(terms)
+    assert terms.count("~hoi") == terms.count("hội")
+
+
+def test_a_question_typed_without_diacritics_is_recognised():
+    assert looks_unaccented("ai du hoi nghi so ket chi thi 05")
+    assert looks_unaccented("Dang uy khoi co quan HN")
+    assert not looks_unaccented("Ai dự hội nghị sơ kết Chỉ thị 05?")
+    assert not looks_unaccented("05 2021")
+
+
+def test_sentences_split_at_ends_but_not_after_abbreviations():
+    text = "Sáng 02/4, hội nghị diễn ra. Tới dự có ông Lê Văn An. TP. Hồ Chí Minh có 1.000 đại biểu! PGS. TS. Lê B phát biểu."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Sáng 02/4, hội nghị diễn ra.",
+        "Tới dự có ông Lê Văn An.",
+        "TP. Hồ Chí Minh có 1.000 đại biểu!",
+        "PGS. TS. Lê B phát biểu.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Ai tới dự hội nghị?", Kind.WHO),
+        ("Giám đốc CA tỉnh là ai", Kind.WHO),
+        ("Trung tướng nào được bổ nhiệm?", Kind.WHO),
+        ("bao nhiêu tập thể được khen", Kind.HOW_MANY),
+        ("có mấy cá nhân", Kind.HOW_MANY),
+        ("Hội nghị diễn ra khi nào?", Kind.WHEN),
+        ("ngày nào ký quyết định", Kind.WHEN),
+        ("hội nghị tổ chức ở đâu", Kind.WHERE),
+        ("tại tỉnh nào", Kind.WHERE),
+        ("Chỉ thị về dịch tả lợn châu Phi số mấy?", Kind.WHAT),
+        ("kỷ luật bằng hình thức gì", Kind.WHAT),
+        ("bao nhieu tap the duoc khen", Kind.HOW_MANY),
+    ],
+)
+def test_questions_are_classified_by_what_they_ask(question, kind):
+    assert analyse(question).kind is kind
+
+
+def test_the_counted_noun_and_the_topic_of_a_question_are_found():
+    question = analyse("bao nhiêu tập thể được tặng Bằng khen")
+    assert question.counted == ("tập", "thể")
+    assert "bao nhiêu" not in question.topic and "tập thể được tặng Bằng khen" in question.topic
