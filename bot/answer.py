@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import html
 import re
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -80,7 +81,7 @@ class Tuning:
     caption_penalty: float = 0.45
     # Nothing is relevant unless the best article's passages hold this share of the question's idf
     # mass, and this much of it in units of a rarest term's idf (about "1.4 rare words").
-    min_coverage: float = 0.4
+    min_coverage: float = 0.5
     min_matched: float = 1.45
     min_passages_for_matched: int = 2000
     coverage_passages: int = 3  # how many of the best article's passages count for that
@@ -131,25 +132,31 @@ class Answerer:
         self._cache: OrderedDict[int, list[_Text]] = OrderedDict()
         self._titles: OrderedDict[int, _Text] = OrderedDict()
         self._cache_size = cache_size
+        self._lock = threading.Lock()  # the bot answers from several threads at once
 
     def _sentences(self, hit: Hit) -> list[_Text]:
-        cached = self._cache.get(hit.passage)
-        if cached is None:
-            text = hit.text
-            cached = [_Text(text[start:end]) for start, end in split_sentences(text)]
+        with self._lock:
+            cached = self._cache.get(hit.passage)
+            if cached is not None:
+                self._cache.move_to_end(hit.passage)
+                return cached
+        text = hit.text
+        cached = [_Text(text[start:end]) for start, end in split_sentences(text)]
+        with self._lock:
             self._cache[hit.passage] = cached
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(hit.passage)
         return cached
 
     def _title(self, article_index: int) -> _Text:
-        title = self._titles.get(article_index)
+        with self._lock:
+            title = self._titles.get(article_index)
         if title is None:
-            title = self._titles[article_index] = _Text(self.index.articles[article_index].title)
-            if len(self._titles) > self._cache_size:
-                self._titles.popitem(last=False)
+            title = _Text(self.index.articles[article_index].title)
+            with self._lock:
+                self._titles[article_index] = title
+                if len(self._titles) > self._cache_size:
+                    self._titles.popitem(last=False)
         return title
 
     def answer(self, text: str, *, passages: int = CANDIDATE_PASSAGES) -> Answer:
@@ -322,6 +329,33 @@ def citation_html(article: Article) -> str:
     if details:
         lines.append(" · ".join(details))
     return "\n".join(lines)
+
+
+def format_finding(finding: Finding, sentence_limit: int = 1200) -> str:
+    """One article's answer on its own: the sentence, then the citation."""
+    return _sentence_html(finding, sentence_limit) + "\n\n" + citation_html(finding.article)
+
+
+PAGE_SIZE = 2  # findings on each "more results" page
+
+
+def page_count(answer: Answer) -> int:
+    """Pages of an answer: the reply itself, then the other articles PAGE_SIZE at a time."""
+    if not answer.found:
+        return 1
+    return 1 + -(-max(0, len(answer.findings) - 1) // PAGE_SIZE)
+
+
+def format_page(answer: Answer, page: int) -> str:
+    """Page 0 is the reply; later pages show the next articles' answers in full."""
+    if page <= 0 or not answer.found:
+        return format_reply(answer)
+    first = 1 + (page - 1) * PAGE_SIZE
+    findings = answer.findings[first : first + PAGE_SIZE]
+    header = f"<b>Kết quả khác</b> ({page + 1}/{page_count(answer)}) cho: <i>{_e(answer.question, 300)}</i>"
+    reply = "\n\n".join([header, *(format_finding(f) for f in findings)])
+    assert len(reply) <= TELEGRAM_LIMIT, len(reply)
+    return reply
 
 
 def related_line(finding: Finding) -> str:

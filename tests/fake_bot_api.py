@@ -730,7 +730,9 @@ class FakeBotApi:
                         and (predicate is None or predicate(call))
                     ):
                         return call
-                checked = max(checked, len(self._calls))
+                # Calls still waiting for their answer (a long poll) are looked at again later.
+                pending = [i for i in range(checked, len(self._calls)) if self._calls[i].response is None]
+                checked = pending[0] if pending else max(checked, len(self._calls))
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise AssertionError(self._timeout_summary(method, timeout, after))

@@ -1,0 +1,230 @@
+"""What the Telegram layer serves from: the library (index, reload, counters), result pages for
+the "more results" button, and a per-user question rate. Plain synchronous code, no Telegram.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import logging
+import multiprocessing
+import secrets
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.answer import Answer, Answerer
+from bot.corpus import LoadProblem
+from bot.index import Index
+from bot.store import BuildReport, EmptyCorpusError, build_index
+
+log = logging.getLogger(__name__)
+
+
+class ReloadInProgress(RuntimeError):
+    """A reload is already running; a second one is not started."""
+
+
+class ReloadFailed(RuntimeError):
+    """The new corpus could not be loaded; the index being served is unchanged."""
+
+    def __init__(self, reason: str, problems: Sequence[LoadProblem] = ()) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class ReloadOutcome:
+    """What a reload changed, for the admin who asked for it."""
+
+    articles: int
+    passages: int
+    added: list[str]
+    removed: list[str]
+    changed: list[str]
+    skipped: list[LoadProblem]
+    articles_segmented: int
+    seconds: float
+
+
+def _build_in_child(paths: list[str], cache_dir: str, workers: int | None, connection: object) -> None:
+    """Run in a separate process: build (and cache) the index, send back only what went wrong."""
+    try:
+        _, report = build_index(paths, cache_dir, workers=workers)
+        connection.send(("ok", report.articles_segmented))  # type: ignore[attr-defined]
+    except EmptyCorpusError as error:
+        problems = error.report.problems if error.report else []
+        connection.send(("empty", problems))  # type: ignore[attr-defined]
+    except Exception as error:  # any failure is reported to the admin, never fatal to the bot
+        connection.send(("error", f"{type(error).__name__}: {error}"))  # type: ignore[attr-defined]
+    finally:
+        connection.close()  # type: ignore[attr-defined]
+
+
+@dataclass
+class Library:
+    """The index being served and the means to replace it while questions keep being answered."""
+
+    paths: list[Path]
+    cache_dir: Path | None
+    answerer: Answerer
+    report: BuildReport
+    workers: int | None = None
+    loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    started_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    _questions: itertools.count = field(default_factory=itertools.count, repr=False)
+    _answered: int = 0
+    _reload_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def open(cls, paths: Sequence[Path], cache_dir: Path | None, workers: int | None = None) -> Library:
+        """Build or load the index for `paths` (raises EmptyCorpusError when nothing loads)."""
+        index, report = build_index(paths, cache_dir, workers=workers)
+        return cls(list(paths), cache_dir, Answerer(index), report, workers)
+
+    @property
+    def index(self) -> Index:
+        return self.answerer.index
+
+    @property
+    def questions_answered(self) -> int:
+        return self._answered
+
+    @property
+    def reloading(self) -> bool:
+        return self._reload_lock.locked()
+
+    def answer(self, question: str, passages: int = 12) -> Answer:
+        """Answer from the current index (whichever it is when the question arrives)."""
+        answer = self.answerer.answer(question, passages=passages)
+        self._answered = next(self._questions) + 1
+        return answer
+
+    def reload(self) -> ReloadOutcome:
+        """Re-read the corpus and swap the new index in; the old one serves until then.
+
+        The expensive part (segmenting new files, assembling the index) runs in a child process,
+        so this process keeps answering at full speed; the result is then mapped from the cache.
+        """
+        if not self._reload_lock.acquire(blocking=False):
+            raise ReloadInProgress
+        try:
+            started = time.perf_counter()
+            segmented = self._build_elsewhere()
+            try:
+                index, report = build_index(self.paths, self.cache_dir, workers=self.workers)
+            except EmptyCorpusError as error:
+                raise ReloadFailed(
+                    "no readable article in the corpus", error.report.problems if error.report else []
+                ) from None
+            outcome = self._compare(self.index, index, report, segmented, time.perf_counter() - started)
+            self.answerer = Answerer(index, self.answerer.tuning)
+            self.report = report
+            self.loaded_at = dt.datetime.now(dt.UTC)
+            return outcome
+        finally:
+            self._reload_lock.release()
+
+    def _build_elsewhere(self) -> int:
+        """Build the new index in a child process (when there is a cache to hand it over)."""
+        if self.cache_dir is None:
+            return 0
+        context = multiprocessing.get_context("spawn")
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(
+            target=_build_in_child,
+            args=([str(p) for p in self.paths], str(self.cache_dir), self.workers, sender),
+            name="reload-index",
+        )
+        child.start()
+        sender.close()
+        try:
+            status, detail = receiver.recv()
+        except EOFError:
+            status, detail = "error", "the index builder stopped without a result"
+        finally:
+            child.join()
+        if status == "empty":
+            raise ReloadFailed("no readable article in the corpus", detail)
+        if status == "error":
+            raise ReloadFailed(detail)
+        return int(detail)
+
+    @staticmethod
+    def _compare(old: Index, new: Index, report: BuildReport, segmented: int, seconds: float) -> ReloadOutcome:
+        before = {a.id: a for a in old.articles}
+        after = {a.id: a for a in new.articles}
+        return ReloadOutcome(
+            articles=len(new.articles),
+            passages=new.passage_count,
+            added=sorted(after.keys() - before.keys()),
+            removed=sorted(before.keys() - after.keys()),
+            changed=sorted(i for i in after.keys() & before.keys() if after[i] != before[i]),
+            skipped=report.skipped,
+            articles_segmented=segmented or report.articles_segmented,
+            seconds=seconds,
+        )
+
+
+@dataclass
+class ResultPages:
+    """Answers kept for the "more results" button: bounded in number and in age."""
+
+    capacity: int = 2000
+    ttl_seconds: float = 6 * 3600
+    _pages: OrderedDict[str, tuple[float, Answer]] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def keep(self, answer: Answer) -> str:
+        """Store an answer; returns its short key (safe inside 64-byte callback data)."""
+        key = secrets.token_urlsafe(6)
+        with self._lock:
+            self._pages[key] = (time.monotonic(), answer)
+            while len(self._pages) > self.capacity:
+                self._pages.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> Answer | None:
+        """The stored answer, or None when it has expired or been pushed out."""
+        with self._lock:
+            entry = self._pages.get(key)
+            if entry is None:
+                return None
+            stored, answer = entry
+            if time.monotonic() - stored > self.ttl_seconds:
+                del self._pages[key]
+                return None
+            return answer
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
+@dataclass
+class UserRateLimit:
+    """At most `per_minute` questions per user in any 60 seconds; other users are not affected."""
+
+    per_minute: int
+    window_seconds: float = 60.0
+    max_users: int = 10_000
+    _times: OrderedDict[int, deque[float]] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def allow(self, user_id: int, now: float | None = None) -> bool:
+        """Record a question from `user_id` if it is within the rate; False when it is not."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            times = self._times.setdefault(user_id, deque())
+            self._times.move_to_end(user_id)
+            while times and now - times[0] >= self.window_seconds:
+                times.popleft()
+            if len(times) >= self.per_minute:
+                return False
+            times.append(now)
+            while len(self._times) > self.max_users:
+                self._times.popitem(last=False)
+            return True

@@ -1,0 +1,78 @@
+"""Settings: read from the environment and .env by a function, checked at start-up."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+from bot.telegram_app import _HideToken
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+def test_settings_come_from_the_environment_with_defaults(tmp_path):
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_IDS": "1, 22 ,333"}, env_file=tmp_path / ".env")
+    assert settings.admin_ids == frozenset({1, 22, 333})
+    assert (settings.corpus_dir, settings.cache_dir, settings.base_url, settings.webhook_url) == (
+        Path("corpus"),
+        Path(".cache"),
+        None,
+        None,
+    )
+    assert settings.questions_per_minute == 20
+
+
+def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        f"TELEGRAM_BOT_TOKEN={TOKEN}\nCORPUS_DIR=tu_env\n# comment\nLOG_LEVEL=debug\n", encoding="utf-8"
+    )
+    settings = load_settings({"CORPUS_DIR": "tu_moi_truong"}, env_file=env_file)
+    assert settings.token == TOKEN and settings.corpus_dir == Path("tu_moi_truong") and settings.log_level == "DEBUG"
+
+
+def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
+    assert TOKEN not in repr(load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file=None))
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({"TELEGRAM_BOT_TOKEN": "abc"}, "TELEGRAM_BOT_TOKEN does not look like a bot token"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_IDS": "@lan"}, "ADMIN_IDS must be numeric"),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "localhost:8081"},
+            "TELEGRAM_BASE_URL must start with http",
+        ),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_URL": "http://x.vn/h"},
+            "TELEGRAM_WEBHOOK_URL must be an https://",
+        ),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "QUESTIONS_PER_MINUTE": "nhanh"}, "QUESTIONS_PER_MINUTE must be a whole number"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL must be one of"),
+    ],
+)
+def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):
+    with pytest.raises(ConfigError) as error:
+        load_settings(environment, env_file=None)
+    assert message in str(error.value) and "\n" not in str(error.value)
+    assert TOKEN not in str(error.value)
+
+
+def test_the_command_line_needs_no_token():
+    assert load_settings({}, env_file=None, require_token=False).token is None
+
+
+def test_log_lines_and_tracebacks_never_show_the_token(caplog):
+    logger = logging.getLogger("test.token")
+    caplog.handler.addFilter(_HideToken(TOKEN))
+    try:
+        raise RuntimeError(f"POST https://api.telegram.org/bot{TOKEN}/getMe failed")
+    except RuntimeError:
+        logger.exception("request to %s failed", f"https://api.telegram.org/bot{TOKEN}/getMe")
+    assert TOKEN not in caplog.text
+    assert "bot<token>/getMe" in caplog.text

@@ -1,0 +1,93 @@
+"""The services behind the bot: reload with a swap, result pages, the per-user rate."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from bot.answer import Answer, Status
+from bot.service import Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
+
+
+def test_result_pages_are_bounded_and_forget_the_oldest():
+    pages = ResultPages(capacity=3)
+    keys = [pages.keep(Answer(f"q{i}", Status.NOT_FOUND)) for i in range(5)]
+    assert len(pages) == 3
+    assert [pages.get(k) is None for k in keys] == [True, True, False, False, False]
+    assert pages.get(keys[4]).question == "q4"
+    assert all(len(f"more:{k}:10".encode()) <= 64 for k in keys)
+
+
+def test_result_pages_expire(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr("bot.service.time.monotonic", lambda: now[0])
+    pages = ResultPages(ttl_seconds=60)
+    key = pages.keep(Answer("q", Status.NOT_FOUND))
+    now[0] += 59
+    assert pages.get(key) is not None
+    now[0] += 2
+    assert pages.get(key) is None
+
+
+def test_the_rate_limit_counts_each_user_separately_over_a_sliding_minute():
+    rate = UserRateLimit(per_minute=2)
+    assert [rate.allow(1, now=t) for t in (0, 1, 2)] == [True, True, False]
+    assert rate.allow(2, now=2)
+    assert not rate.allow(1, now=59.9)
+    assert rate.allow(1, now=60.0)
+
+
+def test_reload_swaps_in_the_new_index_and_reports_what_changed(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    old_index = library.index
+    (corpus_copy / "003_tin_tinh.jsonl").unlink()
+    (corpus_copy / "001_nghi_quyet_35.txt").write_text(
+        (corpus_copy / "001_nghi_quyet_35.txt").read_text(encoding="utf-8").replace("Trần Văn Nam", "Lê Thị Hoa"),
+        encoding="utf-8",
+    )
+    outcome = library.reload()
+    assert (outcome.articles, outcome.added, outcome.removed, outcome.changed) == (
+        3,
+        [],
+        ["vn-001", "vn-002"],
+        ["001_nghi_quyet_35"],
+    )
+    assert outcome.articles_segmented == 1
+    assert library.index is not old_index
+    assert "Lê Thị Hoa" in library.answer("Ai chủ trì hội nghị tổng kết Nghị quyết 35?").best.sentence
+
+
+def test_a_failed_reload_keeps_the_index_being_served(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    served = library.index
+    for path in corpus_copy.iterdir():
+        path.unlink()
+    with pytest.raises(ReloadFailed) as failure:
+        library.reload()
+    assert failure.value.reason == "no readable article in the corpus"
+    assert library.index is served
+    assert library.answer("Ai tới dự hội nghị sơ kết Chỉ thị 05?").found
+
+
+def test_a_reload_is_never_run_twice_at_once(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    library._reload_lock.acquire()  # as if a reload were running
+    try:
+        assert library.reloading
+        with pytest.raises(ReloadInProgress):
+            library.reload()
+    finally:
+        library._reload_lock.release()
+
+
+def test_questions_are_answered_while_a_reload_runs(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    (corpus_copy / "004_moi.txt").write_text("Bài mới (10:00 01/01/2024)\n\nBDO - Nội dung mới.\n", encoding="utf-8")
+    reload = threading.Thread(target=library.reload)
+    reload.start()
+    answers = [library.answer("Ai chủ trì hội nghị tổng kết Nghị quyết 35?") for _ in range(20)]
+    reload.join()
+    assert all(a.best.sentence.startswith("Đồng chí Trần Văn Nam") for a in answers)
+    assert library.questions_answered == 20
+    assert "004_moi" in {a.id for a in library.index.articles}
