@@ -18,14 +18,14 @@ import numpy as np
 
 from bot.corpus import Article
 from bot.index import Hit, Index
-from bot.question import Kind, analyse
+from bot.question import Kind, Question, analyse
 from bot.spans import answer_spans
 from bot.text import CODE, CONCEPT, PLAIN, plain, special_terms, split_sentences, strip_diacritics, syllables
 
 MAX_QUESTION_CHARS = 500
 TELEGRAM_LIMIT = 4096
 MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
-# Passages looked at for the answering sentence, and articles offered in all.
+# Passages returned with an answer by default, and articles offered in all.
 CANDIDATE_PASSAGES = 12
 MAX_FINDINGS = 9
 
@@ -89,6 +89,8 @@ class Tuning:
     articles_in_depth: int = 3  # articles whose several passages are read for the answer
     passages_per_article: int = 6
     whole_article_passages: int = 40  # the best article is read whole when it has at most this many
+    # A lower article whose sentence holds what is asked (the name, the number) is put first when
+    # the best one has none and its passage scores at least this share of the best.
     promote_ratio: float = 0.9
     neighbours: int = 1  # passages either side of an article's two best also read
 
@@ -102,25 +104,50 @@ DEFAULT_TUNING = Tuning()
 class _Text:
     """A sentence (or title) prepared for matching index terms without segmenting it again."""
 
-    __slots__ = ("_specials", "accented", "plain", "text")
+    __slots__ = ("_plain", "_specials", "accented", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        syls = syllables(text)
         # Padded with spaces so that " hội nghị " matches whole syllables only.
-        self.accented = " " + " ".join(syls) + " "
-        self.plain = strip_diacritics(self.accented)
+        self.accented = " " + " ".join(syllables(text)) + " "
+        self._plain: str | None = None
         self._specials: frozenset[str] | None = None
+
+    @property
+    def plain(self) -> str:
+        """The syllables without diacritics (needed only for questions typed without them)."""
+        if self._plain is None:
+            self._plain = strip_diacritics(self.accented)
+        return self._plain
+
+    @property
+    def specials(self) -> frozenset[str]:
+        if self._specials is None:
+            self._specials = frozenset(special_terms(self.text))
+        return self._specials
 
     def has(self, term: str) -> bool:
         """Whether the index term occurs here (compounds as runs of syllables)."""
+        return _Needle.of(term).found_in(self)
+
+
+@dataclass(frozen=True)
+class _Needle:
+    """How to look for one index term in a prepared text."""
+
+    field: str  # "accented", "plain" or "specials"
+    needle: str
+
+    @staticmethod
+    def of(term: str) -> _Needle:
         if term[0] == PLAIN:
-            return " " + term[1:].replace("_", " ") + " " in self.plain
+            return _Needle("plain", " " + term[1:].replace("_", " ") + " ")
         if term[0] in (CODE, CONCEPT):
-            if self._specials is None:
-                self._specials = frozenset(special_terms(self.text))
-            return term in self._specials
-        return " " + term.replace("_", " ") + " " in self.accented
+            return _Needle("specials", term)
+        return _Needle("accented", " " + term.replace("_", " ") + " ")
+
+    def found_in(self, text: _Text) -> bool:
+        return self.needle in getattr(text, self.field)
 
 
 class Answerer:
@@ -176,46 +203,45 @@ class Answerer:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
             return Answer(text, status, kind=question.kind)
         scores = index.bm25.scores(query.ids)
-        passage_ids, passage_scores = index.bm25.top_of(scores, max(passages, tuning.search_depth))
-        hits = [index.hit(int(p), float(s)) for p, s in zip(passage_ids, passage_scores, strict=True)]
+        ranked, _ = index.bm25.top_of(scores, max(passages, tuning.search_depth))
+        ranked = [int(p) for p in ranked]
+        hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
         idf = {t: index.idf(t) for t in set(query.terms)}
-        best_article = [h.passage for h in hits if h.article is hits[0].article][: tuning.coverage_passages]
-        coverage, matched = relevance(index, idf, best_article) if hits else (0.0, 0.0)
+        article_of = index.passage_article
+        best_article = (
+            [p for p in ranked if article_of[p] == article_of[ranked[0]]][: tuning.coverage_passages] if ranked else []
+        )
+        coverage, matched = relevance(index, idf, best_article) if ranked else (0.0, 0.0)
         # On a small corpus every word is common, so its idf mass says little: the share alone decides.
         enough_evidence = matched >= tuning.min_matched or index.passage_count < tuning.min_passages_for_matched
         if coverage < tuning.min_coverage or not enough_evidence:
-            return Answer(text, Status.NOT_FOUND, hits=tuple(hits[:passages]), kind=question.kind)
+            return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
 
         near = {plain(s) if question.unaccented else s for s in question.near}
-        weights = {t: w for t, w in idf.items()}
+        weights = dict(idf)
         query_mass = sum(idf.values()) or 1.0
-        best_score = hits[0].score
+        best_score = float(scores[ranked[0]])
         findings = []
-        for article_hits in _candidates(index, hits, scores, tuning).values():
-            title = self._title(int(index.passage_article[article_hits[0].passage]))
+        needles = {t: _Needle.of(t) for t in weights}
+        for first, rest in _candidates(index, ranked, scores, tuning):
+            title = self._title(int(index.passage_article[first[0].passage]))
             # Terms the title already has say little about which sentence answers.
-            term_weights = {
-                t: w * ((tuning.title_term_weight if title.has(t) else 1.0) + (tuning.near_boost if t in near else 0.0))
-                for t, w in weights.items()
-            }
-            best: Finding | None = None
-            for hit in article_hits:
-                passage_prior = tuning.passage_weight * hit.score / best_score
-                for sentence in self._sentences(hit):
-                    lexical = sum(w for t, w in term_weights.items() if sentence.has(t))
-                    score = lexical / query_mass + passage_prior
-                    strong, weak = answer_spans(sentence.text, question)
-                    highlight = None
-                    if strong:
-                        score += tuning.type_bonus
-                        highlight = strong[0]
-                    elif weak:
-                        score += tuning.weak_type_bonus
-                        highlight = weak[0]
-                    if hit.caption:
-                        score -= tuning.caption_penalty
-                    if best is None or score > best.score:
-                        best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong))
+            weighted = [
+                (
+                    n.field,
+                    n.needle,
+                    w
+                    * (
+                        (tuning.title_term_weight if n.found_in(title) else 1.0)
+                        + (tuning.near_boost if t in near else 0.0)
+                    ),
+                )
+                for (t, w), n in zip(weights.items(), needles.values(), strict=True)
+            ]
+            best = self._best_sentence(first, question, weighted, query_mass, best_score)
+            if rest and not (best and best.strong):
+                # The answer may sit in a paragraph of the best article that names nothing else.
+                best = self._best_sentence(first + rest, question, weighted, query_mass, best_score)
             if best is not None:
                 findings.append(best)
         # Among near-duplicate reports of one event, one that holds the asked name or number beats
@@ -225,7 +251,48 @@ class Answerer:
                 if finding.strong and finding.hit.score >= tuning.promote_ratio * best_score:
                     findings.insert(0, findings.pop(position))
                     break
-        return Answer(text, Status.FOUND, tuple(findings), tuple(hits[:passages]), question.kind)
+        return Answer(text, Status.FOUND, tuple(findings), tuple(hits), question.kind)
+
+    def _best_sentence(
+        self,
+        hits: list[Hit],
+        question: Question,
+        weighted: list[tuple[str, str, float]],
+        query_mass: float,
+        best_score: float,
+    ) -> Finding | None:
+        """The sentence of these passages that best answers, with the span that answers."""
+        tuning = self.tuning
+        # Every sentence's score without the answer-type bonus, in reading order.
+        scored = []
+        for hit in hits:
+            passage_prior = tuning.passage_weight * hit.score / best_score
+            caption = tuning.caption_penalty if hit.caption else 0.0
+            for sentence in self._sentences(hit):
+                lexical = 0.0
+                for field, needle, weight in weighted:
+                    haystack = sentence.accented if field == "accented" else getattr(sentence, field)
+                    if needle in haystack:
+                        lexical += weight
+                scored.append((lexical / query_mass + passage_prior - caption, len(scored), hit, sentence))
+        # Answer spans are sought best-first, until no bonus could lift a sentence above the best.
+        best: Finding | None = None
+        best_order = 0
+        for base, order, hit, sentence in sorted(scored, key=lambda s: (-s[0], s[1])):
+            if best is not None and base + tuning.type_bonus < best.score:
+                break
+            strong, weak = answer_spans(sentence.text, question)
+            score, highlight = base, None
+            if strong:
+                score += tuning.type_bonus
+                highlight = strong[0]
+            elif weak:
+                score += tuning.weak_type_bonus
+                highlight = weak[0]
+            if best is None or score > best.score or (score == best.score and order < best_order):
+                best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong))
+                best_order = order
+        return best
 
 
 def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple[float, float]:
@@ -247,36 +314,41 @@ def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple
     return found / total, found / index.idf("")
 
 
-def _candidates(index: Index, hits: list[Hit], scores: np.ndarray, tuning: Tuning) -> dict[str, list[Hit]]:
+def _candidates(
+    index: Index, ranked: list[int], scores: np.ndarray, tuning: Tuning
+) -> list[tuple[list[Hit], list[Hit]]]:
     """Passages to look for the answer in, by article, best article first.
 
-    The best article is read whole (its answer may sit in a paragraph that names nothing else);
-    the next few offer their best passages and the neighbours of their two best; the others
-    their best passage.
+    Each article offers its best passages (and, for the best few, the neighbours of their two
+    best); the best article also offers the rest of its passages, read when those first ones
+    hold no answer of the kind asked for.
     """
-    by_article: dict[str, list[Hit]] = {}
-    for hit in hits:
-        by_article.setdefault(hit.article.id, []).append(hit)
-    candidates: dict[str, list[Hit]] = {}
-    for rank, (article_id, article_hits) in enumerate(by_article.items()):
+    by_article: dict[int, list[int]] = {}
+    for passage in ranked:
+        by_article.setdefault(int(index.passage_article[passage]), []).append(passage)
+    candidates: list[tuple[list[Hit], list[Hit]]] = []
+    for rank, (article, article_ranked) in enumerate(by_article.items()):
         if rank >= MAX_FINDINGS:
             break
+        rest: list[int] = []
         if rank >= tuning.articles_in_depth:
-            candidates[article_id] = article_hits[:1]
-            continue
-        passages = index.article_passages(int(index.passage_article[article_hits[0].passage]))
-        if rank == 0 and len(passages) <= tuning.whole_article_passages:
-            # Passages that match nothing but the title's words cannot hold the answer's words.
-            title_only = min(float(scores[p]) for p in passages) if passages else 0.0
-            matching = [p for p in passages if scores[p] > title_only * 1.05 or len(passages) <= 3]
-            candidates[article_id] = [index.hit(p, float(scores[p])) for p in matching]
-            continue
-        chosen = {h.passage: h for h in article_hits[: tuning.passages_per_article]}
-        for hit in article_hits[:2]:
-            for p in range(hit.passage - tuning.neighbours, hit.passage + tuning.neighbours + 1):
-                if p in passages and p not in chosen:
-                    chosen[p] = index.hit(p, float(scores[p]))
-        candidates[article_id] = list(chosen.values())
+            chosen = article_ranked[:1]
+        else:
+            passages = index.article_passages(article)
+            chosen = list(article_ranked[: tuning.passages_per_article])
+            for passage in article_ranked[:2]:
+                for p in range(passage - tuning.neighbours, passage + tuning.neighbours + 1):
+                    if p in passages and p not in chosen:
+                        chosen.append(p)
+            if rank == 0 and len(passages) <= tuning.whole_article_passages:
+                # Passages that match nothing but the title's words cannot hold the answer's words.
+                title_only = min(float(scores[p]) for p in passages)
+                rest = [
+                    p for p in passages if p not in chosen and (scores[p] > title_only * 1.05 or len(passages) <= 3)
+                ]
+        candidates.append(
+            ([index.hit(p, float(scores[p])) for p in chosen], [index.hit(p, float(scores[p])) for p in rest])
+        )
     return candidates
 
 

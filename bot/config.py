@@ -33,6 +33,7 @@ class Settings:
     webhook_secret: str | None = field(default=None, repr=False)
     log_level: str = "INFO"
     questions_per_minute: int = 20
+    messages_per_second: int = 30  # all chats together; Telegram's own limit for one bot
     workers: int | None = None
 
 
@@ -109,5 +110,6 @@ def load_settings(
         webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
         log_level=log_level,
         questions_per_minute=_integer("QUESTIONS_PER_MINUTE", get("QUESTIONS_PER_MINUTE") or "20", 1, 10_000),
+        messages_per_second=_integer("MESSAGES_PER_SECOND", get("MESSAGES_PER_SECOND") or "30", 1, 10_000),
         workers=_integer("WORKERS", workers, 1, 256) if workers else None,
     )

@@ -78,6 +78,50 @@ def passage_spans(article: Article) -> list[PassageSpan]:
     return spans
 
 
+@dataclass
+class PassageTable:
+    """The passages of a run of articles, compactly: how many each article has, and where each lies."""
+
+    per_article: np.ndarray  # int32, one per article
+    spans: np.ndarray  # int32 (passages, 4): paragraph, start, end, caption
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> PassageTable:
+        """Split the articles into passages."""
+        return cls.from_spans([passage_spans(a) for a in articles])
+
+    @classmethod
+    def from_spans(cls, spans: Sequence[Sequence[PassageSpan]]) -> PassageTable:
+        rows = [(p.paragraph, p.start, p.end, p.caption) for s in spans for p in s]
+        return cls(np.array([len(s) for s in spans], dtype=np.int32), np.array(rows, dtype=np.int32).reshape(-1, 4))
+
+    @classmethod
+    def concatenate(cls, tables: Sequence[PassageTable]) -> PassageTable:
+        if not tables:
+            return cls(np.zeros(0, dtype=np.int32), np.zeros((0, 4), dtype=np.int32))
+        return cls(np.concatenate([t.per_article for t in tables]), np.concatenate([t.spans for t in tables]))
+
+    @property
+    def passages(self) -> int:
+        return len(self.spans)
+
+    def of_article(self, article: int) -> list[PassageSpan]:
+        start = int(self.per_article[:article].sum())
+        rows = self.spans[start : start + int(self.per_article[article])]
+        return [PassageSpan(int(p), int(s), int(e), bool(c)) for p, s, e, c in rows]
+
+    def slice(self, first_article: int, last_article: int) -> PassageTable:
+        """The passages of articles `first_article` to `last_article` (exclusive)."""
+        start = int(self.per_article[:first_article].sum())
+        end = start + int(self.per_article[first_article:last_article].sum())
+        return PassageTable(self.per_article[first_article:last_article].copy(), self.spans[start:end].copy())
+
+    def select(self, keep_articles: np.ndarray) -> tuple[PassageTable, np.ndarray]:
+        """Only the kept articles' passages, and the mask of kept passages."""
+        keep_rows = np.repeat(keep_articles, self.per_article)
+        return PassageTable(self.per_article[keep_articles], self.spans[keep_rows]), keep_rows
+
+
 def article_term_lists(article: Article, spans: Sequence[PassageSpan]) -> list[list[str]]:
     """Index terms of each passage: the article title's terms, then the passage's own.
 
@@ -88,7 +132,19 @@ def article_term_lists(article: Article, spans: Sequence[PassageSpan]) -> list[l
     return [title + document_terms(article.paragraphs[s.paragraph][s.start : s.end]) for s in spans]
 
 
+def segment_articles(articles: Sequence[Article]) -> tuple[PassageTable, TermCounts]:
+    """Passages and term counts of some articles: the expensive step, run in worker processes."""
+    spans = [passage_spans(a) for a in articles]
+    counts = TermCounts.from_term_lists(
+        terms for article, s in zip(articles, spans, strict=True) for terms in article_term_lists(article, s)
+    )
+    return PassageTable.from_spans(spans), counts
+
+
 # --- term counts ----------------------------------------------------------------------------
+
+
+COUNT_DTYPE = np.uint16  # a term's count in one passage; larger counts are clipped (BM25 saturates long before)
 
 
 @dataclass
@@ -98,7 +154,7 @@ class TermCounts:
     vocabulary: list[str]
     indptr: np.ndarray  # int64, rows + 1
     indices: np.ndarray  # int32 term ids
-    counts: np.ndarray  # int32
+    counts: np.ndarray  # COUNT_DTYPE
 
     @property
     def rows(self) -> int:
@@ -120,33 +176,20 @@ class TermCounts:
             vocabulary=list(ids),
             indptr=np.asarray(indptr, dtype=np.int64),
             indices=np.asarray(indices, dtype=np.int32),
-            counts=np.asarray(counts, dtype=np.int32),
+            counts=np.minimum(np.asarray(counts, dtype=np.int64), np.iinfo(COUNT_DTYPE).max).astype(COUNT_DTYPE),
         )
 
     @classmethod
-    def concatenate(cls, parts: Sequence[TermCounts]) -> TermCounts:
+    def concatenate(cls, parts: Iterable[TermCounts]) -> TermCounts:
         """The rows of `parts` one after another, over the union of their vocabularies."""
-        ids: dict[str, int] = {}
-        indptrs, indices, counts = [np.zeros(1, dtype=np.int64)], [], []
-        offset = 0
+        builder = TermCountsBuilder()
         for part in parts:
-            mapping = np.fromiter(
-                (ids.setdefault(t, len(ids)) for t in part.vocabulary), dtype=np.int32, count=len(part.vocabulary)
-            )
-            indices.append(mapping[part.indices])
-            counts.append(part.counts)
-            indptrs.append(part.indptr[1:] + offset)
-            offset += int(part.indptr[-1])
-        return cls(
-            vocabulary=list(ids),
-            indptr=np.concatenate(indptrs),
-            indices=np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32),
-            counts=np.concatenate(counts) if counts else np.zeros(0, dtype=np.int32),
-        )
+            builder.add(part)
+        return builder.build()
 
     @classmethod
     def empty(cls) -> TermCounts:
-        return cls([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
+        return cls([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=COUNT_DTYPE))
 
     def slice(self, start: int, end: int) -> TermCounts:
         """Rows `start` to `end` alone, over just the terms they use."""
@@ -167,7 +210,44 @@ class TermCounts:
         return TermCounts(self.vocabulary, indptr, self.indices[entry_mask], self.counts[entry_mask])
 
 
+class TermCountsBuilder:
+    """Joins runs of rows as they come, over one growing vocabulary.
+
+    Each part's own vocabulary is dropped as soon as it is mapped, so many small parts (one per
+    worker chunk) never hold their strings all at once.
+    """
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._indices: list[np.ndarray] = []
+        self._counts: list[np.ndarray] = []
+        self._lengths: list[np.ndarray] = []
+
+    def add(self, part: TermCounts) -> None:
+        ids = self._ids
+        mapping = np.fromiter(
+            (ids.setdefault(t, len(ids)) for t in part.vocabulary), dtype=np.int32, count=len(part.vocabulary)
+        )
+        self._indices.append(mapping[part.indices])
+        self._counts.append(part.counts)
+        self._lengths.append(np.diff(part.indptr))
+
+    def build(self) -> TermCounts:
+        lengths = np.concatenate(self._lengths) if self._lengths else np.zeros(0, dtype=np.int64)
+        counts = TermCounts(
+            vocabulary=list(self._ids),
+            indptr=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+            indices=np.concatenate(self._indices) if self._indices else np.zeros(0, dtype=np.int32),
+            counts=np.concatenate(self._counts) if self._counts else np.zeros(0, dtype=COUNT_DTYPE),
+        )
+        self._indices, self._counts, self._lengths = [], [], []
+        return counts
+
+
 # --- BM25 -----------------------------------------------------------------------------------
+
+# Entries whose weights are computed at once while building (bounds the temporary arrays).
+_BLOCK = 1_000_000
 
 
 @dataclass
@@ -189,19 +269,34 @@ class Bm25:
         rows, terms = counts.rows, len(counts.vocabulary)
         if rows == 0:
             raise ValueError("cannot index an empty corpus")
-        row_of = np.repeat(np.arange(rows), np.diff(counts.indptr))
-        doc_len = np.bincount(row_of, weights=counts.counts, minlength=rows)
+        lengths = np.diff(counts.indptr)
+        doc_len = np.zeros(rows, dtype=np.float64)
+        nonempty = lengths > 0
+        doc_len[nonempty] = np.add.reduceat(counts.counts, counts.indptr[:-1][nonempty], dtype=np.float64)
         avgdl = doc_len.sum() / rows
         df = np.bincount(counts.indices, minlength=terms).astype(np.float64)
         idf = np.log(rows - df + 0.5) - np.log(df + 0.5)
         average_idf = idf.sum() / terms
         idf[idf < 0] = epsilon * average_idf
-        tf = counts.counts.astype(np.float64)
-        weights = idf[counts.indices] * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len[row_of] / avgdl)))
-        del row_of, tf
+        # Per passage, the part of BM25's denominator that does not depend on the term.
+        norm = k1 * (1 - b + b * doc_len / avgdl)
+        weights = np.empty(len(counts.indices), dtype=np.float32)
+        for low in range(0, len(weights), _BLOCK):
+            high = min(low + _BLOCK, len(weights))
+            first_row = np.searchsorted(counts.indptr, low, side="right") - 1
+            last_row = np.searchsorted(counts.indptr, high, side="left")
+            row_of = np.repeat(
+                np.arange(first_row, last_row), np.diff(np.clip(counts.indptr[first_row : last_row + 1], low, high))
+            )
+            tf = counts.counts[low:high].astype(np.float64)
+            weights[low:high] = idf[counts.indices[low:high]] * (tf * (k1 + 1) / (tf + norm[row_of]))
+        # int32 index arrays keep scipy from widening (and so copying) the indices.
+        index_dtype = np.int32 if len(weights) < np.iinfo(np.int32).max else np.int64
         matrix = scipy.sparse.csr_matrix(
-            (weights.astype(np.float32), counts.indices, counts.indptr), shape=(rows, terms)
-        ).tocsc()
+            (weights, counts.indices, counts.indptr.astype(index_dtype)), shape=(rows, terms), copy=False
+        )
+        del weights
+        matrix = matrix.tocsc()
         matrix.sort_indices()
         return cls(
             idf=idf,
@@ -213,11 +308,13 @@ class Bm25:
 
     def scores(self, term_ids: Sequence[int]) -> np.ndarray:
         """BM25 score of every passage for a query given as term ids (repeats count, as in BM25Okapi)."""
-        scores = np.zeros(self.passages, dtype=np.float64)
-        for term in term_ids:
-            start, end = self.postings_ptr[term], self.postings_ptr[term + 1]
-            scores[self.postings[start:end]] += self.weights[start:end]
-        return scores
+        if not term_ids:
+            return np.zeros(self.passages, dtype=np.float64)
+        ranges = [(self.postings_ptr[t], self.postings_ptr[t + 1]) for t in term_ids]
+        # One pass in C; terms are added in query order, as BM25Okapi adds them.
+        passages = np.concatenate([self.postings[start:end] for start, end in ranges])
+        weights = np.concatenate([self.weights[start:end] for start, end in ranges])
+        return np.bincount(passages, weights=weights, minlength=self.passages)
 
     def top(self, term_ids: Sequence[int], k: int) -> tuple[np.ndarray, np.ndarray]:
         """The `k` best passages (ids, scores), best first; passages scoring 0 are left out."""
@@ -226,9 +323,11 @@ class Bm25:
     @staticmethod
     def top_of(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The `k` best passages of a score vector (ids, scores), best first, zeros left out."""
-        candidates = np.flatnonzero(scores > 0)
-        if len(candidates) > k:
-            candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+        if len(scores) > k:
+            candidates = np.argpartition(scores, len(scores) - k)[-k:]
+            candidates = candidates[scores[candidates] > 0]
+        else:
+            candidates = np.flatnonzero(scores > 0)
         # Stable order for equal scores: lower passage id first.
         order = np.lexsort((candidates, -scores[candidates]))
         best = candidates[order]
@@ -291,24 +390,16 @@ class Index:
     @classmethod
     def from_articles(cls, articles: Sequence[Article]) -> Index:
         """Build an index in memory, segmenting every article here (small corpora and tests)."""
-        spans = [passage_spans(a) for a in articles]
-        counts = TermCounts.from_term_lists(
-            terms for article, s in zip(articles, spans, strict=True) for terms in article_term_lists(article, s)
-        )
-        return cls.from_counts(articles, spans, counts)
+        table, counts = segment_articles(articles)
+        return cls.from_counts(articles, table, counts)
 
     @classmethod
-    def from_counts(
-        cls, articles: Sequence[Article], spans: Sequence[Sequence[PassageSpan]], counts: TermCounts
-    ) -> Index:
-        """Assemble an index from passage spans and their term counts (rows in article order)."""
-        passage_article = np.repeat(np.arange(len(articles), dtype=np.int32), [len(s) for s in spans])
-        span_array = np.array(
-            [(p.paragraph, p.start, p.end, p.caption) for s in spans for p in s], dtype=np.int32
-        ).reshape(-1, 4)
-        if counts.rows != len(passage_article):
-            raise ValueError(f"{counts.rows} rows of term counts for {len(passage_article)} passages")
-        return cls(articles, passage_article, span_array, counts.vocabulary, Bm25.from_counts(counts))
+    def from_counts(cls, articles: Sequence[Article], table: PassageTable, counts: TermCounts) -> Index:
+        """Assemble an index from the articles' passages and their term counts (rows in article order)."""
+        if counts.rows != table.passages or len(table.per_article) != len(articles):
+            raise ValueError(f"{counts.rows} rows of term counts for {table.passages} passages")
+        passage_article = np.repeat(np.arange(len(articles), dtype=np.int32), table.per_article)
+        return cls(articles, passage_article, table.spans, counts.vocabulary, Bm25.from_counts(counts))
 
     # --- facts ---
 

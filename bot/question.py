@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 
@@ -138,10 +139,16 @@ _WHO_TITLES = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _pattern(phrase: str, unaccented: bool) -> re.Pattern[str]:
-    if unaccented:
-        phrase = strip_diacritics(phrase)
-    return re.compile(r"(?<!\w)" + re.escape(phrase).replace(r"\ ", r"\s+") + r"(?!\w)")
+    return _alternation((phrase,), unaccented)
+
+
+@functools.lru_cache(maxsize=64)
+def _alternation(phrases: tuple[str, ...], unaccented: bool) -> re.Pattern[str]:
+    """One pattern for whole-word occurrences of any of the phrases (longest first)."""
+    forms = sorted({strip_diacritics(p) if unaccented else p for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?!\w)")
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -185,7 +192,7 @@ def analyse(text: str) -> Question:
     kind, counted = Kind.WHAT, ()
     asked: list[tuple[int, int]] = []  # spans of question words, left out of the topic
     for candidate, phrases in _KIND_PHRASES:
-        hits = [m for p in phrases for m in _pattern(p, unaccented).finditer(key)]
+        hits = list(_alternation(phrases, unaccented).finditer(key))
         if hits:
             kind = candidate
             asked.extend(m.span() for m in hits)
@@ -203,18 +210,15 @@ def analyse(text: str) -> Question:
         if document:
             focus = document[0]
         else:
-            asking = [m for w in ("gì", "nào") for m in _pattern(w, unaccented).finditer(key)]
+            asking = list(_alternation(("gì", "nào"), unaccented).finditer(key))
             if asking:
                 focus = _focus_before(key, min(m.start() for m in asking))
     if kind is Kind.WHAT and not document:
-        for title in _WHO_TITLES:
-            match = _pattern(title + " nào", unaccented).search(key)
-            if match:
-                kind = Kind.WHO
-                asked.append((match.end() - len("nào"), match.end()))
-                break
-    for phrase in _FILLER_PHRASES:
-        asked.extend(m.span() for m in _pattern(phrase, unaccented).finditer(key))
+        match = _alternation(tuple(f"{title} nào" for title in _WHO_TITLES), unaccented).search(key)
+        if match:
+            kind = Kind.WHO
+            asked.append((match.end() - len("nào"), match.end()))
+    asked.extend(m.span() for m in _alternation(_FILLER_PHRASES, unaccented).finditer(key))
     # `key` is aligned with `text` character for character (NFC, same letters, other marks).
     topic = _blank(nfc(text), asked) if len(key) == len(nfc(text)) else text
     if kind is Kind.WHO:

@@ -27,12 +27,12 @@ from pathlib import Path
 import numpy as np
 
 from bot.corpus import Article, LoadProblem, corpus_files, parse_file
-from bot.index import EPSILON, K1, B, Bm25, Index, PassageSpan, TermCounts, article_term_lists, passage_spans
+from bot.index import EPSILON, K1, B, Bm25, Index, PassageTable, TermCounts, TermCountsBuilder, segment_articles
 from bot.text import TOKENIZER_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 # Below this many articles to segment, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 CHUNK_ARTICLES = 16
@@ -74,7 +74,7 @@ class FileData:
     path: str
     articles: list[Article]
     problems: list[LoadProblem]
-    spans: list[list[PassageSpan]]
+    passages: PassageTable
     counts: TermCounts
 
 
@@ -97,39 +97,39 @@ def _params() -> str:
 # --- segmentation (runs in worker processes) ------------------------------------------------
 
 
-def segment_articles(articles: Sequence[Article]) -> tuple[list[list[PassageSpan]], TermCounts]:
-    """Passages and term counts of some articles (the expensive, parallel step)."""
-    spans = [passage_spans(a) for a in articles]
-    counts = TermCounts.from_term_lists(
-        terms for article, s in zip(articles, spans, strict=True) for terms in article_term_lists(article, s)
-    )
-    return spans, counts
-
-
 def _segment_all(
     articles: Sequence[Article], workers: int, progress: Progress | None
-) -> tuple[list[list[PassageSpan]], TermCounts]:
+) -> tuple[PassageTable, TermCounts]:
+    """Segment articles, spread over `workers` processes, folding the results in article order."""
     chunks = [articles[i : i + CHUNK_ARTICLES] for i in range(0, len(articles), CHUNK_ARTICLES)]
+    tables: list[PassageTable] = []
+    builder = TermCountsBuilder()
+    done = 0
+
+    def fold(result: tuple[PassageTable, TermCounts], size: int) -> None:
+        nonlocal done
+        tables.append(result[0])
+        builder.add(result[1])
+        done += size
+        if progress:
+            progress(done, len(articles))
+
     if workers <= 1 or len(articles) < PARALLEL_THRESHOLD:
-        results = []
-        for number, chunk in enumerate(chunks):
-            results.append(segment_articles(chunk))
-            if progress:
-                progress(min((number + 1) * CHUNK_ARTICLES, len(articles)), len(articles))
+        for chunk in chunks:
+            fold(segment_articles(chunk), len(chunk))
     else:
-        results_by_chunk: dict[int, tuple[list[list[PassageSpan]], TermCounts]] = {}
         context = multiprocessing.get_context("spawn")  # no fork: the caller may be running threads
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             futures = {pool.submit(segment_articles, chunk): n for n, chunk in enumerate(chunks)}
-            done = 0
+            waiting: dict[int, tuple[PassageTable, TermCounts]] = {}
+            next_chunk = 0
             for future in as_completed(futures):
-                results_by_chunk[futures[future]] = future.result()
-                done += len(chunks[futures[future]])
-                if progress:
-                    progress(done, len(articles))
-        results = [results_by_chunk[n] for n in range(len(chunks))]
-    spans = [s for chunk_spans, _ in results for s in chunk_spans]
-    return spans, TermCounts.concatenate([counts for _, counts in results])
+                # Popped, so that the finished future (and the result it holds) can be freed.
+                waiting[futures.pop(future)] = future.result()
+                while next_chunk in waiting:  # rows must stay in article order
+                    fold(waiting.pop(next_chunk), len(chunks[next_chunk]))
+                    next_chunk += 1
+    return PassageTable.concatenate(tables), builder.build()
 
 
 # --- the per-file cache ---------------------------------------------------------------------
@@ -157,7 +157,7 @@ def _load_file_cache(cache_file: Path, key: str) -> FileData | None:
             data = pickle.load(stream)
         if not isinstance(data, FileData) or data.key != key:
             raise ValueError("cache entry does not match its file")
-        if data.counts.rows != sum(len(s) for s in data.spans) or len(data.spans) != len(data.articles):
+        if data.counts.rows != data.passages.passages or len(data.passages.per_article) != len(data.articles):
             raise ValueError("cache entry is inconsistent")
         return data
     except FileNotFoundError:
@@ -231,7 +231,9 @@ def _load_index(directory: Path) -> tuple[Index, list[LoadProblem]] | None:
             meta = pickle.load(stream)
         if meta["params"] != _params():
             raise ValueError("built with other parameters")
-        arrays = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        # Mapped, not read: a warm start costs no copy. np.asarray drops the memmap subclass,
+        # whose Python-level indexing is slow on the query path.
+        arrays = {name: np.asarray(np.load(directory / f"{name}.npy", mmap_mode="r")) for name in _ARRAYS}
         articles, vocabulary = meta["articles"], meta["vocabulary"]
         passages = len(arrays["passage_article"])
         if (
@@ -294,22 +296,27 @@ def build_index(
         cached = _load_file_cache(_file_cache_path(cache, path, key), key) if cache is not None else None
         if cached is None:
             parsed = parse_file(path, data)
-            cached = FileData(key, str(path), parsed.articles, parsed.problems, [], TermCounts.empty())
+            cached = FileData(
+                key, str(path), parsed.articles, parsed.problems, PassageTable.concatenate([]), TermCounts.empty()
+            )
             pending.append(cached)
         file_data.append(cached)
 
     to_segment = [a for data in pending for a in data.articles]
     if to_segment:
         segment_started = time.perf_counter()
-        spans, counts = _segment_all(to_segment, workers, progress)
+        table, counts = _segment_all(to_segment, workers, progress)
         report.segment_seconds = time.perf_counter() - segment_started
-        article = row = 0
-        for data in pending:
-            data.spans = spans[article : article + len(data.articles)]
-            rows = sum(len(s) for s in data.spans)
-            data.counts = counts.slice(row, row + rows)
-            article += len(data.articles)
-            row += rows
+        if len(pending) == 1:
+            pending[0].passages, pending[0].counts = table, counts
+        else:
+            article = row = 0
+            for data in pending:
+                data.passages = table.slice(article, article + len(data.articles))
+                data.counts = counts.slice(row, row + data.passages.passages)
+                article += len(data.articles)
+                row += data.passages.passages
+        del table, counts
     report.files_segmented = len(pending)
     report.articles_segmented = len(to_segment)
     if cache is not None:
@@ -324,6 +331,7 @@ def build_index(
         error.report = report
         raise
     report.problems = problems + file_problems + assembly_problems
+    del file_data, pending, contents  # the index holds what it needs; let the rest go before saving
     if cache is not None:
         _save_index(cache / "index" / index_key, index, file_problems + assembly_problems)
     return index, _finish(report, index, started)
@@ -334,26 +342,31 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
     problems: list[LoadProblem] = []
     seen: dict[str, str] = {}
     articles: list[Article] = []
-    spans: list[list[PassageSpan]] = []
+    tables: list[PassageTable] = []
     parts: list[TermCounts] = []
     for data in file_data:
-        keep_rows = []
-        for article, article_spans in zip(data.articles, data.spans, strict=True):
-            duplicate = article.id in seen
-            keep_rows.extend([not duplicate] * len(article_spans))
-            if duplicate:
+        keep = np.ones(len(data.articles), dtype=bool)
+        for position, article in enumerate(data.articles):
+            if article.id in seen:
+                keep[position] = False
                 problems.append(
                     LoadProblem(data.path, None, f"duplicate article id {article.id!r} (first in {seen[article.id]})")
                 )
                 continue
             seen[article.id] = data.path
             articles.append(article)
-            spans.append(article_spans)
-        keep = np.array(keep_rows, dtype=bool)
-        parts.append(data.counts if keep.all() else data.counts.select_rows(keep))
+        if keep.all():
+            tables.append(data.passages)
+            parts.append(data.counts)
+        else:
+            table, keep_rows = data.passages.select(keep)
+            tables.append(table)
+            parts.append(data.counts.select_rows(keep_rows))
     if not articles:
         raise EmptyCorpusError("no readable article in the corpus")
-    return Index.from_counts(articles, spans, TermCounts.concatenate(parts)), problems
+    counts = parts[0] if len(parts) == 1 else TermCounts.concatenate(parts)
+    del parts
+    return Index.from_counts(articles, PassageTable.concatenate(tables), counts), problems
 
 
 def _finish(report: BuildReport, index: Index, started: float) -> BuildReport:

@@ -356,7 +356,7 @@ def build_application(settings: Settings, library: Library) -> Application:
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
         .concurrent_updates(True)
         .post_init(_post_init)
     )

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Bump when anything below changes the terms produced: cached segmentations are keyed by it.
-TOKENIZER_VERSION = "7"
+TOKENIZER_VERSION = "8"
 
 # Prefix of the diacritic-free twin of every term ("hội" -> "~hoi"), so that both spellings live in
 # one index without colliding (the ASCII word "ban" and the stripped form of "bàn" differ).
@@ -148,6 +148,7 @@ _CODE = re.compile(
 )
 _MENTION = re.compile(r"(?<!\w)(" + "|".join(sorted(_DOC_KINDS, key=len, reverse=True)) + r")(?: so)? (\d{1,5})(?!\d)")
 _PLAIN_CODE_SOURCE = re.compile(r"[^\w/-]|_")
+_DIGIT = re.compile(r"\d")
 
 
 def code_terms(text: str) -> list[str]:
@@ -156,7 +157,7 @@ def code_terms(text: str) -> list[str]:
     `05-CT/TW`, `Chỉ thị số 05`, `chi thi 05` and `CT 05` all give `#ct5`; a full code also gives
     its issuer (`#ct5:tw`), so `05-CT/TW` prefers the Politburo's directive over a ministry's.
     """
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []
     key = _PLAIN_CODE_SOURCE.sub(" ", strip_diacritics(nfc(text)).lower())
     terms: list[str] = []
@@ -274,10 +275,13 @@ _CONCEPT_PATTERN = re.compile(
 )
 
 
-def _concept_matches(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
-    """(phrase as matched, concept names) for each phrase or abbreviation in `text`."""
+def _concept_matches(text: str, key: str | None = None) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(phrase as matched, concept names) for each phrase or abbreviation in `text`.
+
+    `key` is `_plain_key(text)` when the caller has it already.
+    """
     text = nfc(text)
-    key = _plain_key(text)
+    key = _plain_key(text) if key is None else key
     covered = 0  # matches do not overlap: the longest phrase at the leftmost place wins
     for match in _CONCEPT_PATTERN.finditer(key):
         if match.start(1) < covered:
@@ -342,11 +346,12 @@ def _ordinal_value(word: str) -> int | None:
     return total if total > 0 else None
 
 
-def ordinal_terms(text: str) -> list[str]:
+def ordinal_terms(text: str, key: str | None = None) -> list[str]:
     """Terms for numbered sessions and terms of office: `lần thứ tư`, `lần 4` -> `#lan4`; `khóa XI` -> `#khoa11`."""
-    key = " ".join(_plain_key(text).split())
+    key = _plain_key(text) if key is None else key
     if not _ORDINAL_HINT.search(key):
         return []
+    key = " ".join(key.split())
     terms = []
     for match in _ORDINAL.finditer(key):
         value = _ordinal_value(match.group(2) or match.group(3))
@@ -358,7 +363,10 @@ def ordinal_terms(text: str) -> list[str]:
 
 def special_terms(text: str) -> list[str]:
     """Directive-code, ordinal and abbreviation terms of `text` (spelling-independent)."""
-    return code_terms(text) + ordinal_terms(text) + concept_terms(text)
+    text = nfc(text)
+    key = _plain_key(text)
+    concepts = [CONCEPT + name for _, names in _concept_matches(text, key) for name in names]
+    return code_terms(text) + ordinal_terms(text, key) + concepts
 
 
 # --- segmentation -------------------------------------------------------------------------
@@ -379,7 +387,7 @@ def clean_syllable(raw: str) -> str | None:
     syllable = raw.strip(".,;:!?()[]{}\"'“”‘’«»…-–—/\\*+=<>|#@%&^~`")
     if not syllable or not _HAS_LETTER_OR_DIGIT.search(syllable):
         return None
-    syllable = canonical_syllable(syllable.lower())
+    syllable = _WORD.sub(lambda m: canonical_syllable(m.group()), syllable.lower())
     if _NUMBER.fullmatch(syllable):
         syllable = str(int(syllable))  # "05" and "5" are the same number
     return syllable
@@ -397,7 +405,7 @@ def segment(text: str) -> list[tuple[str, ...]]:
 
 def syllables(text: str) -> list[str]:
     """Clean syllables of `text` without segmentation (cheap; used for sentence scoring)."""
-    return [s for s in map(clean_syllable, canonicalize(text).split()) if s]
+    return [s for s in map(clean_syllable, nfc(text).split()) if s]
 
 
 def word_terms(words: Iterable[tuple[str, ...]]) -> Iterator[str]:
