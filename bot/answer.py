@@ -74,9 +74,9 @@ class Tuning:
     """Weights of the sentence choice and the no-answer threshold (measured with eval/)."""
 
     title_term_weight: float = 0.15  # terms the title already has say little about which sentence
-    passage_weight: float = 0.5
-    type_bonus: float = 0.6
-    weak_type_bonus: float = 0.15
+    passage_weight: float = 0.3
+    type_bonus: float = 0.8
+    weak_type_bonus: float = 0.05
     near_boost: float = 1.0
     caption_penalty: float = 0.45
     # Nothing is relevant unless the best article's passages hold this share of the question's idf

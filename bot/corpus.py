@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import gzip
 import hashlib
+import io
 import json
 import re
 import zlib
@@ -273,11 +274,13 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
 
 
 def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, bytes]]:
-    if path.name.lower().endswith(".gz"):
-        data = gzip.decompress(data)
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        if line.strip():
-            yield number, line
+    """Non-empty lines with their numbers, decompressed as they are read (never all at once)."""
+    stream = gzip.GzipFile(fileobj=io.BytesIO(data)) if path.name.lower().endswith(".gz") else io.BytesIO(data)
+    with stream:
+        for number, line in enumerate(stream, start=1):
+            line = line.rstrip(b"\r\n")
+            if line.strip():
+                yield number, line
 
 
 def _parse_date(value: object) -> tuple[dt.date | None, dt.time | None]:
@@ -305,53 +308,52 @@ def parse_jsonl(path: Path, data: bytes) -> FileContent:
     content = FileContent(str(path))
     stem = path.name.split(".")[0]
     try:
-        lines = list(_jsonl_lines(path, data))
-    except (OSError, EOFError, zlib.error) as error:
-        content.problems.append(LoadProblem(str(path), None, f"not a readable gzip file ({error})"))
-        return content
-    if data.startswith(b"\xef\xbb\xbf") and lines and lines[0][0] == 1:
-        lines[0] = (1, lines[0][1][3:])
-    for number, raw in lines:
-        skip = functools.partial(_report, content, path, number)
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            skip(f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
-            continue
-        except json.JSONDecodeError as error:
-            skip(f"broken JSON ({error.msg} at column {error.colno})")
-            continue
-        if not isinstance(record, dict):
-            skip("a line must be a JSON object")
-            continue
-        title, body = record.get("title"), record.get("text")
-        if not isinstance(title, str) or not title.strip():
-            skip("no title")
-            continue
-        if not isinstance(body, str) or not body.strip():
-            skip("no text")
-            continue
-        try:
-            date, time = _parse_date(record.get("date"))
-        except ValueError:
-            date, time = None, None
-            content.problems.append(
-                LoadProblem(
-                    str(path), number, f"unreadable date {record.get('date')!r}; kept without a date", skipped=False
-                )
+        for number, raw in _jsonl_lines(path, data):
+            _parse_jsonl_line(
+                content, path, stem, number, raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
             )
-        raw_id = record.get("id")
-        article_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}:{number}"
-        paragraphs = tuple(p for p in (nfc(line).replace("\xa0", " ").strip() for line in body.split("\n")) if p)
-        content.articles.append(
-            Article(
-                id=article_id,
-                title=nfc(title).strip(),
-                paragraphs=paragraphs,
-                date=date,
-                time=time,
-                source=_optional_text(record, "source"),
-                url=_optional_text(record, "url"),
+    except (OSError, EOFError, zlib.error) as error:  # a damaged archive: keep what was read before the damage
+        content.problems.append(LoadProblem(str(path), None, f"not a readable gzip file ({error})"))
+    return content
+
+
+def _parse_jsonl_line(content: FileContent, path: Path, stem: str, number: int, raw: bytes) -> None:
+    """One JSON Lines article into `content`, or a problem naming the line."""
+    skip = functools.partial(_report, content, path, number)
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return skip(f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
+    except json.JSONDecodeError as error:
+        return skip(f"broken JSON ({error.msg} at column {error.colno})")
+    if not isinstance(record, dict):
+        return skip("a line must be a JSON object")
+    title, body = record.get("title"), record.get("text")
+    if not isinstance(title, str) or not title.strip():
+        return skip("no title")
+    if not isinstance(body, str) or not body.strip():
+        return skip("no text")
+    try:
+        date, time = _parse_date(record.get("date"))
+    except ValueError:
+        date, time = None, None
+        content.problems.append(
+            LoadProblem(
+                str(path), number, f"unreadable date {record.get('date')!r}; kept without a date", skipped=False
             )
         )
-    return content
+    raw_id = record.get("id")
+    article_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}:{number}"
+    paragraphs = tuple(p for p in (nfc(line).replace("\xa0", " ").strip() for line in body.split("\n")) if p)
+    content.articles.append(
+        Article(
+            id=article_id,
+            title=nfc(title).strip(),
+            paragraphs=paragraphs,
+            date=date,
+            time=time,
+            source=_optional_text(record, "source"),
+            url=_optional_text(record, "url"),
+        )
+    )
+    return None

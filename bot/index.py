@@ -24,7 +24,7 @@ from bot.text import (
     has_diacritics,
     looks_partly_unaccented,
     plain,
-    segment,
+    segment_phrases,
     special_terms,
     split_sentences,
     strip_diacritics,
@@ -155,6 +155,14 @@ class TermCounts:
     indptr: np.ndarray  # int64, rows + 1
     indices: np.ndarray  # int32 term ids
     counts: np.ndarray  # COUNT_DTYPE
+    lengths: np.ndarray  # int32 per row: how many terms the passage has (BM25's document length)
+    df: np.ndarray | None = None  # int32 per term: rows holding it, once computed (and then cached)
+
+    def document_frequencies(self) -> np.ndarray:
+        """In how many rows each term occurs (computed once, then kept and cached with the counts)."""
+        if self.df is None or len(self.df) != len(self.vocabulary):
+            self.df = np.bincount(self.indices, minlength=len(self.vocabulary)).astype(np.int32)
+        return self.df
 
     @property
     def rows(self) -> int:
@@ -167,16 +175,19 @@ class TermCounts:
         indptr = [0]
         indices: list[int] = []
         counts: list[int] = []
+        lengths: list[int] = []
         for terms in term_lists:
             row = Counter(ids.setdefault(t, len(ids)) for t in terms)
             indices.extend(row.keys())
             counts.extend(row.values())
             indptr.append(len(indices))
+            lengths.append(len(terms))
         return cls(
             vocabulary=list(ids),
             indptr=np.asarray(indptr, dtype=np.int64),
             indices=np.asarray(indices, dtype=np.int32),
             counts=np.minimum(np.asarray(counts, dtype=np.int64), np.iinfo(COUNT_DTYPE).max).astype(COUNT_DTYPE),
+            lengths=np.asarray(lengths, dtype=np.int32),
         )
 
     @classmethod
@@ -189,7 +200,13 @@ class TermCounts:
 
     @classmethod
     def empty(cls) -> TermCounts:
-        return cls([], np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=COUNT_DTYPE))
+        return cls(
+            [],
+            np.zeros(1, dtype=np.int64),
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0, dtype=COUNT_DTYPE),
+            np.zeros(0, dtype=np.int32),
+        )
 
     def slice(self, start: int, end: int) -> TermCounts:
         """Rows `start` to `end` alone, over just the terms they use."""
@@ -200,6 +217,7 @@ class TermCounts:
             indptr=self.indptr[start : end + 1] - low,
             indices=indices.astype(np.int32),
             counts=self.counts[low:high].copy(),
+            lengths=self.lengths[start:end].copy(),
         )
 
     def select_rows(self, keep: np.ndarray) -> TermCounts:
@@ -207,7 +225,9 @@ class TermCounts:
         lengths = np.diff(self.indptr)
         entry_mask = np.repeat(keep, lengths)
         indptr = np.concatenate([[0], np.cumsum(lengths[keep])]).astype(np.int64)
-        return TermCounts(self.vocabulary, indptr, self.indices[entry_mask], self.counts[entry_mask])
+        return TermCounts(
+            self.vocabulary, indptr, self.indices[entry_mask], self.counts[entry_mask], self.lengths[keep]
+        )
 
 
 class TermCountsBuilder:
@@ -221,6 +241,7 @@ class TermCountsBuilder:
         self._ids: dict[str, int] = {}
         self._indices: list[np.ndarray] = []
         self._counts: list[np.ndarray] = []
+        self._row_sizes: list[np.ndarray] = []
         self._lengths: list[np.ndarray] = []
 
     def add(self, part: TermCounts) -> None:
@@ -230,17 +251,20 @@ class TermCountsBuilder:
         )
         self._indices.append(mapping[part.indices])
         self._counts.append(part.counts)
-        self._lengths.append(np.diff(part.indptr))
+        self._row_sizes.append(np.diff(part.indptr))
+        self._lengths.append(part.lengths)
 
     def build(self) -> TermCounts:
-        lengths = np.concatenate(self._lengths) if self._lengths else np.zeros(0, dtype=np.int64)
+        if not self._indices:
+            return TermCounts.empty()
         counts = TermCounts(
             vocabulary=list(self._ids),
-            indptr=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
-            indices=np.concatenate(self._indices) if self._indices else np.zeros(0, dtype=np.int32),
-            counts=np.concatenate(self._counts) if self._counts else np.zeros(0, dtype=COUNT_DTYPE),
+            indptr=np.concatenate([[0], np.cumsum(np.concatenate(self._row_sizes))]).astype(np.int64),
+            indices=np.concatenate(self._indices),
+            counts=np.concatenate(self._counts),
+            lengths=np.concatenate(self._lengths),
         )
-        self._indices, self._counts, self._lengths = [], [], []
+        self._indices, self._counts, self._row_sizes, self._lengths = [], [], [], []
         return counts
 
 
@@ -266,39 +290,87 @@ class Bm25:
     @classmethod
     def from_counts(cls, counts: TermCounts, k1: float = K1, b: float = B, epsilon: float = EPSILON) -> Bm25:
         """Weights exactly as `BM25Okapi(corpus, k1, b, epsilon)` would score them."""
-        rows, terms = counts.rows, len(counts.vocabulary)
+        return cls.from_parts([counts], k1, b, epsilon)[1]
+
+    @classmethod
+    def from_parts(
+        cls, parts: list[TermCounts], k1: float = K1, b: float = B, epsilon: float = EPSILON
+    ) -> tuple[list[str], Bm25]:
+        """BM25 over the rows of several parts one after another, and the joint vocabulary.
+
+        The parts are joined while the weights are computed, never copied into one TermCounts
+        first, and `parts` is emptied once they are read, so that (if the caller keeps no other
+        reference) their memory is free before the term-major copy is made.
+        """
+        # The largest part's terms come first, so its ids need no remapping (a reload adds a small
+        # file to a big one).
+        ids: dict[str, int] = {}
+        mappings: list[np.ndarray | None] = [None] * len(parts)
+        for position in sorted(range(len(parts)), key=lambda i: -len(parts[i].indices)):
+            vocabulary_of = parts[position].vocabulary
+            if not ids:
+                ids = dict(zip(vocabulary_of, range(len(vocabulary_of)), strict=True))
+            else:
+                mappings[position] = np.fromiter(
+                    (ids.setdefault(t, len(ids)) for t in vocabulary_of), dtype=np.int32, count=len(vocabulary_of)
+                )
+        vocabulary = list(ids)
+        rows, terms = sum(p.rows for p in parts), len(vocabulary)
         if rows == 0:
             raise ValueError("cannot index an empty corpus")
-        lengths = np.diff(counts.indptr)
-        doc_len = np.zeros(rows, dtype=np.float64)
-        nonempty = lengths > 0
-        doc_len[nonempty] = np.add.reduceat(counts.counts, counts.indptr[:-1][nonempty], dtype=np.float64)
+        entries = sum(len(p.indices) for p in parts)
+        indices = np.empty(entries, dtype=np.int32)
+        indptr = np.zeros(rows + 1, dtype=np.int64)
+        df = np.zeros(terms, dtype=np.float64)
+        row = entry = 0
+        for part, mapping in zip(parts, mappings, strict=True):
+            part_df = part.document_frequencies()
+            if mapping is None:
+                indices[entry : entry + len(part.indices)] = part.indices
+                df[: len(part_df)] += part_df
+            else:
+                indices[entry : entry + len(part.indices)] = mapping[part.indices]
+                df[mapping] += part_df  # a mapping never repeats an id
+            indptr[row + 1 : row + part.rows + 1] = part.indptr[1:] + entry
+            row += part.rows
+            entry += len(part.indices)
+        doc_len = np.concatenate([p.lengths for p in parts]).astype(np.float64)
         avgdl = doc_len.sum() / rows
-        df = np.bincount(counts.indices, minlength=terms).astype(np.float64)
         idf = np.log(rows - df + 0.5) - np.log(df + 0.5)
         average_idf = idf.sum() / terms
         idf[idf < 0] = epsilon * average_idf
         # Per passage, the part of BM25's denominator that does not depend on the term.
-        norm = k1 * (1 - b + b * doc_len / avgdl)
-        weights = np.empty(len(counts.indices), dtype=np.float32)
-        for low in range(0, len(weights), _BLOCK):
-            high = min(low + _BLOCK, len(weights))
-            first_row = np.searchsorted(counts.indptr, low, side="right") - 1
-            last_row = np.searchsorted(counts.indptr, high, side="left")
-            row_of = np.repeat(
-                np.arange(first_row, last_row), np.diff(np.clip(counts.indptr[first_row : last_row + 1], low, high))
-            )
-            tf = counts.counts[low:high].astype(np.float64)
-            weights[low:high] = idf[counts.indices[low:high]] * (tf * (k1 + 1) / (tf + norm[row_of]))
+        norm = (k1 * (1 - b + b * doc_len / avgdl)).astype(np.float32)
+        # Entry-level arithmetic in float32 (the stored precision): half the memory traffic.
+        idf32 = idf.astype(np.float32)
+        weights = np.empty(entries, dtype=np.float32)
+        row = entry = 0
+        for part in parts:
+            for low in range(0, len(part.indices), _BLOCK):
+                high = min(low + _BLOCK, len(part.indices))
+                first_row = np.searchsorted(part.indptr, low, side="right") - 1
+                last_row = np.searchsorted(part.indptr, high, side="left")
+                row_of = row + np.repeat(
+                    np.arange(first_row, last_row), np.diff(np.clip(part.indptr[first_row : last_row + 1], low, high))
+                )
+                tf = part.counts[low:high].astype(np.float32)
+                weights[entry + low : entry + high] = idf32[indices[entry + low : entry + high]] * (
+                    tf * np.float32(k1 + 1) / (tf + norm[row_of])
+                )
+            row += part.rows
+            entry += len(part.indices)
+        parts.clear()
+        del part, mappings, mapping, part_df  # loop variables would keep the last part alive
         # int32 index arrays keep scipy from widening (and so copying) the indices.
-        index_dtype = np.int32 if len(weights) < np.iinfo(np.int32).max else np.int64
+        index_dtype = np.int32 if entries < np.iinfo(np.int32).max else np.int64
         matrix = scipy.sparse.csr_matrix(
-            (weights, counts.indices, counts.indptr.astype(index_dtype)), shape=(rows, terms), copy=False
+            (weights, indices, indptr.astype(index_dtype)), shape=(rows, terms), copy=False
         )
-        del weights
+        del weights, indices
         matrix = matrix.tocsc()
-        matrix.sort_indices()
-        return cls(
+        # csr->csc visits rows in order, so every column's rows come out ascending already.
+        matrix.has_sorted_indices = True
+        return vocabulary, cls(
             idf=idf,
             postings_ptr=matrix.indptr.astype(np.int64),
             postings=matrix.indices.astype(np.int32, copy=False),
@@ -386,6 +458,8 @@ class Index:
         self.term_ids = {term: i for i, term in enumerate(self.vocabulary)}
         self.bm25 = bm25
         self.article_first_passage = np.searchsorted(passage_article, np.arange(len(self.articles) + 1))
+        # Where the articles came from, in order (set by bot.store, which reuses it on reload).
+        self.provenance: tuple = ()
 
     @classmethod
     def from_articles(cls, articles: Sequence[Article]) -> Index:
@@ -394,12 +468,17 @@ class Index:
         return cls.from_counts(articles, table, counts)
 
     @classmethod
-    def from_counts(cls, articles: Sequence[Article], table: PassageTable, counts: TermCounts) -> Index:
+    def from_counts(
+        cls, articles: Sequence[Article], table: PassageTable, counts: TermCounts | Sequence[TermCounts]
+    ) -> Index:
         """Assemble an index from the articles' passages and their term counts (rows in article order)."""
-        if counts.rows != table.passages or len(table.per_article) != len(articles):
-            raise ValueError(f"{counts.rows} rows of term counts for {table.passages} passages")
+        parts = [counts] if isinstance(counts, TermCounts) else counts
+        rows = sum(p.rows for p in parts)
+        if rows != table.passages or len(table.per_article) != len(articles):
+            raise ValueError(f"{rows} rows of term counts for {table.passages} passages")
         passage_article = np.repeat(np.arange(len(articles), dtype=np.int32), table.per_article)
-        return cls(articles, passage_article, table.spans, counts.vocabulary, Bm25.from_counts(counts))
+        vocabulary, bm25 = Bm25.from_parts(parts)
+        return cls(articles, passage_article, table.spans, vocabulary, bm25)
 
     # --- facts ---
 
@@ -431,20 +510,24 @@ class Index:
         """
         if isinstance(question, str):
             question = analyse(question)
-        words = segment(question.topic or question.text)
-        syllables = [s for w in words for s in w]
+        phrases = segment_phrases(question.topic or question.text)
+        syllables = [s for words in phrases for w in words for s in w]
         unaccented = question.unaccented
         terms: list[str] = []
 
         def form(term: str) -> str:
             return plain(term) if unaccented else term
 
-        runs = {(i, n) for i in range(len(syllables)) for n in range(2, MAX_COMPOUND + 1) if i + n <= len(syllables)}
+        # Runs never cross punctuation: "ngân sách: báo cáo" has no "sách báo".
+        runs = set()
         position = 0
-        for word in words:  # underthesea's own compounds, even longer ones
-            if len(word) > 1:
-                runs.add((position, len(word)))
-            position += len(word)
+        for words in phrases:
+            length = sum(len(w) for w in words)
+            runs |= {(position + i, n) for i in range(length) for n in range(2, MAX_COMPOUND + 1) if i + n <= length}
+            for word in words:  # underthesea's own compounds, even longer ones
+                if len(word) > 1:
+                    runs.add((position, len(word)))
+                position += len(word)
         for i, n in sorted(runs):
             compound = "_".join(syllables[i : i + n])
             if compound in STOP_WORDS or strip_diacritics(compound) in _PLAIN_STOP_COMPOUNDS:

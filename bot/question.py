@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from bot.text import canonicalize, looks_unaccented, nfc, strip_diacritics, syllables
+from bot.text import canonicalize, clean_syllable, looks_unaccented, nfc, strip_diacritics, syllables
 
 
 class Kind(enum.Enum):
@@ -33,7 +33,7 @@ _KIND_PHRASES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (
         Kind.WHERE,
         _phrases(
-            "ở đâu|tại đâu|đâu|nơi nào|địa điểm nào|chỗ nào|tỉnh nào|địa phương nào|huyện nào|xã nào|thành phố nào|nước nào|quốc gia nào|địa bàn nào|tại nơi nào"
+            "ở đâu|tại đâu|đi đâu|đến đâu|về đâu|từ đâu|chuyển đâu|nơi nào|địa điểm nào|chỗ nào|tỉnh nào|địa phương nào|huyện nào|xã nào|thành phố nào|nước nào|quốc gia nào|địa bàn nào|tại nơi nào"
         ),
     ),
     (Kind.HOW_MANY, _phrases("bao nhiêu|mấy|số lượng|tổng số|tổng cộng|bao lâu")),
@@ -152,8 +152,9 @@ def _alternation(phrases: tuple[str, ...], unaccented: bool) -> re.Pattern[str]:
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans replaced by a comma and spaces (so no compound spans the gap)."""
     for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
+        text = text[:start] + ("," + " " * (end - start - 1) if end > start else "") + text[end:]
     return text
 
 
@@ -225,9 +226,19 @@ def analyse(text: str) -> Question:
         focus = ()
     near: list[str] = []
     stop = PLAIN_STOP_WORDS if unaccented else STOP_WORDS
+    original = nfc(text)
+    # Names and places (capitalised past the first word) say who or where the question is about,
+    # not what the answering sentence must say.
+    words = [
+        (m.start(), s)
+        for m in re.finditer(r"\S+", key)
+        if (s := clean_syllable(m.group()))
+        and s not in stop
+        and not (m.start() > 0 and len(key) == len(original) and original[m.start()].isupper())
+    ]
     for start, end in asked:
-        before = [s for s in syllables(key[:start]) if s not in stop][-NEAR_SYLLABLES:]
-        after = [s for s in syllables(key[end:]) if s not in stop][:NEAR_SYLLABLES]
+        before = [s for position, s in words if position < start][-NEAR_SYLLABLES:]
+        after = [s for position, s in words if position >= end][:NEAR_SYLLABLES]
         near.extend(before + after)
     return Question(
         text=text,

@@ -116,7 +116,7 @@ class Library:
             started = time.perf_counter()
             segmented = self._build_elsewhere()
             try:
-                index, report = build_index(self.paths, self.cache_dir, workers=self.workers)
+                index, report = build_index(self.paths, self.cache_dir, workers=self.workers, previous=self.index)
             except EmptyCorpusError as error:
                 raise ReloadFailed(
                     "no readable article in the corpus", error.report.problems if error.report else []

@@ -32,7 +32,7 @@ from bot.text import TOKENIZER_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "6"
 # Below this many articles to segment, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 CHUNK_ARTICLES = 16
@@ -76,6 +76,59 @@ class FileData:
     problems: list[LoadProblem]
     passages: PassageTable
     counts: TermCounts
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "articles": pack_articles(self.articles)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update({**state, "articles": unpack_articles(state["articles"])})
+
+
+@dataclass(frozen=True)
+class Source:
+    """The articles one corpus file gave the index: enough to find them again without reading."""
+
+    path: str
+    key: str  # the file's content key
+    ids_digest: str  # of the ids kept (a repeated id elsewhere may drop some)
+    count: int
+
+
+def _ids_digest(ids: Iterable[str]) -> str:
+    return _digest("\0".join(ids))
+
+
+def pack_articles(articles: Sequence[Article]) -> dict[str, list]:
+    """Articles as a few flat lists: pickling a handful of big lists is far faster than a
+    million small paragraph strings (it is what makes a warm start and a reload quick)."""
+    return {
+        "id": [a.id for a in articles],
+        "title": [a.title for a in articles],
+        "text": [a.text for a in articles],
+        "date": [a.date for a in articles],
+        "time": [a.time for a in articles],
+        "source": [a.source for a in articles],
+        "url": [a.url for a in articles],
+        "byline": [a.byline for a in articles],
+    }
+
+
+def unpack_articles(packed: dict[str, list]) -> list[Article]:
+    """The inverse of `pack_articles`."""
+    return [
+        Article(id=i, title=t, paragraphs=tuple(x.split("\n")) if x else (), date=d, time=tm, source=s, url=u, byline=b)
+        for i, t, x, d, tm, s, u, b in zip(
+            packed["id"],
+            packed["title"],
+            packed["text"],
+            packed["date"],
+            packed["time"],
+            packed["source"],
+            packed["url"],
+            packed["byline"],
+            strict=True,
+        )
+    ]
 
 
 # --- keys -----------------------------------------------------------------------------------
@@ -203,11 +256,15 @@ def _save_index(directory: Path, index: Index, problems: list[LoadProblem]) -> N
         for name, array in arrays.items():
             np.save(temporary / f"{name}.npy", np.ascontiguousarray(array))
         with (temporary / "meta.pkl").open("wb") as stream:
-            pickle.dump(
-                {"params": _params(), "articles": index.articles, "vocabulary": index.vocabulary, "problems": problems},
-                stream,
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
+            meta = {
+                "params": _params(),
+                "vocabulary": index.vocabulary,
+                "problems": problems,
+                "sources": index.provenance,
+            }
+            pickle.dump(meta, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        with (temporary / "articles.pkl").open("wb") as stream:
+            pickle.dump(pack_articles(index.articles), stream, protocol=pickle.HIGHEST_PROTOCOL)
         shutil.rmtree(directory, ignore_errors=True)
         os.replace(temporary, directory)
     except BaseException:
@@ -223,7 +280,34 @@ def _save_index(directory: Path, index: Index, problems: list[LoadProblem]) -> N
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _load_index(directory: Path) -> tuple[Index, list[LoadProblem]] | None:
+def _reused_articles(sources: Sequence[Source], previous: Index, cache: Path) -> list[Article] | None:
+    """The new index's articles from the previous index (and small new files), without reading
+    them all again; None when some cannot be found that way."""
+    slices: dict[tuple[str, str], tuple[int, int]] = {}
+    start = 0
+    for old in previous.provenance:
+        slices[(old.key, old.ids_digest)] = (start, start + old.count)
+        start += old.count
+    if start != len(previous.articles):
+        return None
+    articles: list[Article] = []
+    for source in sources:
+        if (source.key, source.ids_digest) in slices:
+            low, high = slices[(source.key, source.ids_digest)]
+            articles.extend(previous.articles[low:high])
+            continue
+        data = _load_file_cache(_file_cache_path(cache, Path(source.path), source.key), source.key)
+        if data is None:
+            return None
+        earlier = {a.id for a in articles}
+        kept = [a for a in data.articles if a.id not in earlier]
+        if len(kept) != source.count or _ids_digest(a.id for a in kept) != source.ids_digest:
+            return None
+        articles.extend(kept)
+    return articles
+
+
+def _load_index(directory: Path, previous: Index | None = None) -> tuple[Index, list[LoadProblem]] | None:
     if not directory.is_dir():
         return None
     try:
@@ -234,18 +318,25 @@ def _load_index(directory: Path) -> tuple[Index, list[LoadProblem]] | None:
         # Mapped, not read: a warm start costs no copy. np.asarray drops the memmap subclass,
         # whose Python-level indexing is slow on the query path.
         arrays = {name: np.asarray(np.load(directory / f"{name}.npy", mmap_mode="r")) for name in _ARRAYS}
-        articles, vocabulary = meta["articles"], meta["vocabulary"]
+        vocabulary, sources = meta["vocabulary"], tuple(meta["sources"])
+        articles = _reused_articles(sources, previous, directory.parent.parent) if previous is not None else None
+        if articles is None:
+            with (directory / "articles.pkl").open("rb") as stream:
+                articles = unpack_articles(pickle.load(stream))
         passages = len(arrays["passage_article"])
         if (
             arrays["passage_spans"].shape != (passages, 4)
             or len(arrays["idf"]) != len(vocabulary)
             or len(arrays["postings_ptr"]) != len(vocabulary) + 1
-            or int(arrays["postings_ptr"][-1]) != len(arrays["postings"]) != len(arrays["weights"])
+            or int(arrays["postings_ptr"][-1]) != len(arrays["postings"])
+            or len(arrays["postings"]) != len(arrays["weights"])
             or (passages and int(arrays["passage_article"][-1]) >= len(articles))
+            or sum(s.count for s in sources) != len(articles)
         ):
             raise ValueError("arrays do not fit together")
         bm25 = Bm25(arrays["idf"], arrays["postings_ptr"], arrays["postings"], arrays["weights"], passages)
         index = Index(articles, arrays["passage_article"], arrays["passage_spans"], vocabulary, bm25)
+        index.provenance = sources
         return index, list(meta["problems"])
     except Exception as error:  # any unreadable cache is rebuilt, whatever went wrong in it
         log.warning("discarding unreadable index cache %s: %s", directory, error)
@@ -262,10 +353,13 @@ def build_index(
     *,
     workers: int | None = None,
     progress: Progress | None = None,
+    previous: Index | None = None,
 ) -> tuple[Index, BuildReport]:
     """The index of the articles under `paths`, from the cache where it is still valid.
 
-    Raises EmptyCorpusError when no article can be read (the report's problems say why).
+    `previous`, the index being served, lends its articles to a cached index that shares files
+    with it (a reload then reads only the new files' articles). Raises EmptyCorpusError when no
+    article can be read (the report's problems say why).
     """
     started = time.perf_counter()
     workers = workers or len(os.sched_getaffinity(0))
@@ -283,7 +377,7 @@ def build_index(
     report = BuildReport(files=len(contents))
 
     if cache is not None:
-        loaded = _load_index(cache / "index" / index_key)
+        loaded = _load_index(cache / "index" / index_key, previous)
         if loaded is not None:
             index, cached_problems = loaded
             report.problems = problems + cached_problems
@@ -321,6 +415,7 @@ def build_index(
     report.articles_segmented = len(to_segment)
     if cache is not None:
         for data in pending:
+            data.counts.document_frequencies()  # computed once, kept in the cache for every later build
             _save_file_cache(cache, Path(data.path), data)
 
     file_problems = [p for data in file_data for p in data.problems]
@@ -344,8 +439,10 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
     articles: list[Article] = []
     tables: list[PassageTable] = []
     parts: list[TermCounts] = []
+    sources: list[Source] = []
     for data in file_data:
         keep = np.ones(len(data.articles), dtype=bool)
+        kept_ids = []
         for position, article in enumerate(data.articles):
             if article.id in seen:
                 keep[position] = False
@@ -355,6 +452,8 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
                 continue
             seen[article.id] = data.path
             articles.append(article)
+            kept_ids.append(article.id)
+        sources.append(Source(data.path, data.key, _ids_digest(kept_ids), len(kept_ids)))
         if keep.all():
             tables.append(data.passages)
             parts.append(data.counts)
@@ -362,11 +461,12 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
             table, keep_rows = data.passages.select(keep)
             tables.append(table)
             parts.append(data.counts.select_rows(keep_rows))
+        data.counts = TermCounts.empty()  # the part above is the only reference left
     if not articles:
         raise EmptyCorpusError("no readable article in the corpus")
-    counts = parts[0] if len(parts) == 1 else TermCounts.concatenate(parts)
-    del parts
-    return Index.from_counts(articles, PassageTable.concatenate(tables), counts), problems
+    index = Index.from_counts(articles, PassageTable.concatenate(tables), parts)
+    index.provenance = tuple(sources)
+    return index, problems
 
 
 def _finish(report: BuildReport, index: Index, started: float) -> BuildReport:

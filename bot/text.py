@@ -395,12 +395,19 @@ def clean_syllable(raw: str) -> str | None:
 
 def segment(text: str) -> list[tuple[str, ...]]:
     """Words of `text` by underthesea, each a tuple of clean syllables (`("hội", "nghị")`)."""
-    words: list[tuple[str, ...]] = []
+    return [w for phrase in segment_phrases(text) for w in phrase]
+
+
+def segment_phrases(text: str) -> list[list[tuple[str, ...]]]:
+    """The words of `text`, in runs between punctuation ("ngân sách: báo cáo" is two runs)."""
+    phrases: list[list[tuple[str, ...]]] = [[]]
     for raw_word in _underthesea_tokenize(canonicalize(text)):
         syllables = tuple(s for s in map(clean_syllable, raw_word.split()) if s)
         if syllables:
-            words.append(syllables)
-    return words
+            phrases[-1].append(syllables)
+        elif phrases[-1]:
+            phrases.append([])
+    return [p for p in phrases if p]
 
 
 def syllables(text: str) -> list[str]:

@@ -186,3 +186,18 @@ def test_a_title_line_with_an_impossible_date_keeps_the_article_without_a_date(t
     (article,) = content.articles
     assert article.date is None and article.title == "Tiêu đề (10:00 31/02/2020)"
     assert [p.skipped for p in content.problems] == [False]
+
+
+def test_a_truncated_gzip_file_keeps_the_articles_before_the_damage_and_says_so(tmp_path):
+    lines = "".join(
+        json.dumps({"id": f"a{i}", "title": f"Bài {i}", "text": "Nội dung. " * 200}, ensure_ascii=False) + "\n"
+        for i in range(50)
+    )
+    packed = gzip.compress(lines.encode())
+    path = tmp_path / "hong.jsonl.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    content = read_file(path)
+    assert 0 < len(content.articles) < 50
+    assert [a.id for a in content.articles] == [f"a{i}" for i in range(len(content.articles))]
+    (problem,) = content.problems
+    assert problem.reason.startswith("not a readable gzip file")

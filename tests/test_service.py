@@ -55,6 +55,8 @@ def test_reload_swaps_in_the_new_index_and_reports_what_changed(corpus_copy, tmp
     )
     assert outcome.articles_segmented == 1
     assert library.index is not old_index
+    # The unchanged file's articles are the very objects served before: a reload reads only new files.
+    assert library.index.articles[0] is old_index.articles[0]
     assert "Lê Thị Hoa" in library.answer("Ai chủ trì hội nghị tổng kết Nghị quyết 35?").best.sentence
 
 

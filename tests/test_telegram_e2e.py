@@ -63,8 +63,13 @@ class RunningBot:
 
 
 @contextmanager
-def running_bot(tmp_path: Path, corpus_files: list[Path], **env: str) -> Iterator[RunningBot]:
-    """Start the bot the way `python -m bot` does, pointed at a fresh fake Bot API server."""
+def running_bot(
+    tmp_path: Path, corpus_files: list[Path], ready: str = "getUpdates", **env: str
+) -> Iterator[RunningBot]:
+    """Start the bot the way `python -m bot` does, pointed at a fresh fake Bot API server.
+
+    It is serving once it calls `ready` (getUpdates when polling, setWebhook for a webhook).
+    """
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)
     for source in corpus_files:
@@ -94,7 +99,7 @@ def running_bot(tmp_path: Path, corpus_files: list[Path], **env: str) -> Iterato
     )
     bot = RunningBot(api, process, corpus)
     try:
-        api.wait_for("getUpdates", timeout=120, ok=None)
+        api.wait_for(ready, timeout=120, ok=None)
         yield bot
     finally:
         process.send_signal(signal.SIGINT)
@@ -459,31 +464,14 @@ def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    api = FakeBotApi(TOKEN)
-    api.start()
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "CORPUS_", "CACHE_", "ADMIN_"))
+    webhook = {
+        "TELEGRAM_WEBHOOK_URL": "https://bot.example.vn/telegram/hook",
+        "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
+        "TELEGRAM_WEBHOOK_PORT": str(port),
+        "TELEGRAM_WEBHOOK_SECRET": "bi-mat-123",
     }
-    environment.update(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=api.base_url,
-        TELEGRAM_WEBHOOK_URL="https://bot.example.vn/telegram/hook",
-        TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
-        TELEGRAM_WEBHOOK_PORT=str(port),
-        TELEGRAM_WEBHOOK_SECRET="bi-mat-123",
-        CORPUS_DIR=str(SHIPPED),
-        CACHE_DIR=str(tmp_path / "cache"),
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        registered = api.wait_for("setWebhook", timeout=120)
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), ready="setWebhook", **webhook) as bot:
+        (registered,) = bot.api.calls_to("setWebhook")
         assert registered.params["url"] == "https://bot.example.vn/telegram/hook"
         assert registered.params["secret_token"] == "bi-mat-123"
         update = {
@@ -508,11 +496,7 @@ def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path)
                 break
             except OSError:
                 time.sleep(0.2)
-        answer = api.wait_for("sendMessage", lambda c: str(c.params["chat_id"]) == "5001")
-        assert answer.response["result"]["text"].startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
-        assert api.calls_to("getUpdates") == []
-    finally:
-        process.send_signal(signal.SIGINT)
-        output = process.communicate(timeout=30)[0]
-        api.stop()
-    assert TOKEN not in output
+        answer = bot.api.wait_for("sendMessage", lambda c: str(c.params["chat_id"]) == "5001")
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
+        assert bot.api.calls_to("getUpdates") == []
+    assert TOKEN not in bot.output
