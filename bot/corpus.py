@@ -105,17 +105,17 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadProb
                     files.append(child)
                 else:
                     problems.append(
-                        LoadProblem(str(child), None, "not an article file (expected .txt, .jsonl or .jsonl.gz)")
+                        LoadProblem(str(child), None, "không phải tệp bài viết (cần .txt, .jsonl hoặc .jsonl.gz)")
                     )
         elif path.is_file():
             if is_corpus_file(path):
                 files.append(path)
             else:
                 problems.append(
-                    LoadProblem(str(path), None, "not an article file (expected .txt, .jsonl or .jsonl.gz)")
+                    LoadProblem(str(path), None, "không phải tệp bài viết (cần .txt, .jsonl hoặc .jsonl.gz)")
                 )
         else:
-            problems.append(LoadProblem(str(path), None, "no such file or directory"))
+            problems.append(LoadProblem(str(path), None, "không có tệp hay thư mục này"))
     return files, problems
 
 
@@ -132,7 +132,7 @@ def read_file(path: Path) -> FileContent:
     try:
         data = path.read_bytes()
     except OSError as error:
-        return FileContent(str(path), problems=[LoadProblem(str(path), None, f"cannot be read: {error.strerror}")])
+        return FileContent(str(path), problems=[LoadProblem(str(path), None, f"không đọc được: {error.strerror}")])
     return parse_file(path, data)
 
 
@@ -147,7 +147,7 @@ def read_corpus(paths: Iterable[str | Path]) -> tuple[list[Article], list[LoadPr
         for article in content.articles:
             if article.id in seen:
                 problems.append(
-                    LoadProblem(str(path), None, f"duplicate article id {article.id!r} (first in {seen[article.id]})")
+                    LoadProblem(str(path), None, f"trùng mã bài {article.id!r} (đã có trong {seen[article.id]})")
                 )
                 continue
             seen[article.id] = str(path)
@@ -165,7 +165,7 @@ def _decode(path: Path, data: bytes) -> tuple[str | None, LoadProblem | None]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         return None, LoadProblem(
-            str(path), line, f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+            str(path), line, f"không phải văn bản UTF-8 (byte 0x{data[error.start]:02x}); hãy lưu tệp dạng UTF-8"
         )
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n")), None
 
@@ -222,7 +222,7 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
     lines = [line.replace("\xa0", " ").strip() for line in text.split("\n")]
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
-        content.problems.append(LoadProblem(str(path), None, "empty file"))
+        content.problems.append(LoadProblem(str(path), None, "tệp rỗng"))
         return content
     title, date, time = lines[first], None, None
     match = _TITLE_LINE.match(title)
@@ -233,9 +233,7 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
             title = match["title"]
         except ValueError:
             content.problems.append(
-                LoadProblem(
-                    str(path), first + 1, "impossible date in the title line; kept without a date", skipped=False
-                )
+                LoadProblem(str(path), first + 1, "ngày ở dòng tiêu đề không có thật; giữ bài, bỏ ngày", skipped=False)
             )
     title = title.strip()
     paragraphs: list[str] = []
@@ -252,9 +250,9 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
         source, opening = _source_tag(paragraphs[0])
         paragraphs[0] = opening
     if not title:
-        content.problems.append(LoadProblem(str(path), first + 1, "no title"))
+        content.problems.append(LoadProblem(str(path), first + 1, "không có tiêu đề"))
     elif not paragraphs:
-        content.problems.append(LoadProblem(str(path), None, "no article text after the title"))
+        content.problems.append(LoadProblem(str(path), None, "không có nội dung sau tiêu đề"))
     else:
         content.articles.append(
             Article(
@@ -313,7 +311,9 @@ def parse_jsonl(path: Path, data: bytes) -> FileContent:
                 content, path, stem, number, raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
             )
     except (OSError, EOFError, zlib.error) as error:  # a damaged archive: keep what was read before the damage
-        content.problems.append(LoadProblem(str(path), None, f"not a readable gzip file ({error})"))
+        content.problems.append(
+            LoadProblem(str(path), None, f"tệp gzip hỏng, chỉ giữ các bài trước chỗ hỏng ({error})")
+        )
     return content
 
 
@@ -323,23 +323,23 @@ def _parse_jsonl_line(content: FileContent, path: Path, stem: str, number: int, 
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        return skip(f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8")
+        return skip(f"không phải văn bản UTF-8 (byte 0x{raw[error.start]:02x}); hãy lưu tệp dạng UTF-8")
     except json.JSONDecodeError as error:
-        return skip(f"broken JSON ({error.msg} at column {error.colno})")
+        return skip(f"JSON hỏng ({error.msg}, cột {error.colno})")
     if not isinstance(record, dict):
-        return skip("a line must be a JSON object")
+        return skip("mỗi dòng phải là một đối tượng JSON")
     title, body = record.get("title"), record.get("text")
     if not isinstance(title, str) or not title.strip():
-        return skip("no title")
+        return skip("không có tiêu đề")
     if not isinstance(body, str) or not body.strip():
-        return skip("no text")
+        return skip("không có nội dung (text)")
     try:
         date, time = _parse_date(record.get("date"))
     except ValueError:
         date, time = None, None
         content.problems.append(
             LoadProblem(
-                str(path), number, f"unreadable date {record.get('date')!r}; kept without a date", skipped=False
+                str(path), number, f"không đọc được ngày {record.get('date')!r}; giữ bài, bỏ ngày", skipped=False
             )
         )
     raw_id = record.get("id")

@@ -119,7 +119,7 @@ class Library:
                 index, report = build_index(self.paths, self.cache_dir, workers=self.workers, previous=self.index)
             except EmptyCorpusError as error:
                 raise ReloadFailed(
-                    "no readable article in the corpus", error.report.problems if error.report else []
+                    "kho không có bài nào đọc được", error.report.problems if error.report else []
                 ) from None
             outcome = self._compare(self.index, index, report, segmented, time.perf_counter() - started)
             self.answerer = Answerer(index, self.answerer.tuning)
@@ -145,11 +145,11 @@ class Library:
         try:
             status, detail = receiver.recv()
         except EOFError:
-            status, detail = "error", "the index builder stopped without a result"
+            status, detail = "error", "tiến trình dựng chỉ mục dừng mà không trả kết quả"
         finally:
             child.join()
         if status == "empty":
-            raise ReloadFailed("no readable article in the corpus", detail)
+            raise ReloadFailed("kho không có bài nào đọc được", detail)
         if status == "error":
             raise ReloadFailed(detail)
         return int(detail)

@@ -32,7 +32,7 @@ from bot.text import TOKENIZER_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "6"
+CACHE_FORMAT = "7"  # 7: problem reasons in Vietnamese
 # Below this many articles to segment, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
 CHUNK_ARTICLES = 16
@@ -370,7 +370,7 @@ def build_index(
         try:
             data = path.read_bytes()
         except OSError as error:
-            problems.append(LoadProblem(str(path), None, f"cannot be read: {error.strerror}"))
+            problems.append(LoadProblem(str(path), None, f"không đọc được: {error.strerror}"))
             continue
         contents.append((path, data, _digest(_params(), path.name, data)))
     index_key = _digest(_params(), *(f"{p.resolve()}\0{k}" for p, _, k in contents))
@@ -447,7 +447,7 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
             if article.id in seen:
                 keep[position] = False
                 problems.append(
-                    LoadProblem(data.path, None, f"duplicate article id {article.id!r} (first in {seen[article.id]})")
+                    LoadProblem(data.path, None, f"trùng mã bài {article.id!r} (đã có trong {seen[article.id]})")
                 )
                 continue
             seen[article.id] = data.path
@@ -463,7 +463,7 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
             parts.append(data.counts.select_rows(keep_rows))
         data.counts = TermCounts.empty()  # the part above is the only reference left
     if not articles:
-        raise EmptyCorpusError("no readable article in the corpus")
+        raise EmptyCorpusError("kho không có bài nào đọc được")
     index = Index.from_counts(articles, PassageTable.concatenate(tables), parts)
     index.provenance = tuple(sources)
     return index, problems

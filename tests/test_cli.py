@@ -100,5 +100,5 @@ def test_a_missing_question_and_a_missing_corpus_are_explained(workdir):
     assert no_question.returncode == 2 and "Cần một câu hỏi" in no_question.stderr
     no_corpus = run_bot("ask", "--corpus", "khong_co", "Ai dự hội nghị?", cwd=workdir)
     assert no_corpus.returncode != 0
-    assert "khong_co: no such file or directory" in no_corpus.stderr
+    assert "khong_co: không có tệp hay thư mục này" in no_corpus.stderr
     assert "Không có bài viết nào đọc được" in no_corpus.stderr

@@ -124,11 +124,11 @@ def test_broken_jsonl_lines_are_reported_with_their_line_and_the_rest_still_load
     content = read_file(path)
     assert [a.id for a in content.articles] == ["a", "e"]
     reported = [(p.line, p.reason, p.skipped) for p in content.problems]
-    assert reported[0][0] == 2 and reported[0][1].startswith("broken JSON")
-    assert reported[1] == (3, "no title", True)
-    assert reported[2] == (4, "no text", True)
-    assert reported[3] == (5, "unreadable date 'không rõ'; kept without a date", False)
-    assert str(content.problems[0]).startswith(f"{path}:2: broken JSON")
+    assert reported[0][0] == 2 and reported[0][1].startswith("JSON hỏng")
+    assert reported[1] == (3, "không có tiêu đề", True)
+    assert reported[2] == (4, "không có nội dung (text)", True)
+    assert reported[3] == (5, "không đọc được ngày 'không rõ'; giữ bài, bỏ ngày", False)
+    assert str(content.problems[0]).startswith(f"{path}:2: JSON hỏng")
 
 
 def test_a_file_that_is_not_utf8_is_skipped_with_the_line_of_the_bad_byte(tmp_path):
@@ -139,7 +139,7 @@ def test_a_file_that_is_not_utf8_is_skipped_with_the_line_of_the_bad_byte(tmp_pa
     assert content.articles == []
     (problem,) = content.problems
     assert problem.line == 4
-    assert "not UTF-8" in problem.reason and "save the file as UTF-8" in problem.reason
+    assert problem.reason == "không phải văn bản UTF-8 (byte 0xf2); hãy lưu tệp dạng UTF-8"
 
 
 def test_an_empty_file_and_a_title_without_body_are_skipped_with_reasons(tmp_path):
@@ -148,8 +148,8 @@ def test_an_empty_file_and_a_title_without_body_are_skipped_with_reasons(tmp_pat
     articles, problems = read_corpus([tmp_path])
     assert articles == []
     assert sorted((Path(p.path).name, p.reason) for p in problems) == [
-        ("chi_tieu_de.txt", "no article text after the title"),
-        ("rong.txt", "empty file"),
+        ("chi_tieu_de.txt", "không có nội dung sau tiêu đề"),
+        ("rong.txt", "tệp rỗng"),
     ]
 
 
@@ -163,7 +163,7 @@ def test_a_directory_is_read_recursively_and_other_files_are_reported(tmp_path):
     articles, problems = read_corpus([tmp_path])
     assert [a.id for a in articles] == ["bai"]
     assert [(Path(p.path).name, p.reason) for p in problems] == [
-        ("ghi_chu.docx", "not an article file (expected .txt, .jsonl or .jsonl.gz)")
+        ("ghi_chu.docx", "không phải tệp bài viết (cần .txt, .jsonl hoặc .jsonl.gz)")
     ]
 
 
@@ -175,7 +175,7 @@ def test_a_repeated_article_id_keeps_the_first_and_reports_the_second(tmp_path, 
     articles, problems = read_corpus([tmp_path])
     assert len(articles) == 1
     assert [p.reason for p in problems] == [
-        f"duplicate article id '000_33da5da0feea9827' (first in {tmp_path / 'a' / seed_path.name})"
+        f"trùng mã bài '000_33da5da0feea9827' (đã có trong {tmp_path / 'a' / seed_path.name})"
     ]
 
 
@@ -200,4 +200,4 @@ def test_a_truncated_gzip_file_keeps_the_articles_before_the_damage_and_says_so(
     assert 0 < len(content.articles) < 50
     assert [a.id for a in content.articles] == [f"a{i}" for i in range(len(content.articles))]
     (problem,) = content.problems
-    assert problem.reason.startswith("not a readable gzip file")
+    assert problem.reason.startswith("tệp gzip hỏng, chỉ giữ các bài trước chỗ hỏng")

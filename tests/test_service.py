@@ -67,7 +67,7 @@ def test_a_failed_reload_keeps_the_index_being_served(corpus_copy, tmp_path):
         path.unlink()
     with pytest.raises(ReloadFailed) as failure:
         library.reload()
-    assert failure.value.reason == "no readable article in the corpus"
+    assert failure.value.reason == "kho không có bài nào đọc được"
     assert library.index is served
     assert library.answer("Ai tới dự hội nghị sơ kết Chỉ thị 05?").found
 

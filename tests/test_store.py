@@ -108,7 +108,7 @@ def test_an_empty_corpus_raises_with_the_reasons(tmp_path):
     (tmp_path / "rong.txt").write_text("", encoding="utf-8")
     with pytest.raises(EmptyCorpusError) as raised:
         build_index([tmp_path], tmp_path / "cache", workers=1)
-    assert [p.reason for p in raised.value.report.problems] == ["empty file"]
+    assert [p.reason for p in raised.value.report.problems] == ["tệp rỗng"]
 
 
 def test_broken_files_are_reported_from_the_cache_too(corpus_copy, tmp_path):

@@ -336,7 +336,7 @@ def test_an_admin_adds_an_article_reloads_and_the_next_question_is_answered_from
         report = text_of(done)
         assert "2 bài" in report and "Thêm 1, bớt 0, sửa 0 bài (tách từ 1 bài)." in report
         assert "Thêm: 004_binh_duong" in report
-        assert "Bỏ qua 1 tệp/dòng lỗi:" in report and "005_hong.txt:1: not UTF-8 text" in report
+        assert "Bỏ qua 1 tệp/dòng lỗi:" in report and "005_hong.txt:1: không phải văn bản UTF-8" in report
         answer = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2101)
         assert text_of(answer).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
     assert TOKEN not in bot.output
@@ -375,8 +375,8 @@ def test_a_reload_of_an_unreadable_corpus_keeps_the_old_index_and_says_why(tmp_p
             "sendMessage", lambda c: c.params["text"].startswith("Không nạp lại được"), timeout=120
         )
         report = text_of(failed)
-        assert "Không nạp lại được: no readable article in the corpus." in report
-        assert "Bot vẫn dùng kho cũ (1 bài)." in report and "hong.jsonl:1: no text" in report
+        assert "Không nạp lại được: kho không có bài nào đọc được." in report
+        assert "Bot vẫn dùng kho cũ (1 bài)." in report and "hong.jsonl:1: không có nội dung (text)" in report
         answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2103)
         assert text_of(answer).startswith("Tới dự có Phó Bí thư")
 
