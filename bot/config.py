@@ -41,9 +41,9 @@ def _integer(name: str, value: str, minimum: int, maximum: int) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise ConfigError(f"{name} must be a whole number, got {value!r}") from None
+        raise ConfigError(f"{name} phải là một số nguyên, đang là {value!r}") from None
     if not minimum <= number <= maximum:
-        raise ConfigError(f"{name} must be between {minimum} and {maximum}, got {number}")
+        raise ConfigError(f"{name} phải từ {minimum} đến {maximum}, đang là {number}")
     return number
 
 
@@ -69,12 +69,12 @@ def load_settings(
     token = get("TELEGRAM_BOT_TOKEN")
     if token is None and require_token:
         raise ConfigError(
-            "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram, then put "
-            "TELEGRAM_BOT_TOKEN=<token> in .env (see .env.example) or in the environment"
+            "chưa đặt TELEGRAM_BOT_TOKEN: tạo bot với @BotFather trong Telegram, rồi ghi "
+            "TELEGRAM_BOT_TOKEN=<token> vào .env (xem .env.example) hoặc vào biến môi trường"
         )
     if token is not None and not _TOKEN.match(token):
         raise ConfigError(
-            "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters); copy it again from @BotFather"
+            "TELEGRAM_BOT_TOKEN không giống token của bot (chữ số, dấu hai chấm, rồi chữ); hãy chép lại từ @BotFather"
         )
 
     admin_ids: set[int] = set()
@@ -82,20 +82,22 @@ def load_settings(
         if part.strip():
             if not re.fullmatch(r"-?\d+", part.strip()):
                 raise ConfigError(
-                    f"ADMIN_IDS must be numeric Telegram user ids separated by commas, got {part.strip()!r}"
+                    f"ADMIN_IDS phải là các id người dùng Telegram dạng số, cách nhau bằng dấu phẩy, đang có {part.strip()!r}"
                 )
             admin_ids.add(int(part))
 
     base_url = get("TELEGRAM_BASE_URL")
     if base_url is not None and not re.match(r"^https?://", base_url):
-        raise ConfigError(f"TELEGRAM_BASE_URL must start with http:// or https://, got {base_url!r}")
+        raise ConfigError(f"TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https://, đang là {base_url!r}")
     webhook_url = get("TELEGRAM_WEBHOOK_URL")
     if webhook_url is not None and not webhook_url.startswith("https://"):
-        raise ConfigError(f"TELEGRAM_WEBHOOK_URL must be an https:// address Telegram can reach, got {webhook_url!r}")
+        raise ConfigError(
+            f"TELEGRAM_WEBHOOK_URL phải là địa chỉ https:// mà Telegram gọi tới được, đang là {webhook_url!r}"
+        )
 
     log_level = (get("LOG_LEVEL") or "INFO").upper()
     if log_level not in _LOG_LEVELS:
-        raise ConfigError(f"LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, got {log_level!r}")
+        raise ConfigError(f"LOG_LEVEL phải là một trong {', '.join(_LOG_LEVELS)}, đang là {log_level!r}")
 
     workers = get("WORKERS")
     return Settings(

@@ -41,19 +41,19 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
 @pytest.mark.parametrize(
     ("environment", "message"),
     [
-        ({}, "TELEGRAM_BOT_TOKEN is not set"),
-        ({"TELEGRAM_BOT_TOKEN": "abc"}, "TELEGRAM_BOT_TOKEN does not look like a bot token"),
-        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_IDS": "@lan"}, "ADMIN_IDS must be numeric"),
+        ({}, "chưa đặt TELEGRAM_BOT_TOKEN"),
+        ({"TELEGRAM_BOT_TOKEN": "abc"}, "TELEGRAM_BOT_TOKEN không giống token của bot"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "ADMIN_IDS": "@lan"}, "ADMIN_IDS phải là các id người dùng Telegram dạng số"),
         (
             {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "localhost:8081"},
-            "TELEGRAM_BASE_URL must start with http",
+            "TELEGRAM_BASE_URL phải bắt đầu bằng http",
         ),
         (
             {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_URL": "http://x.vn/h"},
-            "TELEGRAM_WEBHOOK_URL must be an https://",
+            "TELEGRAM_WEBHOOK_URL phải là địa chỉ https://",
         ),
-        ({"TELEGRAM_BOT_TOKEN": TOKEN, "QUESTIONS_PER_MINUTE": "nhanh"}, "QUESTIONS_PER_MINUTE must be a whole number"),
-        ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL must be one of"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "QUESTIONS_PER_MINUTE": "nhanh"}, "QUESTIONS_PER_MINUTE phải là một số nguyên"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL phải là một trong"),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):

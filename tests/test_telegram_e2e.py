@@ -440,7 +440,7 @@ def test_without_a_token_the_bot_prints_one_line_saying_how_to_set_it_and_exits(
     )
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "TELEGRAM_BOT_TOKEN is not set" in lines[0] and ".env" in lines[0]
+    assert len(lines) == 1 and "chưa đặt TELEGRAM_BOT_TOKEN" in lines[0] and ".env" in lines[0]
     assert result.stdout == ""
 
 
@@ -451,7 +451,7 @@ def test_a_malformed_setting_stops_start_up_with_the_setting_named(tmp_path):
     )
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
-        "Lỗi cấu hình: ADMIN_IDS must be numeric Telegram user ids separated by commas, got 'abc'"
+        "Lỗi cấu hình: ADMIN_IDS phải là các id người dùng Telegram dạng số, cách nhau bằng dấu phẩy, đang có 'abc'"
     ]
     assert TOKEN not in result.stderr
 
