@@ -295,9 +295,9 @@ def _concept_matches(text: str, key: str | None = None) -> Iterator[tuple[str, t
             yield phrase, names
 
 
-def concept_terms(text: str) -> list[str]:
+def concept_terms(text: str, key: str | None = None) -> list[str]:
     """Terms shared by a phrase and its abbreviation: `UBND` and `Ủy ban nhân dân` give `@ubnd`."""
-    return [CONCEPT + name for _, names in _concept_matches(text) for name in names]
+    return [CONCEPT + name for _, names in _concept_matches(text, key) for name in names]
 
 
 def abbreviations_in(text: str) -> set[str]:
@@ -365,8 +365,7 @@ def special_terms(text: str) -> list[str]:
     """Directive-code, ordinal and abbreviation terms of `text` (spelling-independent)."""
     text = nfc(text)
     key = _plain_key(text)
-    concepts = [CONCEPT + name for _, names in _concept_matches(text, key) for name in names]
-    return code_terms(text) + ordinal_terms(text, key) + concepts
+    return code_terms(text) + ordinal_terms(text, key) + concept_terms(text, key)
 
 
 # --- segmentation -------------------------------------------------------------------------
