@@ -86,11 +86,6 @@ class PassageTable:
     spans: np.ndarray  # int32 (passages, 4): paragraph, start, end, caption
 
     @classmethod
-    def of(cls, articles: Sequence[Article]) -> PassageTable:
-        """Split the articles into passages."""
-        return cls.from_spans([passage_spans(a) for a in articles])
-
-    @classmethod
     def from_spans(cls, spans: Sequence[Sequence[PassageSpan]]) -> PassageTable:
         rows = [(p.paragraph, p.start, p.end, p.caption) for s in spans for p in s]
         return cls(np.array([len(s) for s in spans], dtype=np.int32), np.array(rows, dtype=np.int32).reshape(-1, 4))
@@ -104,11 +99,6 @@ class PassageTable:
     @property
     def passages(self) -> int:
         return len(self.spans)
-
-    def of_article(self, article: int) -> list[PassageSpan]:
-        start = int(self.per_article[:article].sum())
-        rows = self.spans[start : start + int(self.per_article[article])]
-        return [PassageSpan(int(p), int(s), int(e), bool(c)) for p, s, e, c in rows]
 
     def slice(self, first_article: int, last_article: int) -> PassageTable:
         """The passages of articles `first_article` to `last_article` (exclusive)."""
