@@ -403,7 +403,10 @@ def citation_html(article: Article) -> str:
     return "\n".join(lines)
 
 
-def format_finding(finding: Finding, sentence_limit: int = 1200) -> str:
+FINDING_SENTENCE_LIMIT = 1200  # characters of a sentence shown with its own citation
+
+
+def format_finding(finding: Finding, sentence_limit: int = FINDING_SENTENCE_LIMIT) -> str:
     """One article's answer on its own: the sentence, then the citation."""
     return _sentence_html(finding, sentence_limit) + "\n\n" + citation_html(finding.article)
 
@@ -425,7 +428,11 @@ def format_page(answer: Answer, page: int) -> str:
     first = 1 + (page - 1) * PAGE_SIZE
     findings = answer.findings[first : first + PAGE_SIZE]
     header = f"<b>Kết quả khác</b> ({page + 1}/{page_count(answer)}) cho: <i>{_e(answer.question, 300)}</i>"
-    reply = "\n\n".join([header, *(format_finding(f) for f in findings)])
+    # The sentences share what the header and the citations leave of the message (a highlight's
+    # <b></b> comes on top of a sentence's limit).
+    room = TELEGRAM_LIMIT - len(header) - sum(len(citation_html(f.article)) + 4 for f in findings)
+    limit = min(FINDING_SENTENCE_LIMIT, room // max(1, len(findings)) - len("<b></b>"))
+    reply = "\n\n".join([header, *(format_finding(f, limit) for f in findings)])
     assert len(reply) <= TELEGRAM_LIMIT, len(reply)
     return reply
 

@@ -13,6 +13,7 @@ from bot.answer import (
     Answerer,
     Finding,
     Status,
+    format_page,
     format_reply,
     plain_text,
 )
@@ -183,6 +184,26 @@ def test_a_reply_never_exceeds_telegrams_limit_even_when_escaping_grows_it():
     reply = format_reply(answer)
     assert len(reply) <= TELEGRAM_LIMIT
     assert reply.count("<b>") == reply.count("</b>")
+
+
+def test_a_more_results_page_of_long_answers_stays_within_telegrams_limit():
+    """Two long sentences with long titles, sources and links share one message without overflowing it."""
+    sentence = "Hội nghị " * 600
+    article = Article(
+        id="dai",
+        title="Tiêu đề " * 100,
+        paragraphs=(sentence,),
+        date=dt.date(2020, 1, 2),
+        time=dt.time(8, 30),
+        source="Báo " * 100,
+        url="https://e.vn/" + "a" * 580,
+    )
+    finding = Finding(article, sentence, (0, 8), hit=None, score=1.0)  # type: ignore[arg-type]
+    answer = Answer("Ai " * 200, Status.FOUND, (finding, finding, finding))
+    page = format_page(answer, 1)
+    assert len(page) <= TELEGRAM_LIMIT
+    assert page.count("<b>Hội nghị</b>") == 2 and page.count("https://e.vn/") == 2
+    assert page.count("08:30 02/01/2020") == 2
 
 
 def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer):
