@@ -65,6 +65,7 @@ APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Bạn 
 TEXT_ONLY = "Tôi chỉ đọc được câu hỏi dạng chữ. Bạn hãy gõ câu hỏi nhé, hoặc xem /help."
 UNKNOWN_COMMAND = "Tôi không biết lệnh này. Gõ /help để xem cách đặt câu hỏi."
 EXPIRED = "Kết quả này đã hết hạn. Bạn hãy hỏi lại nhé."
+RELOAD_BUSY = "Đang nạp lại kho bài viết; vui lòng chờ lần này xong rồi thử lại."
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -274,13 +275,13 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await message.reply_text(ADMINS_ONLY)
         return
     if svc.library.reloading:
-        await message.reply_text("Đang nạp lại kho bài viết; vui lòng chờ lần này xong rồi thử lại.")
+        await message.reply_text(RELOAD_BUSY)
         return
     await message.reply_text("Đang nạp lại kho bài viết… Câu hỏi vẫn được trả lời trong lúc chờ.")
     try:
         outcome = await asyncio.to_thread(svc.library.reload)
     except ReloadInProgress:
-        await message.reply_text("Đang nạp lại kho bài viết; vui lòng chờ lần này xong rồi thử lại.")
+        await message.reply_text(RELOAD_BUSY)
         return
     except ReloadFailed as failure:
         lines = [
