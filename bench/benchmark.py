@@ -139,7 +139,8 @@ def _questions() -> list[str]:
 
 
 def phase_latency(corpus: list[str], cache: str) -> dict:
-    from bot.answer import Answerer, format_reply
+    from bot.answer import Answerer
+    from bot.reply import format_reply
     from bot.store import build_index
 
     index, _ = build_index(corpus, cache)

@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.answer import Answer, find_answer, format_reply, plain_text
+from bot.answer import Answer, find_answer
 from bot.config import ConfigError, Settings, load_settings
 from bot.index import Index
+from bot.reply import format_reply, plain_text
 from bot.store import BuildReport, EmptyCorpusError, build_index
 
 

@@ -39,8 +39,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answer import Answer, format_date, format_finding, format_page, format_reply, page_count
+from bot.answer import Answer
 from bot.config import Settings
+from bot.reply import format_date, format_finding, format_page, format_reply, page_count
 from bot.service import Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
 from bot.store import EmptyCorpusError
 

@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.__main__ import answer_json  # noqa: E402  (the CLI's own JSON record: the real ask path)
-from bot.answer import find_answer, plain_text  # noqa: E402
+from bot.answer import find_answer  # noqa: E402
 from bot.corpus import read_corpus  # noqa: E402
+from bot.reply import plain_text  # noqa: E402
 from bot.store import build_index  # noqa: E402
 from bot.text import canonicalize  # noqa: E402
 

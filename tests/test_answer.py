@@ -6,19 +6,10 @@ import datetime as dt
 
 import pytest
 
-from bot.answer import (
-    MAX_QUESTION_CHARS,
-    TELEGRAM_LIMIT,
-    Answer,
-    Answerer,
-    Finding,
-    Status,
-    format_page,
-    format_reply,
-    plain_text,
-)
+from bot.answer import MAX_QUESTION_CHARS, Answer, Answerer, Finding, Status
 from bot.corpus import Article
 from bot.index import Index
+from bot.reply import TELEGRAM_LIMIT, format_page, format_reply, plain_text
 
 SEED_TITLE = "Đảng ủy Khối các cơ quan TP Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị"
 WHO_ATTENDED = "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong."

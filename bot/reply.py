@@ -1,0 +1,138 @@
+"""The Telegram replies (HTML parse mode) for answers: sentence, citation, other articles.
+
+Every string a user reads is here, in Vietnamese; everything inserted is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
+from bot.corpus import Article
+
+TELEGRAM_LIMIT = 4096
+MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
+
+
+def format_date(article: Article) -> str | None:
+    """`dd/mm/yyyy`, with `HH:MM` before it when the time is known."""
+    if article.date is None:
+        return None
+    day = article.date.strftime("%d/%m/%Y")
+    return f"{article.time.strftime('%H:%M')} {day}" if article.time else day
+
+
+def _e(text: str, limit: int | None = None) -> str:
+    """`text` escaped for HTML, cut (with an ellipsis) so that the escaped form has at most `limit` characters."""
+    escaped = html.escape(text, quote=True)
+    if limit is None or len(escaped) <= limit:
+        return escaped
+    cut = limit - 1
+    while len(escaped := html.escape(text[:cut].rstrip(), quote=True) + "…") > limit:
+        cut -= max(1, len(escaped) - limit)
+    return escaped
+
+
+def _sentence_html(finding: Finding, limit: int = 1500) -> str:
+    sentence = finding.sentence
+    if finding.highlight:
+        start, end = finding.highlight
+        head, mark, tail = _e(sentence[:start]), _e(sentence[start:end]), sentence[end:]
+        if len(head) + len(mark) < limit - 10:
+            return head + "<b>" + mark + "</b>" + _e(tail, max(1, limit - len(head) - len(mark)))
+    return _e(sentence, limit)
+
+
+def citation_html(article: Article) -> str:
+    """Title (linked when the article has a URL), then source and date."""
+    title = _e(article.title, 300)
+    link = _e(article.url) if article.url else ""
+    lines = [f'📰 <a href="{link}">{title}</a>' if link and len(link) <= MAX_LINK_CHARS else f"📰 <b>{title}</b>"]
+    details = [f"Nguồn: {_e(article.source, 120)}" if article.source else None, format_date(article)]
+    details = [d for d in details if d]
+    if details:
+        lines.append(" · ".join(details))
+    return "\n".join(lines)
+
+
+FINDING_SENTENCE_LIMIT = 1200  # characters of a sentence shown with its own citation
+
+
+def format_finding(finding: Finding, sentence_limit: int = FINDING_SENTENCE_LIMIT) -> str:
+    """One article's answer on its own: the sentence, then the citation."""
+    return _sentence_html(finding, sentence_limit) + "\n\n" + citation_html(finding.article)
+
+
+PAGE_SIZE = 2  # findings on each "more results" page
+
+
+def page_count(answer: Answer) -> int:
+    """Pages of an answer: the reply itself, then the other articles PAGE_SIZE at a time."""
+    if not answer.found:
+        return 1
+    return 1 + -(-max(0, len(answer.findings) - 1) // PAGE_SIZE)
+
+
+def format_page(answer: Answer, page: int) -> str:
+    """Page 0 is the reply; later pages show the next articles' answers in full."""
+    if page <= 0 or not answer.found:
+        return format_reply(answer)
+    first = 1 + (page - 1) * PAGE_SIZE
+    findings = answer.findings[first : first + PAGE_SIZE]
+    header = f"<b>Kết quả khác</b> ({page + 1}/{page_count(answer)}) cho: <i>{_e(answer.question, 300)}</i>"
+    # The sentences share what the header and the citations leave of the message (a highlight's
+    # <b></b> comes on top of a sentence's limit).
+    room = TELEGRAM_LIMIT - len(header) - sum(len(citation_html(f.article)) + 4 for f in findings)
+    limit = min(FINDING_SENTENCE_LIMIT, room // max(1, len(findings)) - len("<b></b>"))
+    reply = "\n\n".join([header, *(format_finding(f, limit) for f in findings)])
+    assert len(reply) <= TELEGRAM_LIMIT, len(reply)
+    return reply
+
+
+def related_line(finding: Finding) -> str:
+    """One line for another relevant article: title and date."""
+    date = format_date(finding.article)
+    title = _e(finding.article.title, 200)
+    return f"• {title}" + (f" ({date})" if date else "")
+
+
+NOT_FOUND_TEXT = (
+    "Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.\n"
+    "Bạn thử diễn đạt lại, nêu rõ tên chỉ thị, nghị quyết, hội nghị, cơ quan hoặc địa phương, "
+    "ví dụ: <i>Ai dự hội nghị sơ kết Chỉ thị 05 của Đảng ủy Khối?</i>"
+)
+EMPTY_TEXT = "Bạn hãy gõ một câu hỏi, ví dụ: <i>Bao nhiêu tập thể được tặng Bằng khen?</i>"
+TOO_LONG_TEXT = (
+    f"Câu hỏi dài quá (tối đa {MAX_QUESTION_CHARS} ký tự). Bạn hãy hỏi ngắn gọn một ý, "
+    "ví dụ: <i>Ai chủ trì hội nghị tổng kết Nghị quyết 35?</i>"
+)
+NO_TERMS_TEXT = (
+    "Câu hỏi chưa có từ khóa để tìm. Bạn hãy nêu rõ sự kiện, văn bản hoặc cơ quan muốn hỏi, "
+    "ví dụ: <i>Ai tới dự hội nghị sơ kết Chỉ thị 05?</i>"
+)
+
+
+def format_reply(answer: Answer, related: int = 2) -> str:
+    """The Telegram message (HTML) for an answer: sentence, citation, then other articles."""
+    if answer.status is Status.EMPTY:
+        return EMPTY_TEXT
+    if answer.status is Status.TOO_LONG:
+        return TOO_LONG_TEXT
+    if answer.status is Status.NO_TERMS:
+        return NO_TERMS_TEXT
+    if not answer.found or answer.best is None:
+        return NOT_FOUND_TEXT
+    best = answer.best
+    parts = [_sentence_html(best), citation_html(best.article)]
+    others = [related_line(f) for f in answer.findings[1 : 1 + related]]
+    if others:
+        parts.append("<b>Bài liên quan:</b>\n" + "\n".join(others))
+    reply = "\n\n".join(parts)
+    assert len(reply) <= TELEGRAM_LIMIT, len(reply)
+    return reply
+
+
+def plain_text(reply_html: str) -> str:
+    """The text a reader sees: tags removed, entities unescaped."""
+    return html.unescape(re.sub(r"<[^>]+>", "", reply_html))
