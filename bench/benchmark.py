@@ -165,6 +165,7 @@ def phase_okapi(corpus: list[str], cache: str, sample: int) -> dict:
     import numpy as np
     from rank_bm25 import BM25Okapi
 
+    from bot.query import query_terms
     from bot.store import build_index
 
     index, _ = build_index(corpus, cache)
@@ -180,7 +181,7 @@ def phase_okapi(corpus: list[str], cache: str, sample: int) -> dict:
     build_seconds = time.perf_counter() - started
     theirs, agree = [], 0
     for question in questions:
-        query = index.query_terms(question)
+        query = query_terms(question, index.term_ids)
         started = time.perf_counter()
         reference = okapi_index.get_scores(list(query.terms))
         theirs.append(time.perf_counter() - started)

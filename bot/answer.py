@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.corpus import Article
 from bot.index import Hit, Index
+from bot.query import query_terms
 from bot.question import Kind, Question, analyse
 from bot.spans import answer_spans
 from bot.text import CODE, CONCEPT, PLAIN, plain, special_terms, split_sentences, strip_diacritics, syllables
@@ -123,10 +124,6 @@ class _Text:
             self._specials = frozenset(special_terms(self.text))
         return self._specials
 
-    def has(self, term: str) -> bool:
-        """Whether the index term occurs here (compounds as runs of syllables)."""
-        return _Needle.of(term).found_in(self)
-
 
 @dataclass(frozen=True)
 class _Needle:
@@ -195,7 +192,7 @@ class Answerer:
         if len(stripped) > MAX_QUESTION_CHARS:
             return Answer(text, Status.TOO_LONG)
         question = analyse(" ".join(stripped.split()))
-        query = index.query_terms(question)
+        query = query_terms(question, index.term_ids)
         if not query.ids:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
             return Answer(text, status, kind=question.kind)

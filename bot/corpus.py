@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gzip
-import hashlib
 import io
 import json
 import re
@@ -43,14 +42,6 @@ class Article:
     @property
     def text(self) -> str:
         return "\n".join(self.paragraphs)
-
-    def content_hash(self) -> str:
-        """A digest of everything that affects how the article is indexed and shown."""
-        payload = json.dumps(
-            [self.id, self.title, self.paragraphs, self.iso_date(), self.source, self.url, self.byline],
-            ensure_ascii=False,
-        )
-        return hashlib.sha256(payload.encode()).hexdigest()
 
     def iso_date(self) -> str | None:
         """The publication date (with time when known) in ISO 8601, or None."""

@@ -17,18 +17,9 @@ import numpy as np
 import scipy.sparse
 
 from bot.corpus import Article, looks_like_caption
-from bot.question import PLAIN_STOP_WORDS, STOP_WORDS, Question, analyse
-from bot.text import (
-    abbreviations_in,
-    document_terms,
-    has_diacritics,
-    looks_partly_unaccented,
-    plain,
-    segment_phrases,
-    special_terms,
-    split_sentences,
-    strip_diacritics,
-)
+from bot.query import query_terms
+from bot.question import Question
+from bot.text import document_terms, split_sentences
 
 # rank_bm25.BM25Okapi's defaults.
 K1 = 1.5
@@ -38,10 +29,6 @@ EPSILON = 0.25
 # Paragraphs longer than this are cut into windows of whole sentences of about WINDOW_CHARS.
 MAX_PASSAGE_CHARS = 700
 WINDOW_CHARS = 450
-# Longest run of syllables a question's compound terms are looked up for.
-MAX_COMPOUND = 4
-
-_PLAIN_STOP_COMPOUNDS = frozenset(strip_diacritics(w) for w in STOP_WORDS if "_" in w)
 
 
 # --- passages -------------------------------------------------------------------------------
@@ -422,14 +409,6 @@ class Hit:
         return self.article.paragraphs[self.paragraph][self.start : self.end]
 
 
-@dataclass(frozen=True)
-class QueryTerms:
-    """The index terms a question is searched with (repeats count), and their ids."""
-
-    terms: tuple[str, ...]
-    ids: tuple[int, ...]
-
-
 class Index:
     """Articles, their passages, and the BM25 index over the passages' terms."""
 
@@ -491,58 +470,9 @@ class Index:
 
     # --- questions ---
 
-    def query_terms(self, question: Question | str) -> QueryTerms:
-        """The terms to search a question with.
-
-        Stop words (question words, function words) are dropped. Compounds are every run of 2 to
-        4 syllables the corpus knows as a word, so a question matches whatever underthesea did
-        with it. A question typed without diacritics is searched on the diacritic-free twins.
-        """
-        if isinstance(question, str):
-            question = analyse(question)
-        phrases = segment_phrases(question.topic or question.text)
-        syllables = [s for words in phrases for w in words for s in w]
-        unaccented = question.unaccented
-        terms: list[str] = []
-
-        def form(term: str) -> str:
-            return plain(term) if unaccented else term
-
-        # Runs never cross punctuation: "ngân sách: báo cáo" has no "sách báo".
-        runs = set()
-        position = 0
-        for words in phrases:
-            length = sum(len(w) for w in words)
-            runs |= {(position + i, n) for i in range(length) for n in range(2, MAX_COMPOUND + 1) if i + n <= length}
-            for word in words:  # underthesea's own compounds, even longer ones
-                if len(word) > 1:
-                    runs.add((position, len(word)))
-                position += len(word)
-        for i, n in sorted(runs):
-            compound = "_".join(syllables[i : i + n])
-            if compound in STOP_WORDS or strip_diacritics(compound) in _PLAIN_STOP_COMPOUNDS:
-                continue
-            if form(compound) in self.term_ids:
-                terms.append(form(compound))
-        # An abbreviation is searched by its concept term alone ("UBND" -> "@ubnd"), which also
-        # finds the articles that spell it out.
-        abbreviations = abbreviations_in(question.topic or question.text)
-        mixed = looks_partly_unaccented(question.text)
-        for syllable in syllables:
-            if (syllable in PLAIN_STOP_WORDS) if unaccented else (syllable in STOP_WORDS):
-                continue
-            if strip_diacritics(syllable) in abbreviations:
-                continue
-            term = form(syllable)
-            if mixed and term not in self.term_ids and not has_diacritics(syllable):
-                term = plain(syllable)  # a word typed without its accents in a half-accented question
-            terms.append(term)
-        terms.extend(special_terms(question.topic or question.text))
-        return QueryTerms(tuple(terms), tuple(self.term_ids[t] for t in terms if t in self.term_ids))
-
     def search(self, question: Question | str, k: int = 10) -> list[Hit]:
         """The `k` passages with the best BM25 scores for a question, best first."""
-        ids, scores = self.bm25.top(self.query_terms(question).ids, k)
+        ids, scores = self.bm25.top(query_terms(question, self.term_ids).ids, k)
         return [self.hit(int(p), float(s)) for p, s in zip(ids, scores, strict=True)]
 
     def idf(self, term: str) -> float:
