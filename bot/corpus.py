@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.text import nfc
+from bot.text import UPPER_LETTERS, nfc
 
 TXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -174,7 +174,7 @@ _FURNITURE = re.compile(
 )
 # A source tag opening the first paragraph: "HNP - Sáng 02/4, ...", "(TTXVN) - ...".
 _SOURCE_TAG = re.compile(r"^\(?(?P<tag>[A-ZĐ][A-Za-zĐđ0-9.&]{1,19})\)?\s*[-–—]\s+(?=\S)")
-_BYLINE_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w.]*$")
+_BYLINE_WORD = re.compile(rf"^[{UPPER_LETTERS}][\w.]*$")
 _TERMINAL = tuple('.!?…:;"”’)»')
 
 

@@ -27,7 +27,7 @@ _KIND_PHRASES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (
         Kind.WHEN,
         _phrases(
-            "khi nào|lúc nào|bao giờ|ngày nào|hôm nào|ngày bao nhiêu|ngày mấy|thời gian nào|thời điểm nào|năm nào|tháng nào|dịp nào|vào ngày"
+            "mấy giờ|giờ nào|khi nào|lúc nào|bao giờ|ngày nào|hôm nào|ngày bao nhiêu|ngày mấy|thời gian nào|thời điểm nào|năm nào|tháng nào|dịp nào|vào ngày"
         ),
     ),
     (
@@ -215,10 +215,10 @@ def analyse(text: str) -> Question:
             if asking:
                 focus = _focus_before(key, min(m.start() for m in asking))
     if kind is Kind.WHAT and not document:
-        match = _alternation(tuple(f"{title} nào" for title in _WHO_TITLES), unaccented).search(key)
-        if match:
+        which = _person_asked(key, unaccented)
+        if which:
             kind = Kind.WHO
-            asked.append((match.end() - len("nào"), match.end()))
+            asked.append(which)
     asked.extend(m.span() for m in _alternation(_FILLER_PHRASES, unaccented).finditer(key))
     # `key` is aligned with `text` character for character (NFC, same letters, other marks).
     topic = _blank(nfc(text), asked) if len(key) == len(nfc(text)) else text
@@ -252,10 +252,36 @@ def analyse(text: str) -> Question:
 
 
 NEAR_SYLLABLES = 3
+# "Lãnh đạo Bộ Công an nào": a title, at most this many words naming a body, then "nào".
+_WORDS_BETWEEN_TITLE_AND_WHICH = 6
+# "Bí thư tỉnh nào" asks which province, not who.
+_PLACE_NOUNS = frozenset(
+    "tỉnh|thành phố|huyện|quận|xã|phường|nước|quốc gia|địa phương|vùng|khu vực|thị xã|thành|nơi".split("|")
+)
+_PLAIN_PLACE_NOUNS = frozenset(strip_diacritics(n) for n in _PLACE_NOUNS)
+
+
+def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
+    """The span of "nào" when it asks for a person: "ông nào", "Lãnh đạo Bộ Công an nào"."""
+    titles = list(_alternation(_WHO_TITLES, unaccented).finditer(key))
+    for which in _pattern("nào", unaccented).finditer(key):
+        before = key[: which.start()].split()
+        if not before:
+            continue
+        place = _PLAIN_PLACE_NOUNS if unaccented else _PLACE_NOUNS
+        if before[-1] in place or " ".join(before[-2:]) in place:
+            continue
+        for title in titles:
+            between = key[title.end() : which.start()].split()
+            if title.end() <= which.start() and len(between) <= _WORDS_BETWEEN_TITLE_AND_WHICH:
+                return which.span()
+    return None
 
 
 _NOT_NOUNS = frozenset({"là", "la", "được", "duoc", "đã", "da", "có", "co", "bằng", "bang", "theo"})
 _PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
+# "kỷ luật", "pháp luật" are no law; "luật sư" is a lawyer.
+_NOT_DOCUMENT = re.compile(r"(?<!\w)(?:kỷ|kỉ|ky|ki|pháp|phap)\s+$")
 _NUMBER_ASKED = {
     accentless: re.compile(
         r"(?<!\w)"
@@ -268,7 +294,12 @@ _NUMBER_ASKED = {
 
 def _document_question(key: str, unaccented: bool) -> tuple[tuple[str, ...], tuple[int, int]] | None:
     """For "Chỉ thị ... số mấy?" or "theo chỉ thị nào?": the document noun and the asking span."""
-    nouns = [m for n in DOCUMENT_NOUNS for m in _pattern(n, unaccented).finditer(key)]
+    nouns = [
+        m
+        for n in DOCUMENT_NOUNS
+        for m in _pattern(n, unaccented).finditer(key)
+        if not _NOT_DOCUMENT.search(key[: m.start()]) and not key.startswith(" sư", m.end())
+    ]
     if not nouns:
         return None
     asked = _NUMBER_ASKED[unaccented].search(key)

@@ -12,7 +12,7 @@ import functools
 import re
 
 from bot.question import DOCUMENT_NOUNS, Kind, Question
-from bot.text import code_terms, strip_diacritics, syllables
+from bot.text import LOWER_LETTERS, UPPER_LETTERS, code_terms, strip_diacritics, syllables
 
 Span = tuple[int, int]
 
@@ -20,8 +20,8 @@ _SURNAMES = (
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh Lâm Mai Trương Đào Cao Hà Tô Lưu Vương Tạ Thái Châu Quách Lương Kiều Tăng Chu Triệu Giang Lại Nông"
     " La Thân Khổng Hứa Tống Phùng Từ Âu Đồng Lục Diệp Mạc Lò Nghiêm Bế Vi Hầu Ninh Đàm Khúc Quan Trình Thạch Kim Doãn Lữ Phí Tôn Mạch Bạch Trang Khuất Lã Sầm Giáp Thào Sùng Vàng Giàng"
 ).split()
-_UPPER = "A-ZĐÀ-ỸẠ-Ỹ"
-_NAME_SYLLABLE = rf"[{_UPPER}][a-zđà-ỹ]+"
+_UPPER = UPPER_LETTERS
+_NAME_SYLLABLE = rf"[{_UPPER}][{LOWER_LETTERS}]+"
 _PERSON = re.compile(rf"(?<!\w)(?:{'|'.join(_SURNAMES)})(?:\s+{_NAME_SYLLABLE}){{1,3}}(?!\w)")
 _NOT_PEOPLE = re.compile(
     r"(?<!\w)(Hà Nội|Hà Tĩnh|Hà Giang|Hà Nam|Hà Đông|Hồ Chí Minh|Lâm Đồng|Cao Bằng|Thái Bình|Thái Nguyên|"

@@ -104,6 +104,17 @@ def strip_diacritics(text: str) -> str:
     return _strip_slowly(stripped) if _COMBINING.search(stripped) else stripped
 
 
+def _letters(predicate: object) -> str:
+    """Every Latin letter with Vietnamese diacritics (or none) for which `predicate` holds."""
+    candidates = map(chr, [*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1EA0, 0x1EFA)])
+    return "".join(c for c in candidates if predicate(c) and strip_diacritics(c).isascii() and c.isalpha())  # type: ignore[operator]
+
+
+# For regex character classes: a range such as "À-Ỹ" holds lowercase letters too.
+UPPER_LETTERS = _letters(str.isupper)
+LOWER_LETTERS = _letters(str.islower)
+
+
 def has_diacritics(text: str) -> bool:
     """True when `text` carries any Vietnamese diacritic or `đ`."""
     return strip_diacritics(text) != text
@@ -478,7 +489,15 @@ _ABBREVIATIONS = {
     "tx",
     "tt",
 }
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[\-–—]?[\w])")
+# A run of end marks (matched only from its first mark, possessively: a run of thousands of
+# dots costs one pass) before a space and a word, or glued straight to a capitalised word after
+# a lowercase letter or digit, as scraped pages do ("nhà bếp.Lực lượng", "năm 2024.Minh Anh").
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+"
+    rf"(?:(?=\s+[\"“‘«(\[\-–—]?[\w])|(?<=[{LOWER_LETTERS}\d][.!?…])(?=[{UPPER_LETTERS}][{LOWER_LETTERS}]))"
+)
+_LAST_WORD = re.compile(r"\S+$")
+_LONGEST_ABBREVIATION = 12
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -486,8 +505,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].split()
-        last_word = before[-1].lower().lstrip('("“‘«[') if before else ""
+        before = _LAST_WORD.search(text, max(start, match.start() - _LONGEST_ABBREVIATION), match.start())
+        last_word = before.group().lower().lstrip('("“‘«[') if before else ""
         if match.group().startswith(".") and (
             last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha())
         ):

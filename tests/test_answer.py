@@ -204,3 +204,20 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
     assert 1 <= len(related) <= 2
     assert all(line.startswith("• ") for line in related)
     assert len({f.article.id for f in answer.findings}) == len(answer.findings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ông Nguyễn Duy Ngọc được bổ nhiệm làm Thứ trưởng.", "Nguyễn Duy Ngọc"),
+        ("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.", "Nguyễn Văn Phong"),
+        ("Đồng chí Trần Đức Thắng đọc quyết định.", "Trần Đức Thắng"),
+    ],
+)
+def test_a_name_is_bolded_whole_and_alone(sentence, name):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    strong, weak = answer_spans(sentence, analyse("Ai được nêu tên?"))
+    start, end = (strong or weak)[0]
+    assert sentence[start:end] == name

@@ -134,10 +134,42 @@ def test_sentences_split_at_ends_but_not_after_abbreviations():
         ("Chỉ thị về dịch tả lợn châu Phi số mấy?", Kind.WHAT),
         ("kỷ luật bằng hình thức gì", Kind.WHAT),
         ("bao nhieu tap the duoc khen", Kind.HOW_MANY),
+        ("Đồng chí nào bị kỷ luật?", Kind.WHO),
+        ("Hội nghị bắt đầu lúc mấy giờ?", Kind.WHEN),
+        ("hoi nghi bat dau luc may gio", Kind.WHEN),
+        ("Lãnh đạo Bộ Công an nào dự hội nghị?", Kind.WHO),
+        ("lanh dao bo cong an nao du hoi nghi", Kind.WHO),
+        ("Phó Chủ tịch UBND tỉnh nào chủ trì?", Kind.WHERE),
     ],
 )
 def test_questions_are_classified_by_what_they_ask(question, kind):
     assert analyse(question).kind is kind
+
+
+def test_kỷ_luật_is_discipline_not_a_law_asked_for():
+    assert analyse("Hình thức kỷ luật nào được áp dụng?").focus == ("kỷ", "luật")
+    assert analyse("Luật nào quy định về đất đai?").focus == ("luật",)
+
+
+def test_glued_sentences_of_scraped_pages_are_split():
+    text = "Họ dọn dẹp nhà bếp.Lực lượng chức năng có mặt lúc 9h. Tin đăng năm 2024.Minh Anh"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Họ dọn dẹp nhà bếp.",
+        "Lực lượng chức năng có mặt lúc 9h.",
+        "Tin đăng năm 2024.",
+        "Minh Anh",
+    ]
+
+
+def test_abbreviations_glued_to_a_name_do_not_end_a_sentence():
+    text = "Tp.Hồ Chí Minh và q.Hoàn Kiếm có TP.HCM.Ông A nói."
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]
+
+
+@pytest.mark.timeout(10)  # quadratic splitting took about 40 s here; linear takes milliseconds
+def test_a_long_run_of_dots_does_not_stall_the_splitter():
+    text = "Mở đầu" + "." * 40_000 + "kết thúc. Câu sau."
+    assert [text[s:e] for s, e in split_sentences(text)] == [text[: -len(" Câu sau.")], "Câu sau."]
 
 
 def test_the_counted_noun_and_the_topic_of_a_question_are_found():
