@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.answer import Answer, find_answer
+from bot.answer import Answer, Status, find_answer
 from bot.config import ConfigError, Settings, load_settings
 from bot.index import Index
 from bot.reply import format_reply, plain_text
@@ -62,11 +62,17 @@ def load_corpus_index(paths: Sequence[Path], settings: Settings, stream: TextIO 
     return index
 
 
+def cli_status(answer: Answer) -> str:
+    """`answer`, `unsure` or `not_found` (an empty or unusable question finds nothing)."""
+    return answer.status.value if answer.status in (Status.ANSWER, Status.UNSURE) else Status.NOT_FOUND.value
+
+
 def answer_json(answer: Answer, k: int) -> dict:
     """The `--json` record of one answered question."""
     best = answer.best
     return {
         "question": answer.question,
+        "status": cli_status(answer),
         "found": answer.found,
         "answer": best.sentence if answer.found and best else None,
         "reply": format_reply(answer),

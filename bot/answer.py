@@ -7,6 +7,7 @@ reply is `bot.reply`'s.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import re
 import threading
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.corpus import Article
+from bot.evidence import DEFAULT_THRESHOLDS, ArticleFacts, Evidence, Thresholds, is_sure
 from bot.index import Hit, Index
 from bot.query import query_terms
 from bot.question import Kind, Question, analyse
@@ -23,13 +25,15 @@ from bot.spans import answer_spans
 from bot.text import CODE, CONCEPT, PLAIN, plain, special_terms, split_sentences, strip_diacritics, syllables
 
 MAX_QUESTION_CHARS = 500
+MAX_ANSWER_CHARS = 300  # a longer sentence is cut into its clauses; one still longer is no sure answer
 # Passages returned with an answer by default, and articles offered in all.
 CANDIDATE_PASSAGES = 12
 MAX_FINDINGS = 9
 
 
 class Status(enum.Enum):
-    FOUND = "found"
+    ANSWER = "answer"  # a sentence that answers, with the evidence to be sure of it
+    UNSURE = "unsure"  # relevant articles, but no sentence the bot can vouch for
     EMPTY = "empty"  # nothing but spaces or punctuation
     TOO_LONG = "too_long"
     NO_TERMS = "no_terms"  # only question words, nothing to search for
@@ -46,6 +50,8 @@ class Finding:
     hit: Hit
     score: float
     strong: bool = False  # the highlight is what the question asks for, not merely of its kind
+    spans: int = 0  # how many spans of the asked kind the sentence holds (several names: which one?)
+    margin: float = 0.0  # how far its score is above the next best sentence's
 
 
 @dataclass(frozen=True)
@@ -57,10 +63,12 @@ class Answer:
     findings: tuple[Finding, ...] = ()
     hits: tuple[Hit, ...] = ()
     kind: Kind | None = None
+    evidence: Evidence | None = None  # for the best finding, when there is one
 
     @property
     def found(self) -> bool:
-        return self.status is Status.FOUND
+        """True only for a sure answer."""
+        return self.status is Status.ANSWER
 
     @property
     def best(self) -> Finding | None:
@@ -147,9 +155,17 @@ class _Needle:
 class Answerer:
     """Answers questions from one index; keeps the sentences of recently read passages ready."""
 
-    def __init__(self, index: Index, tuning: Tuning = DEFAULT_TUNING, cache_size: int = 4096) -> None:
+    def __init__(
+        self,
+        index: Index,
+        tuning: Tuning = DEFAULT_TUNING,
+        cache_size: int = 4096,
+        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    ) -> None:
         self.index = index
         self.tuning = tuning
+        self.thresholds = thresholds
+        self._article_facts: OrderedDict[str, ArticleFacts] = OrderedDict()
         self._cache: OrderedDict[int, list[_Text]] = OrderedDict()
         self._titles: OrderedDict[int, _Text] = OrderedDict()
         self._cache_size = cache_size
@@ -162,7 +178,7 @@ class Answerer:
                 self._cache.move_to_end(hit.passage)
                 return cached
         text = hit.text
-        cached = [_Text(text[start:end]) for start, end in split_sentences(text)]
+        cached = [_Text(text[start:end]) for start, end in answer_units(text)]
         with self._lock:
             self._cache[hit.passage] = cached
             if len(self._cache) > self._cache_size:
@@ -238,6 +254,8 @@ class Answerer:
                 best = self._best_sentence(first + rest, question, weighted, query_mass, best_score)
             if best is not None:
                 findings.append(best)
+        # Articles that contradict the question (another year, another session) go last.
+        findings.sort(key=lambda f: bool(self._facts(f.article).disagrees(question.constraints)))
         # Among near-duplicate reports of one event, one that holds the asked name or number beats
         # a slightly better-scored one that does not.
         if findings and not findings[0].strong:
@@ -245,7 +263,59 @@ class Answerer:
                 if finding.strong and finding.hit.score >= tuning.promote_ratio * best_score:
                     findings.insert(0, findings.pop(position))
                     break
-        return Answer(text, Status.FOUND, tuple(findings), tuple(hits), question.kind)
+        if not findings:
+            return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
+        evidence = self._evidence(question, findings, idf, near, int(article_of[ranked[0]]))
+        status = Status.ANSWER if is_sure(evidence, self.thresholds) else Status.UNSURE
+        return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence)
+
+    def _facts(self, article: Article) -> ArticleFacts:
+        with self._lock:
+            facts = self._article_facts.get(article.id)
+            if facts is not None:
+                return facts
+        facts = ArticleFacts.of(article)
+        with self._lock:
+            self._article_facts[article.id] = facts
+            if len(self._article_facts) > self._cache_size:
+                self._article_facts.popitem(last=False)
+        return facts
+
+    def _evidence(
+        self, question: Question, findings: list[Finding], idf: dict[str, float], near: set[str], top_article: int
+    ) -> Evidence:
+        """What supports the best finding's sentence as the answer."""
+        index = self.index
+        finding = findings[0]
+        article_index = int(index.passage_article[finding.hit.passage])
+        sentence, title = _Text(finding.sentence), self._title(article_index)
+        # Single syllables only: a question's runs of syllables include accidental compounds.
+        terms = {t: w for t, w in idf.items() if "_" not in t}
+        mass = sum(terms.values()) or 1.0
+        in_title = {t for t in terms if _Needle.of(t).found_in(title)}
+        in_sentence = {t for t in terms if _Needle.of(t).found_in(sentence)}
+        beyond_title = sum(w for t, w in terms.items() if t not in in_title)
+        added = sum(w for t, w in terms.items() if t in in_sentence and t not in in_title)
+        article_share, _ = relevance(index, terms, list(index.article_passages(article_index)))
+        words = sentence.plain if question.unaccented else sentence.accented
+        near_words = [w.removeprefix(PLAIN) for w in near]
+        near_found = sum(1 for w in near_words if f" {w} " in words)
+        return Evidence(
+            kind=question.kind,
+            span=finding.strong,
+            disagreements=self._facts(finding.article).disagrees(question.constraints),
+            sentence_share=sum(terms[t] for t in in_title | in_sentence) / mass,
+            own_share=added / beyond_title if beyond_title else 1.0,
+            article_share=article_share,
+            near_share=near_found / len(near_words) if near_words else 1.0,
+            caption=finding.hit.caption,
+            long_sentence=len(finding.sentence) > MAX_ANSWER_CHARS,
+            spans=finding.spans,
+            sentence_margin=finding.margin,
+            article_ratio=findings[1].hit.score / finding.hit.score if len(findings) > 1 else 0.0,
+            top_article=article_index == top_article,
+            unaccented=question.unaccented,
+        )
 
     def _best_sentence(
         self,
@@ -272,8 +342,10 @@ class Answerer:
         # Answer spans are sought best-first, until no bonus could lift a sentence above the best.
         best: Finding | None = None
         best_order = 0
+        runner_up = 0.0  # the best score of any other sentence: how clearly the best one wins
         for base, order, hit, sentence in sorted(scored, key=lambda s: (-s[0], s[1])):
             if best is not None and base + tuning.type_bonus < best.score:
+                runner_up = max(runner_up, base + tuning.type_bonus)
                 break
             strong, weak = answer_spans(sentence.text, question)
             score, highlight = base, None
@@ -284,9 +356,33 @@ class Answerer:
                 score += tuning.weak_type_bonus
                 highlight = weak[0]
             if best is None or score > best.score or (score == best.score and order < best_order):
-                best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong))
+                if best is not None:
+                    runner_up = max(runner_up, best.score)
+                best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong), len(strong))
                 best_order = order
+            else:
+                runner_up = max(runner_up, score)
+        if best is not None:
+            best = dataclasses.replace(best, margin=best.score - runner_up)
         return best
+
+
+_CLAUSE_END = re.compile(r";\s+")
+
+
+def answer_units(text: str) -> list[tuple[int, int]]:
+    """The sentences of a passage, a sentence longer than MAX_ANSWER_CHARS cut into its clauses."""
+    units = []
+    for start, end in split_sentences(text):
+        if end - start <= MAX_ANSWER_CHARS:
+            units.append((start, end))
+            continue
+        clause_start = start
+        for match in _CLAUSE_END.finditer(text, start, end):
+            units.append((clause_start, match.start() + 1))
+            clause_start = match.end()
+        units.append((clause_start, end))
+    return units
 
 
 def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple[float, float]:

@@ -7,7 +7,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from bot.text import canonicalize, clean_syllable, looks_unaccented, nfc, strip_diacritics, syllables
+from bot.text import (
+    canonicalize,
+    clean_syllable,
+    code_terms,
+    looks_unaccented,
+    nfc,
+    ordinal_terms,
+    strip_diacritics,
+    syllables,
+)
 
 
 class Kind(enum.Enum):
@@ -61,6 +70,30 @@ PLAIN_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS) - set(
 
 
 @dataclass(frozen=True)
+class Constraint:
+    """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
+
+    kind: str  # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document"
+    value: str  # "2019", "5", "16", "#ct5"
+
+
+YEAR = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?!\d)")
+# "sơ kết 5 năm", "10 năm thực hiện", "kỷ niệm 87 năm" (on the lowercase diacritic-free text).
+# Number words are left out: "Việt Nam năm nay" is no span of years.
+YEARS_SPAN = re.compile(r"(?<![\w.,/])(\d{1,3}) nam(?! \d)(?!\w)")
+
+
+def constraints_of(text: str) -> tuple[Constraint, ...]:
+    """The years, spans of years, numbered sessions and documents a question names."""
+    plain_text = " ".join(strip_diacritics(nfc(text)).lower().split())
+    found = [Constraint("year", m.group(1)) for m in YEAR.finditer(plain_text)]
+    found += [Constraint("years", str(int(m.group(1)))) for m in YEARS_SPAN.finditer(plain_text)]
+    found += [Constraint("ordinal", "".join(c for c in term if c.isdigit())) for term in ordinal_terms(text)]
+    found += [Constraint("document", term) for term in code_terms(text) if ":" not in term]
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
 class Question:
     """A question as typed, with what the search and the answer finder need to know about it."""
 
@@ -77,6 +110,8 @@ class Question:
     # Syllables next to the question words: what the answering sentence is about ("tới dự" in
     # "Ai tới dự hội nghị?"), as opposed to the event that only identifies the article.
     near: tuple[str, ...] = ()
+    # What the answering article must agree with: a year, "5 năm", "lần thứ 16", "Chỉ thị 05".
+    constraints: tuple[Constraint, ...] = ()
 
 
 # Question phrases that go with any kind and are no part of the topic.
@@ -248,6 +283,7 @@ def analyse(text: str) -> Question:
         counted=counted,
         focus=focus,
         near=tuple(dict.fromkeys(near)),
+        constraints=constraints_of(text),
     )
 
 

@@ -65,20 +65,26 @@ def format_finding(finding: Finding, sentence_limit: int = FINDING_SENTENCE_LIMI
 
 
 PAGE_SIZE = 2  # findings on each "more results" page
+UNSURE_ARTICLES = 3  # articles an unsure reply lists
+
+
+def _on_first_page(answer: Answer) -> int:
+    """How many findings the reply itself shows in full."""
+    return 1 if answer.found else UNSURE_ARTICLES
 
 
 def page_count(answer: Answer) -> int:
     """Pages of an answer: the reply itself, then the other articles PAGE_SIZE at a time."""
-    if not answer.found:
+    if answer.status not in (Status.ANSWER, Status.UNSURE):
         return 1
-    return 1 + -(-max(0, len(answer.findings) - 1) // PAGE_SIZE)
+    return 1 + -(-max(0, len(answer.findings) - _on_first_page(answer)) // PAGE_SIZE)
 
 
 def format_page(answer: Answer, page: int) -> str:
     """Page 0 is the reply; later pages show the next articles' answers in full."""
-    if page <= 0 or not answer.found:
+    if page <= 0 or answer.status not in (Status.ANSWER, Status.UNSURE):
         return format_reply(answer)
-    first = 1 + (page - 1) * PAGE_SIZE
+    first = _on_first_page(answer) + (page - 1) * PAGE_SIZE
     findings = answer.findings[first : first + PAGE_SIZE]
     header = f"<b>Kết quả khác</b> ({page + 1}/{page_count(answer)}) cho: <i>{_e(answer.question, 300)}</i>"
     # The sentences share what the header and the citations leave of the message (a highlight's
@@ -113,6 +119,27 @@ NO_TERMS_TEXT = (
 )
 
 
+UNSURE_TEXT = "Tôi chưa tìm được câu trả lời chắc chắn. Các bài viết gần nhất với câu hỏi:"
+UNSURE_SENTENCE_LIMIT = 400
+
+
+def format_unsure(answer: Answer) -> str:
+    """No sentence to vouch for: one plain line, then the closest articles, each with its best sentence."""
+    findings = answer.findings[:UNSURE_ARTICLES]
+    citations = [citation_html(f.article) for f in findings]
+    # The sentences share what the line and the citations leave of the message.
+    overhead = len("\n\n9. \n<i></i>")
+    room = TELEGRAM_LIMIT - len(UNSURE_TEXT) - sum(len(c) + overhead for c in citations)
+    limit = min(UNSURE_SENTENCE_LIMIT, room // max(1, len(findings)))
+    parts = [UNSURE_TEXT]
+    for number, (finding, citation) in enumerate(zip(findings, citations, strict=True), start=1):
+        # The sentence is shown as a lead, not as the answer: nothing in it is bold.
+        parts.append(f"{number}. {citation}\n<i>{_e(finding.sentence, limit)}</i>")
+    reply = "\n\n".join(parts)
+    assert len(reply) <= TELEGRAM_LIMIT, len(reply)
+    return reply
+
+
 def format_reply(answer: Answer, related: int = 2) -> str:
     """The Telegram message (HTML) for an answer: sentence, citation, then other articles."""
     if answer.status is Status.EMPTY:
@@ -121,6 +148,8 @@ def format_reply(answer: Answer, related: int = 2) -> str:
         return TOO_LONG_TEXT
     if answer.status is Status.NO_TERMS:
         return NO_TERMS_TEXT
+    if answer.status is Status.UNSURE and answer.findings:
+        return format_unsure(answer)
     if not answer.found or answer.best is None:
         return NOT_FOUND_TEXT
     best = answer.best

@@ -171,7 +171,7 @@ def test_a_reply_never_exceeds_telegrams_limit_even_when_escaping_grows_it():
         id="dai", title="<" * 1000, paragraphs=(sentence,), source="&" * 500, url="https://e.vn/" + "&" * 900
     )
     finding = Finding(article, sentence, (0, 10), hit=None, score=1.0)  # type: ignore[arg-type]
-    answer = Answer("?", Status.FOUND, (finding, finding, finding))
+    answer = Answer("?", Status.ANSWER, (finding, finding, finding))
     reply = format_reply(answer)
     assert len(reply) <= TELEGRAM_LIMIT
     assert reply.count("<b>") == reply.count("</b>")
@@ -190,7 +190,7 @@ def test_a_more_results_page_of_long_answers_stays_within_telegrams_limit():
         url="https://e.vn/" + "a" * 580,
     )
     finding = Finding(article, sentence, (0, 8), hit=None, score=1.0)  # type: ignore[arg-type]
-    answer = Answer("Ai " * 200, Status.FOUND, (finding, finding, finding))
+    answer = Answer("Ai " * 200, Status.ANSWER, (finding, finding, finding))
     page = format_page(answer, 1)
     assert len(page) <= TELEGRAM_LIMIT
     assert page.count("<b>Hội nghị</b>") == 2 and page.count("https://e.vn/") == 2

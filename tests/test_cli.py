@@ -58,8 +58,8 @@ def test_ask_json_has_exactly_the_documented_keys(workdir):
     assert result.returncode == 0, result.stderr
     (line,) = result.stdout.splitlines()
     record = json.loads(line)
-    assert list(record) == ["question", "found", "answer", "reply", "hits"]
-    assert record["found"] is True
+    assert list(record) == ["question", "status", "found", "answer", "reply", "hits"]
+    assert (record["status"], record["found"]) == ("answer", True)
     assert "10 tập thể" in record["answer"]
     assert record["reply"].startswith("Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho <b>10 tập thể</b>")
     assert len(record["hits"]) == 2
@@ -81,7 +81,7 @@ def test_batch_answers_each_line_from_one_index(workdir):
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["question"] for r in records] == ["Ai tới dự hội nghị sơ kết Chỉ thị 05?", "Giá vàng hôm nay bao nhiêu?"]
-    assert [r["found"] for r in records] == [True, False]
+    assert [(r["status"], r["found"]) for r in records] == [("answer", True), ("not_found", False)]
     assert records[1]["answer"] is None
     assert records[1]["reply"].startswith("Xin lỗi, tôi không tìm thấy")
     assert result.stderr.count("Chỉ mục:") == 1

@@ -1,0 +1,251 @@
+"""Answer quality on the blind evaluation set: right, confidently wrong, or honestly unsure.
+
+    python eval/blind.py [--corpus-dir ../shared/corpus] [--split dev|test|both] [--show-failures]
+                         [--bot-root PATH] [--json FILE]
+
+The questions (eval/blind_dev.jsonl, eval/blind_test.jsonl) were written by helpers that saw only
+articles, never the bot, its code or any search (eval/README.md). They are asked, one by one,
+through the CLI's own `ask` path over vnds-politics + vnexpress-2024 + the shipped corpus, minus
+the articles in eval/blind_held_out.txt: questions about those are on-topic negatives.
+
+Per split (never pooled), per kind and per form it prints:
+- correct: status `answer`, the gold span inside the answering sentence, a sentence of at most
+  300 characters (short queries: the right article among the first three shown);
+- wrong: status `answer` and not correct (the worst outcome: a confident wrong citation);
+- unsure, and for unsure replies how often the right article is among the three listed;
+- negatives (held-out articles, changed years/numbers/places) answered as if found;
+- out-of-scope questions declined (any status but `answer`);
+- questions typed without diacritics beside their twins with them.
+
+`--bot-root` answers with another checkout's `bot` package (the previous main, say), so that
+both are measured on the same questions and corpus. Follow-ups are asked alone here (the CLI
+has no chat): they are reported, but left out of the headline figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "eval"
+SPLITS = ("dev", "test")
+CORPORA = ("vnds-politics.jsonl.gz", "vnexpress-2024.jsonl.gz")
+MAX_SENTENCE = 300
+# Kinds measured without the chat context they need (issue: follow-ups), reported apart.
+NOT_IN_HEADLINE = {"follow_up"}
+
+
+def load_questions(split: str) -> list[dict]:
+    with (EVAL / f"blind_{split}.jsonl").open(encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def held_out_ids() -> set[str]:
+    lines = (EVAL / "blind_held_out.txt").read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def story(article_id: str | None) -> str | None:
+    """One story's articles count as one: vnexpress-2024 clusters the same event from several outlets."""
+    if article_id is None:
+        return None
+    match = re.match(r"(newsmds-cluster_\d+)-\d+$", article_id)
+    return match.group(1) if match else article_id
+
+
+def normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^\w%]+", " ", unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy")).split())
+
+
+def contains(haystack: str | None, needle: str | None) -> bool:
+    return bool(haystack) and bool(needle) and f" {normalise(needle)} " in f" {normalise(haystack)} "
+
+
+def filtered_corpus(corpus_dir: Path, work_dir: Path, held: set[str]) -> list[Path]:
+    """The shared corpora without the held-out articles, written once (deterministically) to `work_dir`."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    paths = [ROOT / "corpus"]
+    for name in CORPORA:
+        target = work_dir / name.replace(".jsonl.gz", "-blind.jsonl")
+        if not target.exists():
+            with gzip.open(corpus_dir / name, "rt", encoding="utf-8") as source:
+                kept = [line for line in source if json.loads(line)["id"] not in held]
+            partial = target.with_suffix(".part")
+            partial.write_text("".join(kept), encoding="utf-8")
+            partial.replace(target)
+        paths.append(target)
+    return paths
+
+
+@dataclass
+class Outcome:
+    question: dict
+    status: str
+    correct: bool = False
+    wrong: bool = False
+    listed: bool = False  # for unsure: the right story among the three articles shown
+    sentence: str | None = None
+    cited: str | None = None
+
+
+def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
+    """One question's outcome from the CLI's JSON record and the article ids shown, best first."""
+    status = record.get("status") or ("answer" if record["found"] else "not_found")
+    outcome = Outcome(question, status, sentence=record["answer"], cited=shown[0] if shown else None)
+    gold = story(question["article_id"])
+    in_top3 = gold is not None and gold in [story(a) for a in shown[:3]]
+    if question["role"] != "answerable":
+        return outcome
+    if question["kind"] == "short_query":
+        outcome.correct = status in ("answer", "unsure") and in_top3
+        outcome.wrong = status == "answer" and not in_top3
+    else:
+        sentence = record["answer"] or ""
+        outcome.correct = (
+            status == "answer" and contains(sentence, question["answer"]) and len(sentence) <= MAX_SENTENCE
+        )
+        outcome.wrong = status == "answer" and not outcome.correct
+    outcome.listed = status == "unsure" and in_top3
+    return outcome
+
+
+def share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "-"
+
+
+def figures(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
+    """The headline counts (numerator, denominator) of one split."""
+    answerable = [o for o in outcomes if o.question["role"] == "answerable"]
+    headline = [o for o in answerable if o.question["kind"] not in NOT_IN_HEADLINE]
+    unsure = [o for o in headline if o.status == "unsure"]
+    negatives = [o for o in outcomes if o.question["role"] in ("held_out", "constraint")]
+    held = [o for o in negatives if o.question["role"] == "held_out"]
+    constraint = [o for o in negatives if o.question["role"] == "constraint"]
+    out = [o for o in outcomes if o.question["role"] == "out_of_scope"]
+    by_id = {o.question["id"]: o for o in outcomes}
+    twins = [o for o in headline if o.question["twin_of"] and o.question["twin_of"] in by_id]
+    originals = [by_id[o.question["twin_of"]] for o in twins]
+    return {
+        "correct": (sum(o.correct for o in headline), len(headline)),
+        "wrong": (sum(o.wrong for o in headline), len(headline)),
+        "unsure": (len(unsure), len(headline)),
+        "unsure_listed": (sum(o.listed for o in unsure), len(unsure)),
+        "not_found": (sum(o.status == "not_found" for o in headline), len(headline)),
+        "negatives_answered": (sum(o.status == "answer" for o in negatives), len(negatives)),
+        "held_out_answered": (sum(o.status == "answer" for o in held), len(held)),
+        "constraint_answered": (sum(o.status == "answer" for o in constraint), len(constraint)),
+        "out_of_scope_declined": (sum(o.status != "answer" for o in out), len(out)),
+        "twins_correct": (sum(o.correct for o in twins), len(twins)),
+        "their_originals_correct": (sum(o.correct for o in originals), len(originals)),
+    }
+
+
+def breakdown(outcomes: list[Outcome], field: str) -> list[str]:
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for o in outcomes:
+        if o.question["role"] == "answerable":
+            groups[o.question[field]].append(o)
+    lines = []
+    for name, rows in sorted(groups.items(), key=lambda item: -len(item[1])):
+        unsure = [o for o in rows if o.status == "unsure"]
+        lines.append(
+            f"  {name:20}{len(rows):>4}   correct {share(sum(o.correct for o in rows), len(rows)):>16}"
+            f"   wrong {share(sum(o.wrong for o in rows), len(rows)):>16}"
+            f"   unsure {len(unsure):>3} (listed {sum(o.listed for o in unsure)})"
+            f"   not found {sum(o.status == 'not_found' for o in rows):>3}"
+        )
+    return lines
+
+
+def report(split: str, outcomes: list[Outcome]) -> str:
+    f = figures(outcomes)
+    lines = [
+        f"[{split}] {len(outcomes)} questions",
+        f"  answerable (follow-ups apart): correct {share(*f['correct'])}   confidently wrong {share(*f['wrong'])}",
+        f"    unsure {share(*f['unsure'])}, right article listed {share(*f['unsure_listed'])}"
+        f"   not found {share(*f['not_found'])}",
+        f"  on-topic negatives answered: {share(*f['negatives_answered'])}"
+        f"  (held-out articles {share(*f['held_out_answered'])}; changed year/number/place"
+        f" {share(*f['constraint_answered'])})",
+        f"  out-of-scope declined: {share(*f['out_of_scope_declined'])}",
+        f"  typed without diacritics: correct {share(*f['twins_correct'])}"
+        f" beside their twins with diacritics {share(*f['their_originals_correct'])}",
+        "  per kind:",
+        *breakdown(outcomes, "kind"),
+        "  per form:",
+        *breakdown(outcomes, "form"),
+    ]
+    return "\n".join(lines)
+
+
+def failures(outcomes: list[Outcome]) -> list[str]:
+    lines = []
+    for o in outcomes:
+        q = o.question
+        bad = (q["role"] == "answerable" and not o.correct) or (
+            q["role"] != "answerable" and q["role"] != "out_of_scope" and o.status == "answer"
+        )
+        bad = bad or (q["role"] == "out_of_scope" and o.status == "answer")
+        if bad:
+            lines.append(f"  {q['id']:6} {q['role']:10} {q['kind']:14} {o.status:9} {q['question']}")
+            if q["role"] == "answerable":
+                lines.append(f"         want {q['answer']!r} in {q['article_id']}; cited {o.cited}")
+            lines.append(f"         said: {(o.sentence or '')[:220]}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--cache-dir", default=str(ROOT / ".cache"))
+    parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
+    parser.add_argument("--show-failures", action="store_true", help="list the failing questions of the split(s)")
+    parser.add_argument("--bot-root", default=str(ROOT), help="checkout whose bot package answers")
+    parser.add_argument("--json", metavar="FILE", help="write the figures per split as JSON")
+    arguments = parser.parse_args(argv)
+
+    corpus_dir = Path(arguments.corpus_dir)
+    if not all((corpus_dir / name).is_file() for name in CORPORA):
+        print(f"SKIPPED: {corpus_dir} lacks {' or '.join(CORPORA)}; the evaluation needs ../shared/corpus/.")
+        return 0
+    sys.path.insert(0, str(Path(arguments.bot_root).resolve()))
+    from bot.__main__ import answer_json
+    from bot.answer import Answerer
+    from bot.store import build_index
+
+    cache = Path(arguments.cache_dir)
+    corpus = filtered_corpus(corpus_dir, cache / "blind-corpus", held_out_ids())
+    started = time.perf_counter()
+    index, report_ = build_index(corpus, cache)
+    print(f"index: {report_.articles} articles, {report_.passages} passages ({report_.seconds:.1f} s)", file=sys.stderr)
+    answerer = Answerer(index)
+    results = {}
+    for split in SPLITS if arguments.split == "both" else (arguments.split,):
+        outcomes = []
+        for question in load_questions(split):
+            answer = answerer.answer(question["question"], passages=30)
+            record = answer_json(answer, 30)
+            outcomes.append(judge(question, record, [f.article.id for f in answer.findings]))
+        print(report(split, outcomes))
+        if arguments.show_failures:
+            print(f"  failing [{split}]:")
+            print("\n".join(failures(outcomes)))
+        print()
+        results[split] = figures(outcomes)
+    print(f"whole run {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    if arguments.json:
+        Path(arguments.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
