@@ -8,27 +8,36 @@ reply is `bot.reply`'s.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import re
 import threading
+import zoneinfo
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from bot.corpus import Article
-from bot.evidence import DEFAULT_THRESHOLDS, ArticleFacts, Evidence, Thresholds, is_sure
+from bot.evidence import ArticleFacts, ConfidenceModel, Evidence, default_model
 from bot.index import Hit, Index
 from bot.query import query_terms
 from bot.question import Kind, Question, analyse
 from bot.spans import answer_spans
 from bot.text import CODE, CONCEPT, PLAIN, plain, special_terms, split_sentences, strip_diacritics, syllables
 
+VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 300  # a longer sentence is cut into its clauses; one still longer is no sure answer
 # Passages returned with an answer by default, and articles offered in all.
 CANDIDATE_PASSAGES = 12
 MAX_FINDINGS = 9
+
+
+def vietnam_today() -> dt.date:
+    """Today's date in Vietnam, whatever the server's time zone."""
+    return dt.datetime.now(VIETNAM).date()
 
 
 class Status(enum.Enum):
@@ -160,11 +169,13 @@ class Answerer:
         index: Index,
         tuning: Tuning = DEFAULT_TUNING,
         cache_size: int = 4096,
-        thresholds: Thresholds = DEFAULT_THRESHOLDS,
+        confidence: ConfidenceModel | None = None,
+        today: Callable[[], dt.date] = vietnam_today,
     ) -> None:
         self.index = index
+        self.today = today
         self.tuning = tuning
-        self.thresholds = thresholds
+        self.confidence = confidence or default_model()
         self._article_facts: OrderedDict[str, ArticleFacts] = OrderedDict()
         self._cache: OrderedDict[int, list[_Text]] = OrderedDict()
         self._titles: OrderedDict[int, _Text] = OrderedDict()
@@ -255,7 +266,8 @@ class Answerer:
             if best is not None:
                 findings.append(best)
         # Articles that contradict the question (another year, another session) go last.
-        findings.sort(key=lambda f: bool(self._facts(f.article).disagrees(question.constraints)))
+        today = self.today()
+        findings.sort(key=lambda f: bool(self._facts(f.article).disagrees(question.constraints, today)))
         # Among near-duplicate reports of one event, one that holds the asked name or number beats
         # a slightly better-scored one that does not.
         if findings and not findings[0].strong:
@@ -265,8 +277,8 @@ class Answerer:
                     break
         if not findings:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
-        evidence = self._evidence(question, findings, idf, near, int(article_of[ranked[0]]))
-        status = Status.ANSWER if is_sure(evidence, self.thresholds) else Status.UNSURE
+        evidence = self._evidence(question, findings, idf, near, int(article_of[ranked[0]]), today)
+        status = Status.ANSWER if self.confidence.is_sure(evidence) else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence)
 
     def _facts(self, article: Article) -> ArticleFacts:
@@ -282,7 +294,13 @@ class Answerer:
         return facts
 
     def _evidence(
-        self, question: Question, findings: list[Finding], idf: dict[str, float], near: set[str], top_article: int
+        self,
+        question: Question,
+        findings: list[Finding],
+        idf: dict[str, float],
+        near: set[str],
+        top_article: int,
+        today: dt.date,
     ) -> Evidence:
         """What supports the best finding's sentence as the answer."""
         index = self.index
@@ -296,17 +314,23 @@ class Answerer:
         in_sentence = {t for t in terms if _Needle.of(t).found_in(sentence)}
         beyond_title = sum(w for t, w in terms.items() if t not in in_title)
         added = sum(w for t, w in terms.items() if t in in_sentence and t not in in_title)
-        article_share, _ = relevance(index, terms, list(index.article_passages(article_index)))
+        passages = list(index.article_passages(article_index))
+        article_share, _ = relevance(index, terms, passages)
+        missing = [w for t, w in terms.items() if not _in_article(index, t, passages)]
+        compounds = [t for t in idf if "_" in t]
+        compounds_found = sum(1 for t in compounds if _in_article(index, t, passages))
         words = sentence.plain if question.unaccented else sentence.accented
         near_words = [w.removeprefix(PLAIN) for w in near]
         near_found = sum(1 for w in near_words if f" {w} " in words)
         return Evidence(
             kind=question.kind,
             span=finding.strong,
-            disagreements=self._facts(finding.article).disagrees(question.constraints),
+            disagreements=self._facts(finding.article).disagrees(question.constraints, today),
             sentence_share=sum(terms[t] for t in in_title | in_sentence) / mass,
             own_share=added / beyond_title if beyond_title else 1.0,
             article_share=article_share,
+            missing_rare=max(missing, default=0.0) / index.idf(""),
+            compound_share=compounds_found / len(compounds) if compounds else 1.0,
             near_share=near_found / len(near_words) if near_words else 1.0,
             caption=finding.hit.caption,
             long_sentence=len(finding.sentence) > MAX_ANSWER_CHARS,
@@ -362,12 +386,55 @@ class Answerer:
                 best_order = order
             else:
                 runner_up = max(runner_up, score)
-        if best is not None:
-            best = dataclasses.replace(best, margin=best.score - runner_up)
-        return best
+        if best is None:
+            return None
+        sentence, highlight = excerpt(best.sentence, best.highlight)
+        return dataclasses.replace(best, sentence=sentence, highlight=highlight, margin=best.score - runner_up)
 
 
 _CLAUSE_END = re.compile(r";\s+")
+_COMMA = re.compile(r",\s+")
+ELLIPSIS = "…"
+
+
+def excerpt(sentence: str, highlight: tuple[int, int] | None) -> tuple[str, tuple[int, int] | None]:
+    """A sentence longer than MAX_ANSWER_CHARS cut to its comma-separated parts around the highlight.
+
+    Cut ends are marked with an ellipsis; the highlight's offsets follow the cut.
+    """
+    if len(sentence) <= MAX_ANSWER_CHARS:
+        return sentence, highlight
+    bounds = [0] + [m.end() for m in _COMMA.finditer(sentence)] + [len(sentence)]
+    start_at, end_at = highlight or (0, 0)
+    first = max(i for i, b in enumerate(bounds[:-1]) if b <= start_at)
+    last = first + 1
+    while last < len(bounds) - 1 and bounds[last] < end_at:
+        last += 1
+    room = MAX_ANSWER_CHARS - 2 * len(ELLIPSIS)
+    if bounds[last] - bounds[first] > room:  # one part alone is too long: cut at words
+        start = max(0, min(start_at - room // 4, len(sentence) - room))
+        space = sentence.rfind(" ", 0, start)
+        start = space + 1 if start and space >= 0 else start
+        end = min(len(sentence), start + room)
+        space = sentence.rfind(" ", start, end)
+        end = space if end < len(sentence) and space > end_at else end
+    else:
+        while True:  # grow by whole parts, after the highlight first (what follows a name says what they did)
+            if last < len(bounds) - 1 and bounds[last + 1] - bounds[first] <= room:
+                last += 1
+            elif first > 0 and bounds[last] - bounds[first - 1] <= room:
+                first -= 1
+            else:
+                break
+        start, end = bounds[first], bounds[last]
+    text = sentence[start:end].strip().rstrip(",")
+    offset = start + (len(sentence[start:end]) - len(sentence[start:end].lstrip()))
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(sentence) else ""
+    moved = None
+    if highlight and offset <= start_at and end_at <= offset + len(text):
+        moved = (start_at - offset + len(prefix), end_at - offset + len(prefix))
+    return prefix + text + suffix, moved
 
 
 def answer_units(text: str) -> list[tuple[int, int]]:
@@ -383,6 +450,11 @@ def answer_units(text: str) -> list[tuple[int, int]]:
             clause_start = match.end()
         units.append((clause_start, end))
     return units
+
+
+def _in_article(index: Index, term: str, passages: list[int]) -> bool:
+    term_id = index.term_ids.get(term)
+    return term_id is not None and any(index.bm25.contains(term_id, p) for p in passages)
 
 
 def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple[float, float]:

@@ -4,13 +4,18 @@ A press officer forwards the bot's answer with its citation: a wrong sentence sh
 is the worst outcome, "not sure, here are the closest articles" a good one. So a sentence is
 vouched for only when the asked-for span is in it, of the asked kind, the article agrees with the
 question's years, spans of years, numbered sessions and documents, and the sentence (with its
-title) holds enough of what the question asks about. The thresholds are measured on the dev
-split of the blind evaluation set (eval/blind.py).
+title) holds enough of what the question asks about, by a logistic model fitted on the dev
+split of the blind evaluation set (eval/calibrate.py writes bot/confidence.json).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import json
+import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.corpus import Article
 from bot.question import YEAR, YEARS_SPAN, Constraint, Kind
@@ -25,6 +30,7 @@ class ArticleFacts:
     spans_of_years: frozenset[str]
     ordinals: frozenset[str]
     documents: frozenset[str]
+    date: dt.date | None = None
 
     @classmethod
     def of(cls, article: Article) -> ArticleFacts:
@@ -38,17 +44,33 @@ class ArticleFacts:
             spans_of_years=frozenset(str(int(m.group(1))) for m in YEARS_SPAN.finditer(plain_text)),
             ordinals=frozenset("".join(c for c in term if c.isdigit()) for term in ordinal_terms(text)),
             documents=frozenset(term.split(":")[0] for term in code_terms(text)),
+            date=article.date,
         )
 
-    def disagrees(self, constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
-        """The constraints this article does not state."""
+    def disagrees(self, constraints: tuple[Constraint, ...], today: dt.date) -> tuple[Constraint, ...]:
+        """The constraints this article does not state (or, for "hôm nay", was not published for)."""
         held = {
             "year": self.years,
             "years": self.spans_of_years,
             "ordinal": self.ordinals,
             "document": self.documents,
         }
-        return tuple(c for c in constraints if c.value not in held[c.kind])
+        return tuple(
+            c
+            for c in constraints
+            if not (self._recent(c.value, today) if c.kind == "recent" else c.value in held[c.kind])
+        )
+
+    def _recent(self, span: str, today: dt.date) -> bool:
+        """Whether the article was published within the span of time ("day", "week"...) up to today."""
+        if self.date is None:
+            return False
+        days = (today - self.date).days
+        if span == "year":
+            return self.date.year == today.year
+        if span == "month":
+            return (self.date.year, self.date.month) == (today.year, today.month)
+        return 0 <= days <= (1 if span == "day" else 7)
 
 
 @dataclass(frozen=True)
@@ -61,6 +83,8 @@ class Evidence:
     sentence_share: float  # of the question's idf mass, in the sentence or the title
     own_share: float  # of the mass the title lacks, in the sentence
     article_share: float  # of the question's idf mass, anywhere in the article
+    missing_rare: float  # the idf of the rarest question word the article lacks, over the highest idf
+    compound_share: float  # of the question's runs of syllables the corpus knows, in the article
     near_share: float  # of the words next to the question words ("chủ trì" in "Ai chủ trì")
     caption: bool  # the sentence is a photo caption, a subheading or a link to another article
     long_sentence: bool
@@ -70,27 +94,63 @@ class Evidence:
     top_article: bool  # the article of the best passage
     unaccented: bool
 
+    def features(self) -> dict[str, float]:
+        """The numbers the confidence model weighs (kinds one-hot; unbounded values capped)."""
+        return {
+            **{f"kind_{kind.value}": float(self.kind is kind) for kind in Kind},
+            "span": float(self.span),
+            "sentence_share": self.sentence_share,
+            "own_share": self.own_share,
+            "article_share": self.article_share,
+            "missing_rare": self.missing_rare,
+            "compound_share": self.compound_share,
+            "near_share": self.near_share,
+            "spans": min(self.spans, 3) / 3,
+            "sentence_margin": min(self.sentence_margin, 1.5),
+            "article_ratio": min(self.article_ratio, 1.5),
+            "top_article": float(self.top_article),
+            "unaccented": float(self.unaccented),
+        }
+
+
+# Kinds whose answer is a span the bot can recognise (a name, a number, a date, a place).
+TYPED_KINDS = frozenset({Kind.WHO, Kind.HOW_MANY, Kind.WHEN, Kind.WHERE})
+MODEL_FILE = Path(__file__).with_name("confidence.json")
+
 
 @dataclass(frozen=True)
-class Thresholds:
-    """How much evidence makes an answer (measured on the dev split of the blind set)."""
+class ConfidenceModel:
+    """A logistic model of "this sentence answers", fitted on the dev split by eval/calibrate.py."""
 
-    min_sentence_share: float = 0.5
-    min_article_share: float = 0.75
-    min_near_share: float = 0.5
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> ConfidenceModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(dict(zip(data["features"], data["weights"], strict=True)), data["bias"], data["threshold"])
+
+    def probability(self, evidence: Evidence) -> float:
+        """How likely the sentence answers, given its evidence."""
+        features = evidence.features()
+        z = self.bias + sum(w * features[name] for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def is_sure(self, evidence: Evidence) -> bool:
+        """Whether to show the sentence as the answer.
+
+        Never without the asked-for span (for questions that ask for one), against the question's
+        years, sessions or documents, or from a photo caption; otherwise when the model is sure enough.
+        """
+        if evidence.kind in TYPED_KINDS and not evidence.span:
+            return False
+        if evidence.disagreements or evidence.caption or evidence.long_sentence:
+            return False
+        return self.probability(evidence) >= self.threshold
 
 
-DEFAULT_THRESHOLDS = Thresholds()
-
-
-def is_sure(evidence: Evidence, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> bool:
-    """Whether the evidence is enough to show the sentence as the answer."""
-    return (
-        evidence.span
-        and not evidence.disagreements
-        and not evidence.caption
-        and not evidence.long_sentence
-        and evidence.sentence_share >= thresholds.min_sentence_share
-        and evidence.article_share >= thresholds.min_article_share
-        and evidence.near_share >= thresholds.min_near_share
-    )
+@functools.cache
+def default_model() -> ConfidenceModel:
+    """The model shipped in bot/confidence.json."""
+    return ConfidenceModel.load()

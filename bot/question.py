@@ -73,14 +73,18 @@ PLAIN_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS) - set(
 class Constraint:
     """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
 
-    kind: str  # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document"
-    value: str  # "2019", "5", "16", "#ct5"
+    # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document", or
+    # "recent" (relative to today: "hôm nay", "tuần này", "năm nay")
+    kind: str
+    value: str  # "2019", "5", "16", "#ct5"; for "recent": "day", "week", "month" or "year"
 
 
 YEAR = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?!\d)")
 # "sơ kết 5 năm", "10 năm thực hiện", "kỷ niệm 87 năm" (on the lowercase diacritic-free text).
 # Number words are left out: "Việt Nam năm nay" is no span of years.
 YEARS_SPAN = re.compile(r"(?<![\w.,/])(\d{1,3}) nam(?! \d)(?!\w)")
+_RECENT = {"hom nay": "day", "hom qua": "day", "tuan nay": "week", "thang nay": "month", "nam nay": "year"}
+_RECENT_PATTERN = re.compile(r"(?<!\w)(" + "|".join(_RECENT) + r")(?!\w)")
 
 
 def constraints_of(text: str) -> tuple[Constraint, ...]:
@@ -90,6 +94,7 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
     found += [Constraint("years", str(int(m.group(1)))) for m in YEARS_SPAN.finditer(plain_text)]
     found += [Constraint("ordinal", "".join(c for c in term if c.isdigit())) for term in ordinal_terms(text)]
     found += [Constraint("document", term) for term in code_terms(text) if ":" not in term]
+    found += [Constraint("recent", _RECENT[m.group(1)]) for m in _RECENT_PATTERN.finditer(plain_text)]
     return tuple(dict.fromkeys(found))
 
 
@@ -171,6 +176,30 @@ _WHO_TITLES = (
     "trưởng phòng",
     "chánh án",
     "viện trưởng",
+    "chuyên gia",
+    "đại sứ",
+    "thủ tướng",
+    "phó thủ tướng",
+    "tổng bí thư",
+    "chủ nhiệm",
+    "tư lệnh",
+    "tổng tư lệnh",
+    "ngoại trưởng",
+    "tổng thống",
+    "thống đốc",
+    "nhà phân tích",
+    "trưởng đoàn",
+    "thẩm phán",
+    "tác giả",
+    "người phát ngôn",
+    "cục trưởng",
+    "vụ trưởng",
+    "hiệu trưởng",
+    "thư ký",
+    "tổng thư ký",
+    "nghệ nhân",
+    "doanh nhân",
+    "tỉnh trưởng",
 )
 
 
@@ -219,8 +248,18 @@ def _focus_before(key: str, end: int) -> tuple[str, ...]:
     return tuple(before[-2:]) if before else ()
 
 
+# Pasted markup is no part of what is asked: "<b>Ai</b>", "&amp;" (but "<Chỉ thị 05>" stays).
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*\s*/?>|&(?:[A-Za-z]{2,6}|#\d{1,6});")
+
+
+def without_markup(text: str) -> str:
+    """The question without HTML tags and entities pasted into it."""
+    return " ".join(_MARKUP.sub(" ", text).split())
+
+
 def analyse(text: str) -> Question:
     """Classify a question by the words it asks with, and separate them from its topic."""
+    text = without_markup(text)
     unaccented = looks_unaccented(text)
     key = canonicalize(text).lower()
     if unaccented:

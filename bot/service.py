@@ -122,7 +122,7 @@ class Library:
                     "kho không có bài nào đọc được", error.report.problems if error.report else []
                 ) from None
             outcome = self._compare(self.index, index, report, segmented, time.perf_counter() - started)
-            self.answerer = Answerer(index, self.answerer.tuning)
+            self.answerer = Answerer(index, self.answerer.tuning, confidence=self.answerer.confidence)
             self.report = report
             self.loaded_at = dt.datetime.now(dt.UTC)
             return outcome

@@ -97,6 +97,12 @@ _COUNTED_ALIASES = {
 }
 _PLAIN_ALIASES = {strip_diacritics(k): v for k, v in _COUNTED_ALIASES.items()}
 _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
+# "tổng mức đầu tư là bao nhiêu", "giá ... bao nhiêu": an amount of money is asked for.
+_MONEY_HINT = re.compile(
+    r"(?<!\w)(vốn|đầu tư|kinh phí|chi phí|giá|tiền|ngân sách|lương|phạt|thu nhập|doanh thu|nợ|von|dau tu|kinh phi"
+    r"|chi phi|gia|tien|ngan sach|luong|phat|thu nhap|doanh thu|no)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 _NOT_WORD = re.compile(r"[^\w%]+")
@@ -153,6 +159,8 @@ def _wanted_nouns(question: Question) -> list[list[str]]:
             options.extend(_PLAIN_ALIASES.get(strip_diacritics(noun), ()))
     if _PERCENT_HINT.search(question.text):
         options.append("%")
+    if _MONEY_HINT.search(question.text) and not any(o in _MONEY for o in options):
+        options.extend(_MONEY)
     return [strip_diacritics(o).split() for o in dict.fromkeys(options)]
 
 

@@ -1,0 +1,120 @@
+"""Fit the answer-confidence model on the dev split of the blind set, and write bot/confidence.json.
+
+    python eval/calibrate.py [--corpus-dir ../shared/corpus] [--max-wrong 0.03] [--dry-run]
+
+Each dev question is answered as if every best sentence were shown as the answer; the sentence's
+evidence (bot.evidence.Evidence.features) is labelled 1 when it is correct (eval/blind.py's
+judgement) and 0 otherwise: wrong sentences, and any sentence for a question whose article is
+held out of the index, names a year or number the corpus lacks, or is out of scope. A logistic
+regression (L2, numpy) gives the weights; the threshold is the lowest at which, on dev, confidently
+wrong answers stay at most --max-wrong of the answerable questions and answered negatives at most
+--max-wrong of the negatives. The test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+import blind  # noqa: E402
+
+from bot.answer import Answerer  # noqa: E402
+from bot.evidence import MODEL_FILE, ConfidenceModel  # noqa: E402
+from bot.store import build_index  # noqa: E402
+
+# Kinds whose correctness does not depend on a sure sentence (short queries) or that need the chat
+# (follow-ups) are left out of the fit.
+LEFT_OUT = {"short_query", "follow_up"}
+L2 = 1.0
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 4000, rate: float = 0.5) -> tuple[np.ndarray, float]:
+    """Logistic regression by gradient descent (the data are a few hundred rows)."""
+    weights, bias = np.zeros(x.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ weights + bias)))
+        weights -= rate * (x.T @ (p - y) + l2 * weights) / len(y)
+        bias -= rate * float(np.mean(p - y))
+    return weights, bias
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
+    parser.add_argument("--cache-dir", default=str(ROOT / ".cache"))
+    parser.add_argument("--max-wrong", type=float, default=0.03)
+    parser.add_argument("--dry-run", action="store_true", help="print the model, do not write it")
+    arguments = parser.parse_args(argv)
+    corpus_dir = Path(arguments.corpus_dir)
+    if not all((corpus_dir / name).is_file() for name in blind.CORPORA):
+        print(f"SKIPPED: {corpus_dir} lacks the shared corpora.")
+        return 0
+    cache = Path(arguments.cache_dir)
+    index, _ = build_index(blind.filtered_corpus(corpus_dir, cache / "blind-corpus", blind.held_out_ids()), cache)
+    always = ConfidenceModel({}, bias=0.0, threshold=0.0)  # every gated best sentence shown as the answer
+    answerer = Answerer(index, confidence=always)
+
+    rows = []  # (features, label, group): group "pos" (answerable), "neg" or "oos"
+    for question in blind.load_questions("dev"):
+        if question["kind"] in LEFT_OUT:
+            continue
+        answer = answerer.answer(question["question"], passages=30)
+        if answer.evidence is None or not always.is_sure(answer.evidence):
+            continue  # gated out (no span, another year, a caption): never an answer whatever the model
+        record = {"status": "answer", "found": True, "answer": answer.best.sentence if answer.best else None}
+        outcome = blind.judge(question, record, [f.article.id for f in answer.findings])
+        group = {"answerable": "pos", "out_of_scope": "oos"}.get(question["role"], "neg")
+        if outcome.correct and group == "neg":  # a held-out fact quoted from another report of it
+            group = "pos"
+        rows.append((answer.evidence.features(), float(outcome.correct), group))
+
+    names = list(rows[0][0])
+    x = np.array([[features[n] for n in names] for features, _, _ in rows])
+    y = np.array([label for _, label, _ in rows])
+    groups = np.array([group for _, _, group in rows])
+    weights, bias = fit(x, y)
+    p = 1 / (1 + np.exp(-(x @ weights + bias)))
+    questions = blind.load_questions("dev")
+    answerable = sum(1 for q in questions if q["role"] == "answerable" and q["kind"] not in LEFT_OUT)
+    negatives = sum(1 for q in questions if q["role"] in ("held_out", "constraint"))
+    chosen = None
+    print(f"{len(rows)} gated dev answers ({int(y.sum())} correct); {answerable} answerable, {negatives} negatives")
+    for threshold in np.round(np.arange(0.30, 0.96, 0.025), 3):
+        shown = p >= threshold
+        right = int(np.sum(shown & (y == 1)))
+        wrong = int(np.sum(shown & (y == 0) & (groups == "pos")))
+        negative = int(np.sum(shown & (groups == "neg")))
+        print(f"  threshold {threshold:.3f}: correct {right}, wrong {wrong}, negatives answered {negative}")
+        if chosen is None and wrong <= arguments.max_wrong * answerable and negative <= arguments.max_wrong * negatives:
+            chosen = float(threshold)
+    if chosen is None:
+        chosen = 1.0
+    model = {
+        "about": "Logistic model of 'the best sentence answers the question' (bot.evidence.ConfidenceModel).",
+        "fitted_by": "eval/calibrate.py on the dev split of the blind set (eval/blind_dev.jsonl); test never read",
+        "fitted_on": dt.date.today().isoformat(),
+        "rows": len(rows),
+        "max_wrong": arguments.max_wrong,
+        "features": names,
+        "weights": [round(float(w), 4) for w in weights],
+        "bias": round(bias, 4),
+        "threshold": chosen,
+    }
+    print(json.dumps(model, indent=1, ensure_ascii=False))
+    if not arguments.dry_run:
+        MODEL_FILE.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"written to {MODEL_FILE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
