@@ -10,24 +10,37 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
+from pathlib import Path
 
 from bot.question import DOCUMENT_NOUNS, Kind, Question
 from bot.text import LOWER_LETTERS, UPPER_LETTERS, code_terms, strip_diacritics, syllables
 
 Span = tuple[int, int]
 
-_SURNAMES = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh Lâm Mai Trương Đào Cao Hà Tô Lưu Vương Tạ Thái Châu Quách Lương Kiều Tăng Chu Triệu Giang Lại Nông"
-    " La Thân Khổng Hứa Tống Phùng Từ Âu Đồng Lục Diệp Mạc Lò Nghiêm Bế Vi Hầu Ninh Đàm Khúc Quan Trình Thạch Kim Doãn Lữ Phí Tôn Mạch Bạch Trang Khuất Lã Sầm Giáp Thào Sùng Vàng Giàng"
-).split()
+NAMES_FILE = Path(__file__).with_name("data") / "names.toml"
+
+
+def _table(name: str) -> tuple[str, ...]:
+    """One table of bot/data/names.toml (each keeps its source beside its words)."""
+    with NAMES_FILE.open("rb") as stream:
+        return tuple(dict.fromkeys(tomllib.load(stream)[name]["words"]))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
 _UPPER = UPPER_LETTERS
 _NAME_SYLLABLE = rf"[{_UPPER}][{LOWER_LETTERS}]+"
-_PERSON = re.compile(rf"(?<!\w)(?:{'|'.join(_SURNAMES)})(?:\s+{_NAME_SYLLABLE}){{1,3}}(?!\w)")
-_NOT_PEOPLE = re.compile(
-    r"(?<!\w)(Hà Nội|Hà Tĩnh|Hà Giang|Hà Nam|Hà Đông|Hồ Chí Minh|Lâm Đồng|Cao Bằng|Thái Bình|Thái Nguyên|"
-    r"Lai Châu|Kim Bảng|Kim Sơn|Đồng Nai|Đồng Tháp|Đồng Hới|Đồng Xoài|Quan Hóa|Quan Sơn|Hồ Tây|"
-    r"Bạch Mai|Châu Âu|Châu Á|Châu Phi|Trung Quốc|Trung Ương|Văn Miếu|Văn Phòng|Văn Hóa|Mai Châu|Vi Phạm|Phí Bảo)(?!\w)"
-)
+_PERSON = re.compile(rf"(?<!\w)(?:{_alternation(_table('surnames'))})(?:\s+{_NAME_SYLLABLE}){{1,3}}(?!\w)")
+_NOT_PEOPLE = re.compile(rf"(?<!\w)(?:{_alternation(_table('not_people'))})(?!\w)")
+# "ông Trump", "Đại sứ David Pressman": a capitalised run after a title is a person, whatever the family name.
+_CAPITALISED_RUN = rf"[{_UPPER}][\w'-]*(?:\s+[{_UPPER}][\w'-]*){{0,3}}"
+_TITLED_RUN = re.compile(rf"(?<!\w)(?:{_alternation(_table('person_titles'))})\s+(?P<name>{_CAPITALISED_RUN})(?!\w)")
+_NOT_NAME_START = re.compile(rf"(?:{_alternation(_table('not_name_start'))})(?!\w)")
+# A province, a country or a region named anywhere ("Đồng Nai thu ngân sách...").
+_KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{_alternation(_table('provinces') + _table('countries'))})(?!\w)")
 # A name right after one of these is a place or an institution named after a person.
 _PLACE_BEFORE_NAME = re.compile(
     r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|phố|tỉnh|thành phố|TP\.?|trường|cầu|bệnh viện|"
@@ -52,7 +65,7 @@ _DATE = re.compile(
 # "tại Cung Văn hóa Hữu nghị Việt Xô", "ở tỉnh Hà Nam": from the first capitalised word after the
 # preposition to the last one before punctuation or a word that starts another clause.
 _PLACE = re.compile(
-    rf"(?<!\w)(?:tại|ở|đến|về|trên địa bàn)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|thị xã|nước|"
+    rf"(?<!\w)(?:tại|ở|đến|về|trên địa bàn)\s+(?:(?:tỉnh|thành phố|huyện|quận|xã|thị xã|nước|"
     rf"thủ đô|khu|trụ sở|hội trường)\s+)?(?P<place>[{_UPPER}][\w.]*(?:\s+(?!(?:và|với|để|nhằm|do|vào|từ|"
     rf"cho|của|trong|khi|đã|sẽ|được)\s)[\w.]+){{0,7}})",
 )
@@ -129,6 +142,13 @@ def _echoes(core: str, question: Question) -> bool:
     return core.strip() != "" and core in words
 
 
+def _names_asked_about(name: str, question: Question) -> bool:
+    """Whether the question already names this person by the last word of the name ("Obama", "ông Phong")."""
+    last = _plain(name).split()[-1:] if _plain(name).strip() else []
+    words, _ = _question_words(question.text)
+    return bool(last) and f" {last[0]} " in words and last[0][:1].isalpha()
+
+
 def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     # Place names that start like a person's ("Hà Nội") are masked first, so that
     # "Hà Nội Nguyễn Văn Phong" yields the person, not "Hà Nội Nguyễn Văn".
@@ -138,7 +158,23 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         before = sentence[max(0, match.start() - 60) : match.start()]
         if _PLACE_BEFORE_NAME.search(before) or _echoes(match.group(), question):
             continue
+        if _names_asked_about(match.group(), question):
+            continue
         (titled if _TITLE_WORDS.search(before[-40:]) else untitled).append(match.span())
+    found = titled + untitled
+    for match in _TITLED_RUN.finditer(masked):
+        start, end = match.span("name")
+        name = sentence[start:end]
+        if (
+            any(start < e and s < end for s, e in found)
+            or _NOT_NAME_START.match(name)
+            or _KNOWN_PLACE.fullmatch(name)
+            or _echoes(name, question)
+            or _names_asked_about(name, question)
+        ):
+            continue
+        titled.append((start, end))
+    titled.sort()
     return titled, untitled
 
 
@@ -210,15 +246,31 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     return spans
 
 
-def _places(sentence: str, question: Question) -> list[Span]:
-    spans = []
+# "huyện Long Thành", "xã Quảng Thịnh", "quận 8": a place named by its kind.
+_TYPED_PLACE = re.compile(
+    rf"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn|thủ đô|đường|phố|khu công nghiệp|"
+    rf"ấp|thôn|bản|làng)\s+(?:{_CAPITALISED_RUN}|\d+)(?!\w)"
+)
+
+
+def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
+    """Places after "tại", "ở"... or named by their kind (strong); provinces and countries anywhere (weak)."""
+    strong: list[Span] = []
     for match in _PLACE.finditer(sentence):
         start = match.start("place")
         # Up to the last capitalised word: "Cung Văn hóa Hữu nghị Việt Xô tổ chức" ends at "Xô".
         end = start + _PLACE_END.match(match.group("place")).end()
         if not _echoes(sentence[start:end], question):
-            spans.append((start, end))
-    return spans
+            strong.append((start, end))
+    for match in _TYPED_PLACE.finditer(sentence):
+        if not any(s < match.end() and match.start() < e for s, e in strong) and not _echoes(match.group(), question):
+            strong.append(match.span())
+    weak = [
+        m.span()
+        for m in _KNOWN_PLACE.finditer(sentence)
+        if not any(s < m.end() and m.start() < e for s, e in strong) and not _echoes(m.group(), question)
+    ]
+    return sorted(strong), weak
 
 
 def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
@@ -230,5 +282,5 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
     if question.kind is Kind.WHEN:
         return [m.span() for m in _DATE.finditer(sentence) if not _echoes(m.group(), question)], []
     if question.kind is Kind.WHERE:
-        return _places(sentence, question), []
+        return _places(sentence, question)
     return _focus(sentence, question), []

@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--cache-dir", default=str(ROOT / ".cache"))
-    parser.add_argument("--max-wrong", type=float, default=0.03)
+    parser.add_argument("--max-wrong", type=float, default=0.04)
     parser.add_argument("--dry-run", action="store_true", help="print the model, do not write it")
     arguments = parser.parse_args(argv)
     corpus_dir = Path(arguments.corpus_dir)
