@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import math
 import re
 import threading
 import zoneinfo
@@ -20,12 +21,29 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.corpus import Article
-from bot.evidence import ArticleFacts, ConfidenceModel, Evidence, default_model
+from bot.evidence import (
+    ArticleFacts,
+    ConfidenceModel,
+    Evidence,
+    SentenceModel,
+    default_model,
+    default_sentence_model,
+)
 from bot.index import Hit, Index
 from bot.query import query_terms
 from bot.question import Kind, Question, analyse
 from bot.spans import answer_spans
-from bot.text import CODE, CONCEPT, PLAIN, plain, special_terms, split_sentences, strip_diacritics, syllables
+from bot.text import (
+    CODE,
+    CONCEPT,
+    PLAIN,
+    clean_syllable,
+    plain,
+    special_terms,
+    split_sentences,
+    strip_diacritics,
+    syllables,
+)
 
 VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_QUESTION_CHARS = 500
@@ -89,11 +107,7 @@ class Tuning:
     """Weights of the sentence choice and the no-answer threshold (measured with eval/)."""
 
     title_term_weight: float = 0.15  # terms the title already has say little about which sentence
-    passage_weight: float = 0.3
-    type_bonus: float = 0.8
-    weak_type_bonus: float = 0.05
     near_boost: float = 1.0
-    caption_penalty: float = 0.45
     # Nothing is relevant unless the best article's passages hold this share of the question's idf
     # mass, and this much of it in units of a rarest term's idf (about "1.4 rare words").
     min_coverage: float = 0.5
@@ -171,9 +185,13 @@ class Answerer:
         cache_size: int = 4096,
         confidence: ConfidenceModel | None = None,
         today: Callable[[], dt.date] = vietnam_today,
+        sentence_model: SentenceModel | None = None,
     ) -> None:
         self.index = index
         self.today = today
+        self.sentence_model = sentence_model or default_sentence_model()
+        # Called with every sentence scored and its features (eval/calibrate.py learns from them).
+        self._observe: Callable[[str, dict[str, float]], None] | None = None
         self.tuning = tuning
         self.confidence = confidence or default_model()
         self._article_facts: OrderedDict[str, ArticleFacts] = OrderedDict()
@@ -239,6 +257,7 @@ class Answerer:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
 
         near = {plain(s) if question.unaccented else s for s in question.near}
+        near_words = [w.removeprefix(PLAIN) for w in near]
         weights = dict(idf)
         query_mass = sum(idf.values()) or 1.0
         best_score = float(scores[ranked[0]])
@@ -247,22 +266,15 @@ class Answerer:
         for first, rest in _candidates(index, ranked, scores, tuning):
             title = self._title(int(index.passage_article[first[0].passage]))
             # Terms the title already has say little about which sentence answers.
-            weighted = [
-                (
-                    n.field,
-                    n.needle,
-                    w
-                    * (
-                        (tuning.title_term_weight if n.found_in(title) else 1.0)
-                        + (tuning.near_boost if t in near else 0.0)
-                    ),
-                )
-                for (t, w), n in zip(weights.items(), needles.values(), strict=True)
-            ]
-            best = self._best_sentence(first, question, weighted, query_mass, best_score)
+            weighted = []
+            for (t, w), n in zip(weights.items(), needles.values(), strict=True):
+                in_title = n.found_in(title)
+                boost = (tuning.title_term_weight if in_title else 1.0) + (tuning.near_boost if t in near else 0.0)
+                weighted.append((n.field, n.needle, w * boost, in_title, "_" in t))
+            best = self._best_sentence(first, question, weighted, query_mass, best_score, near_words)
             if rest and not (best and best.strong):
                 # The answer may sit in a paragraph of the best article that names nothing else.
-                best = self._best_sentence(first + rest, question, weighted, query_mass, best_score)
+                best = self._best_sentence(first + rest, question, weighted, query_mass, best_score, near_words)
             if best is not None:
                 findings.append(best)
         # Articles that contradict the question (another year, another session) go last.
@@ -345,40 +357,59 @@ class Answerer:
         self,
         hits: list[Hit],
         question: Question,
-        weighted: list[tuple[str, str, float]],
+        weighted: list[tuple[str, str, float, bool, bool]],
         query_mass: float,
         best_score: float,
+        near_words: list[str],
     ) -> Finding | None:
-        """The sentence of these passages that best answers, with the span that answers."""
-        tuning = self.tuning
-        # Every sentence's score without the answer-type bonus, in reading order.
+        """The sentence of these passages that best answers, with the span that answers.
+
+        Sentences are scored by the sentence model's weights (bot/answer_model.json) over their
+        features; the cheap ones (word matches, passage score) first, the answer spans only for
+        sentences that could still win.
+        """
+        model = self.sentence_model
+        # The counted noun sits beside every number: nearness to the other words tells them apart.
+        counted = {strip_diacritics(s) if question.unaccented else s for s in question.counted}
+        verbs = [w for w in near_words if w not in counted]
+        beyond_title = sum(w for _, _, w, in_title, _ in weighted if not in_title) or 0.0
+        compounds = sum(1 for *_, compound in weighted if compound)
         scored = []
         for hit in hits:
-            passage_prior = tuning.passage_weight * hit.score / best_score
-            caption = tuning.caption_penalty if hit.caption else 0.0
-            for sentence in self._sentences(hit):
-                lexical = 0.0
-                for field, needle, weight in weighted:
+            prior = hit.score / best_score
+            for number, sentence in enumerate(self._sentences(hit)):
+                lexical = own = 0.0
+                phrases = 0
+                for field, needle, weight, in_title, compound in weighted:
                     haystack = sentence.accented if field == "accented" else getattr(sentence, field)
                     if needle in haystack:
                         lexical += weight
-                scored.append((lexical / query_mass + passage_prior - caption, len(scored), hit, sentence))
-        # Answer spans are sought best-first, until no bonus could lift a sentence above the best.
+                        own += 0.0 if in_title else weight
+                        phrases += compound
+                cheap = {
+                    "lexical": lexical / query_mass,
+                    "prior": prior,
+                    "caption": float(hit.caption),
+                    "own_share": own / beyond_title if beyond_title else 1.0,
+                    "phrase_share": phrases / compounds if compounds else 0.0,
+                    "lead": float(hit.paragraph == 0 and hit.start == 0 and number == 0),
+                }
+                scored.append((model.partial(cheap), len(scored), hit, sentence, cheap))
+        # Answer spans are sought best-first, until no sentence could overtake the best.
         best: Finding | None = None
         best_order = 0
-        runner_up = 0.0  # the best score of any other sentence: how clearly the best one wins
-        for base, order, hit, sentence in sorted(scored, key=lambda s: (-s[0], s[1])):
-            if best is not None and base + tuning.type_bonus < best.score:
-                runner_up = max(runner_up, base + tuning.type_bonus)
+        runner_up = -math.inf  # the best score of any other sentence: how clearly the best one wins
+        for partial, order, hit, sentence, cheap in sorted(scored, key=lambda s: (-s[0], s[1])):
+            if best is not None and partial + model.most_added < best.score and self._observe is None:
+                runner_up = max(runner_up, partial + model.most_added)
                 break
             strong, weak = answer_spans(sentence.text, question)
-            score, highlight = base, None
-            if strong:
-                score += tuning.type_bonus
-                highlight = strong[0]
-            elif weak:
-                score += tuning.weak_type_bonus
-                highlight = weak[0]
+            words = _near_positions(sentence, verbs, question.unaccented)
+            highlight = _closest(sentence.text, strong or weak, words)
+            features = cheap | sentence_features(sentence, strong, weak, highlight, near_words, words)
+            score = model.score(features)
+            if self._observe is not None:
+                self._observe(sentence.text, features)
             if best is None or score > best.score or (score == best.score and order < best_order):
                 if best is not None:
                     runner_up = max(runner_up, best.score)
@@ -388,8 +419,57 @@ class Answerer:
                 runner_up = max(runner_up, score)
         if best is None:
             return None
-        sentence, highlight = excerpt(best.sentence, best.highlight)
-        return dataclasses.replace(best, sentence=sentence, highlight=highlight, margin=best.score - runner_up)
+        sentence_text, highlight = excerpt(best.sentence, best.highlight)
+        margin = best.score - runner_up if runner_up > -math.inf else model.most_added
+        return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)
+
+
+def _near_positions(sentence: _Text, near_words: list[str], unaccented: bool) -> list[int]:
+    """Word positions in the sentence of the question's words next to its question words."""
+    text = strip_diacritics(sentence.text.lower()) if unaccented else sentence.text.lower()
+    wanted = set(near_words)
+    return [i for i, w in enumerate(text.split()) if clean_syllable(w) in wanted]
+
+
+def _word_index(text: str, offset: int) -> int:
+    return len(text[:offset].split())
+
+
+def _distance(text: str, span: tuple[int, int], positions: list[int]) -> int:
+    first, last = _word_index(text, span[0]), max(_word_index(text, span[1]) - 1, _word_index(text, span[0]))
+    return min((0 if first <= p <= last else min(abs(p - first), abs(p - last)) for p in positions), default=99)
+
+
+def _closest(text: str, spans: list[tuple[int, int]], positions: list[int]) -> tuple[int, int] | None:
+    """Of several names or numbers, the one nearest the question's own words ("đã kết nạp 1.250", not
+    "chỉ tiêu 1.000"); the first when the sentence has none of them."""
+    if not spans:
+        return None
+    return min(spans, key=lambda span: (_distance(text, span, positions), span[0]))
+
+
+def sentence_features(
+    sentence: _Text,
+    strong: list[tuple[int, int]],
+    weak: list[tuple[int, int]],
+    highlight: tuple[int, int] | None,
+    near_words: list[str],
+    positions: list[int],
+) -> dict[str, float]:
+    """What, beyond its words, says a sentence answers: the asked-for span, and the question's own
+    words next to it ("chủ trì" beside the name for "Ai chủ trì")."""
+    found = len({w for w in near_words if f" {w} " in sentence.accented or f" {w} " in sentence.plain})
+    close = float(highlight is not None and _distance(sentence.text, highlight, positions) <= PROXIMITY_WORDS)
+    return {
+        "strong": float(bool(strong)),
+        "weak": float(bool(weak) and not strong),
+        "near_share": found / len(near_words) if near_words else 1.0,
+        "near_span": close,
+        "long": float(len(sentence.text) > MAX_ANSWER_CHARS),
+    }
+
+
+PROXIMITY_WORDS = 6  # the question's verb within this many words of the name or number
 
 
 _CLAUSE_END = re.compile(r";\s+")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.text import UPPER_LETTERS, nfc
+from bot.text import UPPER_LETTERS, nfc, split_sentences
 
 TXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -198,8 +198,12 @@ def looks_like_byline(paragraph: str) -> bool:
 
 
 def looks_like_caption(paragraph: str) -> bool:
-    """A photo caption: a short paragraph that does not end a sentence."""
-    return len(paragraph) < 300 and not paragraph.rstrip().endswith(_TERMINAL)
+    """A photo caption: a short paragraph of one sentence that does not end with a full stop.
+
+    (A paragraph of several glued sentences ending in the byline, "...trước ngày 10/2.Đức Hùng",
+    is no caption.)
+    """
+    return len(paragraph) < 300 and not paragraph.rstrip().endswith(_TERMINAL) and len(split_sentences(paragraph)) <= 1
 
 
 def parse_txt(path: Path, data: bytes) -> FileContent:

@@ -115,7 +115,42 @@ class Evidence:
 
 # Kinds whose answer is a span the bot can recognise (a name, a number, a date, a place).
 TYPED_KINDS = frozenset({Kind.WHO, Kind.HOW_MANY, Kind.WHEN, Kind.WHERE})
-MODEL_FILE = Path(__file__).with_name("confidence.json")
+MODEL_FILE = Path(__file__).with_name("answer_model.json")
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """Weights of a sentence's features in choosing the answering one (fitted by eval/calibrate.py).
+
+    Cheap features (word matches, the passage's score, caption) are known for every sentence;
+    the others (the asked-for span, the question's words beside it) are each between 0 and 1, so
+    `most_added` bounds what they can add and the search can stop early.
+    """
+
+    weights: dict[str, float]
+    bias: float = 0.0
+    cheap: tuple[str, ...] = ("lexical", "prior", "caption", "own_share", "phrase_share", "lead")
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> SentenceModel:
+        data = json.loads(path.read_text(encoding="utf-8"))["sentence"]
+        return cls(dict(zip(data["features"], data["weights"], strict=True)), data["bias"])
+
+    def partial(self, cheap: dict[str, float]) -> float:
+        return self.bias + sum(self.weights.get(name, 0.0) * value for name, value in cheap.items())
+
+    @functools.cached_property
+    def most_added(self) -> float:
+        return sum(max(0.0, w) for name, w in self.weights.items() if name not in self.cheap)
+
+    def score(self, features: dict[str, float]) -> float:
+        return self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+
+
+@functools.cache
+def default_sentence_model() -> SentenceModel:
+    """The sentence model shipped in bot/answer_model.json."""
+    return SentenceModel.load()
 
 
 @dataclass(frozen=True)
@@ -128,7 +163,7 @@ class ConfidenceModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> ConfidenceModel:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))["confidence"]
         return cls(dict(zip(data["features"], data["weights"], strict=True)), data["bias"], data["threshold"])
 
     def probability(self, evidence: Evidence) -> float:
@@ -152,5 +187,5 @@ class ConfidenceModel:
 
 @functools.cache
 def default_model() -> ConfidenceModel:
-    """The model shipped in bot/confidence.json."""
+    """The confidence model shipped in bot/answer_model.json."""
     return ConfidenceModel.load()

@@ -47,6 +47,11 @@ _PLACE_BEFORE_NAME = re.compile(
     r"sân bay|cảng|khu|tư tưởng|Chủ tịch|lăng|nhà máy)\s*$",
     re.IGNORECASE,
 )
+# "Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh": the province left unsaid, the name is the officer's.
+_OFFICE_OF_PLACE = re.compile(
+    r"(UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ)\s+"
+    r"(tỉnh|thành phố|huyện|quận|TP\.?)\s*$"
+)
 _TITLE_WORDS = re.compile(
     r"(Bí thư|Chủ tịch|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó|Giám đốc|Trưởng|Chánh|Tư lệnh|Chính [uủ]y|"
     r"Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|đồng chí|ông|bà|"
@@ -156,7 +161,9 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     titled, untitled = [], []
     for match in _PERSON.finditer(masked):
         before = sentence[max(0, match.start() - 60) : match.start()]
-        if _PLACE_BEFORE_NAME.search(before) or _echoes(match.group(), question):
+        if (_PLACE_BEFORE_NAME.search(before) and not _OFFICE_OF_PLACE.search(before)) or _echoes(
+            match.group(), question
+        ):
             continue
         if _names_asked_about(match.group(), question):
             continue

@@ -11,7 +11,9 @@ A cache that cannot be read or does not fit is discarded and rebuilt, never trus
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import logging
 import multiprocessing
 import os
@@ -144,7 +146,16 @@ def _digest(*parts: bytes | str) -> str:
 
 
 def _params() -> str:
-    return f"format={CACHE_FORMAT} tokenizer={TOKENIZER_VERSION} k1={K1} b={B} epsilon={EPSILON}"
+    # underthesea's version is part of the key: another model segments differently.
+    return (
+        f"format={CACHE_FORMAT} tokenizer={TOKENIZER_VERSION} underthesea={_underthesea_version()} "
+        f"k1={K1} b={B} epsilon={EPSILON}"
+    )
+
+
+@functools.cache
+def _underthesea_version() -> str:
+    return importlib.metadata.version("underthesea")
 
 
 # --- segmentation (runs in worker processes) ------------------------------------------------

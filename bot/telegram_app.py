@@ -39,7 +39,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.answer import Answer
+from bot.answer import Answer, Status
 from bot.config import Settings
 from bot.reply import format_date, format_finding, format_page, format_reply, page_count
 from bot.service import Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
@@ -240,7 +240,18 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         )
         return
     answer = await asyncio.to_thread(svc.library.answer, text)
-    if not answer.found:
+    if answer.status is Status.UNSURE:
+        results = [
+            InlineQueryResultArticle(
+                id="unsure",
+                title="Chưa có câu trả lời chắc chắn",
+                description="Gửi danh sách các bài gần nhất: " + answer.findings[0].article.title[:120],
+                input_message_content=InputTextMessageContent(
+                    format_reply(answer), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                ),
+            )
+        ]
+    elif not answer.found:
         results = [
             InlineQueryResultArticle(
                 id="none",

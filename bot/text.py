@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # Bump when anything below changes the terms produced: cached segmentations are keyed by it.
-TOKENIZER_VERSION = "8"
+TOKENIZER_VERSION = "9"
 
 # Prefix of the diacritic-free twin of every term ("hội" -> "~hoi"), so that both spellings live in
 # one index without colliding (the ASCII word "ban" and the stripped form of "bàn" differ).

@@ -1,8 +1,14 @@
-"""Fit the answer-confidence model on the dev split of the blind set, and write bot/confidence.json.
+"""Fit the answer models on the dev split of the blind set, and write bot/answer_model.json.
 
-    python eval/calibrate.py [--corpus-dir ../shared/corpus] [--max-wrong 0.03] [--dry-run]
+    python eval/calibrate.py [--corpus-dir ../shared/corpus] [--max-wrong 0.04] [--dry-run]
 
-Each dev question is answered as if every best sentence were shown as the answer; the sentence's
+First the sentence model: every sentence the answerer scores for a dev question is labelled 1
+when it holds the gold answer (or is the sentence the question's writer marked), and the weights
+of its features are learned so that, question by question, a right sentence outscores the others
+(a softmax over each question's sentences, L2-regularised, numpy).
+
+Then the confidence model, with that sentence model in place. Each dev question is answered as if
+every best sentence were shown as the answer; the sentence's
 evidence (bot.evidence.Evidence.features) is labelled 1 when it is correct (eval/blind.py's
 judgement) and 0 otherwise: wrong sentences, and any sentence for a question whose article is
 held out of the index, names a year or number the corpus lacks, or is out of scope. A logistic
@@ -28,7 +34,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 import blind  # noqa: E402
 
 from bot.answer import Answerer  # noqa: E402
-from bot.evidence import MODEL_FILE, ConfidenceModel  # noqa: E402
+from bot.evidence import MODEL_FILE, ConfidenceModel, SentenceModel  # noqa: E402
 from bot.store import build_index  # noqa: E402
 
 # Kinds whose correctness does not depend on a sure sentence (short queries) or that need the chat
@@ -47,6 +53,47 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 4000, rate: f
     return weights, bias
 
 
+def fit_ranking(
+    groups: list[tuple[np.ndarray, np.ndarray]], l2: float = 0.01, steps: int = 3000, rate: float = 0.3
+) -> np.ndarray:
+    """Weights under which each group's right rows (label 1) outscore its other rows (softmax loss)."""
+    weights = np.zeros(groups[0][0].shape[1])
+    for _ in range(steps):
+        gradient = l2 * weights
+        for x, y in groups:
+            z = x @ weights
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            right = p * y
+            gradient -= (right / right.sum() - p) @ x / len(groups)
+        weights -= rate * gradient
+    return weights
+
+
+def sentence_model(answerer: Answerer, questions: list[dict]) -> SentenceModel:
+    """Learn the sentence weights from every sentence scored for the answerable dev questions."""
+    groups = []
+    for question in questions:
+        if question["role"] != "answerable" or question["kind"] in LEFT_OUT:
+            continue
+        seen: list[tuple[str, dict[str, float]]] = []
+        answerer._observe = lambda sentence, features, seen=seen: seen.append((sentence, features))
+        answerer.answer(question["question"], passages=30)
+        answerer._observe = None
+        labels = [
+            float(
+                blind.contains(s, question["answer"]) or (blind.contains(question["evidence"] or "", s) and len(s) > 20)
+            )
+            for s, _ in seen
+        ]
+        if seen and any(labels) and not all(labels):
+            names = list(seen[0][1])
+            groups.append((np.array([[f[n] for n in names] for _, f in seen]), np.array(labels)))
+    weights = fit_ranking(groups)
+    print(f"sentence model: {len(groups)} dev questions with a right sentence among others")
+    return SentenceModel(dict(zip(names, (round(float(w), 4) for w in weights), strict=True)), 0.0)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
@@ -61,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     cache = Path(arguments.cache_dir)
     index, _ = build_index(blind.filtered_corpus(corpus_dir, cache / "blind-corpus", blind.held_out_ids()), cache)
     always = ConfidenceModel({}, bias=0.0, threshold=0.0)  # every gated best sentence shown as the answer
-    answerer = Answerer(index, confidence=always)
+    sentences = sentence_model(Answerer(index, confidence=always), blind.load_questions("dev"))
+    print(json.dumps(sentences.weights))
+    answerer = Answerer(index, confidence=always, sentence_model=sentences)
 
     rows = []  # (features, label, group): group "pos" (answerable), "neg" or "oos"
     for question in blind.load_questions("dev"):
@@ -98,9 +147,10 @@ def main(argv: list[str] | None = None) -> int:
             chosen = float(threshold)
     if chosen is None:
         chosen = 1.0
-    model = {
+    fitted_by = "eval/calibrate.py on the dev split of the blind set (eval/blind_dev.jsonl); test never read"
+    confidence = {
         "about": "Logistic model of 'the best sentence answers the question' (bot.evidence.ConfidenceModel).",
-        "fitted_by": "eval/calibrate.py on the dev split of the blind set (eval/blind_dev.jsonl); test never read",
+        "fitted_by": fitted_by,
         "fitted_on": dt.date.today().isoformat(),
         "rows": len(rows),
         "max_wrong": arguments.max_wrong,
@@ -108,6 +158,17 @@ def main(argv: list[str] | None = None) -> int:
         "weights": [round(float(w), 4) for w in weights],
         "bias": round(bias, 4),
         "threshold": chosen,
+    }
+    model = {
+        "about": "Learned weights of the answer choice (bot.evidence): which sentence answers, and how sure to be of it.",
+        "sentence": {
+            "about": "Softmax ranking of a question's sentences (bot.evidence.SentenceModel).",
+            "fitted_by": fitted_by,
+            "features": list(sentences.weights),
+            "weights": list(sentences.weights.values()),
+            "bias": 0.0,
+        },
+        "confidence": confidence,
     }
     print(json.dumps(model, indent=1, ensure_ascii=False))
     if not arguments.dry_run:

@@ -166,6 +166,24 @@ def test_an_unrelated_question_is_declined(bot):
     assert shown.startswith("Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.")
 
 
+def test_an_unsure_answer_says_so_and_lists_the_closest_articles(bot):
+    call = bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05 năm 2024?", user_id=2013)  # the article is from 2021
+    shown = text_of(call)
+    assert shown.startswith("Tôi chưa tìm được câu trả lời chắc chắn. Các bài viết gần nhất với câu hỏi:\n\n1. 📰 ")
+    assert SEED_TITLE in shown and "Nguồn: HNP · 15:30 02/04/2021" in shown
+    assert "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong." in shown
+    assert "<b>Nguyễn Văn Phong</b>" not in call.params["text"]  # nothing is presented as the answer
+
+
+def test_an_unsure_inline_answer_offers_the_list_not_a_sentence(bot):
+    mark = bot.api.mark()
+    bot.api.inline_query("Ai tới dự hội nghị sơ kết Chỉ thị 05 năm 2024?", user_id=2014)
+    call = bot.api.wait_for("answerInlineQuery", after=mark)
+    (result,) = call.params["results"]
+    assert result["title"] == "Chưa có câu trả lời chắc chắn"
+    assert result["input_message_content"]["message_text"].startswith("Tôi chưa tìm được câu trả lời chắc chắn.")
+
+
 def test_a_question_full_of_markup_characters_is_answered_as_valid_html(bot):
     call = bot.ask("<b>Ai</b> tới dự hội nghị & sơ kết <Chỉ thị 05> ?? <<>> &amp;", user_id=2006)
     assert call.ok  # the fake rejects malformed HTML as Telegram does

@@ -1,0 +1,152 @@
+"""Answers people can trust: a sentence is shown as the answer only with evidence that it answers.
+
+The fixture corpus (tests/fixtures/trust, beside the shipped and fixture articles) holds an award
+ceremony with a photo caption and two counts, a 2018 review of Chỉ thị 08 after 5 years, and a
+scraped page whose sentences and byline are glued together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer, Status
+from bot.corpus import read_corpus
+from bot.index import Index
+from bot.reply import UNSURE_TEXT, format_reply, plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
+TRUST = Path(__file__).resolve().parent / "fixtures" / "trust"
+CORPORA = [ROOT / "corpus", Path(__file__).resolve().parent / "fixtures" / "corpus", TRUST]
+TODAY = dt.date(2024, 2, 8)
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    articles, problems = read_corpus(CORPORA)
+    assert problems == [] and len(articles) >= 8
+    return Answerer(Index.from_articles(articles), today=lambda: TODAY)
+
+
+def highlighted(answer) -> str:
+    start, end = answer.best.highlight
+    return answer.best.sentence[start:end]
+
+
+def test_how_many_counts_the_asked_noun_with_the_asked_verb(answerer):
+    answer = answerer.answer("Bao nhiêu tác phẩm đoạt giải Báo chí về xây dựng Đảng Bình Định?")
+    assert answer.status is Status.ANSWER
+    assert highlighted(answer) == "30 tác phẩm"  # not the 500 entries received
+
+
+def test_the_figure_achieved_is_answered_not_the_target(answerer):
+    answer = answerer.answer("Đảng ủy Khối Doanh nghiệp Nghệ An kết nạp bao nhiêu đảng viên mới?")
+    assert answer.status is Status.ANSWER
+    assert highlighted(answer) == "1.250 đảng viên"
+
+
+def test_a_photo_caption_does_not_answer_who_chaired(answerer):
+    answer = answerer.answer("Ai chủ trì lễ trao Giải Báo chí về xây dựng Đảng Bình Định?")
+    assert answer.status is Status.ANSWER
+    assert (
+        answer.best.sentence
+        == "Phó Bí thư Thường trực Tỉnh ủy Lê Kim Toàn chủ trì buổi lễ và trao giải A cho các tác giả."
+    )
+    assert highlighted(answer) == "Lê Kim Toàn"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ai chủ trì hội nghị sơ kết Chỉ thị 08 năm 2024?",  # the article is from 2018
+        "Ai chủ trì hội nghị sơ kết 3 năm thực hiện Chỉ thị 08?",  # the article reviews 5 years
+        "Ai chủ trì hội nghị sơ kết Chỉ thị 18 của Đảng ủy Khối Doanh nghiệp Nghệ An?",  # another directive
+    ],
+)
+def test_a_question_the_article_contradicts_is_never_answered_from_it(answerer, question):
+    answer = answerer.answer(question)
+    assert answer.status is not Status.ANSWER
+    assert not any("Hoàng Văn Hải" in f.sentence and f is answer.best and answer.found for f in answer.findings)
+
+
+def test_the_matching_question_is_answered_from_the_same_article(answerer):
+    answer = answerer.answer("Ai chủ trì hội nghị sơ kết 5 năm thực hiện Chỉ thị 08 ở Nghệ An năm 2018?")
+    assert answer.status is Status.ANSWER
+    assert highlighted(answer) == "Hoàng Văn Hải"
+
+
+def test_today_is_vietnam_today_so_an_old_article_is_no_answer_for_hom_nay(answerer):
+    answer = answerer.answer("Hôm nay Hà Tĩnh thu gom được bao nhiêu tấn cặn dầu?")
+    assert answer.status is Status.ANSWER  # the article is dated 7/2/2024, "today" is 8/2/2024
+    stale = Answerer(answerer.index, today=lambda: dt.date(2024, 3, 8)).answer(
+        "Hôm nay Hà Tĩnh thu gom được bao nhiêu tấn cặn dầu?"
+    )
+    assert stale.status is Status.UNSURE
+
+
+def test_glued_sentences_and_byline_are_separate_answers(answerer):
+    answer = answerer.answer("Hà Tĩnh thu gom được bao nhiêu tấn cặn dầu ở Kỳ Lợi?")
+    assert answer.best.sentence == "Lực lượng chức năng đã thu gom được 12 tấn cặn dầu sau hai ngày."
+    officer = answerer.answer("Ai chỉ đạo làm sạch bờ biển Kỳ Lợi trước ngày 10/2?")
+    assert highlighted(officer) == "Nguyễn Hồng Lĩnh"  # "UBND tỉnh Nguyễn Hồng Lĩnh" is a person, not a place
+
+
+def test_an_unsure_reply_says_so_and_lists_the_closest_articles_with_their_best_sentence(answerer):
+    answer = answerer.answer("Ai chủ trì hội nghị sơ kết Chỉ thị 08 năm 2024?")
+    assert answer.status is Status.UNSURE
+    reply = format_reply(answer)
+    assert reply.startswith(UNSURE_TEXT + "\n\n1. 📰 ")
+    shown = plain_text(reply)
+    assert "Đảng ủy Khối Doanh nghiệp tỉnh Nghệ An sơ kết 5 năm thực hiện Chỉ thị 08-CT/TW" in shown
+    assert "Nguồn: NA · 14:00 20/03/2018" in shown
+    assert "Đồng chí Hoàng Văn Hải, Bí thư Đảng ủy Khối chủ trì hội nghị." in shown
+    assert "<b>Hoàng Văn Hải</b>" not in reply  # nothing is presented as the answer
+    assert 2 <= reply.count("📰") <= 3
+
+
+def test_an_unsure_reply_links_titles_that_have_a_url(answerer):
+    answer = answerer.answer("Hôm qua ai chỉ đạo làm sạch bờ biển Kỳ Lợi?")
+    stale = Answerer(answerer.index, today=lambda: dt.date(2024, 5, 1)).answer(answer.question)
+    assert stale.status is Status.UNSURE
+    assert (
+        '<a href="https://example.vn/ha-tinh-dau?id=7">Hà Tĩnh khắc phục sự cố tràn dầu ở Kỳ Anh</a>'
+        in format_reply(stale)
+    )
+
+
+def test_the_cli_json_says_answer_unsure_or_not_found(tmp_path):
+    questions = tmp_path / "q.txt"
+    questions.write_text(
+        "Bao nhiêu tác phẩm đoạt giải Báo chí về xây dựng Đảng Bình Định?\n"
+        "Ai chủ trì hội nghị sơ kết 3 năm thực hiện Chỉ thị 08?\n"
+        "Giá vàng hôm nay bao nhiêu?\n",
+        encoding="utf-8",
+    )
+    arguments = [sys.executable, "-m", "bot", "ask", "--json", "--batch", str(questions)]
+    for corpus in CORPORA:
+        arguments += ["--corpus", str(corpus)]
+    result = subprocess.run(
+        arguments,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "CACHE_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["status"], r["found"]) for r in records] == [
+        ("answer", True),
+        ("unsure", False),
+        ("not_found", False),
+    ]
+    assert records[1]["answer"] is None and records[1]["reply"].startswith(UNSURE_TEXT)
+
+
+def test_a_photo_caption_is_never_a_sure_answer(answerer):
+    answer = answerer.answer("Ai phát biểu tại lễ trao Giải Báo chí về xây dựng Đảng Bình Định?")
+    assert answer.status is not Status.ANSWER
