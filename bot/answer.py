@@ -79,6 +79,7 @@ class Finding:
     strong: bool = False  # the highlight is what the question asks for, not merely of its kind
     spans: int = 0  # how many spans of the asked kind the sentence holds (several names: which one?)
     margin: float = 0.0  # how far its score is above the next best sentence's
+    features: dict[str, float] = dataclasses.field(default_factory=dict)  # the sentence model's inputs
 
 
 @dataclass(frozen=True)
@@ -347,6 +348,8 @@ class Answerer:
             caption=finding.hit.caption,
             long_sentence=len(finding.sentence) > MAX_ANSWER_CHARS,
             spans=finding.spans,
+            near_span=finding.features.get("near_span", 0.0),
+            phrase_share=finding.features.get("phrase_share", 0.0),
             sentence_margin=finding.margin,
             article_ratio=findings[1].hit.score / finding.hit.score if len(findings) > 1 else 0.0,
             top_article=article_index == top_article,
@@ -401,19 +404,20 @@ class Answerer:
         runner_up = -math.inf  # the best score of any other sentence: how clearly the best one wins
         for partial, order, hit, sentence, cheap in sorted(scored, key=lambda s: (-s[0], s[1])):
             if best is not None and partial + model.most_added < best.score and self._observe is None:
-                runner_up = max(runner_up, partial + model.most_added)
+                runner_up = max(runner_up, partial + model.most_added - (CAPTION_PENALTY if hit.caption else 0.0))
                 break
             strong, weak = answer_spans(sentence.text, question)
             words = _near_positions(sentence, verbs, question.unaccented)
             highlight = _closest(sentence.text, strong or weak, words)
             features = cheap | sentence_features(sentence, strong, weak, highlight, near_words, words)
-            score = model.score(features)
+            # A caption comes after every body sentence: it is often another event's photo or a link.
+            score = model.score(features) - (CAPTION_PENALTY if hit.caption else 0.0)
             if self._observe is not None:
                 self._observe(sentence.text, features)
             if best is None or score > best.score or (score == best.score and order < best_order):
                 if best is not None:
                     runner_up = max(runner_up, best.score)
-                best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong), len(strong))
+                best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong), len(strong), features)
                 best_order = order
             else:
                 runner_up = max(runner_up, score)
@@ -469,7 +473,8 @@ def sentence_features(
     }
 
 
-PROXIMITY_WORDS = 6  # the question's verb within this many words of the name or number
+CAPTION_PENALTY = 10.0  # larger than any difference the sentence model makes
+PROXIMITY_WORDS = 10  # the question's verb within this many words of the name or number (titles are long)
 
 
 _CLAUSE_END = re.compile(r";\s+")

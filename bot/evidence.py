@@ -89,6 +89,8 @@ class Evidence:
     caption: bool  # the sentence is a photo caption, a subheading or a link to another article
     long_sentence: bool
     spans: int  # spans of the asked kind in the sentence
+    near_span: float  # 1 when a word of the question sits within a few words of the span
+    phrase_share: float  # of the question's runs of syllables, in the sentence
     sentence_margin: float  # its score above the next best sentence's
     article_ratio: float  # the next article's best passage score over this one's
     top_article: bool  # the article of the best passage
@@ -106,6 +108,8 @@ class Evidence:
             "compound_share": self.compound_share,
             "near_share": self.near_share,
             "spans": min(self.spans, 3) / 3,
+            "near_span": self.near_span,
+            "phrase_share": self.phrase_share,
             "sentence_margin": min(self.sentence_margin, 1.5),
             "article_ratio": min(self.article_ratio, 1.5),
             "top_article": float(self.top_article),

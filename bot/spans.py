@@ -287,7 +287,13 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
     if question.kind is Kind.HOW_MANY:
         return _counts(sentence, question)
     if question.kind is Kind.WHEN:
-        return [m.span() for m in _DATE.finditer(sentence) if not _echoes(m.group(), question)], []
+        # "2018" in "31/2018/CT-TTg" is part of a document's number, not a date.
+        codes = [m.span() for m in _DOCUMENT_CODE.finditer(sentence)]
+        return [
+            m.span()
+            for m in _DATE.finditer(sentence)
+            if not _echoes(m.group(), question) and not any(s < m.end() and m.start() < e for s, e in codes)
+        ], []
     if question.kind is Kind.WHERE:
         return _places(sentence, question)
     return _focus(sentence, question), []
