@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.answer import Answer, Status, find_answer
+from bot.answer import Answer, Answerer, Status
 from bot.config import ConfigError, Settings, load_settings
+from bot.examples import example_questions
 from bot.index import Index
 from bot.reply import format_reply, plain_text
 from bot.store import BuildReport, EmptyCorpusError, build_index
@@ -67,7 +68,7 @@ def cli_status(answer: Answer) -> str:
     return answer.status.value if answer.status in (Status.ANSWER, Status.UNSURE) else Status.NOT_FOUND.value
 
 
-def answer_json(answer: Answer, k: int) -> dict:
+def answer_json(answer: Answer, k: int, examples: Sequence[str] = ()) -> dict:
     """The `--json` record of one answered question."""
     best = answer.best
     return {
@@ -75,7 +76,7 @@ def answer_json(answer: Answer, k: int) -> dict:
         "status": cli_status(answer),
         "found": answer.found,
         "answer": best.sentence if answer.found and best else None,
-        "reply": format_reply(answer),
+        "reply": format_reply(answer, examples=examples),
         "hits": [
             {
                 "article_id": hit.article.id,
@@ -109,12 +110,14 @@ def _ask(arguments: argparse.Namespace, settings: Settings) -> int:
         questions = [" ".join(arguments.question)]
     paths = [Path(p) for p in arguments.corpus] or [settings.corpus_dir]
     index = load_corpus_index(paths, settings)
+    answerer = Answerer(index)
+    examples: tuple[str, ...] | None = None  # drawn from the corpus only when a reply needs one
     for question in questions:
-        answer = find_answer(index, question, passages=max(arguments.k, 1))
-        if arguments.json:
-            print(json.dumps(answer_json(answer, arguments.k), ensure_ascii=False), flush=True)
-        else:
-            print(plain_text(format_reply(answer)))
+        answer = answerer.answer(question, passages=max(arguments.k, 1))
+        if answer.status not in (Status.ANSWER, Status.UNSURE) and examples is None:
+            examples = example_questions(answerer)
+        record = answer_json(answer, arguments.k, examples or ())
+        print(json.dumps(record, ensure_ascii=False) if arguments.json else plain_text(record["reply"]), flush=True)
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
 from bot.corpus import Article
@@ -80,10 +81,10 @@ def page_count(answer: Answer) -> int:
     return 1 + -(-max(0, len(answer.findings) - _on_first_page(answer)) // PAGE_SIZE)
 
 
-def format_page(answer: Answer, page: int) -> str:
+def format_page(answer: Answer, page: int, examples: Sequence[str] = ()) -> str:
     """Page 0 is the reply; later pages show the next articles' answers in full."""
     if page <= 0 or answer.status not in (Status.ANSWER, Status.UNSURE):
-        return format_reply(answer)
+        return format_reply(answer, examples=examples)
     first = _on_first_page(answer) + (page - 1) * PAGE_SIZE
     findings = answer.findings[first : first + PAGE_SIZE]
     header = f"<b>Kết quả khác</b> ({page + 1}/{page_count(answer)}) cho: <i>{_e(answer.question, 300)}</i>"
@@ -105,18 +106,16 @@ def related_line(finding: Finding) -> str:
 
 NOT_FOUND_TEXT = (
     "Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.\n"
-    "Bạn thử diễn đạt lại, nêu rõ tên chỉ thị, nghị quyết, hội nghị, cơ quan hoặc địa phương, "
-    "ví dụ: <i>Ai dự hội nghị sơ kết Chỉ thị 05 của Đảng ủy Khối?</i>"
+    "Bạn thử diễn đạt lại, nêu rõ tên chỉ thị, nghị quyết, hội nghị, cơ quan hoặc địa phương"
 )
-EMPTY_TEXT = "Bạn hãy gõ một câu hỏi, ví dụ: <i>Bao nhiêu tập thể được tặng Bằng khen?</i>"
-TOO_LONG_TEXT = (
-    f"Câu hỏi dài quá (tối đa {MAX_QUESTION_CHARS} ký tự). Bạn hãy hỏi ngắn gọn một ý, "
-    "ví dụ: <i>Ai chủ trì hội nghị tổng kết Nghị quyết 35?</i>"
-)
-NO_TERMS_TEXT = (
-    "Câu hỏi chưa có từ khóa để tìm. Bạn hãy nêu rõ sự kiện, văn bản hoặc cơ quan muốn hỏi, "
-    "ví dụ: <i>Ai tới dự hội nghị sơ kết Chỉ thị 05?</i>"
-)
+EMPTY_TEXT = "Bạn hãy gõ một câu hỏi"
+TOO_LONG_TEXT = f"Câu hỏi dài quá (tối đa {MAX_QUESTION_CHARS} ký tự). Bạn hãy hỏi ngắn gọn một ý"
+NO_TERMS_TEXT = "Câu hỏi chưa có từ khóa để tìm. Bạn hãy nêu rõ sự kiện, văn bản hoặc cơ quan muốn hỏi"
+
+
+def with_example(text: str, examples: Sequence[str]) -> str:
+    """A hint, ending with an example question about the articles served when there is one."""
+    return f"{text}, ví dụ: <i>{_e(examples[0], 300)}</i>" if examples else f"{text}."
 
 
 UNSURE_TEXT = "Tôi chưa tìm được câu trả lời chắc chắn. Các bài viết gần nhất với câu hỏi:"
@@ -140,18 +139,21 @@ def format_unsure(answer: Answer) -> str:
     return reply
 
 
-def format_reply(answer: Answer, related: int = 2) -> str:
-    """The Telegram message (HTML) for an answer: sentence, citation, then other articles."""
+def format_reply(answer: Answer, related: int = 2, examples: Sequence[str] = ()) -> str:
+    """The Telegram message (HTML) for an answer: sentence, citation, then other articles.
+
+    `examples` are questions about the articles served, offered when nothing could be answered.
+    """
     if answer.status is Status.EMPTY:
-        return EMPTY_TEXT
+        return with_example(EMPTY_TEXT, examples)
     if answer.status is Status.TOO_LONG:
-        return TOO_LONG_TEXT
+        return with_example(TOO_LONG_TEXT, examples)
     if answer.status is Status.NO_TERMS:
-        return NO_TERMS_TEXT
+        return with_example(NO_TERMS_TEXT, examples)
     if answer.status is Status.UNSURE and answer.findings:
         return format_unsure(answer)
     if not answer.found or answer.best is None:
-        return NOT_FOUND_TEXT
+        return with_example(NOT_FOUND_TEXT, examples)
     best = answer.best
     parts = [_sentence_html(best), citation_html(best.article)]
     others = [related_line(f) for f in answer.findings[1 : 1 + related]]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bot.answer import Answer, Answerer
 from bot.corpus import LoadProblem
+from bot.examples import example_questions
 from bot.index import Index
 from bot.store import BuildReport, EmptyCorpusError, build_index
 
@@ -79,6 +80,12 @@ class Library:
     _questions: itertools.count = field(default_factory=itertools.count, repr=False)
     _answered: int = 0
     _reload_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # Questions about the articles served that the bot answers itself (for /help and "not found").
+    examples: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.examples:
+            self.examples = example_questions(self.answerer)
 
     @classmethod
     def open(cls, paths: Sequence[Path], cache_dir: Path | None, workers: int | None = None) -> Library:
@@ -122,7 +129,9 @@ class Library:
                     "kho không có bài nào đọc được", error.report.problems if error.report else []
                 ) from None
             outcome = self._compare(self.index, index, report, segmented, time.perf_counter() - started)
-            self.answerer = Answerer(index, self.answerer.tuning, confidence=self.answerer.confidence)
+            answerer = Answerer(index, self.answerer.tuning, confidence=self.answerer.confidence)
+            self.examples = example_questions(answerer)  # before the swap: questions meanwhile use the old ones
+            self.answerer = answerer
             self.report = report
             self.loaded_at = dt.datetime.now(dt.UTC)
             return outcome

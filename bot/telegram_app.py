@@ -8,6 +8,7 @@ live in `bot.service` and `bot.answer`, and CPU work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import re
 import sys
@@ -54,12 +55,7 @@ COMMANDS = [
     BotCommand("help", "Cách đặt câu hỏi, kèm ví dụ"),
     BotCommand("ask", "Hỏi trong nhóm: /ask câu hỏi"),
 ]
-EXAMPLES = (
-    "Ai dự hội nghị sơ kết Chỉ thị 05 của Đảng ủy Khối?",
-    "Bao nhiêu tập thể được tặng Bằng khen của Ban Thường vụ Thành ủy?",
-    "Hội nghị sơ kết 5 năm thực hiện Chỉ thị 05 diễn ra ngày nào?",
-)
-ASK_USAGE = "Hãy gõ câu hỏi ngay sau lệnh, ví dụ:\n<code>/ask Ai dự hội nghị sơ kết Chỉ thị 05?</code>"
+ASK_USAGE = "Hãy gõ câu hỏi ngay sau lệnh"
 ADMINS_ONLY = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 SLOW_DOWN = "Bạn hỏi nhanh quá. Vui lòng chờ một chút rồi hỏi tiếp nhé."
 APOLOGY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Bạn thử lại sau ít phút nhé."
@@ -95,17 +91,24 @@ def help_text(library: Library, username: str | None) -> str:
     span = index.date_range()
     when = f", đăng từ {span[0]:%d/%m/%Y} đến {span[1]:%d/%m/%Y}" if span else ""
     bot = f"@{username}" if username else "bot"
-    examples = "\n".join(f"• <i>{e}</i>" for e in EXAMPLES)
+    examples = "\n".join(f"• <i>{html.escape(e)}</i>" for e in library.examples)
     return (
         "Xin chào! Tôi trả lời câu hỏi về tin tức chỉ thị, nghị quyết và các hội nghị sơ kết, tổng kết: "
         "ai chủ trì, ai dự, bao nhiêu tập thể, cá nhân được khen thưởng, diễn ra khi nào, ở đâu.\n\n"
         f"Kho hiện có <b>{len(index.articles)}</b> bài viết{when}.\n\n"
         "<b>Cách hỏi:</b> gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được. Tôi trả lời bằng "
         "câu trích nguyên văn từ bài viết, kèm tiêu đề, nguồn và ngày đăng để bạn trích dẫn.\n\n"
-        f"<b>Ví dụ:</b>\n{examples}\n\n"
-        f"<b>Trong nhóm:</b> gõ <code>/ask câu hỏi</code>, nhắc tên {bot} kèm câu hỏi, hoặc trả lời tin nhắn của tôi.\n"
+        + (f"<b>Ví dụ:</b>\n{examples}\n\n" if examples else "")
+        + f"<b>Trong nhóm:</b> gõ <code>/ask câu hỏi</code>, nhắc tên {bot} kèm câu hỏi, hoặc trả lời tin nhắn của tôi.\n"
         f"<b>Ở mọi cuộc trò chuyện:</b> gõ <code>{bot} câu hỏi</code> rồi chọn câu trả lời để gửi."
     )
+
+
+def ask_usage(library: Library) -> str:
+    """How to use /ask, with a question about the articles served."""
+    if not library.examples:
+        return ASK_USAGE + "."
+    return f"{ASK_USAGE}, ví dụ:\n<code>/ask {html.escape(library.examples[0])}</code>"
 
 
 def preview_for(answer: Answer) -> LinkPreviewOptions:
@@ -155,7 +158,10 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     pages = page_count(answer)
     markup = pager(svc.pages.keep(answer), 0, pages) if pages > 1 else None
     await message.reply_html(
-        format_reply(answer), do_quote=in_group, reply_markup=markup, link_preview_options=preview_for(answer)
+        format_reply(answer, examples=svc.library.examples),
+        do_quote=in_group,
+        reply_markup=markup,
+        link_preview_options=preview_for(answer),
     )
 
 
@@ -173,7 +179,9 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answers `/ask question`; explains the usage when the question is missing."""
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_html(ASK_USAGE, do_quote=update.effective_chat.type != ChatType.PRIVATE)
+        await update.effective_message.reply_html(
+            ask_usage(services(context).library), do_quote=update.effective_chat.type != ChatType.PRIVATE
+        )
         return
     await _answer(update, context, question)
 
@@ -193,7 +201,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     question = mention.sub(" ", message.text).strip()
     if not question:
-        await message.reply_html(ASK_USAGE, do_quote=True)
+        await message.reply_html(ask_usage(services(context).library), do_quote=True)
         return
     await _answer(update, context, question)
 
@@ -211,7 +219,7 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer()
     try:
         await query.edit_message_text(
-            format_page(answer, page),
+            format_page(answer, page, services(context).library.examples),
             parse_mode=ParseMode.HTML,
             reply_markup=pager(match.group(1), page, pages),
             link_preview_options=NO_PREVIEW if page else preview_for(answer),
@@ -247,7 +255,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                 title="Chưa có câu trả lời chắc chắn",
                 description="Gửi danh sách các bài gần nhất: " + answer.findings[0].article.title[:120],
                 input_message_content=InputTextMessageContent(
-                    format_reply(answer), parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+                    format_reply(answer, examples=svc.library.examples),
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=NO_PREVIEW,
                 ),
             )
         ]
@@ -257,7 +267,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
                 id="none",
                 title="Không tìm thấy câu trả lời",
                 description="Thử diễn đạt lại, nêu rõ chỉ thị, nghị quyết, hội nghị hoặc cơ quan.",
-                input_message_content=InputTextMessageContent(format_reply(answer), parse_mode=ParseMode.HTML),
+                input_message_content=InputTextMessageContent(
+                    format_reply(answer, examples=svc.library.examples), parse_mode=ParseMode.HTML
+                ),
             )
         ]
     else:

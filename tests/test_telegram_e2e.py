@@ -151,8 +151,19 @@ def test_start_and_help_explain_what_the_bot_knows_in_vietnamese(bot):
     for command in ("/start", "/help"):
         shown = text_of(bot.ask(command, user_id=2004))
         assert "Kho hiện có 5 bài viết, đăng từ 05/06/2019 đến 12/03/2023." in shown
-        assert "Ai dự hội nghị sơ kết Chỉ thị 05 của Đảng ủy Khối?" in shown
+        # Examples drawn from the articles served, each one the bot answers.
+        assert (
+            "Ví dụ:\n"
+            "• Bao nhiêu tập thể được khen thưởng tại hội nghị tổng kết 10 năm thực hiện Nghị quyết 35-NQ/TW?\n"
+            "• Bao nhiêu tập thể được khen thưởng tại hội nghị sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW?\n"
+            "• Ai dự hội nghị sơ kết Chỉ thị 31/2018/CT-TTg?"
+        ) in shown
         assert "/ask câu hỏi" in shown and "@DirectiveNewsBot" in shown
+
+
+def test_an_example_from_help_is_answered_from_its_article(bot):
+    shown = text_of(bot.ask("Ai dự hội nghị sơ kết Chỉ thị 31/2018/CT-TTg?", user_id=2015))
+    assert shown.startswith("Thiếu tướng Lê Minh Hùng, Giám đốc Công an tỉnh dự và phát biểu chỉ đạo hội nghị.")
 
 
 def test_the_command_menu_is_registered_in_vietnamese(bot):
