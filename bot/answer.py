@@ -280,7 +280,8 @@ class Answerer:
                 findings.append(best)
         # Articles that contradict the question (another year, another session) go last.
         today = self.today()
-        findings.sort(key=lambda f: bool(self._facts(f.article).disagrees(question.constraints, today)))
+        if question.constraints:
+            findings.sort(key=lambda f: bool(self._facts(f.article).disagrees(question.constraints, today)))
         # Among near-duplicate reports of one event, one that holds the asked name or number beats
         # a slightly better-scored one that does not.
         if findings and not findings[0].strong:
@@ -299,7 +300,7 @@ class Answerer:
             facts = self._article_facts.get(article.id)
             if facts is not None:
                 return facts
-        facts = ArticleFacts.of(article)
+        facts = ArticleFacts(article)
         with self._lock:
             self._article_facts[article.id] = facts
             if len(self._article_facts) > self._cache_size:
@@ -329,16 +330,18 @@ class Answerer:
         added = sum(w for t, w in terms.items() if t in in_sentence and t not in in_title)
         passages = list(index.article_passages(article_index))
         article_share, _ = relevance(index, terms, passages)
-        missing = [w for t, w in terms.items() if not _in_article(index, t, passages)]
+        missing = [w for t, w in terms.items() if not _in_passages(index, t, passages)]
         compounds = [t for t in idf if "_" in t]
-        compounds_found = sum(1 for t in compounds if _in_article(index, t, passages))
+        compounds_found = sum(1 for t in compounds if _in_passages(index, t, passages))
         words = sentence.plain if question.unaccented else sentence.accented
         near_words = [w.removeprefix(PLAIN) for w in near]
         near_found = sum(1 for w in near_words if f" {w} " in words)
         return Evidence(
             kind=question.kind,
             span=finding.strong,
-            disagreements=self._facts(finding.article).disagrees(question.constraints, today),
+            disagreements=(
+                self._facts(finding.article).disagrees(question.constraints, today) if question.constraints else ()
+            ),
             sentence_share=sum(terms[t] for t in in_title | in_sentence) / mass,
             own_share=added / beyond_title if beyond_title else 1.0,
             article_share=article_share,
@@ -389,7 +392,12 @@ class Answerer:
                         lexical += weight
                         own += 0.0 if in_title else weight
                         phrases += compound
+                words = sentence.plain if question.unaccented else sentence.accented
                 cheap = {
+                    "near_share": sum(1 for w in near_words if f" {w} " in words) / len(near_words)
+                    if near_words
+                    else 1.0,
+                    "long": float(len(sentence.text) > MAX_ANSWER_CHARS),
                     "lexical": lexical / query_mass,
                     "prior": prior,
                     "caption": float(hit.caption),
@@ -409,7 +417,7 @@ class Answerer:
             strong, weak = answer_spans(sentence.text, question)
             words = _near_positions(sentence, verbs, question.unaccented)
             highlight = _closest(sentence.text, strong or weak, words)
-            features = cheap | sentence_features(sentence, strong, weak, highlight, near_words, words)
+            features = cheap | sentence_features(sentence.text, strong, weak, highlight, words)
             # A caption comes after every body sentence: it is often another event's photo or a link.
             score = model.score(features) - (CAPTION_PENALTY if hit.caption else 0.0)
             if self._observe is not None:
@@ -453,23 +461,18 @@ def _closest(text: str, spans: list[tuple[int, int]], positions: list[int]) -> t
 
 
 def sentence_features(
-    sentence: _Text,
+    text: str,
     strong: list[tuple[int, int]],
     weak: list[tuple[int, int]],
     highlight: tuple[int, int] | None,
-    near_words: list[str],
     positions: list[int],
 ) -> dict[str, float]:
     """What, beyond its words, says a sentence answers: the asked-for span, and the question's own
     words next to it ("chủ trì" beside the name for "Ai chủ trì")."""
-    found = len({w for w in near_words if f" {w} " in sentence.accented or f" {w} " in sentence.plain})
-    close = float(highlight is not None and _distance(sentence.text, highlight, positions) <= PROXIMITY_WORDS)
     return {
         "strong": float(bool(strong)),
         "weak": float(bool(weak) and not strong),
-        "near_share": found / len(near_words) if near_words else 1.0,
-        "near_span": close,
-        "long": float(len(sentence.text) > MAX_ANSWER_CHARS),
+        "near_span": float(highlight is not None and _distance(text, highlight, positions) <= PROXIMITY_WORDS),
     }
 
 
@@ -537,11 +540,6 @@ def answer_units(text: str) -> list[tuple[int, int]]:
     return units
 
 
-def _in_article(index: Index, term: str, passages: list[int]) -> bool:
-    term_id = index.term_ids.get(term)
-    return term_id is not None and any(index.bm25.contains(term_id, p) for p in passages)
-
-
 def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple[float, float]:
     """How well some passages (titles included) cover a question's terms.
 
@@ -553,12 +551,18 @@ def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple
     total = sum(terms.values())
     if total <= 0:
         return 0.0, 0.0
-    found = 0.0
-    for term, weight in terms.items():
-        term_id = index.term_ids.get(term)
-        if term_id is not None and any(index.bm25.contains(term_id, p) for p in passages):
-            found += weight
+    found = sum(w for term, w in terms.items() if _in_passages(index, term, passages))
     return found / total, found / index.idf("")
+
+
+def _in_passages(index: Index, term: str, passages: list[int]) -> bool:
+    """Whether any of the passages has the term; an article's passages (a run of ids) cost one search."""
+    term_id = index.term_ids.get(term)
+    if term_id is None or not passages:
+        return False
+    if passages[-1] - passages[0] == len(passages) - 1 and passages == sorted(passages):
+        return index.bm25.contains_any(term_id, passages[0], passages[-1] + 1)
+    return any(index.bm25.contains(term_id, p) for p in passages)
 
 
 def _candidates(

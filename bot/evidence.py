@@ -22,55 +22,63 @@ from bot.question import YEAR, YEARS_SPAN, Constraint, Kind
 from bot.text import code_terms, nfc, ordinal_terms, strip_diacritics
 
 
-@dataclass(frozen=True)
 class ArticleFacts:
-    """The years, spans of years, numbered sessions and documents an article states."""
+    """The years, spans of years, numbered sessions and documents an article states.
 
-    years: frozenset[str]
-    spans_of_years: frozenset[str]
-    ordinals: frozenset[str]
-    documents: frozenset[str]
-    date: dt.date | None = None
+    Each is read from the article only when a question asks about it (a question names a year far
+    more often than a document), then kept.
+    """
 
-    @classmethod
-    def of(cls, article: Article) -> ArticleFacts:
-        text = nfc(article.title + "\n" + article.text)
-        plain_text = " ".join(strip_diacritics(text).lower().split())
-        years = {m.group(1) for m in YEAR.finditer(plain_text)}
-        if article.date is not None:
-            years.add(str(article.date.year))
-        return cls(
-            years=frozenset(years),
-            spans_of_years=frozenset(str(int(m.group(1))) for m in YEARS_SPAN.finditer(plain_text)),
-            ordinals=frozenset("".join(c for c in term if c.isdigit()) for term in ordinal_terms(text)),
-            documents=frozenset(term.split(":")[0] for term in code_terms(text)),
-            date=article.date,
-        )
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    @functools.cached_property
+    def _text(self) -> str:
+        return nfc(self.article.title + "\n" + self.article.text)
+
+    @functools.cached_property
+    def _plain(self) -> str:
+        return " ".join(strip_diacritics(self._text).lower().split())
+
+    @functools.cached_property
+    def years(self) -> frozenset[str]:
+        years = {m.group(1) for m in YEAR.finditer(self._plain)}
+        if self.article.date is not None:
+            years.add(str(self.article.date.year))
+        return frozenset(years)
+
+    @functools.cached_property
+    def spans_of_years(self) -> frozenset[str]:
+        return frozenset(str(int(m.group(1))) for m in YEARS_SPAN.finditer(self._plain))
+
+    @functools.cached_property
+    def ordinals(self) -> frozenset[str]:
+        return frozenset("".join(c for c in term if c.isdigit()) for term in ordinal_terms(self._text))
+
+    @functools.cached_property
+    def documents(self) -> frozenset[str]:
+        return frozenset(term.split(":")[0] for term in code_terms(self._text))
 
     def disagrees(self, constraints: tuple[Constraint, ...], today: dt.date) -> tuple[Constraint, ...]:
         """The constraints this article does not state (or, for "hôm nay", was not published for)."""
-        held = {
-            "year": self.years,
-            "years": self.spans_of_years,
-            "ordinal": self.ordinals,
-            "document": self.documents,
-        }
-        return tuple(
-            c
-            for c in constraints
-            if not (self._recent(c.value, today) if c.kind == "recent" else c.value in held[c.kind])
-        )
+        return tuple(c for c in constraints if not self._agrees(c, today))
+
+    def _agrees(self, constraint: Constraint, today: dt.date) -> bool:
+        if constraint.kind == "recent":
+            return self._recent(constraint.value, today)
+        held = {"year": "years", "years": "spans_of_years", "ordinal": "ordinals", "document": "documents"}
+        return constraint.value in getattr(self, held[constraint.kind])
 
     def _recent(self, span: str, today: dt.date) -> bool:
         """Whether the article was published within the span of time ("day", "week"...) up to today."""
-        if self.date is None:
+        date = self.article.date
+        if date is None:
             return False
-        days = (today - self.date).days
         if span == "year":
-            return self.date.year == today.year
+            return date.year == today.year
         if span == "month":
-            return (self.date.year, self.date.month) == (today.year, today.month)
-        return 0 <= days <= (1 if span == "day" else 7)
+            return (date.year, date.month) == (today.year, today.month)
+        return 0 <= (today - date).days <= (1 if span == "day" else 7)
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ class SentenceModel:
 
     weights: dict[str, float]
     bias: float = 0.0
-    cheap: tuple[str, ...] = ("lexical", "prior", "caption", "own_share", "phrase_share", "lead")
+    cheap: tuple[str, ...] = ("lexical", "prior", "caption", "own_share", "phrase_share", "lead", "near_share", "long")
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> SentenceModel:
@@ -145,7 +153,10 @@ class SentenceModel:
 
     @functools.cached_property
     def most_added(self) -> float:
-        return sum(max(0.0, w) for name, w in self.weights.items() if name not in self.cheap)
+        """The most the costly features can add (a span is strong or weak, never both)."""
+        span = max(0.0, self.weights.get("strong", 0.0), self.weights.get("weak", 0.0))
+        others = (w for name, w in self.weights.items() if name not in (*self.cheap, "strong", "weak"))
+        return span + sum(max(0.0, w) for w in others)
 
     def score(self, features: dict[str, float]) -> float:
         return self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())

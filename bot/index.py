@@ -372,15 +372,20 @@ class Bm25:
     @staticmethod
     def top_of(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The `k` best passages of a score vector (ids, scores), best first, zeros left out."""
-        if len(scores) > k:
-            candidates = np.argpartition(scores, len(scores) - k)[-k:]
-            candidates = candidates[scores[candidates] > 0]
-        else:
-            candidates = np.flatnonzero(scores > 0)
+        # Most passages score 0: partitioning only the others is several times faster.
+        candidates = np.flatnonzero(scores > 0)
+        if len(candidates) > k:
+            candidates = candidates[np.argpartition(scores[candidates], len(candidates) - k)[-k:]]
         # Stable order for equal scores: lower passage id first.
         order = np.lexsort((candidates, -scores[candidates]))
         best = candidates[order]
         return best, scores[best]
+
+    def contains_any(self, term: int, first: int, end: int) -> bool:
+        """Whether any passage from `first` to `end` (exclusive) has `term`."""
+        start, stop = self.postings_ptr[term], self.postings_ptr[term + 1]
+        position = start + np.searchsorted(self.postings[start:stop], first)
+        return bool(position < stop and self.postings[position] < end)
 
     def contains(self, term: int, passage: int) -> bool:
         """Whether `passage` has `term` (a binary search in the term's postings)."""

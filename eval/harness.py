@@ -133,8 +133,10 @@ class Outcome:
 
 
 def judge_bot(question: dict, record: dict, ranked_articles: list[str]) -> Outcome:
+    """`declined` when nothing is found; an unsure reply lists articles (ranked) but answers nothing
+    (`answer` is null), so it counts for the article ranks and the reply, not the sentence."""
     target, answer = question["article_id"], question["answer"]
-    declined = not record["found"]
+    declined = record.get("status", "answer" if record["found"] else "not_found") == "not_found"
     reply = plain_text(record["reply"])
     return Outcome(
         question,
@@ -235,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         answer = find_answer(index, question["question"], passages=30)
         latencies.append(time.perf_counter() - t0)
         record = answer_json(answer, 30)
-        ranked = [f.article.id for f in answer.findings] if answer.found else []
+        ranked = [f.article.id for f in answer.findings]
         bot.append(judge_bot(question, record, ranked))
 
     if arguments.no_baseline:

@@ -155,7 +155,7 @@ def test_start_and_help_explain_what_the_bot_knows_in_vietnamese(bot):
         assert (
             "Ví dụ:\n"
             "• Bao nhiêu tập thể được khen thưởng tại hội nghị tổng kết 10 năm thực hiện Nghị quyết 35-NQ/TW?\n"
-            "• Bao nhiêu tập thể được khen thưởng tại hội nghị sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW?\n"
+            "• Ai dự hội nghị sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW?\n"
             "• Ai dự hội nghị sơ kết Chỉ thị 31/2018/CT-TTg?"
         ) in shown
         assert "/ask câu hỏi" in shown and "@DirectiveNewsBot" in shown
