@@ -425,7 +425,16 @@ class Answerer:
             if best is None or score > best.score or (score == best.score and order < best_order):
                 if best is not None:
                     runner_up = max(runner_up, best.score)
-                best = Finding(hit.article, sentence.text, highlight, hit, score, bool(strong), len(strong), features)
+                best = Finding(
+                    hit.article,
+                    sentence.text,
+                    highlight,
+                    hit,
+                    score,
+                    bool(strong),
+                    spans=len(strong),
+                    features=features,
+                )
                 best_order = order
             else:
                 runner_up = max(runner_up, score)
