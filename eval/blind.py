@@ -132,6 +132,13 @@ def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
     return outcome
 
 
+def answer_record(answer: object) -> dict:
+    """The CLI's own --json record of an answer (the real ask path)."""
+    from bot.__main__ import answer_json
+
+    return answer_json(answer, 30)
+
+
 def share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "-"
 
@@ -231,7 +238,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SKIPPED: {corpus_dir} lacks {' or '.join(CORPORA)}; the evaluation needs ../shared/corpus/.")
         return 0
     sys.path.insert(0, str(Path(arguments.bot_root).resolve()))
-    from bot.__main__ import answer_json
     from bot.answer import Answerer
     from bot.store import build_index
 
@@ -246,8 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = []
         for question in load_questions(split):
             answer = answerer.answer(question["question"], passages=30)
-            record = answer_json(answer, 30)
-            outcomes.append(judge(question, record, [f.article.id for f in answer.findings]))
+            outcomes.append(judge(question, answer_record(answer), [f.article.id for f in answer.findings]))
         print(report(split, outcomes))
         if arguments.show_failures:
             print(f"  failing [{split}]:")

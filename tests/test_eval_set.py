@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from bot.corpus import read_file
 
@@ -56,3 +59,50 @@ def test_every_answer_string_occurs_in_its_article(politics_corpus):
         if r["type"] != "out_of_scope" and r["answer"] not in texts.get(r["article_id"], "")
     ]
     assert missing == []
+
+
+def blind_questions() -> list[dict]:
+    rows = []
+    for name in ("blind_dev.jsonl", "blind_test.jsonl"):
+        with (EVAL / name).open(encoding="utf-8") as stream:
+            rows.extend(json.loads(line) for line in stream if line.strip())
+    return rows
+
+
+def test_the_blind_set_has_the_size_splits_and_kinds_the_evaluation_needs():
+    rows = blind_questions()
+    assert len({r["id"] for r in rows}) == len(rows)
+    originals = [r for r in rows if r["twin_of"] is None]
+    roles = Counter(r["role"] for r in originals)
+    assert roles["answerable"] >= 200 and roles["held_out"] + roles["constraint"] >= 100 and roles["out_of_scope"] >= 20
+    kinds = Counter(r["kind"] for r in originals if r["role"] == "answerable")
+    wanted = "who who_role who_list how_many when where what which_document yes_no short_query follow_up"
+    assert all(kinds[k] >= 10 for k in wanted.split())
+    forms = Counter(r["form"] for r in originals)
+    assert all(forms[f] >= 30 for f in ("standard", "no_diacritics", "typo", "abbreviation", "chat"))
+    # A story's questions sit in one split only, so tuning on dev learns nothing of test's articles.
+    splits_of = {}
+    for r in rows:
+        if r["article_id"]:
+            story = re.sub(r"^(newsmds-cluster_\d+)-\d+$", r"\1", r["article_id"])  # one event, several outlets
+            splits_of.setdefault(story, set()).add(r["split"])
+    assert all(len(s) == 1 for s in splits_of.values())
+
+
+def test_every_blind_answer_is_in_its_article_and_held_out_articles_are_really_out():
+    corpus = EVAL.parent.parent / "shared" / "corpus"
+    files = [corpus / "vnds-politics.jsonl.gz", corpus / "vnexpress-2024.jsonl.gz"]
+    if not all(f.is_file() for f in files):
+        pytest.skip(f"{corpus} is absent (the shared corpora live beside the checkout)")
+    texts = {}
+    for path in files:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            for line in stream:
+                record = json.loads(line)
+                texts[record["id"]] = record["text"]
+    rows = blind_questions()
+    with_answers = [r for r in rows if r["answer"] and r["role"] in ("answerable", "held_out")]
+    assert [r["id"] for r in with_answers if r["answer"] not in texts[r["article_id"]]] == []
+    held = {line for line in (EVAL / "blind_held_out.txt").read_text().splitlines() if line and line[0] != "#"}
+    assert {r["article_id"] for r in rows if r["role"] == "held_out"} <= held
+    assert not {r["article_id"] for r in rows if r["role"] == "answerable"} & held

@@ -1,7 +1,9 @@
-"""Answer quality on the evaluation set stays above a floor (slow: segments the politics corpus).
+"""Answer quality on the evaluation sets (slow: segments the shared corpora; run by CI with -m slow).
 
-The targets themselves (85% answering sentence, 95% right article in the top 3...) are reported
-by eval/harness.py; this test guards against regressions with a margin below what is achieved.
+The blind set's dev split is held to the targets of "Answers people can trust" that it meets
+(confidently wrong, on-topic negatives, out-of-scope, unsure replies listing the right article,
+questions without diacritics beside their twins), and to a floor for answers given surely, whose
+target (80%) is not met yet. The test split is only reported, by eval/blind.py.
 """
 
 from __future__ import annotations
@@ -19,32 +21,55 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
-def load_harness():
-    spec = importlib.util.spec_from_file_location("harness", ROOT / "eval" / "harness.py")
+def load(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["harness"] = module  # dataclasses look their module up there
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
-def share(values: list[bool]) -> float:
-    return sum(values) / len(values)
+def share(part_whole: tuple[int, int]) -> float:
+    part, whole = part_whole
+    return part / whole
 
 
-def test_answers_on_the_evaluation_set_stay_above_the_floor(politics_corpus):
-    harness = load_harness()
+def test_the_blind_dev_split_meets_the_trust_targets(politics_corpus):
+    blind = load("blind")
+    corpus_dir = politics_corpus.parent
+    if not all((corpus_dir / name).is_file() for name in blind.CORPORA):
+        pytest.skip(f"{corpus_dir} lacks {blind.CORPORA}")
+    corpus = blind.filtered_corpus(corpus_dir, ROOT / ".cache" / "blind-corpus", blind.held_out_ids())
+    index, _ = build_index(corpus, ROOT / ".cache")
+    answerer = Answerer(index)
+    outcomes = []
+    for question in blind.load_questions("dev"):
+        answer = answerer.answer(question["question"], passages=30)
+        record = blind.answer_record(answer)
+        outcomes.append(blind.judge(question, record, [f.article.id for f in answer.findings]))
+    figures = blind.figures(outcomes)
+    assert share(figures["wrong"]) <= 0.05
+    assert share(figures["negatives_answered"]) <= 0.05
+    assert share(figures["out_of_scope_declined"]) >= 0.95
+    assert share(figures["unsure_listed"]) >= 0.80
+    assert share(figures["their_originals_correct"]) - share(figures["twins_correct"]) <= 0.05
+    assert share(figures["correct"]) >= 0.28  # a floor below the 31% measured; the target is 80%
+
+
+def test_the_first_evaluation_set_keeps_finding_the_articles(politics_corpus):
+    harness = load("harness")
     index, _ = build_index([ROOT / "corpus", politics_corpus], ROOT / ".cache")
     answerer = Answerer(index)
     outcomes = []
     for question in harness.load_questions():
         answer = answerer.answer(question["question"], passages=30)
-        ranked = [f.article.id for f in answer.findings] if answer.found else []
-        outcomes.append(harness.judge_bot(question, harness.answer_json(answer, 30), ranked))
-    accented = [o for o in outcomes if o.question["type"] != "out_of_scope" and o.question["diacritics"]]
-    plain = [o for o in outcomes if o.question["type"] != "out_of_scope" and not o.question["diacritics"]]
+        outcomes.append(
+            harness.judge_bot(question, harness.answer_json(answer, 30), [f.article.id for f in answer.findings])
+        )
+    in_scope = [o for o in outcomes if o.question["type"] != "out_of_scope"]
+    accented = [o for o in in_scope if o.question["diacritics"]]
     out_of_scope = [o for o in outcomes if o.question["type"] == "out_of_scope"]
-    assert share([o.in_sentence for o in accented]) >= 0.80
-    assert share([o.top3 for o in accented]) >= 0.95
-    assert share([o.in_sentence for o in plain]) >= 0.75
-    assert share([o.declined for o in out_of_scope]) >= 0.80
-    assert share([o.declined for o in accented + plain]) <= 0.05
+    assert share((sum(o.top3 for o in accented), len(accented))) >= 0.95
+    assert share((sum(o.in_reply for o in in_scope), len(in_scope))) >= 0.80  # the answer is shown, sure or not
+    assert share((sum(o.declined for o in out_of_scope), len(out_of_scope))) >= 0.80
+    assert share((sum(o.declined for o in in_scope), len(in_scope))) <= 0.05
