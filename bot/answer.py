@@ -30,7 +30,7 @@ from bot.evidence import (
     default_sentence_model,
 )
 from bot.index import Hit, Index
-from bot.query import query_terms
+from bot.query import Speller, query_terms
 from bot.question import Kind, Question, analyse
 from bot.spans import answer_spans
 from bot.text import (
@@ -191,6 +191,7 @@ class Answerer:
         self.index = index
         self.today = today
         self.sentence_model = sentence_model or default_sentence_model()
+        self.speller = Speller(index.term_ids, self._document_frequency)
         # Called with every sentence scored and its features (eval/calibrate.py learns from them).
         self._observe: Callable[[str, dict[str, float]], None] | None = None
         self.tuning = tuning
@@ -238,15 +239,17 @@ class Answerer:
         if len(stripped) > MAX_QUESTION_CHARS:
             return Answer(text, Status.TOO_LONG)
         question = analyse(" ".join(stripped.split()))
-        query = query_terms(question, index.term_ids)
+        query = query_terms(question, index.term_ids, self.speller)
         if not query.ids:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
             return Answer(text, status, kind=question.kind)
-        scores = index.bm25.scores(query.ids)
+        scores = index.bm25.scores(query.ids, query.factors)
         ranked, _ = index.bm25.top_of(scores, max(passages, tuning.search_depth))
         ranked = [int(p) for p in ranked]
         hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
-        idf = {t: index.idf(t) for t in set(query.terms)}
+        # A word read as a typo weighs what it counts in the search.
+        factor = dict(zip((index.vocabulary[i] for i in query.ids), query.factors, strict=True))
+        idf = {t: index.idf(t) * factor.get(t, 1.0) for t in set(query.terms)}
         article_of = index.passage_article
         best_article = (
             [p for p in ranked if article_of[p] == article_of[ranked[0]]][: tuning.coverage_passages] if ranked else []
@@ -294,6 +297,15 @@ class Answerer:
         evidence = self._evidence(question, findings, idf, near, int(article_of[ranked[0]]), today)
         status = Status.ANSWER if self.confidence.is_sure(evidence) else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence)
+
+    def _document_frequency(self, term: str) -> float:
+        """How many passages hold a term (more common words are likelier corrections)."""
+        term_id = self.index.term_ids.get(term)
+        return (
+            0.0
+            if term_id is None
+            else float(self.index.bm25.postings_ptr[term_id + 1] - self.index.bm25.postings_ptr[term_id])
+        )
 
     def _facts(self, article: Article) -> ArticleFacts:
         with self._lock:

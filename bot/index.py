@@ -355,14 +355,19 @@ class Bm25:
             passages=rows,
         )
 
-    def scores(self, term_ids: Sequence[int]) -> np.ndarray:
-        """BM25 score of every passage for a query given as term ids (repeats count, as in BM25Okapi)."""
+    def scores(self, term_ids: Sequence[int], factors: Sequence[float] = ()) -> np.ndarray:
+        """BM25 score of every passage for a query given as term ids (repeats count, as in BM25Okapi).
+
+        `factors` (one per id) scale a term's contribution; without them every term counts fully.
+        """
         if not term_ids:
             return np.zeros(self.passages, dtype=np.float64)
         ranges = [(self.postings_ptr[t], self.postings_ptr[t + 1]) for t in term_ids]
         # One pass in C; terms are added in query order, as BM25Okapi adds them.
         passages = np.concatenate([self.postings[start:end] for start, end in ranges])
         weights = np.concatenate([self.weights[start:end] for start, end in ranges])
+        if factors and any(f != 1.0 for f in factors):
+            weights = weights * np.repeat(np.asarray(factors, dtype=np.float32), [end - start for start, end in ranges])
         return np.bincount(passages, weights=weights, minlength=self.passages)
 
     def top(self, term_ids: Sequence[int], k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -6,12 +6,17 @@ lives here, on the question side; the index only scores the term ids it is given
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+import importlib.resources
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.question import PLAIN_STOP_WORDS, STOP_WORDS, Question, analyse
 from bot.text import (
+    PLAIN,
     abbreviations_in,
+    canonical_syllable,
     has_diacritics,
     looks_partly_unaccented,
     plain,
@@ -26,27 +31,126 @@ MAX_COMPOUND = 4
 _PLAIN_STOP_COMPOUNDS = frozenset(strip_diacritics(w) for w in STOP_WORDS if "_" in w)
 
 
+# A word read as a typo of a known one counts this much of an exact match; one typed with another
+# tone mark (or none, in an accented question) this much.
+TYPO_WEIGHT = 0.5
+RETONED_WEIGHT = 0.75
+# A correction must be a word this many passages hold.
+MIN_CORRECTION_PASSAGES = 50
+
+
 @dataclass(frozen=True)
 class QueryTerms:
-    """The index terms a question is searched with (repeats count), and their ids."""
+    """The index terms a question is searched with (repeats count), their ids, and how much each
+    id counts (1 for a word as typed, TYPO_WEIGHT for a typo's likely word)."""
 
     terms: tuple[str, ...]
     ids: tuple[int, ...]
+    factors: tuple[float, ...] = ()
 
 
-def query_terms(question: Question | str, vocabulary: Mapping[str, int]) -> QueryTerms:
+class Speller:
+    """Known syllables one edit away from an unknown one ("tich" -> "tịch", "bieu" -> "biểu").
+
+    Built from the index's diacritic-free single syllables on first use: each with its one-letter
+    deletions, so a lookup touches only the handful of words that share one.
+    """
+
+    def __init__(self, vocabulary: Mapping[str, int], frequency: Callable[[str], float]) -> None:
+        self._vocabulary = vocabulary
+        self._frequency = frequency
+        self._deletions: dict[str, list[str]] | None = None
+        self._lock = threading.Lock()
+
+    def _index(self) -> dict[str, list[str]]:
+        with self._lock:
+            if self._deletions is None:
+                deletions: dict[str, list[str]] = {}
+                for term in self._vocabulary:
+                    word = term[1:]
+                    if term[0] == PLAIN and word.isalpha() and word.isascii() and 2 <= len(word) <= 12:
+                        for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                            deletions.setdefault(key, []).append(word)
+                self._deletions = deletions
+            return self._deletions
+
+    def correct(self, word: str) -> str | None:
+        """The most frequent known diacritic-free syllable within one edit of `word`, if any.
+
+        Only common words are offered: in a small corpus most words are unknown without being typos.
+        """
+        if not (word.isalpha() and word.isascii() and 3 <= len(word) <= 12):
+            return None
+        index = self._index()
+        keys = {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+        candidates = {c for key in keys for c in index.get(key, ()) if c != word and _one_edit(word, c)}
+        common = [c for c in sorted(candidates) if self._frequency(PLAIN + c) >= MIN_CORRECTION_PASSAGES]
+        return max(common, key=lambda c: self._frequency(PLAIN + c), default=None)
+
+
+@functools.cache
+def _dictionary_syllables() -> tuple[frozenset[str], frozenset[str]]:
+    """The syllables of underthesea's Vietnamese word list (Viet74K), accented and diacritic-free.
+
+    Empty when the list cannot be read (then no word is taken for a typo).
+    """
+    try:
+        text = (importlib.resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt").read_text("utf-8")
+    except (OSError, ModuleNotFoundError):
+        return frozenset(), frozenset()
+    accented = frozenset(canonical_syllable(s) for s in text.lower().split() if s.isalpha())
+    return accented, frozenset(strip_diacritics(s) for s in accented)
+
+
+def is_vietnamese_syllable(syllable: str, typed_plain: bool = False) -> bool:
+    """Whether a syllable is a real Vietnamese one: as typed in an accented question ("tịch" is,
+    "tich" is not), or once given some tone marks in a question typed without any."""
+    accented, plain_forms = _dictionary_syllables()
+    if not accented:
+        return True
+    return syllable in plain_forms if typed_plain else syllable in accented
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter inserted, deleted, replaced, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]])
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
+def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller: Speller | None = None) -> QueryTerms:
     """The terms to search a question with.
 
     Stop words (question words, function words) are dropped. Compounds are every run of 2 to
     4 syllables the corpus knows as a word, so a question matches whatever underthesea did
-    with it. A question typed without diacritics is searched on the diacritic-free twins.
+    with it. A question typed without diacritics is searched on the diacritic-free twins. The
+    other readings of an ambiguous abbreviation ("TT": thủ tướng, thông tư) are searched too.
     """
     if isinstance(question, str):
         question = analyse(question)
-    phrases = segment_phrases(question.topic or question.text)
+    terms, typos = _terms_of(question.topic or question.text, question, vocabulary, speller)
+    if question.other_readings:
+        more, more_typos = _terms_of(question.other_readings, question, vocabulary, speller)
+        terms, typos = terms + more, typos | more_typos
+    known = [t for t in terms if t in vocabulary]
+    factors = tuple(typos.get(t, 1.0) for t in known)
+    return QueryTerms(tuple(terms), tuple(vocabulary[t] for t in known), factors)
+
+
+def _terms_of(
+    text: str, question: Question, vocabulary: Mapping[str, int], speller: Speller | None
+) -> tuple[list[str], dict[str, float]]:
+    """The terms of a text, and how much those standing for a word typed wrong count."""
+    phrases = segment_phrases(text)
     syllables = [s for words in phrases for w in words for s in w]
     unaccented = question.unaccented
     terms: list[str] = []
+    typos: set[str] = set()  # one letter off a known word
+    retoned: set[str] = set()  # a known word's letters with another tone mark
 
     def form(term: str) -> str:
         return plain(term) if unaccented else term
@@ -69,7 +173,7 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int]) -> Quer
             terms.append(form(compound))
     # An abbreviation is searched by its concept term alone ("UBND" -> "@ubnd"), which also
     # finds the articles that spell it out.
-    abbreviations = abbreviations_in(question.topic or question.text)
+    abbreviations = abbreviations_in(text)
     mixed = looks_partly_unaccented(question.text)
     for syllable in syllables:
         if (syllable in PLAIN_STOP_WORDS) if unaccented else (syllable in STOP_WORDS):
@@ -77,8 +181,17 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int]) -> Quer
         if strip_diacritics(syllable) in abbreviations:
             continue
         term = form(syllable)
-        if mixed and term not in vocabulary and not has_diacritics(syllable):
-            term = plain(syllable)  # a word typed without its accents in a half-accented question
+        if term in vocabulary or is_vietnamese_syllable(syllable, unaccented):
+            pass  # known to the corpus, or a real word the corpus happens not to have ("giá")
+        elif plain(syllable) in vocabulary:
+            # A word typed without its accents, or with another tone mark ("thủ tuớng", "nghi"):
+            # its diacritic-free twin matches every spelling.
+            term = plain(syllable)
+            if not (mixed and not has_diacritics(syllable)):
+                retoned.add(term)
+        elif speller is not None and (corrected := speller.correct(strip_diacritics(syllable))) is not None:
+            term = PLAIN + corrected
+            typos.add(term)
         terms.append(term)
-    terms.extend(special_terms(question.topic or question.text))
-    return QueryTerms(tuple(terms), tuple(vocabulary[t] for t in terms if t in vocabulary))
+    terms.extend(special_terms(text))
+    return terms, {t: TYPO_WEIGHT for t in typos} | {t: RETONED_WEIGHT for t in retoned}

@@ -6,6 +6,7 @@ import enum
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.text import (
     canonicalize,
@@ -117,6 +118,8 @@ class Question:
     near: tuple[str, ...] = ()
     # What the answering article must agree with: a year, "5 năm", "lần thứ 16", "Chỉ thị 05".
     constraints: tuple[Constraint, ...] = ()
+    # Other meanings of ambiguous abbreviations ("TT": thủ tướng, thông tư), searched as well.
+    other_readings: str = ""
 
 
 # Question phrases that go with any kind and are no part of the topic.
@@ -257,9 +260,77 @@ def without_markup(text: str) -> str:
     return " ".join(_MARKUP.sub(" ", text).split())
 
 
+NORMALISE_FILE = Path(__file__).with_name("data") / "normalise.tsv"
+
+
+@dataclass(frozen=True)
+class _Shorthand:
+    form: str
+    meanings: tuple[str, ...]
+    kind: str  # "office" (an abbreviation of party and state writing) or "chat"
+
+
+@functools.cache
+def _shorthands() -> dict[str, list[_Shorthand]]:
+    """bot/data/normalise.tsv by lowercase form."""
+    table: dict[str, list[_Shorthand]] = {}
+    with NORMALISE_FILE.open(encoding="utf-8") as stream:
+        rows = [line.rstrip("\n").split("\t") for line in stream if line.strip() and not line.startswith("#")]
+    for form, meanings, kind, _source in rows[1:]:
+        table.setdefault(form, []).append(_Shorthand(form, tuple(meanings.split("|")), kind))
+    return table
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _reading(token: str, before: str) -> _Shorthand | None:
+    """The shorthand a typed token stands for, if any.
+
+    An office abbreviation counts in capitals ("TU", "BCA"), or in lowercase when it has three
+    letters or more ("bca"); chat spelling only in lowercase, and "k" not after a number ("10 k").
+    """
+    candidates = _shorthands().get(token.lower(), [])
+    office = [
+        s for s in candidates if s.kind == "office" and (token.isupper() or (len(token) >= 3 and token.islower()))
+    ]
+    chat = [s for s in candidates if s.kind == "chat" and token.islower()]
+    if token == "k" and before.rstrip()[-1:].isdigit():
+        return None
+    if chat:
+        # "bt" typed in lowercase is "biết" in chat and "bí thư" in an office: both are searched.
+        lowercase_office = [m for s in candidates if s.kind == "office" for m in s.meanings]
+        return _Shorthand(token, chat[0].meanings + tuple(lowercase_office), "chat")
+    return office[0] if office else None
+
+
+def expand_shorthand(text: str) -> tuple[str, str]:
+    """The question with abbreviations and chat spelling written out ("TT BCA nào" -> "thứ trưởng
+    bộ công an nào"), and the other readings of ambiguous ones, searched too ("thủ tướng thông tư")."""
+    unaccented = looks_unaccented(text)
+    others: list[str] = []
+
+    def spell(meaning: str) -> str:
+        return strip_diacritics(meaning) if unaccented else meaning
+
+    def replace(match: re.Match[str]) -> str:
+        shorthand = _reading(match.group(), text[: match.start()])
+        if shorthand is None:
+            return match.group()
+        others.extend(spell(m) for m in shorthand.meanings[1:])
+        return spell(shorthand.meanings[0])
+
+    expanded = _TOKEN.sub(replace, text)
+    # Two-word chat spellings ("bao nhiu").
+    for form, shorthands in _shorthands().items():
+        if " " in form and form in expanded.lower():
+            expanded = re.sub(re.escape(form), spell(shorthands[0].meanings[0]), expanded, flags=re.IGNORECASE)
+    return expanded, " ".join(others)
+
+
 def analyse(text: str) -> Question:
     """Classify a question by the words it asks with, and separate them from its topic."""
-    text = without_markup(text)
+    text, other_readings = expand_shorthand(without_markup(text))
     unaccented = looks_unaccented(text)
     key = canonicalize(text).lower()
     if unaccented:
@@ -323,6 +394,7 @@ def analyse(text: str) -> Question:
         focus=focus,
         near=tuple(dict.fromkeys(near)),
         constraints=constraints_of(text),
+        other_readings=other_readings,
     )
 
 

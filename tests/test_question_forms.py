@@ -1,0 +1,64 @@
+"""Questions as people type them: office abbreviations, chat spelling, typos (bot/data/normalise.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.question import Kind, analyse, expand_shorthand
+from bot.query import RETONED_WEIGHT, TYPO_WEIGHT, is_vietnamese_syllable, query_terms
+
+
+@pytest.mark.parametrize(
+    ("typed", "written_out", "also_searched"),
+    [
+        ("TT BCA nào nói vụ cháy?", "thứ trưởng bộ công an nào nói vụ cháy?", "thủ tướng thông tư"),
+        ("TU Nghệ An có bn đảng viên", "tỉnh ủy Nghệ An có bao nhiêu đảng viên", "thành ủy"),
+        ("tới h có bn vụ cháy vậy", "tới giờ có bao nhiêu vụ cháy vậy", ""),
+        ("chủ nhà tên j", "chủ nhà tên gì", ""),
+        ("phấn đấu bao nhiu % đơn vị", "phấn đấu bao nhiêu % đơn vị", ""),
+        ("giá 10 k đồng", "giá 10 k đồng", ""),  # "10k" is ten thousand, not "không"
+        ("ai la bt tinh uy nghe an", "ai la biet tinh uy nghe an", "bi thu bo truong"),  # typed plain
+    ],
+)
+def test_abbreviations_and_chat_spelling_are_written_out_and_ambiguous_ones_searched_every_way(
+    typed, written_out, also_searched
+):
+    assert expand_shorthand(typed) == (written_out, also_searched)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("TT BCA nào nói vụ cháy karaoke do vô ý?", Kind.WHO),
+        ("TW đoàn định xây bn bể bơi?", Kind.HOW_MANY),
+        ("chủ nhà bị bắn tên j", Kind.WHO),
+    ],
+)
+def test_a_written_out_question_is_read_for_what_it_asks(question, kind):
+    assert analyse(question).kind is kind
+
+
+def test_a_correctly_spelled_question_is_searched_on_its_own_words_only(mixed_index):
+    query = query_terms("Ai tới dự hội nghị sơ kết Chỉ thị 05?", mixed_index.term_ids)
+    assert set(query.factors) == {1.0} and "dự" in query.terms and "#ct5" in query.terms
+
+
+def test_a_word_with_a_missing_tone_mark_is_searched_by_its_diacritic_free_twin_weighted_lower(mixed_index):
+    query = query_terms("Phó chủ tich nào dự hội nghị sơ kết Chỉ thị 05?", mixed_index.term_ids)
+    assert "~tich" in query.terms  # "tich" is no Vietnamese syllable: "tịch", "tích" are
+    assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~tich"]] == RETONED_WEIGHT
+
+
+def test_only_words_that_are_not_vietnamese_are_taken_for_typos():
+    assert not is_vietnamese_syllable("tich") and is_vietnamese_syllable("tịch")
+    assert is_vietnamese_syllable("giá")  # a real word the corpus may lack is no typo
+    assert is_vietnamese_syllable("tich", typed_plain=True)
+
+
+def test_a_typo_one_letter_off_a_common_word_finds_it_at_half_weight(mixed_index):
+    from bot.query import Speller
+
+    speller = Speller(mixed_index.term_ids, lambda term: 100.0 if term == "~khen" else 0.0)
+    query = query_terms("tập thể được tặng bằng khhen", mixed_index.term_ids, speller)
+    assert "~khen" in query.terms
+    assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~khen"]] == TYPO_WEIGHT
