@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.question import Kind, analyse, expand_shorthand
 from bot.query import RETONED_WEIGHT, TYPO_WEIGHT, is_vietnamese_syllable, query_terms
+from bot.question import Kind, analyse, expand_shorthand
 
 
 @pytest.mark.parametrize(
