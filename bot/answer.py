@@ -349,6 +349,7 @@ class Answerer:
         near_words = [w.removeprefix(PLAIN) for w in near]
         near_found = sum(1 for w in near_words if f" {w} " in words)
         return Evidence(
+            agreement=_agreement(findings),
             kind=question.kind,
             span=finding.strong,
             disagreements=(
@@ -455,6 +456,21 @@ class Answerer:
         sentence_text, highlight = excerpt(best.sentence, best.highlight)
         margin = best.score - runner_up if runner_up > -math.inf else model.most_added
         return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)
+
+
+def _span_text(finding: Finding) -> str | None:
+    if finding.highlight is None or not finding.strong:
+        return None
+    return strip_diacritics(finding.sentence[slice(*finding.highlight)].lower())
+
+
+def _agreement(findings: list[Finding], among: int = 5) -> float:
+    """How many other articles' best sentences give the same name or number (other reports of the
+    same event agreeing), up to two."""
+    best = _span_text(findings[0])
+    if best is None:
+        return 0.0
+    return min(2, sum(1 for f in findings[1:among] if _span_text(f) == best)) / 2
 
 
 def _near_positions(sentence: _Text, near_words: list[str], unaccented: bool) -> list[int]:

@@ -85,6 +85,7 @@ class ArticleFacts:
 class Evidence:
     """What supports the best sentence as the answer."""
 
+    agreement: float  # other articles whose best sentence gives the same name or number (0, 0.5, 1)
     kind: Kind
     span: bool  # the asked-for span is in the sentence, of the asked kind
     disagreements: tuple[Constraint, ...]  # what the question states and the article does not
@@ -109,6 +110,7 @@ class Evidence:
         return {
             **{f"kind_{kind.value}": float(self.kind is kind) for kind in Kind},
             "span": float(self.span),
+            "agreement": self.agreement,
             "sentence_share": self.sentence_share,
             "own_share": self.own_share,
             "article_share": self.article_share,

@@ -252,7 +252,10 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = []
         for question in load_questions(split):
             answer = answerer.answer(question["question"], passages=30)
-            outcomes.append(judge(question, answer_record(answer), [f.article.id for f in answer.findings]))
+            outcome = judge(question, answer_record(answer), [f.article.id for f in answer.findings])
+            if outcome.sentence is None and answer.best is not None:  # an unsure reply's first sentence, to read
+                outcome.sentence = "(unsure) " + answer.best.sentence
+            outcomes.append(outcome)
         print(report(split, outcomes))
         if arguments.show_failures:
             print(f"  failing [{split}]:")
