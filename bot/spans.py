@@ -38,6 +38,14 @@ _NOT_PEOPLE = re.compile(rf"(?<!\w)(?:{_alternation(_table('not_people'))})(?!\w
 # "ông Trump", "Đại sứ David Pressman": a capitalised run after a title is a person, whatever the family name.
 _CAPITALISED_RUN = rf"[{_UPPER}][\w'-]*(?:\s+[{_UPPER}][\w'-]*){{0,3}}"
 _TITLED_RUN = re.compile(rf"(?<!\w)(?:{_alternation(_table('person_titles'))})\s+(?P<name>{_CAPITALISED_RUN})(?!\w)")
+# "David Eisenhauser, 18 tuổi", "Sean Lusk - đồng giám đốc ...": a capitalised run of two or more
+# words described as a person right after it.
+_DESCRIBED_RUN = re.compile(
+    rf"(?<![\w.])(?P<name>[{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{1,3}})"
+    rf"(?=\s*(?i:,\s*\d{{1,3}}\s+tuổi|\s+-\s+(?:nguyên\s+|cựu\s+|phó\s+|đồng\s+)?(?:giám đốc|chủ tịch|bộ trưởng|"
+    rf"thứ trưởng|trưởng|phó|giáo sư|chuyên gia|nhà|đại biểu|bí thư|tổng|viện trưởng|cục trưởng|vụ trưởng|chánh|"
+    rf"người|luật sư|tiến sĩ|thượng nghị sĩ|nghị sĩ|đại sứ|cố vấn)))"
+)
 _NOT_NAME_START = re.compile(rf"(?:{_alternation(_table('not_name_start'))})(?!\w)")
 # A province, a country or a region named anywhere ("Đồng Nai thu ngân sách...").
 _KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{_alternation(_table('provinces') + _table('countries'))})(?!\w)")
@@ -104,6 +112,16 @@ _PEOPLE = (
     "ứng cử viên",
     "ngư dân",
     "hộ",
+    "nạn nhân",
+    "em",
+    "trẻ",
+    "cháu",
+    "bạn",
+    "bệnh nhân",
+    "thí sinh",
+    "tác giả",
+    "tình nguyện viên",
+    "người dân",
 )
 _MONEY = ("đồng", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "usd", "đô", "euro", "vnđ", "vnd")
 _COUNTED_ALIASES = {
@@ -169,8 +187,9 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             continue
         (titled if _TITLE_WORDS.search(before[-40:]) else untitled).append(match.span())
     found = titled + untitled
-    for match in _TITLED_RUN.finditer(masked):
-        start, end = match.span("name")
+    described = [(m, "name") for m in _DESCRIBED_RUN.finditer(masked)]
+    for match, group in [(m, "name") for m in _TITLED_RUN.finditer(masked)] + described:
+        start, end = match.span(group)
         name = sentence[start:end]
         if (
             any(start < e and s < end for s, e in found)

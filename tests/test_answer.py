@@ -212,6 +212,11 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
         ("Ông Nguyễn Duy Ngọc được bổ nhiệm làm Thứ trưởng.", "Nguyễn Duy Ngọc"),
         ("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.", "Nguyễn Văn Phong"),
         ("Đồng chí Trần Đức Thắng đọc quyết định.", "Trần Đức Thắng"),
+        ("Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh chỉ đạo.", "Nguyễn Hồng Lĩnh"),  # the province unsaid
+        ("Ông Billstrom tái khẳng định lập trường.", "Billstrom"),  # a foreign name after a title
+        ("GS Albert Pisano đến từ Mỹ cho rằng như vậy.", "Albert Pisano"),
+        ("Sean Lusk - đồng giám đốc tại Walsh Trading - cho biết vậy.", "Sean Lusk"),  # described after it
+        ("Cảnh sát xác định người này là David Eisenhauser, 18 tuổi.", "David Eisenhauser"),
     ],
 )
 def test_a_name_is_bolded_whole_and_alone(sentence, name):
