@@ -365,6 +365,7 @@ class Answerer:
             long_sentence=len(finding.sentence) > MAX_ANSWER_CHARS,
             spans=finding.spans,
             near_span=finding.features.get("near_span", 0.0),
+            prior=finding.features.get("prior", 0.0),
             phrase_share=finding.features.get("phrase_share", 0.0),
             sentence_margin=finding.margin,
             article_ratio=findings[1].hit.score / finding.hit.score if len(findings) > 1 else 0.0,

@@ -99,6 +99,7 @@ class Evidence:
     long_sentence: bool
     spans: int  # spans of the asked kind in the sentence
     near_span: float  # 1 when a word of the question sits within a few words of the span
+    prior: float  # its passage's score over the best passage's
     phrase_share: float  # of the question's runs of syllables, in the sentence
     sentence_margin: float  # its score above the next best sentence's
     article_ratio: float  # the next article's best passage score over this one's
@@ -119,6 +120,7 @@ class Evidence:
             "near_share": self.near_share,
             "spans": min(self.spans, 3) / 3,
             "near_span": self.near_span,
+            "prior": self.prior,
             "phrase_share": self.phrase_share,
             "sentence_margin": min(self.sentence_margin, 1.5),
             "article_ratio": min(self.article_ratio, 1.5),
