@@ -113,6 +113,7 @@ class Tuning:
     # mass, and this much of it in units of a rarest term's idf (about "1.4 rare words").
     min_coverage: float = 0.5
     min_matched: float = 1.45
+    min_matched_unaccented: float = 1.1
     min_passages_for_matched: int = 2000
     coverage_passages: int = 3  # how many of the best article's passages count for that
     search_depth: int = 40  # passages ranked to choose the candidate articles from
@@ -256,7 +257,9 @@ class Answerer:
         )
         coverage, matched = relevance(index, idf, best_article) if ranked else (0.0, 0.0)
         # On a small corpus every word is common, so its idf mass says little: the share alone decides.
-        enough_evidence = matched >= tuning.min_matched or index.passage_count < tuning.min_passages_for_matched
+        # Diacritic-free twins merge several words each, so their idf is lower: less mass is needed.
+        min_matched = tuning.min_matched_unaccented if question.unaccented else tuning.min_matched
+        enough_evidence = matched >= min_matched or index.passage_count < tuning.min_passages_for_matched
         if coverage < tuning.min_coverage or not enough_evidence:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
 

@@ -125,7 +125,6 @@ class Evidence:
             "sentence_margin": min(self.sentence_margin, 1.5),
             "article_ratio": min(self.article_ratio, 1.5),
             "top_article": float(self.top_article),
-            "unaccented": float(self.unaccented),
         }
 
 
