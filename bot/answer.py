@@ -92,6 +92,7 @@ class Answer:
     hits: tuple[Hit, ...] = ()
     kind: Kind | None = None
     evidence: Evidence | None = None  # for the best finding, when there is one
+    search: bool = False  # the question asked nothing ("chỉ thị 15"): the articles are the reply
 
     @property
     def found(self) -> bool:
@@ -298,8 +299,9 @@ class Answerer:
         if not findings:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
         evidence = self._evidence(question, findings, idf, near, int(article_of[ranked[0]]), today)
-        status = Status.ANSWER if self.confidence.is_sure(evidence) else Status.UNSURE
-        return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence)
+        # A search ("chỉ thị 15", a name) asks no question: its reply is the articles, never one sentence.
+        status = Status.ANSWER if self.confidence.is_sure(evidence) and not question.search else Status.UNSURE
+        return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search)
 
     def _document_frequency(self, term: str) -> float:
         """How many passages hold a term (more common words are likelier corrections)."""

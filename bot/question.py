@@ -120,6 +120,7 @@ class Question:
     constraints: tuple[Constraint, ...] = ()
     # Other meanings of ambiguous abbreviations ("TT": thủ tướng, thông tư), searched as well.
     other_readings: str = ""
+    search: bool = False  # no question word at all: the articles are wanted, not a sentence
 
 
 # Question phrases that go with any kind and are no part of the topic.
@@ -389,6 +390,8 @@ def analyse(text: str) -> Question:
         text=text,
         kind=kind,
         unaccented=unaccented,
+        # "chỉ thị 15", "Nguyễn Văn Phong", "phòng chống tham nhũng": no question word, a search.
+        search=kind is Kind.WHAT and not asked and not focus and not _ASKS.search(key) and "?" not in text,
         topic=topic,
         counted=counted,
         focus=focus,
@@ -399,6 +402,12 @@ def analyse(text: str) -> Question:
 
 
 NEAR_SYLLABLES = 3
+# Words that make a question of a phrase even without "ai", "bao nhiêu"... ("có phải", "không").
+# ("không" inside "không dùng tiền mặt" asks nothing: yes/no words count at the end, or "có phải" first.)
+_ASKS = re.compile(
+    r"(?<!\w)(?:gì|gi|nào|nao|sao|đâu|dau)(?!\w)|(?<!\w)(?:không|khong|ko|chưa|chua|phải|phai|hả|nhỉ)\W*$"
+    r"|^\W*(?:có phải|co phai)(?!\w)"
+)
 # "Lãnh đạo Bộ Công an nào": a title, at most this many words naming a body, then "nào".
 _WORDS_BETWEEN_TITLE_AND_WHICH = 6
 # "Bí thư tỉnh nào" asks which province, not who.

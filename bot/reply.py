@@ -119,18 +119,21 @@ def with_example(text: str, examples: Sequence[str]) -> str:
 
 
 UNSURE_TEXT = "Tôi chưa tìm được câu trả lời chắc chắn. Các bài viết gần nhất với câu hỏi:"
+SEARCH_TEXT = "Các bài viết phù hợp nhất với «{query}»:"
 UNSURE_SENTENCE_LIMIT = 400
 
 
 def format_unsure(answer: Answer) -> str:
-    """No sentence to vouch for: one plain line, then the closest articles, each with its best sentence."""
+    """No sentence to vouch for (or a search, which asks none): one plain line, then the closest
+    articles, each with its best sentence."""
     findings = answer.findings[:UNSURE_ARTICLES]
     citations = [citation_html(f.article) for f in findings]
     # The sentences share what the line and the citations leave of the message.
     overhead = len("\n\n9. \n<i></i>")
-    room = TELEGRAM_LIMIT - len(UNSURE_TEXT) - sum(len(c) + overhead for c in citations)
+    header = SEARCH_TEXT.format(query=_e(answer.question.strip(), 200)) if answer.search else UNSURE_TEXT
+    room = TELEGRAM_LIMIT - len(header) - sum(len(c) + overhead for c in citations)
     limit = min(UNSURE_SENTENCE_LIMIT, room // max(1, len(findings)))
-    parts = [UNSURE_TEXT]
+    parts = [header]
     for number, (finding, citation) in enumerate(zip(findings, citations, strict=True), start=1):
         # The sentence is shown as a lead, not as the answer: nothing in it is bold.
         parts.append(f"{number}. {citation}\n<i>{_e(finding.sentence, limit)}</i>")

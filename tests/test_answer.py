@@ -198,7 +198,8 @@ def test_a_more_results_page_of_long_answers_stays_within_telegrams_limit():
 
 
 def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer):
-    answer = mixed_answerer.answer("hội nghị sơ kết thực hiện chỉ thị")
+    answer = mixed_answerer.answer("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?")
+    assert answer.found
     reply = format_reply(answer)
     related = reply.split("<b>Bài liên quan:</b>\n")[1].splitlines()
     assert 1 <= len(related) <= 2

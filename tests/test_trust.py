@@ -152,3 +152,17 @@ def test_a_photo_caption_is_never_a_sure_answer(answerer):
     # Only the caption names him: the body sentence comes first, and nothing is vouched for.
     assert answer.best.sentence.startswith("Sáng 15/6, Ban Tuyên giáo Tỉnh ủy Bình Định tổ chức lễ trao")
     assert answer.status is Status.UNSURE
+
+
+@pytest.mark.parametrize("query", ["Chỉ thị 08", "chi thi 08", "CT 08"])
+def test_a_short_query_gets_the_articles_never_a_single_sentence(answerer, query):
+    answer = answerer.answer(query)
+    assert answer.status is Status.UNSURE and answer.search
+    reply = format_reply(answer)
+    assert reply.startswith(f"Các bài viết phù hợp nhất với «{query}»:\n\n1. 📰 ")
+    assert answer.findings[0].article.id == "002_so_ket_chi_thi"
+
+
+def test_a_question_with_a_question_word_is_no_search(answerer):
+    assert not answerer.answer("Chỉ thị 08 nói về gì?").search
+    assert not answerer.answer("có phải ông Hoàng Văn Hải chủ trì không").search
