@@ -31,7 +31,7 @@ from bot.evidence import (
 )
 from bot.index import Hit, Index
 from bot.query import Speller, query_terms
-from bot.question import Kind, Question, analyse
+from bot.question import Kind, Question, analyse, follow_up
 from bot.spans import answer_spans
 from bot.text import (
     CODE,
@@ -229,10 +229,11 @@ class Answerer:
                     self._titles.popitem(last=False)
         return title
 
-    def answer(self, text: str, *, passages: int = CANDIDATE_PASSAGES) -> Answer:
+    def answer(self, text: str, *, passages: int = CANDIDATE_PASSAGES, previous: str | None = None) -> Answer:
         """Answer a question: the best sentence per article, best article first.
 
-        `passages` is how many of the best passages to return in `hits`.
+        `passages` is how many of the best passages to return in `hits`; `previous` is the question
+        a follow-up continues ("thế còn ai phát biểu?" after "Ai chủ trì hội nghị X?").
         """
         index, tuning = self.index, self.tuning
         stripped = text.strip()
@@ -240,7 +241,7 @@ class Answerer:
             return Answer(text, Status.EMPTY)
         if len(stripped) > MAX_QUESTION_CHARS:
             return Answer(text, Status.TOO_LONG)
-        question = analyse(" ".join(stripped.split()))
+        question = follow_up(" ".join(stripped.split()), previous) if previous else analyse(" ".join(stripped.split()))
         query = query_terms(question, index.term_ids, self.speller)
         if not query.ids:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND

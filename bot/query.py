@@ -35,6 +35,8 @@ _PLAIN_STOP_COMPOUNDS = frozenset(strip_diacritics(w) for w in STOP_WORDS if "_"
 # tone mark (or none, in an accented question) this much.
 TYPO_WEIGHT = 0.5
 RETONED_WEIGHT = 0.75
+# The words of the question a follow-up continues ("thế còn ... thì sao?") count this much.
+CONTEXT_WEIGHT = 0.5
 # A correction must be a word this many passages hold.
 MIN_CORRECTION_PASSAGES = 50
 
@@ -132,13 +134,18 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
     """
     if isinstance(question, str):
         question = analyse(question)
-    terms, typos = _terms_of(question.topic or question.text, question, vocabulary, speller)
-    if question.other_readings:
-        more, more_typos = _terms_of(question.other_readings, question, vocabulary, speller)
-        terms, typos = terms + more, typos | more_typos
-    known = [t for t in terms if t in vocabulary]
-    factors = tuple(typos.get(t, 1.0) for t in known)
-    return QueryTerms(tuple(terms), tuple(vocabulary[t] for t in known), factors)
+    weighted: list[tuple[str, float]] = []
+    sources = [
+        (question.topic or question.text, 1.0),
+        (question.other_readings, 1.0),
+        (question.context, CONTEXT_WEIGHT),
+    ]
+    for text, weight in sources:
+        if text:
+            terms, typos = _terms_of(text, question, vocabulary, speller)
+            weighted += [(t, weight * typos.get(t, 1.0)) for t in terms]
+    known = [(t, w) for t, w in weighted if t in vocabulary]
+    return QueryTerms(tuple(t for t, _ in weighted), tuple(vocabulary[t] for t, _ in known), tuple(w for _, w in known))
 
 
 def _terms_of(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import functools
 import re
@@ -121,6 +122,8 @@ class Question:
     # Other meanings of ambiguous abbreviations ("TT": thủ tướng, thông tư), searched as well.
     other_readings: str = ""
     search: bool = False  # no question word at all: the articles are wanted, not a sentence
+    # For a follow-up ("thế còn ai phát biểu?"), the topic of the question it continues.
+    context: str = ""
 
 
 # Question phrases that go with any kind and are no part of the topic.
@@ -327,6 +330,29 @@ def expand_shorthand(text: str) -> tuple[str, str]:
         if " " in form and form in expanded.lower():
             expanded = re.sub(re.escape(form), spell(shorthands[0].meanings[0]), expanded, flags=re.IGNORECASE)
     return expanded, " ".join(others)
+
+
+# "thế còn …", "vậy còn …", "còn …" open a follow-up; "… thì sao?" may close it.
+FOLLOW_UP = re.compile(r"^\W*(?:(?:thế|the|vậy|vay|v|z)\s+)?(?:còn|con)\s+", re.IGNORECASE)
+_SO_WHAT = re.compile(r"\s*(?:thì|thi)\s+(?:sao|thế nào|the nao)\W*$", re.IGNORECASE)
+
+
+def is_follow_up(text: str) -> bool:
+    """Whether a message continues the previous question ("thế còn ai phát biểu?")."""
+    return bool(FOLLOW_UP.match(without_markup(text)))
+
+
+def follow_up(text: str, previous: str) -> Question:
+    """A follow-up read with the question it continues: its own words decide what it asks (or the
+    earlier question's kind when it asks nothing itself: "còn Hà Tĩnh thì sao?"), and the earlier
+    topic is searched too, weighted below its own words."""
+    own = _SO_WHAT.sub("", FOLLOW_UP.sub("", without_markup(text))) or text
+    question, earlier = analyse(own), analyse(previous)
+    if question.kind is Kind.WHAT and not question.focus:
+        question = dataclasses.replace(
+            analyse(f"{own} {previous}"), topic=question.topic, near=question.near or earlier.near
+        )
+    return dataclasses.replace(question, text=text, context=earlier.topic or earlier.text, search=False)
 
 
 def analyse(text: str) -> Question:

@@ -105,9 +105,10 @@ class Library:
     def reloading(self) -> bool:
         return self._reload_lock.locked()
 
-    def answer(self, question: str, passages: int = 12) -> Answer:
-        """Answer from the current index (whichever it is when the question arrives)."""
-        answer = self.answerer.answer(question, passages=passages)
+    def answer(self, question: str, passages: int = 12, previous: str | None = None) -> Answer:
+        """Answer from the current index (whichever it is when the question arrives); `previous` is
+        the question a follow-up continues."""
+        answer = self.answerer.answer(question, passages=passages, previous=previous)
         self._answered = next(self._questions) + 1
         return answer
 
@@ -237,3 +238,41 @@ class UserRateLimit:
             while len(self._times) > self.max_users:
                 self._times.popitem(last=False)
             return True
+
+
+@dataclass
+class Conversations:
+    """What each chat asked the bot lately, so that a follow-up is read with the question it continues.
+
+    Bounded (the newest chats, a few answers each) and forgetful (ten minutes).
+    """
+
+    ttl_seconds: float = 600.0
+    max_chats: int = 10_000
+    per_chat: int = 20
+    _chats: OrderedDict[int, deque[tuple[float, int, str]]] = field(default_factory=OrderedDict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def remember(self, chat_id: int, message_id: int, question: str, now: float | None = None) -> None:
+        """The bot answered `question` in `chat_id` with message `message_id`."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            asked = self._chats.setdefault(chat_id, deque(maxlen=self.per_chat))
+            self._chats.move_to_end(chat_id)
+            asked.append((now, message_id, question))
+            while len(self._chats) > self.max_chats:
+                self._chats.popitem(last=False)
+
+    def earlier(self, chat_id: int, replied_to: int | None, follows_on: bool, now: float | None = None) -> str | None:
+        """The question a message continues: the one the bot's replied-to answer answered, or (for a
+        message opening with "còn", "thế còn") the chat's latest; None when there is none or it is old."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            asked = [a for a in self._chats.get(chat_id, ()) if now - a[0] <= self.ttl_seconds]
+        if replied_to is not None:
+            for _, message_id, question in reversed(asked):
+                if message_id == replied_to:
+                    return question
+        if follows_on and asked:
+            return asked[-1][2]
+        return None

@@ -42,8 +42,9 @@ from telegram.ext import (
 
 from bot.answer import Answer, Status
 from bot.config import Settings
+from bot.question import is_follow_up
 from bot.reply import format_date, format_finding, format_page, format_reply, page_count
-from bot.service import Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
+from bot.service import Conversations, Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
 from bot.store import EmptyCorpusError
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class Services:
     library: Library
     pages: ResultPages
     rate: UserRateLimit
+    conversations: Conversations
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -154,15 +156,22 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
         await message.reply_text(SLOW_DOWN, do_quote=in_group)
         return
     await _best_effort_typing(message, context)
-    answer = await asyncio.to_thread(svc.library.answer, question)
+    replied = message.reply_to_message
+    to_bot = replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id
+    previous = svc.conversations.earlier(
+        message.chat_id, replied.message_id if to_bot else None, is_follow_up(question)
+    )
+    answer = await asyncio.to_thread(svc.library.answer, question, 12, previous)
     pages = page_count(answer)
     markup = pager(svc.pages.keep(answer), 0, pages) if pages > 1 else None
-    await message.reply_html(
+    sent = await message.reply_html(
         format_reply(answer, examples=svc.library.examples),
         do_quote=in_group,
         reply_markup=markup,
         link_preview_options=preview_for(answer),
     )
+    # A follow-up keeps the question it continued: "thế còn ..." twice in a row stays on the topic.
+    svc.conversations.remember(message.chat_id, sent.message_id, previous or question)
 
 
 # --- handlers -------------------------------------------------------------------------------
@@ -389,7 +398,7 @@ def build_application(settings: Settings, library: Library) -> Application:
         builder = builder.base_url(settings.base_url)
     application = builder.build()
     application.bot_data[SERVICES] = Services(
-        settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute)
+        settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute), Conversations()
     )
 
     new_message = filters.UpdateType.MESSAGE

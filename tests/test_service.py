@@ -93,3 +93,25 @@ def test_questions_are_answered_while_a_reload_runs(corpus_copy, tmp_path):
     assert all(a.best.sentence.startswith("Đồng chí Trần Văn Nam") for a in answers)
     assert library.questions_answered == 20
     assert "004_moi" in {a.id for a in library.index.articles}
+
+
+def test_a_chats_questions_are_remembered_ten_minutes_for_follow_ups():
+    from bot.service import Conversations
+
+    talks = Conversations()
+    talks.remember(chat_id=1, message_id=10, question="Ai chủ trì hội nghị X?", now=0.0)
+    talks.remember(chat_id=1, message_id=11, question="Bao nhiêu tập thể được khen ở hội nghị Y?", now=5.0)
+    assert talks.earlier(1, replied_to=10, follows_on=False, now=60.0) == "Ai chủ trì hội nghị X?"
+    assert talks.earlier(1, replied_to=None, follows_on=True, now=60.0) == "Bao nhiêu tập thể được khen ở hội nghị Y?"
+    assert talks.earlier(1, replied_to=None, follows_on=False, now=60.0) is None  # not a follow-up
+    assert talks.earlier(2, replied_to=None, follows_on=True, now=60.0) is None  # another chat
+    assert talks.earlier(1, replied_to=10, follows_on=True, now=700.0) is None  # forgotten after 10 minutes
+
+
+def test_only_the_newest_chats_are_remembered():
+    from bot.service import Conversations
+
+    talks = Conversations(max_chats=2)
+    for chat in (1, 2, 3):
+        talks.remember(chat, 100 + chat, f"câu hỏi {chat}", now=0.0)
+    assert [talks.earlier(c, None, True, now=1.0) for c in (1, 2, 3)] == [None, "câu hỏi 2", "câu hỏi 3"]

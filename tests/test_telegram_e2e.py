@@ -281,6 +281,31 @@ def test_a_reply_to_the_bots_own_message_is_answered(bot):
     assert "Cung Văn hóa Hữu nghị Việt Xô" in text_of(follow_up).split("\n")[0]
 
 
+def test_a_follow_up_replying_to_an_answer_is_read_with_the_question_it_answered(bot):
+    first = bot.reply_to(
+        lambda: bot.api.group_message("/ask Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", chat_id=-3007)
+    )
+    assert text_of(first).startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
+    follow_up = bot.reply_to(
+        lambda: bot.api.group_message(
+            "thế còn bao nhiêu tập thể được khen?", chat_id=-3007, reply_to=first.response["result"]
+        )
+    )
+    # Alone, the follow-up names no event: it is answered from the directive the first question was about.
+    assert text_of(follow_up).startswith("Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho 10 tập thể")
+
+
+def test_the_same_follow_up_without_its_question_is_not_answered_from_that_article(bot):
+    alone = text_of(bot.ask("thế còn bao nhiêu tập thể được khen?", user_id=2016))
+    assert not alone.startswith("Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho 10 tập thể")
+
+
+def test_a_message_opening_with_con_continues_the_chats_last_question(bot):
+    bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2017)
+    shown = text_of(bot.ask("còn bao nhiêu tập thể được khen?", user_id=2017))
+    assert shown.startswith("Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho 10 tập thể")
+
+
 def test_an_answer_in_a_forum_topic_stays_in_that_topic(bot):
     call = bot.reply_to(
         lambda: bot.api.group_message("/ask bao nhiêu tập thể được tặng Bằng khen?", chat_id=-3007, thread_id=77)
