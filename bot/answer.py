@@ -267,8 +267,11 @@ class Answerer:
 
         near = {plain(s) if question.unaccented else s for s in question.near}
         near_words = [w.removeprefix(PLAIN) for w in near]
-        weights = dict(idf)
-        query_mass = sum(idf.values()) or 1.0
+        # The sentence is chosen, and weighed, on the question's own words: a follow-up's earlier topic
+        # only finds the articles.
+        own_idf = {t: w for t, w in idf.items() if t not in query.context}
+        weights = dict(own_idf)
+        query_mass = sum(own_idf.values()) or 1.0
         best_score = float(scores[ranked[0]])
         findings = []
         needles = {t: _Needle.of(t) for t in weights}
@@ -299,7 +302,7 @@ class Answerer:
                     break
         if not findings:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
-        evidence = self._evidence(question, findings, idf, near, int(article_of[ranked[0]]), today)
+        evidence = self._evidence(question, findings, own_idf, near, int(article_of[ranked[0]]), today)
         # A search ("chỉ thị 15", a name) asks no question: its reply is the articles, never one sentence.
         status = Status.ANSWER if self.confidence.is_sure(evidence) and not question.search else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search)

@@ -49,6 +49,7 @@ class QueryTerms:
     terms: tuple[str, ...]
     ids: tuple[int, ...]
     factors: tuple[float, ...] = ()
+    context: frozenset[str] = frozenset()  # terms only the question a follow-up continues has
 
 
 class Speller:
@@ -135,6 +136,7 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
     if isinstance(question, str):
         question = analyse(question)
     weighted: list[tuple[str, float]] = []
+    own: set[str] = set()
     sources = [
         (question.topic or question.text, 1.0),
         (question.other_readings, 1.0),
@@ -144,8 +146,15 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
         if text:
             terms, typos = _terms_of(text, question, vocabulary, speller)
             weighted += [(t, weight * typos.get(t, 1.0)) for t in terms]
+            if weight == 1.0:
+                own.update(terms)
     known = [(t, w) for t, w in weighted if t in vocabulary]
-    return QueryTerms(tuple(t for t, _ in weighted), tuple(vocabulary[t] for t, _ in known), tuple(w for _, w in known))
+    return QueryTerms(
+        tuple(t for t, _ in weighted),
+        tuple(vocabulary[t] for t, _ in known),
+        tuple(w for _, w in known),
+        frozenset(t for t, _ in weighted if t not in own),
+    )
 
 
 def _terms_of(
