@@ -112,13 +112,23 @@ class Library:
         self._answered = next(self._questions) + 1
         return answer
 
-    def reload(self) -> ReloadOutcome:
+    def reserve_reload(self) -> bool:
+        """Claim the one reload slot now (False when a reload holds it); `reload(reserved=True)` uses
+        and frees it. Claiming before saying "reloading" means a second /reload can never slip in
+        between the reply and the start of the work."""
+        return self._reload_lock.acquire(blocking=False)
+
+    def release_reload(self) -> None:
+        """Give back a slot claimed by `reserve_reload` when the reload will not run after all."""
+        self._reload_lock.release()
+
+    def reload(self, reserved: bool = False) -> ReloadOutcome:
         """Re-read the corpus and swap the new index in; the old one serves until then.
 
         The expensive part (segmenting new files, assembling the index) runs in a child process,
         so this process keeps answering at full speed; the result is then mapped from the cache.
         """
-        if not self._reload_lock.acquire(blocking=False):
+        if not reserved and not self._reload_lock.acquire(blocking=False):
             raise ReloadInProgress
         try:
             started = time.perf_counter()

@@ -44,7 +44,7 @@ from bot.answer import Answer, Status
 from bot.config import Settings
 from bot.question import is_follow_up
 from bot.reply import format_date, format_finding, format_page, format_reply, page_count
-from bot.service import Conversations, Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
+from bot.service import Conversations, Library, ReloadFailed, ResultPages, UserRateLimit
 from bot.store import EmptyCorpusError
 
 log = logging.getLogger(__name__)
@@ -307,15 +307,16 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if not _is_admin(update, svc.settings):
         await message.reply_text(ADMINS_ONLY)
         return
-    if svc.library.reloading:
+    if not svc.library.reserve_reload():
         await message.reply_text(RELOAD_BUSY)
         return
-    await message.reply_text("Đang nạp lại kho bài viết… Câu hỏi vẫn được trả lời trong lúc chờ.")
     try:
-        outcome = await asyncio.to_thread(svc.library.reload)
-    except ReloadInProgress:
-        await message.reply_text(RELOAD_BUSY)
-        return
+        await message.reply_text("Đang nạp lại kho bài viết… Câu hỏi vẫn được trả lời trong lúc chờ.")
+    except BaseException:
+        svc.library.release_reload()
+        raise
+    try:
+        outcome = await asyncio.to_thread(svc.library.reload, True)
     except ReloadFailed as failure:
         lines = [
             f"Không nạp lại được: {failure.reason}.",
