@@ -17,6 +17,7 @@ import zoneinfo
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -45,6 +46,8 @@ from bot.text import (
     syllables,
 )
 
+K = TypeVar("K")
+V = TypeVar("V")
 VIETNAM = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_QUESTION_CHARS = 500
 MAX_ANSWER_CHARS = 300  # a longer sentence is cut into its clauses; one still longer is no sure answer
@@ -204,30 +207,29 @@ class Answerer:
         self._cache_size = cache_size
         self._lock = threading.Lock()  # the bot answers from several threads at once
 
+    def _kept(self, cache: OrderedDict[K, V], key: K, make: Callable[[], V]) -> V:
+        """`cache[key]`, made (outside the lock) and kept when missing; the least recently used go."""
+        with self._lock:
+            value = cache.get(key)
+            if value is not None:
+                cache.move_to_end(key)
+                return value
+        value = make()
+        with self._lock:
+            cache[key] = value
+            if len(cache) > self._cache_size:
+                cache.popitem(last=False)
+        return value
+
     def _sentences(self, hit: Hit) -> list[_Text]:
-        with self._lock:
-            cached = self._cache.get(hit.passage)
-            if cached is not None:
-                self._cache.move_to_end(hit.passage)
-                return cached
         text = hit.text
-        cached = [_Text(text[start:end]) for start, end in answer_units(text)]
-        with self._lock:
-            self._cache[hit.passage] = cached
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return cached
+        return self._kept(self._cache, hit.passage, lambda: [_Text(text[s:e]) for s, e in answer_units(text)])
 
     def _title(self, article_index: int) -> _Text:
-        with self._lock:
-            title = self._titles.get(article_index)
-        if title is None:
-            title = _Text(self.index.articles[article_index].title)
-            with self._lock:
-                self._titles[article_index] = title
-                if len(self._titles) > self._cache_size:
-                    self._titles.popitem(last=False)
-        return title
+        return self._kept(self._titles, article_index, lambda: _Text(self.index.articles[article_index].title))
+
+    def _facts(self, article: Article) -> ArticleFacts:
+        return self._kept(self._article_facts, article.id, lambda: ArticleFacts(article))
 
     def answer(self, text: str, *, passages: int = CANDIDATE_PASSAGES, previous: str | None = None) -> Answer:
         """Answer a question: the best sentence per article, best article first.
@@ -241,7 +243,8 @@ class Answerer:
             return Answer(text, Status.EMPTY)
         if len(stripped) > MAX_QUESTION_CHARS:
             return Answer(text, Status.TOO_LONG)
-        question = follow_up(" ".join(stripped.split()), previous) if previous else analyse(" ".join(stripped.split()))
+        spaced = " ".join(stripped.split())
+        question = follow_up(spaced, previous) if previous else analyse(spaced)
         query = query_terms(question, index.term_ids, self.speller)
         if not query.ids:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
@@ -270,16 +273,15 @@ class Answerer:
         # The sentence is chosen, and weighed, on the question's own words: a follow-up's earlier topic
         # only finds the articles.
         own_idf = {t: w for t, w in idf.items() if t not in query.context}
-        weights = dict(own_idf)
         query_mass = sum(own_idf.values()) or 1.0
         best_score = float(scores[ranked[0]])
         findings = []
-        needles = {t: _Needle.of(t) for t in weights}
+        needles = {t: _Needle.of(t) for t in own_idf}
         for first, rest in _candidates(index, ranked, scores, tuning):
             title = self._title(int(index.passage_article[first[0].passage]))
             # Terms the title already has say little about which sentence answers.
             weighted = []
-            for (t, w), n in zip(weights.items(), needles.values(), strict=True):
+            for (t, w), n in zip(own_idf.items(), needles.values(), strict=True):
                 in_title = n.found_in(title)
                 boost = (tuning.title_term_weight if in_title else 1.0) + (tuning.near_boost if t in near else 0.0)
                 weighted.append((n.field, n.needle, w * boost, in_title, "_" in t))
@@ -302,7 +304,7 @@ class Answerer:
                     break
         if not findings:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
-        evidence = self._evidence(question, findings, own_idf, near, int(article_of[ranked[0]]), today)
+        evidence = self._evidence(question, findings, own_idf, near_words, int(article_of[ranked[0]]), today)
         # A search ("chỉ thị 15", a name) asks no question: its reply is the articles, never one sentence.
         status = Status.ANSWER if self.confidence.is_sure(evidence) and not question.search else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search)
@@ -316,24 +318,12 @@ class Answerer:
             else float(self.index.bm25.postings_ptr[term_id + 1] - self.index.bm25.postings_ptr[term_id])
         )
 
-    def _facts(self, article: Article) -> ArticleFacts:
-        with self._lock:
-            facts = self._article_facts.get(article.id)
-            if facts is not None:
-                return facts
-        facts = ArticleFacts(article)
-        with self._lock:
-            self._article_facts[article.id] = facts
-            if len(self._article_facts) > self._cache_size:
-                self._article_facts.popitem(last=False)
-        return facts
-
     def _evidence(
         self,
         question: Question,
         findings: list[Finding],
         idf: dict[str, float],
-        near: set[str],
+        near_words: list[str],
         top_article: int,
         today: dt.date,
     ) -> Evidence:
@@ -350,12 +340,9 @@ class Answerer:
         beyond_title = sum(w for t, w in terms.items() if t not in in_title)
         added = sum(w for t, w in terms.items() if t in in_sentence and t not in in_title)
         passages = list(index.article_passages(article_index))
-        article_share, _ = relevance(index, terms, passages)
-        missing = [w for t, w in terms.items() if not _in_passages(index, t, passages)]
+        in_article = {t for t in idf if _in_passages(index, t, passages)}
         compounds = [t for t in idf if "_" in t]
-        compounds_found = sum(1 for t in compounds if _in_passages(index, t, passages))
         words = sentence.plain if question.unaccented else sentence.accented
-        near_words = [w.removeprefix(PLAIN) for w in near]
         near_found = sum(1 for w in near_words if f" {w} " in words)
         return Evidence(
             agreement=_agreement(findings),
@@ -366,9 +353,9 @@ class Answerer:
             ),
             sentence_share=sum(terms[t] for t in in_title | in_sentence) / mass,
             own_share=added / beyond_title if beyond_title else 1.0,
-            article_share=article_share,
-            missing_rare=max(missing, default=0.0) / index.idf(""),
-            compound_share=compounds_found / len(compounds) if compounds else 1.0,
+            article_share=sum(w for t, w in terms.items() if t in in_article) / mass,  # `relevance`, whole article
+            missing_rare=max((w for t, w in terms.items() if t not in in_article), default=0.0) / index.idf(""),
+            compound_share=sum(1 for t in compounds if t in in_article) / len(compounds) if compounds else 1.0,
             near_share=near_found / len(near_words) if near_words else 1.0,
             caption=finding.hit.caption,
             long_sentence=len(finding.sentence) > MAX_ANSWER_CHARS,

@@ -5,7 +5,7 @@ is the worst outcome, "not sure, here are the closest articles" a good one. So a
 vouched for only when the asked-for span is in it, of the asked kind, the article agrees with the
 question's years, spans of years, numbered sessions and documents, and the sentence (with its
 title) holds enough of what the question asks about, by a logistic model fitted on the dev
-split of the blind evaluation set (eval/calibrate.py writes bot/confidence.json).
+split of the blind evaluation set (eval/calibrate.py writes bot/answer_model.json).
 """
 
 from __future__ import annotations
@@ -18,8 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.corpus import Article
-from bot.question import YEAR, YEARS_SPAN, Constraint, Kind
-from bot.text import code_terms, nfc, ordinal_terms, strip_diacritics
+from bot.question import (
+    Constraint,
+    Kind,
+    documents_in,
+    ordinals_in,
+    plain_words,
+    spans_of_years_in,
+    years_in,
+)
+from bot.text import nfc
 
 
 class ArticleFacts:
@@ -38,26 +46,24 @@ class ArticleFacts:
 
     @functools.cached_property
     def _plain(self) -> str:
-        return " ".join(strip_diacritics(self._text).lower().split())
+        return plain_words(self._text)
 
     @functools.cached_property
     def years(self) -> frozenset[str]:
-        years = {m.group(1) for m in YEAR.finditer(self._plain)}
-        if self.article.date is not None:
-            years.add(str(self.article.date.year))
-        return frozenset(years)
+        dated = [str(self.article.date.year)] if self.article.date is not None else []
+        return frozenset(years_in(self._plain) + dated)
 
     @functools.cached_property
     def spans_of_years(self) -> frozenset[str]:
-        return frozenset(str(int(m.group(1))) for m in YEARS_SPAN.finditer(self._plain))
+        return frozenset(spans_of_years_in(self._plain))
 
     @functools.cached_property
     def ordinals(self) -> frozenset[str]:
-        return frozenset("".join(c for c in term if c.isdigit()) for term in ordinal_terms(self._text))
+        return frozenset(ordinals_in(self._text))
 
     @functools.cached_property
     def documents(self) -> frozenset[str]:
-        return frozenset(term.split(":")[0] for term in code_terms(self._text))
+        return frozenset(documents_in(self._text))
 
     def disagrees(self, constraints: tuple[Constraint, ...], today: dt.date) -> tuple[Constraint, ...]:
         """The constraints this article does not state (or, for "hôm nay", was not published for)."""

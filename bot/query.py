@@ -72,7 +72,7 @@ class Speller:
                 for term in self._vocabulary:
                     word = term[1:]
                     if term[0] == PLAIN and word.isalpha() and word.isascii() and 2 <= len(word) <= 12:
-                        for key in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                        for key in _with_one_letter_less(word):
                             deletions.setdefault(key, []).append(word)
                 self._deletions = deletions
             return self._deletions
@@ -85,8 +85,9 @@ class Speller:
         if not (word.isalpha() and word.isascii() and 3 <= len(word) <= 12):
             return None
         index = self._index()
-        keys = {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
-        candidates = {c for key in keys for c in index.get(key, ()) if c != word and _one_edit(word, c)}
+        candidates = {
+            c for key in _with_one_letter_less(word) for c in index.get(key, ()) if c != word and _one_edit(word, c)
+        }
         common = [c for c in sorted(candidates) if self._frequency(PLAIN + c) >= MIN_CORRECTION_PASSAGES]
         return max(common, key=lambda c: self._frequency(PLAIN + c), default=None)
 
@@ -112,6 +113,11 @@ def is_vietnamese_syllable(syllable: str, typed_plain: bool = False) -> bool:
     if not accented:
         return True
     return syllable in plain_forms if typed_plain else syllable in accented
+
+
+def _with_one_letter_less(word: str) -> set[str]:
+    """The word and every form of it missing one letter (two words one edit apart share one)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -89,13 +89,36 @@ _RECENT = {"hom nay": "day", "hom qua": "day", "tuan nay": "week", "thang nay": 
 _RECENT_PATTERN = re.compile(r"(?<!\w)(" + "|".join(_RECENT) + r")(?!\w)")
 
 
+def plain_words(text: str) -> str:
+    """Lowercase, diacritic-free, single-spaced: the text the year patterns read."""
+    return " ".join(strip_diacritics(nfc(text)).lower().split())
+
+
+# What a question states and its answer's article must state too, read alike from both.
+def years_in(plain_text: str) -> list[str]:
+    return [m.group(1) for m in YEAR.finditer(plain_text)]
+
+
+def spans_of_years_in(plain_text: str) -> list[str]:
+    return [str(int(m.group(1))) for m in YEARS_SPAN.finditer(plain_text)]
+
+
+def ordinals_in(text: str) -> list[str]:
+    return ["".join(c for c in term if c.isdigit()) for term in ordinal_terms(text)]
+
+
+def documents_in(text: str) -> list[str]:
+    """Documents by kind and number ("#ct5"), whichever issuer the text names."""
+    return [term for term in code_terms(text) if ":" not in term]
+
+
 def constraints_of(text: str) -> tuple[Constraint, ...]:
     """The years, spans of years, numbered sessions and documents a question names."""
-    plain_text = " ".join(strip_diacritics(nfc(text)).lower().split())
-    found = [Constraint("year", m.group(1)) for m in YEAR.finditer(plain_text)]
-    found += [Constraint("years", str(int(m.group(1)))) for m in YEARS_SPAN.finditer(plain_text)]
-    found += [Constraint("ordinal", "".join(c for c in term if c.isdigit())) for term in ordinal_terms(text)]
-    found += [Constraint("document", term) for term in code_terms(text) if ":" not in term]
+    plain_text = plain_words(text)
+    found = [Constraint("year", v) for v in years_in(plain_text)]
+    found += [Constraint("years", v) for v in spans_of_years_in(plain_text)]
+    found += [Constraint("ordinal", v) for v in ordinals_in(text)]
+    found += [Constraint("document", v) for v in documents_in(text)]
     found += [Constraint("recent", _RECENT[m.group(1)]) for m in _RECENT_PATTERN.finditer(plain_text)]
     return tuple(dict.fromkeys(found))
 

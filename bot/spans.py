@@ -21,10 +21,15 @@ Span = tuple[int, int]
 NAMES_FILE = Path(__file__).with_name("data") / "names.toml"
 
 
+@functools.cache
+def _tables() -> dict[str, dict]:
+    with NAMES_FILE.open("rb") as stream:
+        return tomllib.load(stream)
+
+
 def _table(name: str) -> tuple[str, ...]:
     """One table of bot/data/names.toml (each keeps its source beside its words)."""
-    with NAMES_FILE.open("rb") as stream:
-        return tuple(dict.fromkeys(tomllib.load(stream)[name]["words"]))
+    return tuple(dict.fromkeys(_tables()[name]["words"]))
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -134,9 +139,10 @@ _COUNTED_ALIASES = {
 _PLAIN_ALIASES = {strip_diacritics(k): v for k, v in _COUNTED_ALIASES.items()}
 _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
 # "tổng mức đầu tư là bao nhiêu", "giá ... bao nhiêu": an amount of money is asked for.
+_MONEY_WORDS = ("vốn", "đầu tư", "kinh phí", "chi phí", "giá", "tiền", "ngân sách", "lương", "phạt", "thu nhập")
+_MONEY_WORDS += ("doanh thu", "nợ")
 _MONEY_HINT = re.compile(
-    r"(?<!\w)(vốn|đầu tư|kinh phí|chi phí|giá|tiền|ngân sách|lương|phạt|thu nhập|doanh thu|nợ|von|dau tu|kinh phi"
-    r"|chi phi|gia|tien|ngan sach|luong|phat|thu nhap|doanh thu|no)(?!\w)",
+    r"(?<!\w)(" + "|".join(dict.fromkeys([*_MONEY_WORDS, *map(strip_diacritics, _MONEY_WORDS)])) + r")(?!\w)",
     re.IGNORECASE,
 )
 
@@ -167,7 +173,7 @@ def _echoes(core: str, question: Question) -> bool:
 
 def _names_asked_about(name: str, question: Question) -> bool:
     """Whether the question already names this person by the last word of the name ("Obama", "ông Phong")."""
-    last = _plain(name).split()[-1:] if _plain(name).strip() else []
+    last = _plain(name).split()[-1:]
     words, _ = _question_words(question.text)
     return bool(last) and f" {last[0]} " in words and last[0][:1].isalpha()
 

@@ -147,6 +147,14 @@ async def _best_effort_typing(message: Message, context: ContextTypes.DEFAULT_TY
         log.warning("could not send the typing action: %s", error)
 
 
+def _reply_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
+    """The bot's own message that `message` replies to, if it replies to one."""
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+        return replied
+    return None
+
+
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     """Answer a question in the chat it came from, replying to it in groups."""
     message = update.effective_message
@@ -156,10 +164,9 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
         await message.reply_text(SLOW_DOWN, do_quote=in_group)
         return
     await _best_effort_typing(message, context)
-    replied = message.reply_to_message
-    to_bot = replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id
+    replied = _reply_to_bot(message, context)
     previous = svc.conversations.earlier(
-        message.chat_id, replied.message_id if to_bot else None, is_follow_up(question)
+        message.chat_id, replied.message_id if replied else None, is_follow_up(question)
     )
     answer = await asyncio.to_thread(svc.library.answer, question, 12, previous)
     pages = page_count(answer)
@@ -204,9 +211,7 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """Answers group messages that mention the bot or reply to it; stays silent otherwise."""
     message = update.effective_message
     mention = re.compile(rf"@{re.escape(context.bot.username or '')}\b", re.IGNORECASE)
-    replied = message.reply_to_message
-    to_bot = replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id
-    if not to_bot and not mention.search(message.text):
+    if _reply_to_bot(message, context) is None and not mention.search(message.text):
         return
     question = mention.sub(" ", message.text).strip()
     if not question:

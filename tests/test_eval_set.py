@@ -16,12 +16,16 @@ EVAL = Path(__file__).resolve().parent.parent / "eval"
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "000_33da5da0feea9827.txt"
 
 
-def questions() -> list[dict]:
+def read_questions(*names: str) -> list[dict]:
     rows = []
-    for name in ("questions_dev.jsonl", "questions_test.jsonl"):
+    for name in names:
         with (EVAL / name).open(encoding="utf-8") as stream:
             rows.extend(json.loads(line) for line in stream if line.strip())
     return rows
+
+
+def questions() -> list[dict]:
+    return read_questions("questions_dev.jsonl", "questions_test.jsonl")
 
 
 def test_the_set_has_the_size_and_shape_the_evaluation_needs():
@@ -62,11 +66,7 @@ def test_every_answer_string_occurs_in_its_article(politics_corpus):
 
 
 def blind_questions() -> list[dict]:
-    rows = []
-    for name in ("blind_dev.jsonl", "blind_test.jsonl"):
-        with (EVAL / name).open(encoding="utf-8") as stream:
-            rows.extend(json.loads(line) for line in stream if line.strip())
-    return rows
+    return read_questions("blind_dev.jsonl", "blind_test.jsonl")
 
 
 def test_the_blind_set_has_the_size_splits_and_kinds_the_evaluation_needs():
