@@ -227,3 +227,16 @@ def test_a_name_is_bolded_whole_and_alone(sentence, name):
     strong, weak = answer_spans(sentence, analyse("Ai được nêu tên?"))
     start, end = (strong or weak)[0]
     assert sentence[start:end] == name
+
+
+def test_a_sentence_over_300_characters_is_cut_to_the_parts_around_the_answer():
+    from bot.answer import MAX_ANSWER_CHARS, excerpt
+
+    head = "Cùng tham dự hội nghị có " + ", ".join(f"đại diện đơn vị số {n}" for n in range(1, 12))
+    sentence = head + ", trên 500 đại biểu là lãnh đạo các bộ, ngành và địa phương."
+    start = sentence.index("trên 500 đại biểu")
+    cut, (s, e) = excerpt(sentence, (start, start + len("trên 500 đại biểu")))
+    assert len(sentence) > MAX_ANSWER_CHARS >= len(cut)
+    assert cut.startswith("…đại diện đơn vị số") and cut.endswith("lãnh đạo các bộ, ngành và địa phương.")
+    assert cut[s:e] == "trên 500 đại biểu"
+    assert excerpt("Câu ngắn.", (0, 3)) == ("Câu ngắn.", (0, 3))

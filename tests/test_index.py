@@ -116,3 +116,11 @@ def test_the_seed_article_answers_to_a_question_without_diacritics(shipped_index
 def test_an_abbreviation_is_searched_by_its_concept_alone(mixed_index):
     terms = query_terms("UBND thành phố chủ trì hội nghị tổng kết NQ 35", mixed_index.term_ids).terms
     assert "@ubnd" in terms and "ubnd" not in terms and "#nq35" in terms
+
+
+def test_a_term_searched_at_a_factor_adds_that_share_of_its_weight(mixed_index):
+    query = query_terms("hội nghị sơ kết chỉ thị", mixed_index.term_ids)
+    full = mixed_index.bm25.scores(query.ids)
+    alone = mixed_index.bm25.scores(query.ids[:1])
+    halved = mixed_index.bm25.scores(query.ids, [0.5] + [1.0] * (len(query.ids) - 1))
+    np.testing.assert_allclose(halved, full - 0.5 * alone, rtol=1e-5, atol=1e-5)
