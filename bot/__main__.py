@@ -76,6 +76,8 @@ def answer_json(answer: Answer, k: int, examples: Sequence[str] = ()) -> dict:
         "status": cli_status(answer),
         "found": answer.found,
         "answer": best.sentence if answer.found and best else None,
+        # For a yes/no question: "yes", "no" or "unclear", as far as the sentence supports it.
+        "verdict": answer.verdict.value if answer.verdict else None,
         "reply": format_reply(answer, examples=examples),
         "hits": [
             {

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from bot.claims import Verdict, check_claim
 from bot.corpus import Article
 from bot.evidence import (
     ArticleFacts,
@@ -96,6 +97,7 @@ class Answer:
     kind: Kind | None = None
     evidence: Evidence | None = None  # for the best finding, when there is one
     search: bool = False  # the question asked nothing ("chỉ thị 15"): the articles are the reply
+    verdict: Verdict | None = None  # for a yes/no question: what the best sentence says of its claim
 
     @property
     def found(self) -> bool:
@@ -305,9 +307,15 @@ class Answerer:
         if not findings:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
         evidence = self._evidence(question, findings, own_idf, near_words, int(article_of[ranked[0]]), today)
+        verdict = None
+        if question.kind is Kind.YES_NO:
+            check = check_claim(findings[0].sentence, question, findings[0].article.title)
+            verdict = check.verdict
+            findings[0] = dataclasses.replace(findings[0], highlight=check.span)
         # A search ("chỉ thị 15", a name) asks no question: its reply is the articles, never one sentence.
-        status = Status.ANSWER if self.confidence.is_sure(evidence) and not question.search else Status.UNSURE
-        return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search)
+        sure = self.confidence.is_sure(evidence) and not question.search and verdict is not Verdict.UNCLEAR
+        status = Status.ANSWER if sure else Status.UNSURE
+        return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
 
     def _document_frequency(self, term: str) -> float:
         """How many passages hold a term (more common words are likelier corrections)."""
@@ -427,6 +435,8 @@ class Answerer:
             strong, weak = answer_spans(sentence.text, question)
             words = _near_positions(sentence, verbs, question.unaccented)
             highlight = _closest(sentence.text, strong or weak, words)
+            if question.many and len(strong) > 1:
+                highlight = (strong[0][0], strong[-1][1])  # the whole list, each name with its title
             features = cheap | sentence_features(sentence.text, strong, weak, highlight, words)
             # A caption comes after every body sentence: it is often another event's photo or a link.
             score = model.score(features) - (CAPTION_PENALTY if hit.caption else 0.0)
@@ -442,7 +452,7 @@ class Answerer:
                     hit,
                     score,
                     bool(strong),
-                    spans=len(strong),
+                    spans=min(len(strong), 1) if question.many else len(strong),
                     features=features,
                 )
                 best_order = order

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ class Kind(enum.Enum):
     WHEN = "when"
     WHERE = "where"
     WHAT = "what"
+    YES_NO = "yes_no"  # "có phải … không", "… đúng không": a claim to confirm or deny
 
 
 def _phrases(joined: str) -> tuple[str, ...]:
@@ -145,6 +147,7 @@ class Question:
     # Other meanings of ambiguous abbreviations ("TT": thủ tướng, thông tư), searched as well.
     other_readings: str = ""
     search: bool = False  # no question word at all: the articles are wanted, not a sentence
+    many: bool = False  # "những ai", "những lãnh đạo nào": every one the sentence names is wanted
     # For a follow-up ("thế còn ai phát biểu?"), the topic of the question it continues.
     context: str = ""
 
@@ -394,7 +397,8 @@ def analyse(text: str) -> Question:
             asked.extend(m.span() for m in hits)
             if kind is Kind.HOW_MANY:
                 first = min(hits, key=lambda m: m.start())
-                following = [s for s in syllables(key[first.end() :]) if s not in _NOT_NOUNS]
+                # Only leading "là", "được"... are skipped, and never "co": in "bao nhieu co so" it is "cơ".
+                following = list(itertools.dropwhile(_NOT_COUNTED.__contains__, syllables(key[first.end() :])))
                 counted = tuple(following[:2])
             break
     document = _document_question(key, unaccented)
@@ -414,6 +418,11 @@ def analyse(text: str) -> Question:
         if which:
             kind = Kind.WHO
             asked.append(which)
+    if kind is Kind.WHAT and not document:
+        claim = [m.span() for m in _YES_NO.finditer(key)]
+        if claim:
+            kind, focus = Kind.YES_NO, ()
+            asked.extend(claim)
     asked.extend(m.span() for m in _alternation(_FILLER_PHRASES, unaccented).finditer(key))
     # `key` is aligned with `text` character for character (NFC, same letters, other marks).
     topic = _blank(nfc(text), asked) if len(key) == len(nfc(text)) else text
@@ -444,6 +453,7 @@ def analyse(text: str) -> Question:
         topic=topic,
         counted=counted,
         focus=focus,
+        many=bool(_MANY.search(key)) and kind is not Kind.YES_NO,
         near=tuple(dict.fromkeys(near)),
         constraints=constraints_of(text),
         other_readings=other_readings,
@@ -451,6 +461,15 @@ def analyse(text: str) -> Question:
 
 
 NEAR_SYLLABLES = 3
+# A claim to confirm: "có phải … không", "… phải không", "… đúng ko" (chat "ko", "k" are written out
+# first), "có … không", "… hả".
+_YES_NO = re.compile(
+    r"^\W*(?:có phải|co phai)(?!\w)"
+    r"|(?<!\w)(?:(?:phải|phai|đúng|dung|thật|that|vậy|vay)\s+)?(?:không|khong|chưa|chua)\W*$"
+    r"|(?<!\w)(?:hả|à|hở|chứ)\W*$"
+)
+# "những ai", "những lãnh đạo nào", "các bộ nào", "gồm những ai": a list is asked for.
+_MANY = re.compile(r"(?<!\w)(?:những|nhung|các|cac)\s+(?:ai|(?:\w+\s+){1,3}(?:nào|nao))(?!\w)")
 # Words that make a question of a phrase even without "ai", "bao nhiêu"... ("có phải", "không").
 # ("không" inside "không dùng tiền mặt" asks nothing: yes/no words count at the end, or "có phải" first.)
 _ASKS = re.compile(
@@ -484,6 +503,7 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
 
 
 _NOT_NOUNS = frozenset({"là", "la", "được", "duoc", "đã", "da", "có", "co", "bằng", "bang", "theo"})
+_NOT_COUNTED = _NOT_NOUNS - {"có", "co"}
 _PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
 # "kỷ luật", "pháp luật" are no law; "luật sư" is a lawyer.
 _NOT_DOCUMENT = re.compile(r"(?<!\w)(?:kỷ|kỉ|ky|ki|pháp|phap)\s+$")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
+from bot.claims import Verdict
 from bot.corpus import Article
 
 TELEGRAM_LIMIT = 4096
@@ -119,6 +120,9 @@ def with_example(text: str, examples: Sequence[str]) -> str:
 
 
 UNSURE_TEXT = "Tôi chưa tìm được câu trả lời chắc chắn. Các bài viết gần nhất với câu hỏi:"
+UNCLEAR_TEXT = "Chưa rõ: tôi chưa tìm được câu nào khẳng định hay bác bỏ điều này. Các bài viết gần nhất:"
+# A yes/no question's answer opens with what the sentence says of the claim.
+VERDICT_TEXT = {Verdict.YES: "Đúng.", Verdict.NO: "Không đúng."}
 SEARCH_TEXT = "Các bài viết phù hợp nhất với «{query}»:"
 UNSURE_SENTENCE_LIMIT = 400
 
@@ -130,7 +134,10 @@ def format_unsure(answer: Answer) -> str:
     citations = [citation_html(f.article) for f in findings]
     # The sentences share what the line and the citations leave of the message.
     overhead = len("\n\n9. \n<i></i>")
-    header = SEARCH_TEXT.format(query=_e(answer.question.strip(), 200)) if answer.search else UNSURE_TEXT
+    if answer.search:
+        header = SEARCH_TEXT.format(query=_e(answer.question.strip(), 200))
+    else:
+        header = UNCLEAR_TEXT if answer.verdict is not None else UNSURE_TEXT
     room = TELEGRAM_LIMIT - len(header) - sum(len(c) + overhead for c in citations)
     limit = min(UNSURE_SENTENCE_LIMIT, room // max(1, len(findings)))
     parts = [header]
@@ -159,6 +166,8 @@ def format_reply(answer: Answer, related: int = 2, examples: Sequence[str] = ())
         return with_example(NOT_FOUND_TEXT, examples)
     best = answer.best
     parts = [_sentence_html(best), citation_html(best.article)]
+    if answer.verdict in VERDICT_TEXT:
+        parts[0] = f"<b>{VERDICT_TEXT[answer.verdict]}</b> {parts[0]}"
     others = [related_line(f) for f in answer.findings[1 : 1 + related]]
     if others:
         parts.append("<b>Bài liên quan:</b>\n" + "\n".join(others))

@@ -13,7 +13,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from bot.question import DOCUMENT_NOUNS, Kind, Question
+from bot.claims import Verdict, check_claim
+from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
 from bot.text import LOWER_LETTERS, UPPER_LETTERS, code_terms, strip_diacritics, syllables
 
 Span = tuple[int, int]
@@ -178,6 +179,14 @@ def _names_asked_about(name: str, question: Question) -> bool:
     return bool(last) and f" {last[0]} " in words and last[0][:1].isalpha()
 
 
+def _asked_noun_before(before: str, question: Question) -> bool:
+    """Whether the words just before a name are the question's own noun ("nghệ nhân" in "Nghệ nhân
+    nào làm linh vật?", before "nghệ nhân Đinh Văn Tân"): the name is of the one asked about."""
+    last = _plain(before[-30:]).split()[-2:]
+    words, _ = _question_words(question.text)
+    return len(last) == 2 and f" {' '.join(last)} " in words and not all(w in PLAIN_STOP_WORDS for w in last)
+
+
 def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     # Place names that start like a person's ("Hà Nội") are masked first, so that
     # "Hà Nội Nguyễn Văn Phong" yields the person, not "Hà Nội Nguyễn Văn".
@@ -191,7 +200,9 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             continue
         if _names_asked_about(match.group(), question):
             continue
-        (titled if _TITLE_WORDS.search(before[-40:]) else untitled).append(match.span())
+        (titled if _TITLE_WORDS.search(before[-40:]) or _asked_noun_before(before, question) else untitled).append(
+            match.span()
+        )
     found = titled + untitled
     described = [(m, "name") for m in _DESCRIBED_RUN.finditer(masked)]
     for match, group in [(m, "name") for m in _TITLED_RUN.finditer(masked)] + described:
@@ -321,4 +332,9 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
         ], []
     if question.kind is Kind.WHERE:
         return _places(sentence, question)
+    if question.kind is Kind.YES_NO:
+        # What decides the claim (its number, or another in its place) is what the sentence must say.
+        check = check_claim(sentence, question)
+        decisive = check.contrary if check.verdict is Verdict.NO else check.confirming
+        return (list(decisive), []) if check.verdict is not Verdict.UNCLEAR else ([], list(check.confirming))
     return _focus(sentence, question), []

@@ -58,7 +58,8 @@ def test_ask_json_has_exactly_the_documented_keys(workdir):
     assert result.returncode == 0, result.stderr
     (line,) = result.stdout.splitlines()
     record = json.loads(line)
-    assert list(record) == ["question", "status", "found", "answer", "reply", "hits"]
+    assert list(record) == ["question", "status", "found", "answer", "verdict", "reply", "hits"]
+    assert record["verdict"] is None  # not a yes/no question
     assert (record["status"], record["found"]) == ("answer", True)
     assert "10 tập thể" in record["answer"]
     assert record["reply"].startswith("Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho <b>10 tập thể</b>")

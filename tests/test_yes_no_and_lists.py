@@ -1,0 +1,163 @@
+"""Yes/no questions answered "Đúng" or "Không đúng" only as far as the sentence says so, and list
+questions ("những ai …") answered with every name the sentence gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answerer, Status
+from bot.claims import Verdict, check_claim
+from bot.corpus import read_corpus
+from bot.evidence import ConfidenceModel
+from bot.index import Index
+from bot.question import Kind, analyse
+from bot.reply import UNCLEAR_TEXT, format_reply, plain_text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Có phải năm 2017 Việt Nam xuất siêu 5 tỷ USD không?",
+        "đại hội chọn 75 ng vào BCH đúng ko",  # chat "ko" is written out first
+        "Ông Phan Đình Trạc từng làm Bí thư Tỉnh ủy Hà Tĩnh phải không?",
+        "Ông Hưng cũng bị khiển trách luôn hả",
+    ],
+)
+def test_a_claim_with_a_yes_no_ending_is_read_as_a_yes_no_question(question):
+    assert analyse(question).kind is Kind.YES_NO
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Có ai từ chức không?", Kind.WHO),  # it asks who
+        ("Có bao nhiêu người dự không?", Kind.HOW_MANY),
+        ("chương trình không dùng tiền mặt", Kind.WHAT),  # "không" inside a topic asks nothing
+    ],
+)
+def test_a_question_word_wins_over_a_yes_no_ending(question, kind):
+    assert analyse(question).kind is kind
+
+
+def test_a_list_question_asks_for_every_name():
+    assert analyse("Những ai chủ trì tiệc chiêu đãi?").many
+    assert analyse("nhung lanh dao nao du hoi nghi").many
+    assert not analyse("Ai chủ trì tiệc chiêu đãi?").many
+
+
+def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
+    assert analyse("tinh kien giang hien co bao nhieu co so nuoi chim yen?").counted == ("co", "so")
+    assert analyse("Có bao nhiêu tập thể được khen thưởng?").counted == ("tập", "thể")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "verdict", "decisive"),
+    [
+        (
+            "bí thư tỉnh ủy đc mua xe tối đa 1,5 tỷ phải k",
+            "Tiêu chuẩn của chủ tịch UBND tỉnh (tối đa 920 triệu đồng) và Bí thư Tỉnh uỷ (tối đa 1,1 tỷ đồng).",
+            Verdict.NO,
+            "1,1 tỷ",
+        ),
+        (
+            "đại hội đảng bộ HN lần 16 chọn 75 ng vào BCH khóa 16 đúng ko",
+            "Đại hội lựa chọn 75 người vào Ban chấp hành thành uỷ khoá 16.",
+            Verdict.YES,
+            "75 người",
+        ),
+        (
+            "Có phải năm 2017 Việt Nam xuất siêu kỷ lục 15.000 tỷ đồng không?",
+            "Năm 2017, Việt Nam xuất siêu kỷ lục 15000 tỷ đồng.",
+            Verdict.YES,
+            "15000 tỷ",
+        ),
+        (
+            "Ông Phan Đình Trạc từng làm Bí thư Tỉnh ủy Hà Tĩnh phải không?",
+            "Ông Phan Đình Trạc từng là giám đốc Công an tỉnh Nghệ An, bí thư Tỉnh uỷ Nghệ An.",
+            Verdict.NO,
+            "Nghệ An",
+        ),
+        (
+            "ong phan dinh trac tung lam bi thu tinh uy ha tinh phai khong?",
+            "Ông Phan Đình Trạc từng là giám đốc Công an tỉnh Nghệ An, bí thư Tỉnh uỷ Nghệ An.",
+            Verdict.NO,
+            "Nghệ An",
+        ),
+        (
+            "Ông Phan Đình Trạc từng làm Bí thư Tỉnh ủy Hà Tĩnh phải không?",
+            "Ông Phan Đình Trạc phát biểu tại hội nghị.",  # neither says nor denies it
+            Verdict.UNCLEAR,
+            None,
+        ),
+        (
+            "Hội nghị sơ kết Chỉ thị 05 có 300 đại biểu dự phải không?",
+            "Hội nghị sơ kết Chỉ thị 05 diễn ra sáng 2/4.",  # "05" names the directive: no count
+            Verdict.UNCLEAR,
+            None,
+        ),
+    ],
+)
+def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
+    check = check_claim(sentence, analyse(question))
+    assert check.verdict is verdict
+    assert (sentence[slice(*check.span)] if check.span else None) == decisive
+
+
+@pytest.fixture(scope="module")
+def permissive(tmp_path_factory) -> Answerer:
+    """An answerer over three articles that shows every gated sentence as the answer: what is
+    tested is the reading of the claim and the list, not the confidence model."""
+    corpus = tmp_path_factory.mktemp("corpus")
+    articles = {
+        "001_so_ket.txt": (
+            "Đảng ủy Khối sơ kết 5 năm thực hiện Chỉ thị 05 (15:30 02/04/2021)\n\n\n"
+            "HNP - Sáng 2/4, Đảng ủy Khối các cơ quan TP Hà Nội sơ kết 5 năm thực hiện Chỉ thị 05. "
+            "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong. "
+            "Hội nghị đã khen thưởng 24 tập thể và 30 cá nhân.\n"
+        ),
+        "002_le_ky_niem.txt": (
+            "TP HCM tuyên dương dân vận khéo năm 2017 (09:00 15/10/2017)\n\n\n"
+            "SGGP - Lễ tuyên dương điển hình dân vận khéo diễn ra sáng 15/10. "
+            "Tham dự có ông Lê Thanh Hải, nguyên Bí thư Thành ủy TP HCM, ông Phạm Chánh Trực, "
+            "nguyên Phó bí thư Thường trực Thành ủy, và ông Nguyễn Văn Đua, nguyên Phó bí thư Thường trực "
+            "Thành ủy.\n"
+        ),
+        "003_thoi_tiet.txt": (
+            "Miền Bắc đón không khí lạnh (06:00 01/12/2020)\n\n\n"
+            "TTXVN - Không khí lạnh tràn về các tỉnh miền Bắc từ đêm nay, nhiệt độ giảm 5 độ.\n"
+        ),
+    }
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    found, problems = read_corpus([corpus])
+    assert problems == [] and len(found) == 3
+    return Answerer(Index.from_articles(found), confidence=ConfidenceModel({}, bias=10.0, threshold=0.5))
+
+
+def test_a_true_claim_is_answered_dung_with_its_sentence_and_citation(permissive):
+    answer = permissive.answer("Hội nghị sơ kết Chỉ thị 05 khen thưởng 24 tập thể phải không?")
+    assert (answer.status, answer.verdict) == (Status.ANSWER, Verdict.YES)
+    assert plain_text(format_reply(answer)).startswith(
+        "Đúng. Hội nghị đã khen thưởng 24 tập thể và 30 cá nhân.\n\n📰 Đảng ủy Khối sơ kết 5 năm"
+    )
+
+
+def test_a_claim_the_sentence_contradicts_is_answered_khong_dung_with_what_it_says(permissive):
+    answer = permissive.answer("Hội nghị sơ kết Chỉ thị 05 khen thưởng 40 tập thể đúng không?")
+    assert (answer.status, answer.verdict) == (Status.ANSWER, Verdict.NO)
+    assert answer.best.sentence[slice(*answer.best.highlight)] == "24 tập"
+    assert "<b>Không đúng.</b>" in format_reply(answer)
+
+
+def test_a_claim_no_sentence_settles_is_unclear_and_lists_the_articles(permissive):
+    answer = permissive.answer("Hội nghị sơ kết 5 năm thực hiện Chỉ thị 05 của Đảng ủy Khối có Thủ tướng dự không?")
+    assert (answer.status, answer.verdict) == (Status.UNSURE, Verdict.UNCLEAR)
+    assert plain_text(format_reply(answer)).startswith(UNCLEAR_TEXT)
+
+
+def test_a_list_question_is_answered_with_every_name_in_order(permissive):
+    answer = permissive.answer("Những ai tham dự lễ tuyên dương dân vận khéo năm 2017?")
+    assert answer.status is Status.ANSWER
+    bold = answer.best.sentence[slice(*answer.best.highlight)]
+    assert bold.startswith("Lê Thanh Hải") and bold.endswith("Nguyễn Văn Đua")
+    assert "Phạm Chánh Trực" in bold
