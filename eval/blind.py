@@ -20,8 +20,10 @@ Per split (never pooled), per kind and per form it prints:
 - questions typed without diacritics beside their twins with them.
 
 `--bot-root` answers with another checkout's `bot` package (the previous main, say), so that
-both are measured on the same questions and corpus. Follow-ups are asked alone here (the CLI
-has no chat): they are reported, but left out of the headline figures.
+both are measured on the same questions and corpus. Follow-ups are asked after the question they
+continue, as the bot reads them in a chat (a reply to its answer, or "còn …" soon after it); they
+are reported apart from the headline figures. A yes/no reply whose verdict ("Đúng", "Không đúng")
+is not the writer's is wrong, whatever its sentence.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ EVAL = ROOT / "eval"
 SPLITS = ("dev", "test")
 CORPORA = ("vnds-politics.jsonl.gz", "vnexpress-2024.jsonl.gz")
 MAX_SENTENCE = 300
-# Kinds measured without the chat context they need (issue: follow-ups), reported apart.
+# Kinds reported apart from the headline: follow-ups depend on the question before them.
 NOT_IN_HEADLINE = {"follow_up"}
 
 
@@ -127,6 +129,10 @@ def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
         outcome.correct = (
             status == "answer" and (contains(sentence, question["answer"]) or quoted) and len(sentence) <= MAX_SENTENCE
         )
+        # A yes/no reply that says "Đúng" to what the article denies is wrong, whatever its sentence.
+        # (A bot without verdicts, the previous main, is judged on its sentence alone.)
+        if question.get("verdict") and record.get("verdict") not in (None, question["verdict"]):
+            outcome.correct = False
         outcome.wrong = status == "answer" and not outcome.correct
     outcome.listed = status == "unsure" and in_top3
     return outcome
@@ -251,7 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     for split in SPLITS if arguments.split == "both" else (arguments.split,):
         outcomes = []
         for question in load_questions(split):
-            answer = answerer.answer(question["question"], passages=30)
+            previous = question.get("previous") if question["kind"] == "follow_up" else None
+            answer = answerer.answer(question["question"], passages=30, previous=previous)
             outcome = judge(question, answer_record(answer), [f.article.id for f in answer.findings])
             if outcome.sentence is None and answer.best is not None:  # an unsure reply's first sentence, to read
                 outcome.sentence = "(unsure) " + answer.best.sentence

@@ -122,7 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         answer = answerer.answer(question["question"], passages=30)
         if answer.evidence is None or not always.is_sure(answer.evidence):
             continue  # gated out (no span, another year, a caption): never an answer whatever the model
-        record = {"status": "answer", "found": True, "answer": answer.best.sentence if answer.best else None}
+        record = {
+            "status": "answer",
+            "found": True,
+            "answer": answer.best.sentence if answer.best else None,
+            "verdict": answer.verdict.value if answer.verdict else None,
+        }
         outcome = blind.judge(question, record, [f.article.id for f in answer.findings])
         group = {"answerable": "pos", "out_of_scope": "oos"}.get(question["role"], "neg")
         if outcome.correct and group == "neg":  # a held-out fact quoted from another report of it
