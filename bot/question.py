@@ -399,7 +399,9 @@ def analyse(text: str) -> Question:
                 first = min(hits, key=lambda m: m.start())
                 # Only leading "là", "được"... are skipped, and never "co": in "bao nhieu co so" it is "cơ".
                 following = list(itertools.dropwhile(_NOT_COUNTED.__contains__, syllables(key[first.end() :])))
-                counted = tuple(following[:2])
+                # "tập thể thì bao nhiêu?": nothing after it, a short noun before it is what is counted.
+                before = [w for w in syllables(key[: first.start()]) if w not in _NOT_COUNTED and w not in _LINKS]
+                counted = tuple(following[:2] or (before if len(before) <= 2 else ()))
             break
     document = _document_question(key, unaccented)
     if document:  # "Chỉ thị ... số mấy?" asks for a document number, not a count
@@ -504,6 +506,7 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
 
 _NOT_NOUNS = frozenset({"là", "la", "được", "duoc", "đã", "da", "có", "co", "bằng", "bang", "theo"})
 _NOT_COUNTED = _NOT_NOUNS - {"có", "co"}
+_LINKS = frozenset({"thì", "thi", "khoảng", "khoang", "tổng", "tong", "cộng", "cong"})
 _PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
 # "kỷ luật", "pháp luật" are no law; "luật sư" is a lawyer.
 _NOT_DOCUMENT = re.compile(r"(?<!\w)(?:kỷ|kỉ|ky|ki|pháp|phap)\s+$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.query import RETONED_WEIGHT, TYPO_WEIGHT, is_vietnamese_syllable, query_terms
-from bot.question import Kind, analyse, expand_shorthand
+from bot.question import Kind, analyse, expand_shorthand, follow_up
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,9 @@ def test_a_typo_one_letter_off_a_common_word_finds_it_at_half_weight(mixed_index
     query = query_terms("tập thể được tặng bằng khhen", mixed_index.term_ids, speller)
     assert "~khen" in query.terms
     assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~khen"]] == TYPO_WEIGHT
+
+
+def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
+    assert analyse("tập thể thì bao nhiêu?").counted == ("tập", "thể")
+    assert follow_up("còn tập thể thì bao nhiêu?", "TP.HCM tuyên dương bao nhiêu cá nhân?").counted == ("tập", "thể")
+    assert analyse("Tổng vốn dự án cải tạo kênh là bao nhiêu?").counted == ()  # a long topic: no unit
