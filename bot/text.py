@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 # Bump when anything below changes the terms produced: cached segmentations are keyed by it.
 TOKENIZER_VERSION = "9"
@@ -195,72 +196,23 @@ class _Concept:
     cased: tuple[str, ...] = ()  # abbreviations that count only in capitals ("CA", not "ca")
 
 
-# A phrase and the abbreviations people type for it share one term. An abbreviation of several
-# phrases ("ĐH": đại học, đại hội) gives the terms of all of them.
-_CONCEPTS = (
-    _Concept("btv", "ban thuong vu", ("btv",)),
-    _Concept("bch", "ban chap hanh", ("bch",)),
-    _Concept("bct", "bo chinh tri", ("bct",)),
-    _Concept("ubnd", "uy ban nhan dan", ("ubnd",)),
-    _Concept("hdnd", "hoi dong nhan dan", ("hdnd",)),
-    _Concept("ubkt", "uy ban kiem tra", ("ubkt",)),
-    _Concept("ubtvqh", "uy ban thuong vu quoc hoi", ("ubtvqh",)),
-    _Concept("mttq", "mat tran to quoc", ("mttq",)),
-    _Concept("qdnd", "quan doi nhan dan", ("qdnd",)),
-    _Concept("cand", "cong an nhan dan", ("cand",)),
-    _Concept("ca", "cong an", cased=("CA",)),
-    _Concept("dbqh", "dai bieu quoc hoi", ("dbqh",)),
-    _Concept("qh", "quoc hoi", ("qh",)),
-    _Concept("vpqh", "van phong quoc hoi", ("vpqh",)),
-    _Concept("tw", "trung uong", ("tw",)),
-    _Concept("hcm", "thanh pho ho chi minh", ("tp ho chi minh", "tp hcm", "tphcm", "hcm")),
-    _Concept("hn", "ha noi", ("hn",)),
-    _Concept("vn", "viet nam", ("vn",)),
-    _Concept("tp", "thanh pho", ("tp",)),
-    _Concept("tccsd", "to chuc co so dang", ("tccsd",)),
-    _Concept("cbcc", "can bo cong chuc", ("cbcc",)),
-    _Concept("vksnd", "vien kiem sat nhan dan", ("vksnd",)),
-    _Concept("tand", "toa an nhan dan", ("tand",)),
-    _Concept("csgt", "canh sat giao thong", ("csgt",)),
-    _Concept("csdt", "canh sat dieu tra", ("csdt",)),
-    _Concept("pccc", "phong chay chua chay", ("pccc",)),
-    _Concept("atgt", "an toan giao thong", ("atgt",)),
-    _Concept("antt", "an ninh trat tu", ("antt",)),
-    _Concept("bhxh", "bao hiem xa hoi", ("bhxh",)),
-    _Concept("ktxh", "kinh te xa hoi", ("kt xh", "ktxh")),
-    _Concept("xhcn", "xa hoi chu nghia", ("xhcn",)),
-    _Concept("khdt", "ke hoach va dau tu", ("kh dt", "khdt")),
-    _Concept("gddt", "giao duc va dao tao", ("gd dt", "gddt")),
-    _Concept("nnptnt", "nong nghiep va phat trien nong thon", ("nn ptnt", "nnptnt")),
-    _Concept("ldtbxh", "lao dong thuong binh va xa hoi", ("ldtb xh", "ldtbxh")),
-    _Concept("ttg", "thu tuong", ("ttg",)),
-    _Concept("dn", "doanh nghiep", cased=("DN",)),
-    _Concept("tgd", "tong giam doc", ("tgd",)),
-    _Concept("gd", "giam doc", ("gd", "pgd")),
-    _Concept("pct", "pho chu tich", ("pct",)),
-    _Concept("ldld", "lien doan lao dong", ("ldld",)),
-    _Concept("nxb", "nha xuat ban", ("nxb",)),
-    _Concept("bql", "ban quan ly", ("bql",)),
-    _Concept("bcd", "ban chi dao", ("bcd",)),
-    _Concept("kcn", "khu cong nghiep", ("kcn",)),
-    _Concept("htx", "hop tac xa", ("htx",)),
-    _Concept("dbscl", "dong bang song cuu long", ("dbscl",)),
-    _Concept("dbbb", "dong bang bac bo", ("dbbb",)),
-    _Concept("hlhpn", "hoi lien hiep phu nu", ("hlhpn",)),
-    _Concept("cntt", "cong nghe thong tin", ("cntt",)),
-    _Concept("khcn", "khoa hoc cong nghe", ("kh cn", "khcn")),
-    _Concept("pctn", "phong chong tham nhung", ("pctn",)),
-    _Concept("nsnn", "ngan sach nha nuoc", ("nsnn",)),
-    _Concept("thpt", "trung hoc pho thong", ("thpt",)),
-    _Concept("hang1", "hang nhat", ("hang 1", "hang i")),
-    _Concept("hang2", "hang nhi", ("hang 2", "hang ii")),
-    _Concept("hang3", "hang ba", ("hang 3", "hang iii")),
-    _Concept("daihoc", "dai hoc", ("dh",)),
-    _Concept("daihoi", "dai hoi", ("dh",)),
-    _Concept("hoidong", "hoi dong", ("hd",)),
-    _Concept("laodong", "lao dong", ("ld",)),
-    _Concept("lanhdao", "lanh dao", ("ld",)),
-)
+CONCEPTS_FILE = Path(__file__).with_name("data") / "concepts.tsv"
+
+
+def _load_concepts(path: Path = CONCEPTS_FILE) -> tuple[_Concept, ...]:
+    """bot/data/concepts.tsv: each phrase, the abbreviations written for it, and where they come from."""
+    with path.open(encoding="utf-8") as stream:
+        rows = [line.rstrip("\n").split("\t") for line in stream if line.strip() and not line.startswith("#")]
+
+    def listed(cell: str) -> tuple[str, ...]:
+        return tuple(cell.split("|")) if cell else ()
+
+    return tuple(
+        _Concept(name, phrase, listed(anyhow), listed(capitals)) for name, phrase, anyhow, capitals, _ in rows[1:]
+    )
+
+
+_CONCEPTS = _load_concepts()
 
 
 def _concept_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
