@@ -40,7 +40,7 @@ _KIND_PHRASES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (
         Kind.WHEN,
         _phrases(
-            "mấy giờ|giờ nào|khi nào|lúc nào|bao giờ|ngày nào|hôm nào|ngày bao nhiêu|ngày mấy|thời gian nào|thời điểm nào|năm nào|tháng nào|dịp nào|vào ngày"
+            "mấy giờ|giờ nào|khi nào|lúc nào|bao giờ|ngày nào|hôm nào|hồi nào|ngày bao nhiêu|ngày mấy|thời gian nào|thời điểm nào|năm nào|tháng nào|dịp nào|vào ngày"
         ),
     ),
     (
@@ -390,8 +390,13 @@ def analyse(text: str) -> Question:
         key = strip_diacritics(key)
     kind, counted = Kind.WHAT, ()
     asked: list[tuple[int, int]] = []  # spans of question words, left out of the topic
+    # A question word typed with a tone mark missing ("hôm nao", "o đâu") is read by its plain form;
+    # only two-syllable ones: a lone plain "may" is as likely "máy" as "mấy".
+    plain_key = strip_diacritics(key) if not unaccented and len(strip_diacritics(key)) == len(key) else None
     for candidate, phrases in _KIND_PHRASES:
         hits = list(_alternation(phrases, unaccented).finditer(key))
+        if not hits and plain_key is not None:
+            hits = list(_alternation(tuple(p for p in phrases if " " in p), True).finditer(plain_key))
         if hits:
             kind = candidate
             asked.extend(m.span() for m in hits)

@@ -68,3 +68,20 @@ def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
     assert analyse("tập thể thì bao nhiêu?").counted == ("tập", "thể")
     assert follow_up("còn tập thể thì bao nhiêu?", "TP.HCM tuyên dương bao nhiêu cá nhân?").counted == ("tập", "thể")
     assert analyse("Tổng vốn dự án cải tạo kênh là bao nhiêu?").counted == ()  # a long topic: no unit
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("ông Triệu Thế Hùng phát biểu vụ chạy điểm Sơn La hôm nao", Kind.WHEN),  # "nao" lost its tone mark
+        ("ông Trạc về làm phó ban nội chính từ hồi nào", Kind.WHEN),
+        ("Hội nghị tổ chức o đâu?", Kind.WHERE),
+        ("Máy bay nào hạ cánh trước?", Kind.WHAT),  # a lone plain "may" is no "mấy"
+    ],
+)
+def test_a_question_word_missing_a_tone_mark_is_still_read(question, kind):
+    assert analyse(question).kind is kind
+
+
+def test_a_plain_a_is_not_taken_for_chat_anh():
+    assert expand_shorthand("tuong phat cao nhat dong nam a o dau") == ("tuong phat cao nhat dong nam a o dau", "")
