@@ -5,15 +5,29 @@ Every string a user reads is here, in Vietnamese; everything inserted is escaped
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
 from bot.corpus import Article
+from bot.service import Usage
 
 TELEGRAM_LIMIT = 4096
 MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number as Vietnamese readers write it: 7.891 bài, 6,6 giây."""
+    return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+
+
+def vietnam_time(moment: dt.datetime) -> str:
+    """`HH:MM dd/mm/yyyy` in Vietnam time, whatever zone the server runs in."""
+    return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
 
 
 def format_date(article: Article) -> str | None:
@@ -109,7 +123,7 @@ NOT_FOUND_TEXT = (
     "Bạn thử diễn đạt lại, nêu rõ tên chỉ thị, nghị quyết, hội nghị, cơ quan hoặc địa phương"
 )
 EMPTY_TEXT = "Bạn hãy gõ một câu hỏi"
-TOO_LONG_TEXT = f"Câu hỏi dài quá (tối đa {MAX_QUESTION_CHARS} ký tự). Bạn hãy hỏi ngắn gọn một ý"
+TOO_LONG_TEXT = f"Câu hỏi dài quá (tối đa {number(MAX_QUESTION_CHARS)} ký tự). Bạn hãy hỏi ngắn gọn một ý"
 NO_TERMS_TEXT = "Câu hỏi chưa có từ khóa để tìm. Bạn hãy nêu rõ sự kiện, văn bản hoặc cơ quan muốn hỏi"
 
 
@@ -165,6 +179,26 @@ def format_reply(answer: Answer, related: int = 2, examples: Sequence[str] = ())
     reply = "\n\n".join(parts)
     assert len(reply) <= TELEGRAM_LIMIT, len(reply)
     return reply
+
+
+def format_stats(
+    articles: int, passages: int, loaded_at: dt.datetime, started_at: dt.datetime, usage: Usage, reloading: bool
+) -> str:
+    """/stats (HTML): what is served, how questions went since start, the latest left unanswered."""
+    asked = usage.answered + usage.unsure + usage.not_found
+    lines = [
+        f"Bài viết: {number(articles)}; đoạn: {number(passages)}",
+        f"Nạp lần cuối: {vietnam_time(loaded_at)} (giờ Việt Nam)",
+        f"Câu hỏi từ {vietnam_time(started_at)}: {number(asked)}",
+        f"• trả lời được: {number(usage.answered)}",
+        f"• chưa chắc chắn: {number(usage.unsure)}",
+        f"• không tìm thấy: {number(usage.not_found)}",
+        f"Đang nạp lại: {'có' if reloading else 'không'}",
+    ]
+    if usage.unanswered:
+        lines.append(f"\n<b>{len(usage.unanswered)} câu hỏi không tìm thấy câu trả lời gần nhất:</b>")
+        lines += [f"• {_e(question, 200)}" for question in usage.unanswered]
+    return "\n".join(lines)
 
 
 def plain_text(reply_html: str) -> str:

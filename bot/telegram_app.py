@@ -43,7 +43,7 @@ from telegram.ext import (
 from bot.answer import Answer, Status
 from bot.config import Settings
 from bot.question import is_follow_up
-from bot.reply import format_date, format_finding, format_page, format_reply, page_count
+from bot.reply import format_date, format_finding, format_page, format_reply, format_stats, number, page_count
 from bot.service import Conversations, Library, ReloadFailed, ResultPages, UserRateLimit
 from bot.store import EmptyCorpusError
 
@@ -97,7 +97,7 @@ def help_text(library: Library, username: str | None) -> str:
     return (
         "Xin chào! Tôi trả lời câu hỏi về tin tức chỉ thị, nghị quyết và các hội nghị sơ kết, tổng kết: "
         "ai chủ trì, ai dự, bao nhiêu tập thể, cá nhân được khen thưởng, diễn ra khi nào, ở đâu.\n\n"
-        f"Kho hiện có <b>{len(index.articles)}</b> bài viết{when}.\n\n"
+        f"Kho hiện có <b>{number(len(index.articles))}</b> bài viết{when}.\n\n"
         "<b>Cách hỏi:</b> gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được. Tôi trả lời bằng "
         "câu trích nguyên văn từ bài viết, kèm tiêu đề, nguồn và ngày đăng để bạn trích dẫn.\n\n"
         + (f"<b>Ví dụ:</b>\n{examples}\n\n" if examples else "")
@@ -160,8 +160,10 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     message = update.effective_message
     svc = services(context)
     in_group = message.chat.type != ChatType.PRIVATE
-    if update.effective_user and not svc.rate.allow(update.effective_user.id):
-        await message.reply_text(SLOW_DOWN, do_quote=in_group)
+    user = update.effective_user
+    if user and not svc.rate.allow(user.id):
+        if svc.rate.should_warn(user.id):
+            await message.reply_text(SLOW_DOWN, do_quote=in_group)
         return
     await _best_effort_typing(message, context)
     replied = _reply_to_bot(message, context)
@@ -325,21 +327,22 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     except ReloadFailed as failure:
         lines = [
             f"Không nạp lại được: {failure.reason}.",
-            f"Bot vẫn dùng kho cũ ({len(svc.library.index.articles)} bài).",
+            f"Bot vẫn dùng kho cũ ({number(len(svc.library.index.articles))} bài).",
         ]
         lines += [f"• {p}" for p in failure.problems[:10]]
         await message.reply_text("\n".join(lines)[:4000])
         return
     lines = [
-        f"Đã nạp lại trong {outcome.seconds:.1f} giây: {outcome.articles} bài, {outcome.passages} đoạn.",
-        f"Thêm {len(outcome.added)}, bớt {len(outcome.removed)}, sửa {len(outcome.changed)} bài "
-        f"(tách từ {outcome.articles_segmented} bài).",
+        f"Đã nạp lại trong {number(outcome.seconds, 1)} giây: {number(outcome.articles)} bài, "
+        f"{number(outcome.passages)} đoạn.",
+        f"Thêm {number(len(outcome.added))}, bớt {number(len(outcome.removed))}, sửa {number(len(outcome.changed))} bài "
+        f"(tách từ {number(outcome.articles_segmented)} bài).",
     ]
     for label, ids in (("Thêm", outcome.added), ("Bớt", outcome.removed), ("Sửa", outcome.changed)):
         if ids:
             lines.append(f"{label}: {', '.join(ids[:10])}" + (" …" if len(ids) > 10 else ""))
     if outcome.skipped:
-        lines.append(f"Bỏ qua {len(outcome.skipped)} tệp/dòng lỗi:")
+        lines.append(f"Bỏ qua {number(len(outcome.skipped))} tệp/dòng lỗi:")
         lines += [f"• {p}" for p in outcome.skipped[:10]]
     await message.reply_text("\n".join(lines)[:4000])
 
@@ -351,13 +354,16 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(ADMINS_ONLY)
         return
     library = svc.library
-    lines = [
-        f"Bài viết: {len(library.index.articles)}; đoạn: {library.index.passage_count}",
-        f"Nạp lần cuối: {library.loaded_at:%d/%m/%Y %H:%M} UTC",
-        f"Câu hỏi đã trả lời từ {library.started_at:%d/%m/%Y %H:%M} UTC: {library.questions_answered}",
-        f"Đang nạp lại: {'có' if library.reloading else 'không'}",
-    ]
-    await update.effective_message.reply_text("\n".join(lines))
+    await update.effective_message.reply_html(
+        format_stats(
+            len(library.index.articles),
+            library.index.passage_count,
+            library.loaded_at,
+            library.started_at,
+            library.usage(),
+            library.reloading,
+        )
+    )
 
 
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -38,6 +38,29 @@ def test_the_rate_limit_counts_each_user_separately_over_a_sliding_minute():
     assert rate.allow(1, now=60.0)
 
 
+def test_the_slow_down_notice_is_due_once_per_user_per_window():
+    rate = UserRateLimit(per_minute=2)
+    assert [rate.should_warn(1, now=t) for t in (0, 10, 59.9, 60.0)] == [True, False, False, True]
+    assert rate.should_warn(2, now=10)
+
+
+def test_usage_counts_each_outcome_and_keeps_only_the_latest_unanswered_questions(corpus_copy, tmp_path):
+    from bot.service import UNANSWERED_KEPT
+
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    library.answer("Ai chủ trì hội nghị tổng kết Nghị quyết 35?")
+    library.answer("Ai tới dự hội nghị sơ kết Chỉ thị 05 năm 2024?")  # the article is from 2021: unsure
+    library.answer("   ")  # finds nothing, but there is no question to show
+    for number in range(UNANSWERED_KEPT + 2):
+        library.answer(f"Giá vàng hôm nay bao nhiêu, lần {number}?" + " x" * 300)
+    usage = library.usage()
+    assert (usage.answered, usage.unsure, usage.not_found) == (1, 1, UNANSWERED_KEPT + 3)
+    assert len(usage.unanswered) == UNANSWERED_KEPT
+    assert usage.unanswered[0].startswith(f"Giá vàng hôm nay bao nhiêu, lần {UNANSWERED_KEPT + 1}?")
+    assert usage.unanswered[-1].startswith("Giá vàng hôm nay bao nhiêu, lần 2?")
+    assert {len(q) for q in usage.unanswered} == {200}
+
+
 def test_reload_swaps_in_the_new_index_and_reports_what_changed(corpus_copy, tmp_path):
     library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
     old_index = library.index

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -373,10 +374,17 @@ def test_admin_commands_from_anyone_else_are_politely_refused(bot):
         assert text_of(bot.ask(command, user_id=2013)) == "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 
 
-def test_stats_tell_an_admin_what_is_served(bot):
-    shown = text_of(bot.ask("/stats", user_id=ADMIN))
+def test_stats_tell_an_admin_what_is_served_in_vietnam_time_and_what_went_unanswered(bot):
+    bot.ask("Lịch thi đấu bóng đá <U23> tối nay?", user_id=2014)
+    call = bot.ask("/stats", user_id=ADMIN)
+    shown = text_of(call)
+    assert call.params["parse_mode"] == "HTML"
     assert shown.startswith("Bài viết: 5; đoạn: ")
-    assert "Câu hỏi đã trả lời từ " in shown and "Đang nạp lại: không" in shown
+    assert re.search(r"^Nạp lần cuối: \d\d:\d\d \d\d/\d\d/\d{4} \(giờ Việt Nam\)$", shown, re.MULTILINE)
+    for line in ("• trả lời được: ", "• chưa chắc chắn: ", "• không tìm thấy: ", "Đang nạp lại: không"):
+        assert line in shown
+    assert "câu hỏi không tìm thấy câu trả lời gần nhất:\n• Lịch thi đấu bóng đá <U23> tối nay?" in shown
+    assert "2014" not in shown  # no user ids
 
 
 # --- bots of their own: reload, failures, flood control -----------------------------------
@@ -445,7 +453,11 @@ def test_a_user_asking_too_fast_is_asked_to_slow_down_without_affecting_others(t
         for _ in range(2):
             assert text_of(bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2201)).startswith("Tới dự có")
         assert text_of(bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2201)).startswith("Bạn hỏi nhanh quá.")
+        mark = bot.api.mark()
+        for _ in range(3):
+            bot.api.private_message("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2201)
         assert text_of(bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2202)).startswith("Tới dự có")
+        assert bot.silent_for(1.5, mark, 2201) == []  # told once in the minute, not once a message
 
 
 def test_failing_cosmetic_calls_never_stop_the_bot_or_lose_an_answer(tmp_path):
