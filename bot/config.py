@@ -36,6 +36,11 @@ class Settings:
     messages_per_second: int = 30  # all chats together; Telegram's own limit for one bot
     workers: int | None = None
 
+    @property
+    def base_file_url(self) -> str | None:
+        """Where files are downloaded from: a Bot API server serves `/bot<token>/…` and `/file/bot<token>/…`."""
+        return self.base_url.removesuffix("bot") + "file/bot" if self.base_url else None
+
 
 def _integer(name: str, value: str, minimum: int, maximum: int) -> int:
     try:
@@ -87,8 +92,10 @@ def load_settings(
             admin_ids.add(int(part))
 
     base_url = get("TELEGRAM_BASE_URL")
-    if base_url is not None and not re.match(r"^https?://", base_url):
-        raise ConfigError(f"TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https://, đang là {base_url!r}")
+    if base_url is not None and not re.match(r"^https?://.*/bot$", base_url):
+        raise ConfigError(
+            f"TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https:// và kết thúc bằng /bot, đang là {base_url!r}"
+        )
     webhook_url = get("TELEGRAM_WEBHOOK_URL")
     if webhook_url is not None and not webhook_url.startswith("https://"):
         raise ConfigError(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
-from bot.corpus import Article
+from bot.corpus import Article, LoadProblem
 from bot.service import Usage
 
 TELEGRAM_LIMIT = 4096
@@ -198,6 +198,44 @@ def format_stats(
     if usage.unanswered:
         lines.append(f"\n<b>{len(usage.unanswered)} câu hỏi không tìm thấy câu trả lời gần nhất:</b>")
         lines += [f"• {_e(question, 200)}" for question in usage.unanswered]
+    return "\n".join(lines)
+
+
+LISTED = 8  # articles, and problems, an admin's report lists (the rest are counted)
+
+
+def problem_line(problem: LoadProblem) -> str:
+    """A skipped line or file of an upload, for the admin: where (the line), then why."""
+    where = f"dòng {number(problem.line)}: " if problem.line else ""
+    return f"• {where}{_e(problem.reason, 200)}"
+
+
+def _listed(lines: list[str], total: int) -> list[str]:
+    return lines[:LISTED] + ([f"• … và {number(total - LISTED)} mục nữa"] if total > LISTED else [])
+
+
+def format_upload(filename: str, added: Sequence[Article], skipped: Sequence[LoadProblem], articles: int) -> str:
+    """What an upload added (titles, dates, ids for /xoa) and skipped, and the corpus size after it."""
+    lines = [f"Đã thêm {number(len(added))} bài từ tệp «{_e(filename, 200)}»:"]
+    lines += _listed(
+        [
+            f"• {_e(a.title, 150)}" + (f" ({format_date(a)})" if a.date else "") + f" · mã <code>{_e(a.id, 60)}</code>"
+            for a in added
+        ],
+        len(added),
+    )
+    if skipped:
+        lines.append(f"Bỏ qua {number(len(skipped))} mục:")
+        lines += _listed([problem_line(p) for p in skipped], len(skipped))
+    lines.append(f"Kho hiện có {number(articles)} bài.")
+    return "\n".join(lines)
+
+
+def format_upload_refused(filename: str, reason: str, problems: Sequence[LoadProblem]) -> str:
+    """Why an uploaded file added nothing."""
+    lines = [f"Không thêm được tệp «{_e(filename, 200)}»: {_e(reason, 300)}."]
+    lines += _listed([problem_line(p) for p in problems], len(problems))
+    lines.append("Chưa có gì được ghi vào kho.")
     return "\n".join(lines)
 
 

@@ -43,9 +43,20 @@ from telegram.ext import (
 from bot.answer import Answer, Status
 from bot.config import Settings
 from bot.question import is_follow_up
-from bot.reply import format_date, format_finding, format_page, format_reply, format_stats, number, page_count
+from bot.reply import (
+    format_date,
+    format_finding,
+    format_page,
+    format_reply,
+    format_stats,
+    format_upload,
+    format_upload_refused,
+    number,
+    page_count,
+)
 from bot.service import Conversations, Library, ReloadFailed, ResultPages, UserRateLimit
 from bot.store import EmptyCorpusError
+from bot.uploads import UploadRefused, check_upload, prepare_upload, save_upload
 
 log = logging.getLogger(__name__)
 
@@ -366,6 +377,46 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
+async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Adds the articles of a file an admin sends to the corpus and reloads; others get the text-only hint."""
+    message = update.effective_message
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await text_only(update, context)
+        return
+    document = message.document
+    name = document.file_name or ""
+    try:
+        check_upload(name, document.file_size)  # before downloading anything
+    except UploadRefused as refused:
+        await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
+        return
+    if not svc.library.reserve_reload():
+        await message.reply_text(RELOAD_BUSY)
+        return
+    try:
+        data = bytes(await (await document.get_file()).download_as_bytearray())
+        ids = {a.id for a in svc.library.index.articles}
+        added = await asyncio.to_thread(prepare_upload, name, data, ids)
+        saved = await asyncio.to_thread(save_upload, added, svc.settings.corpus_dir)
+    except UploadRefused as refused:
+        svc.library.release_reload()
+        await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
+        return
+    except BaseException:
+        svc.library.release_reload()
+        raise
+    try:
+        await asyncio.to_thread(svc.library.reload, True)
+    except ReloadFailed as failure:
+        saved.unlink()  # the corpus stays as it was before the upload
+        await message.reply_html(
+            format_upload_refused(name, f"không nạp lại được kho ({failure.reason})", failure.problems)
+        )
+        return
+    await message.reply_html(format_upload(name, added.articles, added.skipped, len(svc.library.index.articles)))
+
+
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tells a private user that only text questions are read."""
     await update.effective_message.reply_text(TEXT_ONLY)
@@ -407,7 +458,7 @@ def build_application(settings: Settings, library: Library) -> Application:
         .post_init(_post_init)
     )
     if settings.base_url:
-        builder = builder.base_url(settings.base_url)
+        builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
     application = builder.build()
     application.bot_data[SERVICES] = Services(
         settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute), Conversations()
@@ -425,6 +476,7 @@ def build_application(settings: Settings, library: Library) -> Application:
         MessageHandler(new_message & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, group_text)
     )
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.Document.ALL, upload))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & ~filters.TEXT, text_only))
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
     application.add_handler(InlineQueryHandler(inline_query))

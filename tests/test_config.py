@@ -49,6 +49,10 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
             "TELEGRAM_BASE_URL phải bắt đầu bằng http",
         ),
         (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/"},
+            "TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https:// và kết thúc bằng /bot",
+        ),
+        (
             {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_URL": "http://x.vn/h"},
             "TELEGRAM_WEBHOOK_URL phải là địa chỉ https://",
         ),

@@ -387,7 +387,62 @@ def test_stats_tell_an_admin_what_is_served_in_vietnam_time_and_what_went_unansw
     assert "2014" not in shown  # no user ids
 
 
+def test_a_broken_file_from_an_admin_is_refused_with_the_reasons_and_nothing_is_written(bot):
+    broken = b'{"title": "Thi\xe1\xba\xbfu n\xe1\xbb\x99i dung"}\n{h\xe1\xbb\x8fng\n'
+    call = bot.reply_to(lambda: bot.api.private_document(broken, "tin <moi>.jsonl", user_id=ADMIN))
+    assert text_of(call) == (
+        "Không thêm được tệp «tin <moi>.jsonl»: tệp không có bài viết mới nào đọc được.\n"
+        "• dòng 1: không có nội dung (text)\n"
+        "• dòng 2: JSON hỏng (Expecting property name enclosed in double quotes, cột 2)\n"
+        "Chưa có gì được ghi vào kho."
+    )
+    assert not (bot.corpus / "uploads").exists()
+
+
+def test_a_too_large_file_is_refused_before_it_is_downloaded(bot):
+    mark = bot.api.mark()
+    big = b"x" * (10 * 2**20 + 1)
+    call = bot.reply_to(lambda: bot.api.private_document(big, "kho.jsonl", user_id=ADMIN))
+    assert text_of(call) == (
+        "Không thêm được tệp «kho.jsonl»: tệp lớn quá (10,0 MB; tối đa 10 MB).\nChưa có gì được ghi vào kho."
+    )
+    assert [c for c in bot.api.calls[mark:] if c.method == "getFile"] == []
+    assert not (bot.corpus / "uploads").exists()
+
+
+def test_a_file_from_anyone_else_gets_the_usual_hint_and_is_neither_fetched_nor_written(bot):
+    mark = bot.api.mark()
+    call = bot.reply_to(lambda: bot.api.private_document(NEW_ARTICLE.encode(), "bai.txt", user_id=2018))
+    assert text_of(call).startswith("Tôi chỉ đọc được câu hỏi dạng chữ.")
+    assert [c for c in bot.api.calls[mark:] if c.method == "getFile"] == []
+    assert not (bot.corpus / "uploads").exists()
+
+
 # --- bots of their own: reload, failures, flood control -----------------------------------
+
+
+def test_an_admin_uploads_an_article_and_the_next_question_is_answered_from_it(tmp_path):
+    with running_bot(tmp_path, [*SHIPPED.iterdir(), *FIXTURES.iterdir()]) as bot:
+        document = {}
+
+        def send() -> dict:
+            document.update(bot.api.private_document(NEW_ARTICLE.encode(), "Bình Dương.txt", user_id=ADMIN))
+            return document
+
+        added = bot.reply_to(send, timeout=120)
+        (stored,) = (bot.corpus / "uploads").iterdir()
+        assert stored.read_text(encoding="utf-8") == NEW_ARTICLE and stored.name.startswith("tai-len-")
+        assert text_of(added) == (
+            "Đã thêm 1 bài từ tệp «Bình Dương.txt»:\n"
+            f"• Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác (09:00 10/10/2022) · mã {stored.stem}\n"
+            "Kho hiện có 6 bài."
+        )
+        answer = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
+        assert text_of(answer).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+        again = bot.reply_to(lambda: bot.api.private_document(NEW_ARTICLE.encode(), "lai.txt", user_id=ADMIN))
+        assert text_of(again).startswith("Không thêm được tệp «lai.txt»: tệp không có bài viết mới nào đọc được.")
+        assert len(list((bot.corpus / "uploads").iterdir())) == 1
+    assert TOKEN not in bot.output
 
 
 def test_an_admin_adds_an_article_reloads_and_the_next_question_is_answered_from_it(tmp_path):
