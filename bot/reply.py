@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
 from bot.corpus import Article, LoadProblem
 from bot.service import Usage
+from bot.trash import Removal
 
 TELEGRAM_LIMIT = 4096
 MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
@@ -237,6 +238,22 @@ def format_upload_refused(filename: str, reason: str, problems: Sequence[LoadPro
     lines += _listed([problem_line(p) for p in problems], len(problems))
     lines.append("Chưa có gì được ghi vào kho.")
     return "\n".join(lines)
+
+
+def format_removed(article: Article, articles: int) -> str:
+    """An article taken out of the corpus, and how to bring it back."""
+    return (
+        f"Đã xoá bài «{_e(article.title, 300)}» (mã <code>{_e(article.id, 100)}</code>) khỏi kho; "
+        f"bài được cất vào thùng rác, gõ /hoantac để khôi phục.\nKho hiện có {number(articles)} bài."
+    )
+
+
+def format_restored(removal: Removal, articles: int) -> str:
+    """An article put back by /hoantac."""
+    return (
+        f"Đã khôi phục bài «{_e(removal.title, 300)}» (mã <code>{_e(removal.article_id, 100)}</code>).\n"
+        f"Kho hiện có {number(articles)} bài."
+    )
 
 
 def plain_text(reply_html: str) -> str:

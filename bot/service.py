@@ -12,17 +12,19 @@ import secrets
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from bot.answer import Answer, Answerer, Status
-from bot.corpus import LoadProblem
+from bot.corpus import Article, LoadProblem
 from bot.examples import example_questions
 from bot.index import Index
 from bot.store import BuildReport, EmptyCorpusError, build_index
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class ReloadInProgress(RuntimeError):
@@ -181,6 +183,26 @@ class Library:
             return outcome
         finally:
             self._reload_lock.release()
+
+    def edit(self, change: Callable[[], T], revert: Callable[[T], object]) -> tuple[T, ReloadOutcome]:
+        """Change the corpus files and reload, one change or reload at a time (ReloadInProgress
+        otherwise); when the reload fails, `revert` undoes the change and ReloadFailed is raised."""
+        if not self._reload_lock.acquire(blocking=False):
+            raise ReloadInProgress
+        try:
+            done = change()
+        except BaseException:
+            self._reload_lock.release()
+            raise
+        try:
+            return done, self.reload(reserved=True)
+        except ReloadFailed:
+            revert(done)
+            raise
+
+    def article(self, article_id: str) -> Article | None:
+        """The article served under `article_id`, if any."""
+        return next((a for a in self.index.articles if a.id == article_id), None)
 
     def _build_elsewhere(self) -> int:
         """Build the new index in a child process (when there is a cache to hand it over)."""

@@ -8,6 +8,7 @@ live in `bot.service` and `bot.answer`, and CPU work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import logging
 import re
@@ -47,16 +48,19 @@ from bot.reply import (
     format_date,
     format_finding,
     format_page,
+    format_removed,
     format_reply,
+    format_restored,
     format_stats,
     format_upload,
     format_upload_refused,
     number,
     page_count,
 )
-from bot.service import Conversations, Library, ReloadFailed, ResultPages, UserRateLimit
+from bot.service import Conversations, Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
 from bot.store import EmptyCorpusError
-from bot.uploads import UploadRefused, check_upload, prepare_upload, save_upload
+from bot.trash import TrashError, remove_article, undo_last
+from bot.uploads import UploadRefused, add_upload, check_upload
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +79,9 @@ TEXT_ONLY = "Tôi chỉ đọc được câu hỏi dạng chữ. Bạn hãy gõ 
 UNKNOWN_COMMAND = "Tôi không biết lệnh này. Gõ /help để xem cách đặt câu hỏi."
 EXPIRED = "Kết quả này đã hết hạn. Bạn hãy hỏi lại nhé."
 RELOAD_BUSY = "Đang nạp lại kho bài viết; vui lòng chờ lần này xong rồi thử lại."
+REMOVE_USAGE = (
+    "Gõ /xoa kèm mã một bài đang có trong kho, ví dụ <code>/xoa vn-001</code> (mã bài có trong tin báo khi thêm bài)."
+)
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -391,30 +398,73 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except UploadRefused as refused:
         await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
         return
-    if not svc.library.reserve_reload():
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    ids = {a.id for a in svc.library.index.articles}
+    add = functools.partial(add_upload, svc.settings.corpus_dir, name, data, ids)
+    try:
+        (added, _), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
+    except ReloadInProgress:
         await message.reply_text(RELOAD_BUSY)
-        return
-    try:
-        data = bytes(await (await document.get_file()).download_as_bytearray())
-        ids = {a.id for a in svc.library.index.articles}
-        added = await asyncio.to_thread(prepare_upload, name, data, ids)
-        saved = await asyncio.to_thread(save_upload, added, svc.settings.corpus_dir)
     except UploadRefused as refused:
-        svc.library.release_reload()
         await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
-        return
-    except BaseException:
-        svc.library.release_reload()
-        raise
-    try:
-        await asyncio.to_thread(svc.library.reload, True)
-    except ReloadFailed as failure:
-        saved.unlink()  # the corpus stays as it was before the upload
+    except ReloadFailed as failure:  # the saved file was taken back out
         await message.reply_html(
             format_upload_refused(name, f"không nạp lại được kho ({failure.reason})", failure.problems)
         )
+    else:
+        await message.reply_html(format_upload(name, added.articles, added.skipped, outcome.articles))
+
+
+async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Moves an article out of the corpus into the trash and reloads (admins only)."""
+    message = update.effective_message
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await message.reply_text(ADMINS_ONLY)
         return
-    await message.reply_html(format_upload(name, added.articles, added.skipped, len(svc.library.index.articles)))
+    wanted = " ".join(context.args or []).strip()
+    article = svc.library.article(wanted)
+    if article is None:
+        await message.reply_html(f"Không có bài nào mã «{html.escape(wanted)}» trong kho." if wanted else REMOVE_USAGE)
+        return
+    corpus = svc.settings.corpus_dir
+    take = functools.partial(remove_article, corpus, article.id, article.title)
+    try:
+        _, outcome = await asyncio.to_thread(svc.library.edit, take, lambda _: undo_last(corpus))
+    except ReloadInProgress:
+        await message.reply_text(RELOAD_BUSY)
+    except TrashError as error:
+        await message.reply_html(f"Không xoá được bài: {html.escape(error.reason)}.")
+    except ReloadFailed as failure:  # the article was put back
+        await message.reply_html(
+            f"Không xoá được bài: sau khi xoá, {html.escape(failure.reason)}; bài đã được giữ lại."
+        )
+    else:
+        await message.reply_html(format_removed(article, outcome.articles))
+
+
+async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Puts the last removed article back into the corpus and reloads (admins only)."""
+    message = update.effective_message
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await message.reply_text(ADMINS_ONLY)
+        return
+    corpus = svc.settings.corpus_dir
+    try:
+        restored, outcome = await asyncio.to_thread(
+            svc.library.edit,
+            functools.partial(undo_last, corpus),
+            lambda done: remove_article(corpus, done.article_id, done.title),
+        )
+    except ReloadInProgress:
+        await message.reply_text(RELOAD_BUSY)
+    except TrashError as error:
+        await message.reply_html(f"Không hoàn tác được: {html.escape(error.reason)}.")
+    except ReloadFailed as failure:
+        await message.reply_html(f"Không hoàn tác được: {html.escape(failure.reason)}.")
+    else:
+        await message.reply_html(format_restored(restored, outcome.articles))
 
 
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -469,6 +519,8 @@ def build_application(settings: Settings, library: Library) -> Application:
     application.add_handler(CommandHandler("ask", ask))
     application.add_handler(CommandHandler("reload", reload_corpus))
     application.add_handler(CommandHandler("stats", stats))
+    application.add_handler(CommandHandler("xoa", remove))
+    application.add_handler(CommandHandler("hoantac", undo))
     application.add_handler(
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )

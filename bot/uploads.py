@@ -105,6 +105,12 @@ def save_upload(upload: Upload, corpus_dir: Path) -> Path:
     return target
 
 
+def add_upload(corpus_dir: Path, filename: str, data: bytes, existing_ids: Collection[str]) -> tuple[Upload, Path]:
+    """Check the file, then save what it adds (raises UploadRefused, having written nothing)."""
+    upload = prepare_upload(filename, data, existing_ids)
+    return upload, save_upload(upload, corpus_dir)
+
+
 # --- formats ---------------------------------------------------------------------------------
 
 

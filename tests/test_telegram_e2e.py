@@ -370,7 +370,7 @@ def test_an_expired_more_results_button_says_so(bot):
 
 
 def test_admin_commands_from_anyone_else_are_politely_refused(bot):
-    for command in ("/reload", "/stats"):
+    for command in ("/reload", "/stats", "/xoa vn-001", "/hoantac"):
         assert text_of(bot.ask(command, user_id=2013)) == "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 
 
@@ -399,6 +399,14 @@ def test_a_broken_file_from_an_admin_is_refused_with_the_reasons_and_nothing_is_
     assert not (bot.corpus / "uploads").exists()
 
 
+def test_removing_an_article_that_is_not_served_says_so(bot):
+    assert text_of(bot.ask("/xoa", user_id=ADMIN)).startswith(
+        "Gõ /xoa kèm mã một bài đang có trong kho, ví dụ /xoa vn-001"
+    )
+    assert text_of(bot.ask("/xoa <vn-999>", user_id=ADMIN)) == "Không có bài nào mã «<vn-999>» trong kho."
+    assert not (bot.corpus / ".trash").exists()
+
+
 def test_a_too_large_file_is_refused_before_it_is_downloaded(bot):
     mark = bot.api.mark()
     big = b"x" * (10 * 2**20 + 1)
@@ -421,7 +429,7 @@ def test_a_file_from_anyone_else_gets_the_usual_hint_and_is_neither_fetched_nor_
 # --- bots of their own: reload, failures, flood control -----------------------------------
 
 
-def test_an_admin_uploads_an_article_and_the_next_question_is_answered_from_it(tmp_path):
+def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tmp_path):
     with running_bot(tmp_path, [*SHIPPED.iterdir(), *FIXTURES.iterdir()]) as bot:
         document = {}
 
@@ -442,6 +450,27 @@ def test_an_admin_uploads_an_article_and_the_next_question_is_answered_from_it(t
         again = bot.reply_to(lambda: bot.api.private_document(NEW_ARTICLE.encode(), "lai.txt", user_id=ADMIN))
         assert text_of(again).startswith("Không thêm được tệp «lai.txt»: tệp không có bài viết mới nào đọc được.")
         assert len(list((bot.corpus / "uploads").iterdir())) == 1
+
+        removed = bot.reply_to(lambda: bot.api.private_message(f"/xoa {stored.stem}", user_id=ADMIN), timeout=120)
+        assert text_of(removed) == (
+            "Đã xoá bài «Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác» "
+            f"(mã {stored.stem}) khỏi kho; bài được cất vào thùng rác, gõ /hoantac để khôi phục.\n"
+            "Kho hiện có 5 bài."
+        )
+        assert not stored.exists() and len(list((bot.corpus / ".trash").glob(f"*/{stored.name}"))) == 1
+        gone = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
+        assert not text_of(gone).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+
+        restored = bot.reply_to(lambda: bot.api.private_message("/hoantac", user_id=ADMIN), timeout=120)
+        assert text_of(restored) == (
+            "Đã khôi phục bài «Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác» "
+            f"(mã {stored.stem}).\nKho hiện có 6 bài."
+        )
+        assert stored.read_text(encoding="utf-8") == NEW_ARTICLE
+        back = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
+        assert text_of(back).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+        nothing = bot.ask("/hoantac", user_id=ADMIN)
+        assert text_of(nothing) == "Không hoàn tác được: không có lần xoá nào để hoàn tác."
     assert TOKEN not in bot.output
 
 
