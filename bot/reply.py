@@ -9,12 +9,16 @@ import datetime as dt
 import html
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
 from bot.corpus import Article, LoadProblem
 from bot.service import Usage
 from bot.trash import Removal
+
+if TYPE_CHECKING:  # the audit log itself uses this module's Vietnam time
+    from bot.audit import Entry
 
 TELEGRAM_LIMIT = 4096
 MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
@@ -254,6 +258,22 @@ def format_restored(removal: Removal, articles: int) -> str:
         f"Đã khôi phục bài «{_e(removal.title, 300)}» (mã <code>{_e(removal.article_id, 100)}</code>).\n"
         f"Kho hiện có {number(articles)} bài."
     )
+
+
+def format_audit(entries: Sequence[Entry]) -> str:
+    """/nhatky (HTML): the latest admin actions, newest first, as many as one message holds."""
+    if not entries:
+        return "Nhật ký chưa có thao tác nào của quản trị viên."
+    lines = ["<b>Thao tác gần nhất của quản trị viên (mới nhất trước):</b>"]
+    for entry in entries:
+        line = (
+            f"• {vietnam_time(entry.time)} · {_e(entry.user, 40)} ({entry.user_id}) · {_e(entry.action, 120)}\n"
+            f"  {'✅' if entry.ok else '❌'} {_e(entry.result, 200)}"
+        )
+        if sum(len(x) + 1 for x in lines) + len(line) > TELEGRAM_LIMIT:
+            break
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def plain_text(reply_html: str) -> str:

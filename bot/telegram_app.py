@@ -42,9 +42,11 @@ from telegram.ext import (
 )
 
 from bot.answer import Answer, Status
+from bot.audit import AUDIT_FILE, AuditLog
 from bot.config import Settings
 from bot.question import is_follow_up
 from bot.reply import (
+    format_audit,
     format_date,
     format_finding,
     format_page,
@@ -57,9 +59,17 @@ from bot.reply import (
     number,
     page_count,
 )
-from bot.service import Conversations, Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
+from bot.service import (
+    Conversations,
+    Library,
+    ReloadFailed,
+    ReloadInProgress,
+    ReloadOutcome,
+    ResultPages,
+    UserRateLimit,
+)
 from bot.store import EmptyCorpusError
-from bot.trash import TrashError, remove_article, undo_last
+from bot.trash import Removal, TrashError, remove_article, undo_last
 from bot.uploads import UploadRefused, add_upload, check_upload
 
 log = logging.getLogger(__name__)
@@ -95,6 +105,7 @@ class Services:
     pages: ResultPages
     rate: UserRateLimit
     conversations: Conversations
+    audit: AuditLog
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -151,6 +162,13 @@ def pager(key: str, page: int, pages: int) -> InlineKeyboardMarkup | None:
 
 def _is_admin(update: Update, settings: Settings) -> bool:
     return update.effective_user is not None and update.effective_user.id in settings.admin_ids
+
+
+async def _audit(update: Update, svc: Services, action: str, ok: bool, result: str) -> None:
+    """Appends an admin's action and its result to the audit log (off the event loop), before the
+    reply: an action is on record even when the reply cannot be sent."""
+    user = update.effective_user
+    await asyncio.to_thread(svc.audit.record, user.id, user.full_name, action, ok, result)
 
 
 async def _best_effort_typing(message: Message, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -333,6 +351,7 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await message.reply_text(ADMINS_ONLY)
         return
     if not svc.library.reserve_reload():
+        await _audit(update, svc, "/reload", False, "đang có lần nạp khác")
         await message.reply_text(RELOAD_BUSY)
         return
     try:
@@ -348,6 +367,7 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             f"Bot vẫn dùng kho cũ ({number(len(svc.library.index.articles))} bài).",
         ]
         lines += [f"• {p}" for p in failure.problems[:10]]
+        await _audit(update, svc, "/reload", False, failure.reason)
         await message.reply_text("\n".join(lines)[:4000])
         return
     lines = [
@@ -362,7 +382,16 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if outcome.skipped:
         lines.append(f"Bỏ qua {number(len(outcome.skipped))} tệp/dòng lỗi:")
         lines += [f"• {p}" for p in outcome.skipped[:10]]
+    await _audit(update, svc, "/reload", True, _changes(outcome))
     await message.reply_text("\n".join(lines)[:4000])
+
+
+def _changes(outcome: ReloadOutcome) -> str:
+    """A reload's changes in one line, for the audit log."""
+    return (
+        f"{outcome.articles} bài; thêm {len(outcome.added)}, bớt {len(outcome.removed)}, sửa {len(outcome.changed)}; "
+        f"bỏ qua {len(outcome.skipped)}"
+    )
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -393,25 +422,32 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     document = message.document
     name = document.file_name or ""
+    action = f"tải tệp {name}"
     try:
         check_upload(name, document.file_size)  # before downloading anything
     except UploadRefused as refused:
+        await _audit(update, svc, action, False, refused.reason)
         await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     ids = {a.id for a in svc.library.index.articles}
     add = functools.partial(add_upload, svc.settings.corpus_dir, name, data, ids)
     try:
-        (added, _), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
+        (added, saved), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
     except ReloadInProgress:
+        await _audit(update, svc, action, False, "đang có lần nạp khác")
         await message.reply_text(RELOAD_BUSY)
     except UploadRefused as refused:
+        await _audit(update, svc, action, False, refused.reason)
         await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
     except ReloadFailed as failure:  # the saved file was taken back out
+        await _audit(update, svc, action, False, failure.reason)
         await message.reply_html(
             format_upload_refused(name, f"không nạp lại được kho ({failure.reason})", failure.problems)
         )
     else:
+        ids = ", ".join(a.id for a in added.articles[:20])
+        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {ids}; bỏ qua {len(added.skipped)}")
         await message.reply_html(format_upload(name, added.articles, added.skipped, outcome.articles))
 
 
@@ -424,22 +460,28 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     wanted = " ".join(context.args or []).strip()
     article = svc.library.article(wanted)
+    action = f"/xoa {wanted}"
     if article is None:
+        await _audit(update, svc, action, False, "không có bài này")
         await message.reply_html(f"Không có bài nào mã «{html.escape(wanted)}» trong kho." if wanted else REMOVE_USAGE)
         return
     corpus = svc.settings.corpus_dir
     take = functools.partial(remove_article, corpus, article.id, article.title)
     try:
-        _, outcome = await asyncio.to_thread(svc.library.edit, take, lambda _: undo_last(corpus))
+        removal, outcome = await asyncio.to_thread(svc.library.edit, take, lambda _: undo_last(corpus))
     except ReloadInProgress:
+        await _audit(update, svc, action, False, "đang có lần nạp khác")
         await message.reply_text(RELOAD_BUSY)
     except TrashError as error:
+        await _audit(update, svc, action, False, error.reason)
         await message.reply_html(f"Không xoá được bài: {html.escape(error.reason)}.")
     except ReloadFailed as failure:  # the article was put back
+        await _audit(update, svc, action, False, failure.reason)
         await message.reply_html(
             f"Không xoá được bài: sau khi xoá, {html.escape(failure.reason)}; bài đã được giữ lại."
         )
     else:
+        await _audit(update, svc, action, True, f"cất {_where(removal)} vào {removal.folder.name}")
         await message.reply_html(format_removed(article, outcome.articles))
 
 
@@ -458,13 +500,29 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             lambda done: remove_article(corpus, done.article_id, done.title),
         )
     except ReloadInProgress:
+        await _audit(update, svc, "/hoantac", False, "đang có lần nạp khác")
         await message.reply_text(RELOAD_BUSY)
-    except TrashError as error:
+    except (TrashError, ReloadFailed) as error:
+        await _audit(update, svc, "/hoantac", False, error.reason)
         await message.reply_html(f"Không hoàn tác được: {html.escape(error.reason)}.")
-    except ReloadFailed as failure:
-        await message.reply_html(f"Không hoàn tác được: {html.escape(failure.reason)}.")
     else:
+        await _audit(update, svc, "/hoantac", True, f"khôi phục {restored.article_id} về {_where(restored)}")
         await message.reply_html(format_restored(restored, outcome.articles))
+
+
+def _where(removal: Removal) -> str:
+    """The file (and line) an article was removed from."""
+    return removal.file + (f" dòng {removal.line}" if removal.line else "")
+
+
+async def audit_log(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows the latest admin actions from the audit log (admins only)."""
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await update.effective_message.reply_text(ADMINS_ONLY)
+        return
+    entries = await asyncio.to_thread(svc.audit.latest, 20)
+    await update.effective_message.reply_html(format_audit(entries))
 
 
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -511,7 +569,12 @@ def build_application(settings: Settings, library: Library) -> Application:
         builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
     application = builder.build()
     application.bot_data[SERVICES] = Services(
-        settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute), Conversations()
+        settings,
+        library,
+        ResultPages(),
+        UserRateLimit(settings.questions_per_minute),
+        Conversations(),
+        AuditLog(settings.cache_dir / AUDIT_FILE),
     )
 
     new_message = filters.UpdateType.MESSAGE
@@ -521,6 +584,7 @@ def build_application(settings: Settings, library: Library) -> Application:
     application.add_handler(CommandHandler("stats", stats))
     application.add_handler(CommandHandler("xoa", remove))
     application.add_handler(CommandHandler("hoantac", undo))
+    application.add_handler(CommandHandler("nhatky", audit_log))
     application.add_handler(
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )

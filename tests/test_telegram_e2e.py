@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -370,7 +371,7 @@ def test_an_expired_more_results_button_says_so(bot):
 
 
 def test_admin_commands_from_anyone_else_are_politely_refused(bot):
-    for command in ("/reload", "/stats", "/xoa vn-001", "/hoantac"):
+    for command in ("/reload", "/stats", "/xoa vn-001", "/hoantac", "/nhatky"):
         assert text_of(bot.ask(command, user_id=2013)) == "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 
 
@@ -429,6 +430,11 @@ def test_a_file_from_anyone_else_gets_the_usual_hint_and_is_neither_fetched_nor_
 # --- bots of their own: reload, failures, flood control -----------------------------------
 
 
+def removal_folder(bot: RunningBot) -> Path:
+    (folder,) = (bot.corpus / ".trash").iterdir()
+    return folder
+
+
 def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tmp_path):
     with running_bot(tmp_path, [*SHIPPED.iterdir(), *FIXTURES.iterdir()]) as bot:
         document = {}
@@ -471,6 +477,25 @@ def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tm
         assert text_of(back).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
         nothing = bot.ask("/hoantac", user_id=ADMIN)
         assert text_of(nothing) == "Không hoàn tác được: không có lần xoá nào để hoàn tác."
+
+        journal = text_of(bot.ask("/nhatky", user_id=ADMIN)).split("\n")
+        assert journal[0] == "Thao tác gần nhất của quản trị viên (mới nhất trước):"
+        assert re.fullmatch(r"• \d\d:\d\d \d\d/\d\d/\d{4} · Lan \(4242\) · /hoantac", journal[1])
+        assert [line for line in journal if line.startswith("  ")] == [
+            "  ❌ không có lần xoá nào để hoàn tác",
+            f"  ✅ khôi phục {stored.stem} về uploads/{stored.name}",
+            f"  ✅ cất uploads/{stored.name} vào {removal_folder(bot).name}",
+            "  ❌ tệp không có bài viết mới nào đọc được",
+            f"  ✅ lưu {stored.name}; thêm {stored.stem}; bỏ qua 0",
+        ]
+        assert [line.rsplit(" · ", 1)[1] for line in journal[1::2]] == [
+            "/hoantac",
+            "/hoantac",
+            f"/xoa {stored.stem}",
+            "tải tệp lai.txt",
+            "tải tệp Bình Dương.txt",
+        ]
+        assert len((tmp_path / "cache" / "audit.jsonl").read_text(encoding="utf-8").splitlines()) == 5
     assert TOKEN not in bot.output
 
 
@@ -488,6 +513,15 @@ def test_an_admin_adds_an_article_reloads_and_the_next_question_is_answered_from
         assert "2 bài" in report and "Thêm 1, bớt 0, sửa 0 bài (tách từ 1 bài)." in report
         assert "Thêm: 004_binh_duong" in report
         assert "Bỏ qua 1 tệp/dòng lỗi:" in report and "005_hong.txt:1: không phải văn bản UTF-8" in report
+        (entry,) = [
+            json.loads(line) for line in (tmp_path / "cache" / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        assert (entry["user_id"], entry["action"], entry["ok"], entry["result"]) == (
+            ADMIN,
+            "/reload",
+            True,
+            "2 bài; thêm 1, bớt 0, sửa 0; bỏ qua 1",
+        )
         answer = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2101)
         assert text_of(answer).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
     assert TOKEN not in bot.output
