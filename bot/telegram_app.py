@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -81,6 +82,13 @@ COMMANDS = [
     BotCommand("help", "Cách đặt câu hỏi, kèm ví dụ"),
     BotCommand("ask", "Hỏi trong nhóm: /ask câu hỏi"),
 ]
+ADMIN_COMMANDS = [
+    BotCommand("reload", "Nạp lại kho bài viết"),
+    BotCommand("stats", "Số bài, số câu hỏi, câu chưa trả lời được"),
+    BotCommand("xoa", "Xoá một bài: /xoa mã bài"),
+    BotCommand("hoantac", "Khôi phục bài vừa xoá"),
+    BotCommand("nhatky", "Nhật ký thao tác của quản trị viên"),
+]
 ASK_USAGE = "Hãy gõ câu hỏi ngay sau lệnh"
 ADMINS_ONLY = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 SLOW_DOWN = "Bạn hỏi nhanh quá. Vui lòng chờ một chút rồi hỏi tiếp nhé."
@@ -111,6 +119,11 @@ class Services:
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     """The one way handlers reach the library, the result pages and the rate limit."""
     return context.bot_data[SERVICES]
+
+
+def services_of(application: Application) -> Services:
+    """The services, from the application itself (before any update)."""
+    return application.bot_data[SERVICES]
 
 
 # --- presentation helpers -------------------------------------------------------------------
@@ -549,11 +562,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    """Registers the command menu; a failure here is cosmetic and only logged."""
+    """Registers the command menu, with the admin commands in the admins' chats only; a failure
+    here is cosmetic and only logged."""
     try:
         await application.bot.set_my_commands(COMMANDS)
     except TelegramError as error:
         log.warning("could not register the command menu: %s", error)
+    for admin in sorted(services_of(application).settings.admin_ids):
+        try:
+            await application.bot.set_my_commands(COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
+        except TelegramError as error:  # e.g. an admin who has not started the bot yet
+            log.warning("could not register the admin command menu for %d: %s", admin, error)
 
 
 def build_application(settings: Settings, library: Library) -> Application:

@@ -173,10 +173,22 @@ def test_every_example_in_help_gets_a_sure_answer(bot):
         assert "📰" in shown and not shown.startswith(("Tôi chưa tìm được", "Xin lỗi"))
 
 
-def test_the_command_menu_is_registered_in_vietnamese(bot):
-    (call,) = bot.api.calls_to("setMyCommands")
-    assert [c["command"] for c in call.params["commands"]] == ["start", "help", "ask"]
-    assert call.params["commands"][0]["description"] == "Giới thiệu bot và kho bài viết"
+def test_the_command_menu_is_registered_in_vietnamese_with_admin_commands_for_admins_only(bot):
+    everyone, admin = bot.api.calls_to("setMyCommands")
+    assert "scope" not in everyone.params
+    assert [c["command"] for c in everyone.params["commands"]] == ["start", "help", "ask"]
+    assert everyone.params["commands"][0]["description"] == "Giới thiệu bot và kho bài viết"
+    assert admin.params["scope"] == {"type": "chat", "chat_id": ADMIN}
+    assert [c["command"] for c in admin.params["commands"]] == [
+        "start",
+        "help",
+        "ask",
+        "reload",
+        "stats",
+        "xoa",
+        "hoantac",
+        "nhatky",
+    ]
 
 
 def test_an_unrelated_question_is_declined(bot):
