@@ -35,6 +35,7 @@ class Settings:
     questions_per_minute: int = 20
     messages_per_second: int = 30  # all chats together; Telegram's own limit for one bot
     workers: int | None = None
+    link_allowed_hosts: frozenset[str] = frozenset()  # hosts /them may fetch although not public
 
     @property
     def base_file_url(self) -> str | None:
@@ -121,4 +122,15 @@ def load_settings(
         questions_per_minute=_integer("QUESTIONS_PER_MINUTE", get("QUESTIONS_PER_MINUTE") or "20", 1, 10_000),
         messages_per_second=_integer("MESSAGES_PER_SECOND", get("MESSAGES_PER_SECOND") or "30", 1, 10_000),
         workers=_integer("WORKERS", workers, 1, 256) if workers else None,
+        link_allowed_hosts=_hosts("LINK_ALLOWED_HOSTS", get("LINK_ALLOWED_HOSTS") or ""),
     )
+
+
+def _hosts(name: str, value: str) -> frozenset[str]:
+    hosts = frozenset(part.strip().lower() for part in value.split(",") if part.strip())
+    for host in sorted(hosts):
+        if not re.fullmatch(r"[a-z0-9.-]+|[0-9a-f:]+", host):
+            raise ConfigError(
+                f"{name} là tên máy chủ hoặc địa chỉ IP, cách nhau bằng dấu phẩy (không kèm http:// hay cổng), đang có {host!r}"
+            )
+    return hosts

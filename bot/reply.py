@@ -244,6 +244,19 @@ def format_upload_refused(filename: str, reason: str, problems: Sequence[LoadPro
     return "\n".join(lines)
 
 
+def format_link_added(article: Article, articles: int) -> str:
+    """An article added from a link: its citation (title, source, date) and its id."""
+    return (
+        f"Đã thêm bài từ liên kết:\n{citation_html(article)}\n"
+        f"Mã bài: <code>{_e(article.id, 100)}</code> · kho hiện có {number(articles)} bài."
+    )
+
+
+def format_link_refused(reason: str) -> str:
+    """Why a link added nothing."""
+    return f"Không thêm được bài từ liên kết: {_e(reason, 300)}.\nChưa có gì được ghi vào kho."
+
+
 def format_removed(article: Article, articles: int) -> str:
     """An article taken out of the corpus, and how to bring it back."""
     return (

@@ -45,11 +45,14 @@ from telegram.ext import (
 from bot.answer import Answer, Status
 from bot.audit import AUDIT_FILE, AuditLog
 from bot.config import Settings
+from bot.links import fetch_page
 from bot.question import is_follow_up
 from bot.reply import (
     format_audit,
     format_date,
     format_finding,
+    format_link_added,
+    format_link_refused,
     format_page,
     format_removed,
     format_reply,
@@ -71,7 +74,7 @@ from bot.service import (
 )
 from bot.store import EmptyCorpusError
 from bot.trash import Removal, TrashError, remove_article, undo_last
-from bot.uploads import UploadRefused, add_upload, check_upload
+from bot.uploads import UploadRefused, add_link, add_upload, check_upload
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,7 @@ COMMANDS = [
 ADMIN_COMMANDS = [
     BotCommand("reload", "Nạp lại kho bài viết"),
     BotCommand("stats", "Số bài, số câu hỏi, câu chưa trả lời được"),
+    BotCommand("them", "Thêm bài từ liên kết: /them địa chỉ bài báo"),
     BotCommand("xoa", "Xoá một bài: /xoa mã bài"),
     BotCommand("hoantac", "Khôi phục bài vừa xoá"),
     BotCommand("nhatky", "Nhật ký thao tác của quản trị viên"),
@@ -97,6 +101,8 @@ TEXT_ONLY = "Tôi chỉ đọc được câu hỏi dạng chữ. Bạn hãy gõ 
 UNKNOWN_COMMAND = "Tôi không biết lệnh này. Gõ /help để xem cách đặt câu hỏi."
 EXPIRED = "Kết quả này đã hết hạn. Bạn hãy hỏi lại nhé."
 RELOAD_BUSY = "Đang nạp lại kho bài viết; vui lòng chờ lần này xong rồi thử lại."
+LINK_USAGE = "Gõ /them kèm liên kết tới một bài báo, ví dụ <code>/them https://baodanang.vn/tin/bai-viet.html</code>."
+LINK_ONLY = re.compile(r"https?://\S+", re.IGNORECASE)
 REMOVE_USAGE = (
     "Gõ /xoa kèm mã một bài đang có trong kho, ví dụ <code>/xoa vn-001</code> (mã bài có trong tin báo khi thêm bài)."
 )
@@ -254,8 +260,12 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answers any text in a private chat as a question."""
-    await _answer(update, context, update.effective_message.text)
+    """Answers any text in a private chat as a question; an admin's bare link adds its article."""
+    text = update.effective_message.text
+    if LINK_ONLY.fullmatch(text.strip()) and _is_admin(update, services(context).settings):
+        await _add_link(update, context, text.strip())
+        return
+    await _answer(update, context, text)
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -464,6 +474,42 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_html(format_upload(name, added.articles, added.skipped, outcome.articles))
 
 
+async def add_from_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Adds the article at `/them <link>` to the corpus and reloads (admins only)."""
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await update.effective_message.reply_text(ADMINS_ONLY)
+        return
+    url = " ".join(context.args or []).strip()
+    if not url:
+        await update.effective_message.reply_html(LINK_USAGE)
+        return
+    await _add_link(update, context, url)
+
+
+async def _add_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
+    """Fetch the page off the event loop, keep its article as a JSON line with its link, reload."""
+    message = update.effective_message
+    svc = services(context)
+    action = f"/them {url}"
+    await _best_effort_typing(message, context)
+    try:
+        page, final_url = await asyncio.to_thread(fetch_page, url, svc.settings.link_allowed_hosts)
+        ids = {a.id for a in svc.library.index.articles}
+        add = functools.partial(add_link, svc.settings.corpus_dir, final_url, page, ids)
+        (added, saved), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
+    except ReloadInProgress:
+        await _audit(update, svc, action, False, "đang có lần nạp khác")
+        await message.reply_text(RELOAD_BUSY)
+    except (UploadRefused, ReloadFailed) as refused:
+        await _audit(update, svc, action, False, refused.reason)
+        await message.reply_html(format_link_refused(refused.reason))
+    else:
+        (article,) = added.articles
+        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {article.id}")
+        await message.reply_html(format_link_added(article, outcome.articles))
+
+
 async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Moves an article out of the corpus into the trash and reloads (admins only)."""
     message = update.effective_message
@@ -601,6 +647,7 @@ def build_application(settings: Settings, library: Library) -> Application:
     application.add_handler(CommandHandler("ask", ask))
     application.add_handler(CommandHandler("reload", reload_corpus))
     application.add_handler(CommandHandler("stats", stats))
+    application.add_handler(CommandHandler("them", add_from_link))
     application.add_handler(CommandHandler("xoa", remove))
     application.add_handler(CommandHandler("hoantac", undo))
     application.add_handler(CommandHandler("nhatky", audit_log))

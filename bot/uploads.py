@@ -111,6 +111,13 @@ def add_upload(corpus_dir: Path, filename: str, data: bytes, existing_ids: Colle
     return upload, save_upload(upload, corpus_dir)
 
 
+def add_link(corpus_dir: Path, url: str, page: bytes, existing_ids: Collection[str]) -> tuple[Upload, Path]:
+    """Save the article of a fetched page as a JSON line with its url; the same url twice is refused."""
+    stem = "lien-ket-" + hashlib.sha256(url.encode("utf-8")).hexdigest()[:12]
+    upload = _without_known(_as_jsonl(stem, [html_record(page, url)], []), existing_ids)
+    return upload, save_upload(upload, corpus_dir)
+
+
 # --- formats ---------------------------------------------------------------------------------
 
 

@@ -23,6 +23,10 @@ def test_settings_come_from_the_environment_with_defaults(tmp_path):
         None,
     )
     assert settings.questions_per_minute == 20
+    assert settings.link_allowed_hosts == frozenset()
+    assert load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "LINK_ALLOWED_HOSTS": "127.0.0.1, Intranet.vn"}, env_file=None
+    ).link_allowed_hosts == {"127.0.0.1", "intranet.vn"}
 
 
 def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
@@ -58,6 +62,11 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
         ),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "QUESTIONS_PER_MINUTE": "nhanh"}, "QUESTIONS_PER_MINUTE phải là một số nguyên"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL phải là một trong"),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "LINK_ALLOWED_HOSTS": "intranet.vn, http://10.0.0.5:8080"},
+            "LINK_ALLOWED_HOSTS là tên máy chủ hoặc địa chỉ IP, cách nhau bằng dấu phẩy (không kèm http:// hay cổng), "
+            "đang có 'http://10.0.0.5:8080'",
+        ),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):

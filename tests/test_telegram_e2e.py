@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_bot_api import ApiCall, FakeBotApi
+from tests.pages_server import ARTICLE, pages_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "corpus"
@@ -114,9 +115,18 @@ def running_bot(
 
 
 @pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    """The local web server of test pages (its 127.0.0.1 is allowed to the bots below)."""
+    with pages_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Iterator[RunningBot]:
     """One bot over the seed and the fixture articles, for the scenarios that change nothing."""
-    with running_bot(tmp_path_factory.mktemp("bot"), [*SHIPPED.iterdir(), *FIXTURES.iterdir()]) as running:
+    with running_bot(
+        tmp_path_factory.mktemp("bot"), [*SHIPPED.iterdir(), *FIXTURES.iterdir()], LINK_ALLOWED_HOSTS="127.0.0.1"
+    ) as running:
         yield running
     assert TOKEN not in running.output
 
@@ -185,6 +195,7 @@ def test_the_command_menu_is_registered_in_vietnamese_with_admin_commands_for_ad
         "ask",
         "reload",
         "stats",
+        "them",
         "xoa",
         "hoantac",
         "nhatky",
@@ -383,7 +394,7 @@ def test_an_expired_more_results_button_says_so(bot):
 
 
 def test_admin_commands_from_anyone_else_are_politely_refused(bot):
-    for command in ("/reload", "/stats", "/xoa vn-001", "/hoantac", "/nhatky"):
+    for command in ("/reload", "/stats", "/them https://example.vn/a", "/xoa vn-001", "/hoantac", "/nhatky"):
         assert text_of(bot.ask(command, user_id=2013)) == "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 
 
@@ -420,6 +431,28 @@ def test_removing_an_article_that_is_not_served_says_so(bot):
     assert not (bot.corpus / ".trash").exists()
 
 
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/chinh-tri", "trang quá ít chữ để là một bài viết (có thể là trang danh sách hoặc trang chủ)"),
+        ("/khong-co", "trang trả về mã lỗi 404"),
+        ("/lon", "trang lớn quá (tối đa 5 MB)"),
+        ("/vao-noi-bo", "localhost là địa chỉ nội bộ (127.0.0.1); bot chỉ lấy trang trên Internet"),
+    ],
+)
+def test_a_link_that_is_no_article_page_is_refused_with_the_reason(bot, site, path, reason):
+    shown = text_of(bot.ask(f"/them {site}{path}", user_id=ADMIN))
+    assert shown == f"Không thêm được bài từ liên kết: {reason}.\nChưa có gì được ghi vào kho."
+    assert not (bot.corpus / "uploads").exists()
+
+
+def test_a_bare_link_is_added_for_an_admin_and_asked_as_a_question_for_anyone_else(bot, site):
+    refused = bot.ask(f"{site}/chinh-tri", user_id=ADMIN)
+    assert text_of(refused).startswith("Không thêm được bài từ liên kết: trang quá ít chữ")
+    asked = bot.ask(f"{site}/chinh-tri", user_id=2019)
+    assert text_of(asked).startswith("Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.")
+
+
 def test_a_too_large_file_is_refused_before_it_is_downloaded(bot):
     mark = bot.api.mark()
     big = b"x" * (10 * 2**20 + 1)
@@ -447,8 +480,8 @@ def removal_folder(bot: RunningBot) -> Path:
     return folder
 
 
-def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tmp_path):
-    with running_bot(tmp_path, [*SHIPPED.iterdir(), *FIXTURES.iterdir()]) as bot:
+def test_an_admin_adds_articles_by_upload_and_link_they_are_answered_from_removed_and_restored(tmp_path, site):
+    with running_bot(tmp_path, [*SHIPPED.iterdir(), *FIXTURES.iterdir()], LINK_ALLOWED_HOSTS="127.0.0.1") as bot:
         document = {}
 
         def send() -> dict:
@@ -469,11 +502,23 @@ def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tm
         assert text_of(again).startswith("Không thêm được tệp «lai.txt»: tệp không có bài viết mới nào đọc được.")
         assert len(list((bot.corpus / "uploads").iterdir())) == 1
 
+        linked = bot.reply_to(lambda: bot.api.private_message(f"/them {site}/bai-moi", user_id=ADMIN), timeout=120)
+        (from_link,) = (bot.corpus / "uploads").glob("lien-ket-*.jsonl")
+        assert text_of(linked) == (
+            "Đã thêm bài từ liên kết:\n"
+            "📰 Đà Nẵng sơ kết 2 năm thực hiện Chỉ thị 05 về học tập và làm theo Bác\n"
+            "Nguồn: Báo Đà Nẵng · 18/05/2023\n"
+            f"Mã bài: {from_link.stem}-1 · kho hiện có 7 bài."
+        )
+        assert json.loads(from_link.read_text(encoding="utf-8"))["url"] == site + ARTICLE
+        answer = bot.ask("Ai chủ trì hội nghị sơ kết Chỉ thị 05 của Thành ủy Đà Nẵng?", user_id=2104)
+        assert text_of(answer).startswith("Bí thư Thành ủy Nguyễn Văn Quảng chủ trì hội nghị.")
+
         removed = bot.reply_to(lambda: bot.api.private_message(f"/xoa {stored.stem}", user_id=ADMIN), timeout=120)
         assert text_of(removed) == (
             "Đã xoá bài «Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác» "
             f"(mã {stored.stem}) khỏi kho; bài được cất vào thùng rác, gõ /hoantac để khôi phục.\n"
-            "Kho hiện có 5 bài."
+            "Kho hiện có 6 bài."
         )
         assert not stored.exists() and len(list((bot.corpus / ".trash").glob(f"*/{stored.name}"))) == 1
         gone = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
@@ -482,7 +527,7 @@ def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tm
         restored = bot.reply_to(lambda: bot.api.private_message("/hoantac", user_id=ADMIN), timeout=120)
         assert text_of(restored) == (
             "Đã khôi phục bài «Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác» "
-            f"(mã {stored.stem}).\nKho hiện có 6 bài."
+            f"(mã {stored.stem}).\nKho hiện có 7 bài."
         )
         assert stored.read_text(encoding="utf-8") == NEW_ARTICLE
         back = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
@@ -497,6 +542,7 @@ def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tm
             "  ❌ không có lần xoá nào để hoàn tác",
             f"  ✅ khôi phục {stored.stem} về uploads/{stored.name}",
             f"  ✅ cất uploads/{stored.name} vào {removal_folder(bot).name}",
+            f"  ✅ lưu {from_link.name}; thêm {from_link.stem}-1",
             "  ❌ tệp không có bài viết mới nào đọc được",
             f"  ✅ lưu {stored.name}; thêm {stored.stem}; bỏ qua 0",
         ]
@@ -504,10 +550,11 @@ def test_an_admin_uploads_an_article_it_is_answered_from_removed_and_restored(tm
             "/hoantac",
             "/hoantac",
             f"/xoa {stored.stem}",
+            f"/them {site}/bai-moi",
             "tải tệp lai.txt",
             "tải tệp Bình Dương.txt",
         ]
-        assert len((tmp_path / "cache" / "audit.jsonl").read_text(encoding="utf-8").splitlines()) == 5
+        assert len((tmp_path / "cache" / "audit.jsonl").read_text(encoding="utf-8").splitlines()) == 6
     assert TOKEN not in bot.output
 
 
