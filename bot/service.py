@@ -124,11 +124,14 @@ class Library:
     def reloading(self) -> bool:
         return self._reload_lock.locked()
 
-    def answer(self, question: str, passages: int = 12, previous: str | None = None) -> Answer:
+    def answer(self, question: str, passages: int = 12, previous: str | None = None, *, tally: bool = True) -> Answer:
         """Answer from the current index (whichever it is when the question arrives); `previous` is
-        the question a follow-up continues."""
+        the question a follow-up continues. `tally=False` leaves it out of the usage counts (an
+        inline query is asked again at each pause in the typing: its fragments are no questions)."""
         answer = self.answerer.answer(question, passages=passages, previous=previous)
         self._answered = next(self._questions) + 1
+        if not tally:
+            return answer
         # Empty, too long or keyword-less questions find nothing, as far as the counts go.
         outcome = answer.status if answer.status in (Status.ANSWER, Status.UNSURE) else Status.NOT_FOUND
         with self._usage_lock:

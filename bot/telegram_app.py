@@ -322,7 +322,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             [], cache_time=5, is_personal=True, button=InlineQueryResultsButton(SLOW_DOWN[:64], start_parameter="help")
         )
         return
-    answer = await asyncio.to_thread(svc.library.answer, text)
+    answer = await asyncio.to_thread(functools.partial(svc.library.answer, text, tally=False))
     if answer.status is Status.UNSURE:
         results = [
             InlineQueryResultArticle(

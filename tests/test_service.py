@@ -51,6 +51,7 @@ def test_usage_counts_each_outcome_and_keeps_only_the_latest_unanswered_question
     library.answer("Ai chủ trì hội nghị tổng kết Nghị quyết 35?")
     library.answer("Ai tới dự hội nghị sơ kết Chỉ thị 05 năm 2024?")  # the article is from 2021: unsure
     library.answer("   ")  # finds nothing, but there is no question to show
+    library.answer("Giá vàng", tally=False)  # an inline query's fragment
     for number in range(UNANSWERED_KEPT + 2):
         library.answer(f"Giá vàng hôm nay bao nhiêu, lần {number}?" + " x" * 300)
     usage = library.usage()
