@@ -522,7 +522,7 @@ def test_an_admin_adds_articles_by_upload_and_link_they_are_answered_from_remove
         )
         assert not stored.exists() and len(list((bot.corpus / ".trash").glob(f"*/{stored.name}"))) == 1
         gone = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
-        assert not text_of(gone).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+        assert "Bình Dương" not in text_of(gone) and "Võ Văn Minh" not in text_of(gone)
 
         restored = bot.reply_to(lambda: bot.api.private_message("/hoantac", user_id=ADMIN), timeout=120)
         assert text_of(restored) == (
