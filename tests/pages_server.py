@@ -1,10 +1,11 @@
 """A local web server with pages written for the tests: an article, a listing page, a 404, an
-oversized page and redirects. It listens on 127.0.0.1 only."""
+oversized page, a slow page and redirects. It listens on 127.0.0.1 only."""
 
 from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +31,16 @@ class _Pages(BaseHTTPRequestHandler):
             "/vao-noi-bo": f"http://localhost:{port}{ARTICLE}",  # loopback under a name not allowed
             "/vong-lap": "/vong-lap",
         }
+        if self.path == "/cham":  # a page that trickles in, a few bytes at a time
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                for _ in range(20):
+                    self.wfile.write(b"<p>chu</p>\n")
+                    self.wfile.flush()
+                    time.sleep(0.1)
+            return
         if self.path in redirects:
             self.send_response(302)
             self.send_header("Location", redirects[self.path])

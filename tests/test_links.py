@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
@@ -84,6 +85,15 @@ def test_a_page_that_cannot_be_taken_is_refused_with_the_reason(site, path, reas
     with pytest.raises(UploadRefused) as refused:
         fetch_page(site + path, LOCAL)
     assert refused.value.reason == reason
+
+
+def test_a_page_that_trickles_in_is_given_up_at_the_time_limit(site, monkeypatch):
+    monkeypatch.setattr("bot.links.TIMEOUT_SECONDS", 0.5)
+    started = time.monotonic()
+    with pytest.raises(UploadRefused) as refused:
+        fetch_page(site + "/cham", LOCAL)
+    assert refused.value.reason == "trang trả lời quá chậm"
+    assert time.monotonic() - started < 1.5  # the page takes 2 s
 
 
 def test_a_listing_page_is_fetched_but_refused_as_no_article(site, tmp_path):
