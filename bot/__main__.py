@@ -20,7 +20,7 @@ from bot.answer import Answer, Answerer, Status
 from bot.config import ConfigError, Settings, load_settings
 from bot.examples import example_questions
 from bot.index import Index
-from bot.reply import format_reply, plain_text
+from bot.reply import format_reply, number, plain_text
 from bot.store import BuildReport, EmptyCorpusError, build_index
 
 
@@ -40,10 +40,10 @@ class TerminalProgress:
 
 def describe_build(report: BuildReport) -> str:
     """One line about a build, for logs and the terminal."""
-    origin = "nạp từ bộ nhớ đệm" if report.from_cache else f"tách từ {report.articles_segmented} bài mới"
+    origin = "nạp từ bộ nhớ đệm" if report.from_cache else f"tách từ {number(report.articles_segmented)} bài mới"
     return (
-        f"Chỉ mục: {report.articles} bài, {report.passages} đoạn ({origin}, {report.seconds:.1f} s); "
-        f"bỏ qua {len(report.skipped)} tệp/dòng lỗi"
+        f"Chỉ mục: {number(report.articles)} bài, {number(report.passages)} đoạn ({origin}, "
+        f"{number(report.seconds, 1)} giây); bỏ qua {number(len(report.skipped))} tệp/dòng lỗi"
     )
 
 

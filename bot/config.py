@@ -35,6 +35,12 @@ class Settings:
     questions_per_minute: int = 20
     messages_per_second: int = 30  # all chats together; Telegram's own limit for one bot
     workers: int | None = None
+    link_allowed_hosts: frozenset[str] = frozenset()  # hosts /them may fetch although not public
+
+    @property
+    def base_file_url(self) -> str | None:
+        """Where files are downloaded from: a Bot API server serves `/bot<token>/…` and `/file/bot<token>/…`."""
+        return self.base_url.removesuffix("bot") + "file/bot" if self.base_url else None
 
 
 def _integer(name: str, value: str, minimum: int, maximum: int) -> int:
@@ -87,8 +93,10 @@ def load_settings(
             admin_ids.add(int(part))
 
     base_url = get("TELEGRAM_BASE_URL")
-    if base_url is not None and not re.match(r"^https?://", base_url):
-        raise ConfigError(f"TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https://, đang là {base_url!r}")
+    if base_url is not None and not re.match(r"^https?://.*/bot$", base_url):
+        raise ConfigError(
+            f"TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https:// và kết thúc bằng /bot, đang là {base_url!r}"
+        )
     webhook_url = get("TELEGRAM_WEBHOOK_URL")
     if webhook_url is not None and not webhook_url.startswith("https://"):
         raise ConfigError(
@@ -114,4 +122,15 @@ def load_settings(
         questions_per_minute=_integer("QUESTIONS_PER_MINUTE", get("QUESTIONS_PER_MINUTE") or "20", 1, 10_000),
         messages_per_second=_integer("MESSAGES_PER_SECOND", get("MESSAGES_PER_SECOND") or "30", 1, 10_000),
         workers=_integer("WORKERS", workers, 1, 256) if workers else None,
+        link_allowed_hosts=_hosts("LINK_ALLOWED_HOSTS", get("LINK_ALLOWED_HOSTS") or ""),
     )
+
+
+def _hosts(name: str, value: str) -> frozenset[str]:
+    hosts = frozenset(part.strip().lower() for part in value.split(",") if part.strip())
+    for host in sorted(hosts):
+        if not re.fullmatch(r"[a-z0-9.-]+|[0-9a-f:]+", host):
+            raise ConfigError(
+                f"{name} là tên máy chủ hoặc địa chỉ IP, cách nhau bằng dấu phẩy (không kèm http:// hay cổng), đang có {host!r}"
+            )
+    return hosts

@@ -312,6 +312,12 @@ def parse_jsonl(path: Path, data: bytes) -> FileContent:
     return content
 
 
+def jsonl_article_id(record: dict, stem: str, number: int) -> str:
+    """A JSON Lines article's id: its own, or `FILE:LINE` when it has none."""
+    raw_id = record.get("id")
+    return str(raw_id).strip() if raw_id not in (None, "") else f"{stem}:{number}"
+
+
 def _parse_jsonl_line(content: FileContent, path: Path, stem: str, number: int, raw: bytes) -> None:
     """One JSON Lines article into `content`, or a problem naming the line."""
     skip = functools.partial(_report, content, path, number)
@@ -337,8 +343,7 @@ def _parse_jsonl_line(content: FileContent, path: Path, stem: str, number: int, 
                 str(path), number, f"không đọc được ngày {record.get('date')!r}; giữ bài, bỏ ngày", skipped=False
             )
         )
-    raw_id = record.get("id")
-    article_id = str(raw_id).strip() if raw_id not in (None, "") else f"{stem}:{number}"
+    article_id = jsonl_article_id(record, stem, number)
     paragraphs = tuple(p for p in (nfc(line).replace("\xa0", " ").strip() for line in body.split("\n")) if p)
     content.articles.append(
         Article(

@@ -5,16 +5,35 @@ Every string a user reads is here, in Vietnamese; everything inserted is escaped
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
 from bot.claims import Verdict
-from bot.corpus import Article
+from bot.corpus import Article, LoadProblem
+from bot.service import Usage
+from bot.trash import Removal
+
+if TYPE_CHECKING:  # the audit log itself uses this module's Vietnam time
+    from bot.audit import Entry
 
 TELEGRAM_LIMIT = 4096
 MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number as Vietnamese readers write it: 7.891 bài, 6,6 giây."""
+    return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+
+
+def vietnam_time(moment: dt.datetime) -> str:
+    """`HH:MM dd/mm/yyyy` in Vietnam time, whatever zone the server runs in."""
+    return moment.astimezone(VIETNAM).strftime("%H:%M %d/%m/%Y")
 
 
 def format_date(article: Article) -> str | None:
@@ -110,7 +129,7 @@ NOT_FOUND_TEXT = (
     "Bạn thử diễn đạt lại, nêu rõ tên chỉ thị, nghị quyết, hội nghị, cơ quan hoặc địa phương"
 )
 EMPTY_TEXT = "Bạn hãy gõ một câu hỏi"
-TOO_LONG_TEXT = f"Câu hỏi dài quá (tối đa {MAX_QUESTION_CHARS} ký tự). Bạn hãy hỏi ngắn gọn một ý"
+TOO_LONG_TEXT = f"Câu hỏi dài quá (tối đa {number(MAX_QUESTION_CHARS)} ký tự). Bạn hãy hỏi ngắn gọn một ý"
 NO_TERMS_TEXT = "Câu hỏi chưa có từ khóa để tìm. Bạn hãy nêu rõ sự kiện, văn bản hoặc cơ quan muốn hỏi"
 
 
@@ -174,6 +193,109 @@ def format_reply(answer: Answer, related: int = 2, examples: Sequence[str] = ())
     reply = "\n\n".join(parts)
     assert len(reply) <= TELEGRAM_LIMIT, len(reply)
     return reply
+
+
+def format_stats(
+    articles: int, passages: int, loaded_at: dt.datetime, started_at: dt.datetime, usage: Usage, reloading: bool
+) -> str:
+    """/stats (HTML): what is served, how questions went since start, the latest left unanswered."""
+    asked = usage.answered + usage.unsure + usage.not_found
+    lines = [
+        f"Bài viết: {number(articles)}; đoạn: {number(passages)}",
+        f"Nạp lần cuối: {vietnam_time(loaded_at)} (giờ Việt Nam)",
+        f"Câu hỏi từ {vietnam_time(started_at)}: {number(asked)}",
+        f"• trả lời được: {number(usage.answered)}",
+        f"• chưa chắc chắn: {number(usage.unsure)}",
+        f"• không tìm thấy: {number(usage.not_found)}",
+        f"Đang nạp lại: {'có' if reloading else 'không'}",
+    ]
+    if usage.unanswered:
+        lines.append(f"\n<b>{len(usage.unanswered)} câu hỏi không tìm thấy câu trả lời gần nhất:</b>")
+        lines += [f"• {_e(question, 200)}" for question in usage.unanswered]
+    return "\n".join(lines)
+
+
+LISTED = 8  # articles, and problems, an admin's report lists (the rest are counted)
+
+
+def problem_line(problem: LoadProblem) -> str:
+    """A skipped line or file of an upload, for the admin: where (the line), then why."""
+    where = f"dòng {number(problem.line)}: " if problem.line else ""
+    return f"• {where}{_e(problem.reason, 200)}"
+
+
+def _listed(lines: list[str], total: int) -> list[str]:
+    return lines[:LISTED] + ([f"• … và {number(total - LISTED)} mục nữa"] if total > LISTED else [])
+
+
+def format_upload(filename: str, added: Sequence[Article], skipped: Sequence[LoadProblem], articles: int) -> str:
+    """What an upload added (titles, dates, ids for /xoa) and skipped, and the corpus size after it."""
+    lines = [f"Đã thêm {number(len(added))} bài từ tệp «{_e(filename, 200)}»:"]
+    lines += _listed(
+        [
+            f"• {_e(a.title, 150)}" + (f" ({format_date(a)})" if a.date else "") + f" · mã <code>{_e(a.id, 60)}</code>"
+            for a in added
+        ],
+        len(added),
+    )
+    if skipped:
+        lines.append(f"Bỏ qua {number(len(skipped))} mục:")
+        lines += _listed([problem_line(p) for p in skipped], len(skipped))
+    lines.append(f"Kho hiện có {number(articles)} bài.")
+    return "\n".join(lines)
+
+
+def format_upload_refused(filename: str, reason: str, problems: Sequence[LoadProblem]) -> str:
+    """Why an uploaded file added nothing."""
+    lines = [f"Không thêm được tệp «{_e(filename, 200)}»: {_e(reason, 300)}."]
+    lines += _listed([problem_line(p) for p in problems], len(problems))
+    lines.append("Chưa có gì được ghi vào kho.")
+    return "\n".join(lines)
+
+
+def format_link_added(article: Article, articles: int) -> str:
+    """An article added from a link: its citation (title, source, date) and its id."""
+    return (
+        f"Đã thêm bài từ liên kết:\n{citation_html(article)}\n"
+        f"Mã bài: <code>{_e(article.id, 100)}</code> · kho hiện có {number(articles)} bài."
+    )
+
+
+def format_link_refused(reason: str) -> str:
+    """Why a link added nothing."""
+    return f"Không thêm được bài từ liên kết: {_e(reason, 300)}.\nChưa có gì được ghi vào kho."
+
+
+def format_removed(article: Article, articles: int) -> str:
+    """An article taken out of the corpus, and how to bring it back."""
+    return (
+        f"Đã xoá bài «{_e(article.title, 300)}» (mã <code>{_e(article.id, 100)}</code>) khỏi kho; "
+        f"bài được cất vào thùng rác, gõ /hoantac để khôi phục.\nKho hiện có {number(articles)} bài."
+    )
+
+
+def format_restored(removal: Removal, articles: int) -> str:
+    """An article put back by /hoantac."""
+    return (
+        f"Đã khôi phục bài «{_e(removal.title, 300)}» (mã <code>{_e(removal.article_id, 100)}</code>).\n"
+        f"Kho hiện có {number(articles)} bài."
+    )
+
+
+def format_audit(entries: Sequence[Entry]) -> str:
+    """/nhatky (HTML): the latest admin actions, newest first, as many as one message holds."""
+    if not entries:
+        return "Nhật ký chưa có thao tác nào của quản trị viên."
+    lines = ["<b>Thao tác gần nhất của quản trị viên (mới nhất trước):</b>"]
+    for entry in entries:
+        line = (
+            f"• {vietnam_time(entry.time)} · {_e(entry.user, 40)} ({entry.user_id}) · {_e(entry.action, 120)}\n"
+            f"  {'✅' if entry.ok else '❌'} {_e(entry.result, 200)}"
+        )
+        if sum(len(x) + 1 for x in lines) + len(line) > TELEGRAM_LIMIT:
+            break
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def plain_text(reply_html: str) -> str:

@@ -12,17 +12,19 @@ import secrets
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from bot.answer import Answer, Answerer
-from bot.corpus import LoadProblem
+from bot.answer import Answer, Answerer, Status
+from bot.corpus import Article, LoadProblem
 from bot.examples import example_questions
 from bot.index import Index
 from bot.store import BuildReport, EmptyCorpusError, build_index
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class ReloadInProgress(RuntimeError):
@@ -66,6 +68,20 @@ def _build_in_child(paths: list[str], cache_dir: str, workers: int | None, conne
         connection.close()  # type: ignore[attr-defined]
 
 
+UNANSWERED_KEPT = 10  # questions with no answer that /stats shows
+UNANSWERED_CHARS = 200  # each kept cut to this: memory stays bounded whatever is asked
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Questions since start by outcome, and the latest that got no answer (their text only)."""
+
+    answered: int = 0
+    unsure: int = 0
+    not_found: int = 0
+    unanswered: tuple[str, ...] = ()
+
+
 @dataclass
 class Library:
     """The index being served and the means to replace it while questions keep being answered."""
@@ -79,6 +95,9 @@ class Library:
     started_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     _questions: itertools.count = field(default_factory=itertools.count, repr=False)
     _answered: int = 0
+    _outcomes: dict[Status, int] = field(default_factory=dict, repr=False)
+    _unanswered: deque[str] = field(default_factory=lambda: deque(maxlen=UNANSWERED_KEPT), repr=False)
+    _usage_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _reload_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     # Questions about the articles served that the bot answers itself (for /help and "not found").
     examples: tuple[str, ...] = ()
@@ -105,12 +124,31 @@ class Library:
     def reloading(self) -> bool:
         return self._reload_lock.locked()
 
-    def answer(self, question: str, passages: int = 12, previous: str | None = None) -> Answer:
+    def answer(self, question: str, passages: int = 12, previous: str | None = None, *, tally: bool = True) -> Answer:
         """Answer from the current index (whichever it is when the question arrives); `previous` is
-        the question a follow-up continues."""
+        the question a follow-up continues. `tally=False` leaves it out of the usage counts (an
+        inline query is asked again at each pause in the typing: its fragments are no questions)."""
         answer = self.answerer.answer(question, passages=passages, previous=previous)
         self._answered = next(self._questions) + 1
+        if not tally:
+            return answer
+        # Empty, too long or keyword-less questions find nothing, as far as the counts go.
+        outcome = answer.status if answer.status in (Status.ANSWER, Status.UNSURE) else Status.NOT_FOUND
+        with self._usage_lock:
+            self._outcomes[outcome] = self._outcomes.get(outcome, 0) + 1
+            if outcome is Status.NOT_FOUND and question.strip():
+                self._unanswered.append(question.strip()[:UNANSWERED_CHARS])
         return answer
+
+    def usage(self) -> Usage:
+        """A snapshot of the question counts and the latest questions with no answer (newest first)."""
+        with self._usage_lock:
+            return Usage(
+                answered=self._outcomes.get(Status.ANSWER, 0),
+                unsure=self._outcomes.get(Status.UNSURE, 0),
+                not_found=self._outcomes.get(Status.NOT_FOUND, 0),
+                unanswered=tuple(reversed(self._unanswered)),
+            )
 
     def reserve_reload(self) -> bool:
         """Claim the one reload slot now (False when a reload holds it); `reload(reserved=True)` uses
@@ -148,6 +186,26 @@ class Library:
             return outcome
         finally:
             self._reload_lock.release()
+
+    def edit(self, change: Callable[[], T], revert: Callable[[T], object]) -> tuple[T, ReloadOutcome]:
+        """Change the corpus files and reload, one change or reload at a time (ReloadInProgress
+        otherwise); when the reload fails, `revert` undoes the change and ReloadFailed is raised."""
+        if not self._reload_lock.acquire(blocking=False):
+            raise ReloadInProgress
+        try:
+            done = change()
+        except BaseException:
+            self._reload_lock.release()
+            raise
+        try:
+            return done, self.reload(reserved=True)
+        except ReloadFailed:
+            revert(done)
+            raise
+
+    def article(self, article_id: str) -> Article | None:
+        """The article served under `article_id`, if any."""
+        return next((a for a in self.index.articles if a.id == article_id), None)
 
     def _build_elsewhere(self) -> int:
         """Build the new index in a child process (when there is a cache to hand it over)."""
@@ -232,6 +290,7 @@ class UserRateLimit:
     window_seconds: float = 60.0
     max_users: int = 10_000
     _times: OrderedDict[int, deque[float]] = field(default_factory=OrderedDict)
+    _warned: OrderedDict[int, float] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def allow(self, user_id: int, now: float | None = None) -> bool:
@@ -247,6 +306,20 @@ class UserRateLimit:
             times.append(now)
             while len(self._times) > self.max_users:
                 self._times.popitem(last=False)
+            return True
+
+    def should_warn(self, user_id: int, now: float | None = None) -> bool:
+        """True for the first refused question of a user in a window: the slow-down notice is sent
+        once, not once a message (a flood of notices would be a flood of its own)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            warned = self._warned.get(user_id)
+            if warned is not None and now - warned < self.window_seconds:
+                return False
+            self._warned[user_id] = now
+            self._warned.move_to_end(user_id)
+            while len(self._warned) > self.max_users:
+                self._warned.popitem(last=False)
             return True
 
 

@@ -8,6 +8,7 @@ live in `bot.service` and `bot.answer`, and CPU work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import logging
 import re
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
+    BotCommandScopeChat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
@@ -41,11 +43,38 @@ from telegram.ext import (
 )
 
 from bot.answer import Answer, Status
+from bot.audit import AUDIT_FILE, AuditLog
 from bot.config import Settings
+from bot.links import fetch_page
 from bot.question import is_follow_up
-from bot.reply import format_date, format_finding, format_page, format_reply, page_count
-from bot.service import Conversations, Library, ReloadFailed, ResultPages, UserRateLimit
+from bot.reply import (
+    format_audit,
+    format_date,
+    format_finding,
+    format_link_added,
+    format_link_refused,
+    format_page,
+    format_removed,
+    format_reply,
+    format_restored,
+    format_stats,
+    format_upload,
+    format_upload_refused,
+    number,
+    page_count,
+)
+from bot.service import (
+    Conversations,
+    Library,
+    ReloadFailed,
+    ReloadInProgress,
+    ReloadOutcome,
+    ResultPages,
+    UserRateLimit,
+)
 from bot.store import EmptyCorpusError
+from bot.trash import Removal, TrashError, remove_article, undo_last
+from bot.uploads import UploadRefused, add_link, add_upload, check_upload
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +85,14 @@ COMMANDS = [
     BotCommand("help", "Cách đặt câu hỏi, kèm ví dụ"),
     BotCommand("ask", "Hỏi trong nhóm: /ask câu hỏi"),
 ]
+ADMIN_COMMANDS = [
+    BotCommand("reload", "Nạp lại kho bài viết"),
+    BotCommand("stats", "Số bài, số câu hỏi, câu chưa trả lời được"),
+    BotCommand("them", "Thêm bài từ liên kết: /them địa chỉ bài báo"),
+    BotCommand("xoa", "Xoá một bài: /xoa mã bài"),
+    BotCommand("hoantac", "Khôi phục bài vừa xoá"),
+    BotCommand("nhatky", "Nhật ký thao tác của quản trị viên"),
+]
 ASK_USAGE = "Hãy gõ câu hỏi ngay sau lệnh"
 ADMINS_ONLY = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 SLOW_DOWN = "Bạn hỏi nhanh quá. Vui lòng chờ một chút rồi hỏi tiếp nhé."
@@ -64,6 +101,11 @@ TEXT_ONLY = "Tôi chỉ đọc được câu hỏi dạng chữ. Bạn hãy gõ 
 UNKNOWN_COMMAND = "Tôi không biết lệnh này. Gõ /help để xem cách đặt câu hỏi."
 EXPIRED = "Kết quả này đã hết hạn. Bạn hãy hỏi lại nhé."
 RELOAD_BUSY = "Đang nạp lại kho bài viết; vui lòng chờ lần này xong rồi thử lại."
+LINK_USAGE = "Gõ /them kèm liên kết tới một bài báo, ví dụ <code>/them https://baodanang.vn/tin/bai-viet.html</code>."
+LINK_ONLY = re.compile(r"https?://\S+", re.IGNORECASE)
+REMOVE_USAGE = (
+    "Gõ /xoa kèm mã một bài đang có trong kho, ví dụ <code>/xoa vn-001</code> (mã bài có trong tin báo khi thêm bài)."
+)
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -77,11 +119,17 @@ class Services:
     pages: ResultPages
     rate: UserRateLimit
     conversations: Conversations
+    audit: AuditLog
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     """The one way handlers reach the library, the result pages and the rate limit."""
     return context.bot_data[SERVICES]
+
+
+def services_of(application: Application) -> Services:
+    """The services, from the application itself (before any update)."""
+    return application.bot_data[SERVICES]
 
 
 # --- presentation helpers -------------------------------------------------------------------
@@ -97,7 +145,7 @@ def help_text(library: Library, username: str | None) -> str:
     return (
         "Xin chào! Tôi trả lời câu hỏi về tin tức chỉ thị, nghị quyết và các hội nghị sơ kết, tổng kết: "
         "ai chủ trì, ai dự, bao nhiêu tập thể, cá nhân được khen thưởng, diễn ra khi nào, ở đâu.\n\n"
-        f"Kho hiện có <b>{len(index.articles)}</b> bài viết{when}.\n\n"
+        f"Kho hiện có <b>{number(len(index.articles))}</b> bài viết{when}.\n\n"
         "<b>Cách hỏi:</b> gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được. Tôi trả lời bằng "
         "câu trích nguyên văn từ bài viết, kèm tiêu đề, nguồn và ngày đăng để bạn trích dẫn.\n\n"
         + (f"<b>Ví dụ:</b>\n{examples}\n\n" if examples else "")
@@ -135,6 +183,13 @@ def _is_admin(update: Update, settings: Settings) -> bool:
     return update.effective_user is not None and update.effective_user.id in settings.admin_ids
 
 
+async def _audit(update: Update, svc: Services, action: str, ok: bool, result: str) -> None:
+    """Appends an admin's action and its result to the audit log (off the event loop), before the
+    reply: an action is on record even when the reply cannot be sent."""
+    user = update.effective_user
+    await asyncio.to_thread(svc.audit.record, user.id, user.full_name, action, ok, result)
+
+
 async def _best_effort_typing(message: Message, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A "typing…" hint; its failure is logged and never costs the answer."""
     try:
@@ -160,8 +215,10 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     message = update.effective_message
     svc = services(context)
     in_group = message.chat.type != ChatType.PRIVATE
-    if update.effective_user and not svc.rate.allow(update.effective_user.id):
-        await message.reply_text(SLOW_DOWN, do_quote=in_group)
+    user = update.effective_user
+    if user and not svc.rate.allow(user.id):
+        if svc.rate.should_warn(user.id):
+            await message.reply_text(SLOW_DOWN, do_quote=in_group)
         return
     await _best_effort_typing(message, context)
     replied = _reply_to_bot(message, context)
@@ -203,8 +260,12 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answers any text in a private chat as a question."""
-    await _answer(update, context, update.effective_message.text)
+    """Answers any text in a private chat as a question; an admin's bare link adds its article."""
+    text = update.effective_message.text
+    if LINK_ONLY.fullmatch(text.strip()) and _is_admin(update, services(context).settings):
+        await _add_link(update, context, text.strip())
+        return
+    await _answer(update, context, text)
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -261,7 +322,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             [], cache_time=5, is_personal=True, button=InlineQueryResultsButton(SLOW_DOWN[:64], start_parameter="help")
         )
         return
-    answer = await asyncio.to_thread(svc.library.answer, text)
+    answer = await asyncio.to_thread(functools.partial(svc.library.answer, text, tally=False))
     if answer.status is Status.UNSURE:
         results = [
             InlineQueryResultArticle(
@@ -313,6 +374,7 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await message.reply_text(ADMINS_ONLY)
         return
     if not svc.library.reserve_reload():
+        await _audit(update, svc, "/reload", False, "đang có lần nạp khác")
         await message.reply_text(RELOAD_BUSY)
         return
     try:
@@ -325,23 +387,34 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     except ReloadFailed as failure:
         lines = [
             f"Không nạp lại được: {failure.reason}.",
-            f"Bot vẫn dùng kho cũ ({len(svc.library.index.articles)} bài).",
+            f"Bot vẫn dùng kho cũ ({number(len(svc.library.index.articles))} bài).",
         ]
         lines += [f"• {p}" for p in failure.problems[:10]]
+        await _audit(update, svc, "/reload", False, failure.reason)
         await message.reply_text("\n".join(lines)[:4000])
         return
     lines = [
-        f"Đã nạp lại trong {outcome.seconds:.1f} giây: {outcome.articles} bài, {outcome.passages} đoạn.",
-        f"Thêm {len(outcome.added)}, bớt {len(outcome.removed)}, sửa {len(outcome.changed)} bài "
-        f"(tách từ {outcome.articles_segmented} bài).",
+        f"Đã nạp lại trong {number(outcome.seconds, 1)} giây: {number(outcome.articles)} bài, "
+        f"{number(outcome.passages)} đoạn.",
+        f"Thêm {number(len(outcome.added))}, bớt {number(len(outcome.removed))}, sửa {number(len(outcome.changed))} bài "
+        f"(tách từ {number(outcome.articles_segmented)} bài).",
     ]
     for label, ids in (("Thêm", outcome.added), ("Bớt", outcome.removed), ("Sửa", outcome.changed)):
         if ids:
             lines.append(f"{label}: {', '.join(ids[:10])}" + (" …" if len(ids) > 10 else ""))
     if outcome.skipped:
-        lines.append(f"Bỏ qua {len(outcome.skipped)} tệp/dòng lỗi:")
+        lines.append(f"Bỏ qua {number(len(outcome.skipped))} tệp/dòng lỗi:")
         lines += [f"• {p}" for p in outcome.skipped[:10]]
+    await _audit(update, svc, "/reload", True, _changes(outcome))
     await message.reply_text("\n".join(lines)[:4000])
+
+
+def _changes(outcome: ReloadOutcome) -> str:
+    """A reload's changes in one line, for the audit log."""
+    return (
+        f"{outcome.articles} bài; thêm {len(outcome.added)}, bớt {len(outcome.removed)}, sửa {len(outcome.changed)}; "
+        f"bỏ qua {len(outcome.skipped)}"
+    )
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -351,13 +424,164 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await update.effective_message.reply_text(ADMINS_ONLY)
         return
     library = svc.library
-    lines = [
-        f"Bài viết: {len(library.index.articles)}; đoạn: {library.index.passage_count}",
-        f"Nạp lần cuối: {library.loaded_at:%d/%m/%Y %H:%M} UTC",
-        f"Câu hỏi đã trả lời từ {library.started_at:%d/%m/%Y %H:%M} UTC: {library.questions_answered}",
-        f"Đang nạp lại: {'có' if library.reloading else 'không'}",
-    ]
-    await update.effective_message.reply_text("\n".join(lines))
+    await update.effective_message.reply_html(
+        format_stats(
+            len(library.index.articles),
+            library.index.passage_count,
+            library.loaded_at,
+            library.started_at,
+            library.usage(),
+            library.reloading,
+        )
+    )
+
+
+async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Adds the articles of a file an admin sends to the corpus and reloads; others get the text-only hint."""
+    message = update.effective_message
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await text_only(update, context)
+        return
+    document = message.document
+    name = document.file_name or ""
+    action = f"tải tệp {name}"
+    try:
+        check_upload(name, document.file_size)  # before downloading anything
+    except UploadRefused as refused:
+        await _audit(update, svc, action, False, refused.reason)
+        await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
+        return
+    data = bytes(await (await document.get_file()).download_as_bytearray())
+    ids = {a.id for a in svc.library.index.articles}
+    add = functools.partial(add_upload, svc.settings.corpus_dir, name, data, ids)
+    try:
+        (added, saved), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
+    except ReloadInProgress:
+        await _audit(update, svc, action, False, "đang có lần nạp khác")
+        await message.reply_text(RELOAD_BUSY)
+    except UploadRefused as refused:
+        await _audit(update, svc, action, False, refused.reason)
+        await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
+    except ReloadFailed as failure:  # the saved file was taken back out
+        await _audit(update, svc, action, False, failure.reason)
+        await message.reply_html(
+            format_upload_refused(name, f"không nạp lại được kho ({failure.reason})", failure.problems)
+        )
+    else:
+        ids = ", ".join(a.id for a in added.articles[:20])
+        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {ids}; bỏ qua {len(added.skipped)}")
+        await message.reply_html(format_upload(name, added.articles, added.skipped, outcome.articles))
+
+
+async def add_from_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Adds the article at `/them <link>` to the corpus and reloads (admins only)."""
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await update.effective_message.reply_text(ADMINS_ONLY)
+        return
+    url = " ".join(context.args or []).strip()
+    if not url:
+        await update.effective_message.reply_html(LINK_USAGE)
+        return
+    await _add_link(update, context, url)
+
+
+async def _add_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
+    """Fetch the page off the event loop, keep its article as a JSON line with its link, reload."""
+    message = update.effective_message
+    svc = services(context)
+    action = f"/them {url}"
+    await _best_effort_typing(message, context)
+    try:
+        page, final_url = await asyncio.to_thread(fetch_page, url, svc.settings.link_allowed_hosts)
+        ids = {a.id for a in svc.library.index.articles}
+        add = functools.partial(add_link, svc.settings.corpus_dir, final_url, page, ids)
+        (added, saved), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
+    except ReloadInProgress:
+        await _audit(update, svc, action, False, "đang có lần nạp khác")
+        await message.reply_text(RELOAD_BUSY)
+    except (UploadRefused, ReloadFailed) as refused:
+        await _audit(update, svc, action, False, refused.reason)
+        await message.reply_html(format_link_refused(refused.reason))
+    else:
+        (article,) = added.articles
+        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {article.id}")
+        await message.reply_html(format_link_added(article, outcome.articles))
+
+
+async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Moves an article out of the corpus into the trash and reloads (admins only)."""
+    message = update.effective_message
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await message.reply_text(ADMINS_ONLY)
+        return
+    wanted = " ".join(context.args or []).strip()
+    article = svc.library.article(wanted)
+    action = f"/xoa {wanted}"
+    if article is None:
+        await _audit(update, svc, action, False, "không có bài này")
+        await message.reply_html(f"Không có bài nào mã «{html.escape(wanted)}» trong kho." if wanted else REMOVE_USAGE)
+        return
+    corpus = svc.settings.corpus_dir
+    take = functools.partial(remove_article, corpus, article.id, article.title)
+    try:
+        removal, outcome = await asyncio.to_thread(svc.library.edit, take, lambda _: undo_last(corpus))
+    except ReloadInProgress:
+        await _audit(update, svc, action, False, "đang có lần nạp khác")
+        await message.reply_text(RELOAD_BUSY)
+    except TrashError as error:
+        await _audit(update, svc, action, False, error.reason)
+        await message.reply_html(f"Không xoá được bài: {html.escape(error.reason)}.")
+    except ReloadFailed as failure:  # the article was put back
+        await _audit(update, svc, action, False, failure.reason)
+        await message.reply_html(
+            f"Không xoá được bài: sau khi xoá, {html.escape(failure.reason)}; bài đã được giữ lại."
+        )
+    else:
+        await _audit(update, svc, action, True, f"cất {_where(removal)} vào {removal.folder.name}")
+        await message.reply_html(format_removed(article, outcome.articles))
+
+
+async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Puts the last removed article back into the corpus and reloads (admins only)."""
+    message = update.effective_message
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await message.reply_text(ADMINS_ONLY)
+        return
+    corpus = svc.settings.corpus_dir
+    try:
+        restored, outcome = await asyncio.to_thread(
+            svc.library.edit,
+            functools.partial(undo_last, corpus),
+            lambda done: remove_article(corpus, done.article_id, done.title),
+        )
+    except ReloadInProgress:
+        await _audit(update, svc, "/hoantac", False, "đang có lần nạp khác")
+        await message.reply_text(RELOAD_BUSY)
+    except (TrashError, ReloadFailed) as error:
+        await _audit(update, svc, "/hoantac", False, error.reason)
+        await message.reply_html(f"Không hoàn tác được: {html.escape(error.reason)}.")
+    else:
+        await _audit(update, svc, "/hoantac", True, f"khôi phục {restored.article_id} về {_where(restored)}")
+        await message.reply_html(format_restored(restored, outcome.articles))
+
+
+def _where(removal: Removal) -> str:
+    """The file (and line) an article was removed from."""
+    return removal.file + (f" dòng {removal.line}" if removal.line else "")
+
+
+async def audit_log(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows the latest admin actions from the audit log (admins only)."""
+    svc = services(context)
+    if not _is_admin(update, svc.settings):
+        await update.effective_message.reply_text(ADMINS_ONLY)
+        return
+    entries = await asyncio.to_thread(svc.audit.latest, 20)
+    await update.effective_message.reply_html(format_audit(entries))
 
 
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -384,11 +608,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    """Registers the command menu; a failure here is cosmetic and only logged."""
+    """Registers the command menu, with the admin commands in the admins' chats only; a failure
+    here is cosmetic and only logged."""
     try:
         await application.bot.set_my_commands(COMMANDS)
     except TelegramError as error:
         log.warning("could not register the command menu: %s", error)
+    for admin in sorted(services_of(application).settings.admin_ids):
+        try:
+            await application.bot.set_my_commands(COMMANDS + ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
+        except TelegramError as error:  # e.g. an admin who has not started the bot yet
+            log.warning("could not register the admin command menu for %d: %s", admin, error)
 
 
 def build_application(settings: Settings, library: Library) -> Application:
@@ -401,10 +631,15 @@ def build_application(settings: Settings, library: Library) -> Application:
         .post_init(_post_init)
     )
     if settings.base_url:
-        builder = builder.base_url(settings.base_url)
+        builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
     application = builder.build()
     application.bot_data[SERVICES] = Services(
-        settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute), Conversations()
+        settings,
+        library,
+        ResultPages(),
+        UserRateLimit(settings.questions_per_minute),
+        Conversations(),
+        AuditLog(settings.cache_dir / AUDIT_FILE),
     )
 
     new_message = filters.UpdateType.MESSAGE
@@ -412,6 +647,10 @@ def build_application(settings: Settings, library: Library) -> Application:
     application.add_handler(CommandHandler("ask", ask))
     application.add_handler(CommandHandler("reload", reload_corpus))
     application.add_handler(CommandHandler("stats", stats))
+    application.add_handler(CommandHandler("them", add_from_link))
+    application.add_handler(CommandHandler("xoa", remove))
+    application.add_handler(CommandHandler("hoantac", undo))
+    application.add_handler(CommandHandler("nhatky", audit_log))
     application.add_handler(
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )
@@ -419,6 +658,7 @@ def build_application(settings: Settings, library: Library) -> Application:
         MessageHandler(new_message & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, group_text)
     )
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.Document.ALL, upload))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & ~filters.TEXT, text_only))
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
     application.add_handler(InlineQueryHandler(inline_query))

@@ -36,7 +36,7 @@ from email import policy
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 __all__ = [
     "ApiCall",
@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 MAX_MESSAGE_LENGTH = 4096
+MAX_DOWNLOAD_SIZE = 20 * 1024 * 1024  # getFile refuses bigger files, as Telegram does for bots
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a current content and reply markup of the message"
@@ -509,6 +510,7 @@ class FakeBotApi:
         self._delays: dict[str, dict] = {}
         self._commands: dict[tuple[str, str], list] = {}
         self._descriptions: dict[str, str] = {}
+        self._files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
         self._webhook_url = ""
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
@@ -527,6 +529,7 @@ class FakeBotApi:
             "getMyCommands": lambda p: copy.deepcopy(self._commands.get(self._commands_key(p), [])),
             "deleteMyCommands": self._delete_my_commands,
             "sendChatAction": self._send_chat_action,
+            "getFile": self._get_file,
             "deleteWebhook": self._delete_webhook,
             "setWebhook": self._set_webhook,
             "getWebhookInfo": self._get_webhook_info,
@@ -645,6 +648,45 @@ class FakeBotApi:
             if thread_id is not None:
                 chat["is_forum"] = True
             return self._incoming_message(chat, user, text, reply_to, thread_id)
+
+    def private_document(
+        self,
+        content: bytes,
+        file_name: str,
+        *,
+        user_id: int = 1001,
+        first_name: str = "Lan",
+        mime_type: str = "application/octet-stream",
+        file_size: int | None = None,
+    ) -> dict:
+        """Queue a file sent by a user in their private chat; the bot can fetch it with getFile.
+
+        file_size overrides the size Telegram reports (to test a size check without the bytes).
+        """
+        with self._lock:
+            user = self._user(user_id, first_name)
+            chat = self._chats.setdefault(
+                user_id, {"id": user_id, "type": "private", "first_name": first_name, "username": user["username"]}
+            )
+            file_id = f"BQAC{len(self._files) + 1:06d}"
+            suffix = file_name.rsplit(".", 1)[-1] if "." in file_name else "bin"
+            self._files[file_id] = (f"documents/file_{len(self._files)}.{suffix}", bytes(content))
+            message = {
+                "message_id": self._next_message_id(chat["id"]),
+                "from": user,
+                "chat": dict(chat),
+                "date": int(time.time()),
+                "document": {
+                    "file_id": file_id,
+                    "file_unique_id": f"u{file_id}",
+                    "file_name": file_name,
+                    "mime_type": mime_type,
+                    "file_size": len(content) if file_size is None else file_size,
+                },
+            }
+            self._messages[(chat["id"], message["message_id"])] = message
+            self.add_update({"message": message})
+            return copy.deepcopy(message)
 
     def callback_query(self, message: dict, data: str, *, user_id: int = 1001) -> str:
         """Queue a button press (callback_query) on a message the bot sent; returns the query id."""
@@ -798,6 +840,15 @@ class FakeBotApi:
                 return
             self._active_requests += 1
         try:
+            downloaded = self._download(handler)
+        except OSError:
+            downloaded = handler.close_connection = True
+        if downloaded:
+            with self._lock:
+                self._active_requests -= 1
+                self._changed.notify_all()
+            return
+        try:
             status, body = self._answer(handler)
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
             # A malformed request or a bug in the fake: tell the bot and the test's stderr.
@@ -822,6 +873,25 @@ class FakeBotApi:
             with self._lock:
                 self._active_requests -= 1
                 self._changed.notify_all()
+
+    def _download(self, handler: _Handler) -> bool:
+        """Serve GET /file/bot<token>/<file_path> (a file getFile described); False for other paths."""
+        route = re.fullmatch(r"/file/bot([^/]+)/(.+)", unquote(urlsplit(handler.path).path))
+        if route is None:
+            return False
+        with self._lock:
+            content = next((c for p, c in self._files.values() if p == route[2]), None)
+        if route[1] != self.token or content is None:
+            handler.send_response(404)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return True
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/octet-stream")
+        handler.send_header("Content-Length", str(len(content)))
+        handler.end_headers()
+        handler.wfile.write(content)
+        return True
 
     def _answer(self, handler: _Handler) -> tuple[int, dict]:
         url = urlsplit(handler.path)
@@ -1212,6 +1282,20 @@ class FakeBotApi:
     def _delete_my_commands(self, params: dict) -> bool:
         self._commands.pop(self._commands_key(params), None)
         return True
+
+    def _get_file(self, params: dict) -> dict:
+        stored = self._files.get(params.get("file_id"))
+        if stored is None:
+            raise _bad("invalid file_id")
+        path, content = stored
+        if len(content) > MAX_DOWNLOAD_SIZE:
+            raise _bad("file is too big")
+        return {
+            "file_id": params["file_id"],
+            "file_unique_id": f"u{params['file_id']}",
+            "file_size": len(content),
+            "file_path": path,
+        }
 
     def _send_chat_action(self, params: dict) -> bool:
         self._chat(params.get("chat_id"))

@@ -23,6 +23,10 @@ def test_settings_come_from_the_environment_with_defaults(tmp_path):
         None,
     )
     assert settings.questions_per_minute == 20
+    assert settings.link_allowed_hosts == frozenset()
+    assert load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "LINK_ALLOWED_HOSTS": "127.0.0.1, Intranet.vn"}, env_file=None
+    ).link_allowed_hosts == {"127.0.0.1", "intranet.vn"}
 
 
 def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
@@ -49,11 +53,20 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
             "TELEGRAM_BASE_URL phải bắt đầu bằng http",
         ),
         (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/"},
+            "TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https:// và kết thúc bằng /bot",
+        ),
+        (
             {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_URL": "http://x.vn/h"},
             "TELEGRAM_WEBHOOK_URL phải là địa chỉ https://",
         ),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "QUESTIONS_PER_MINUTE": "nhanh"}, "QUESTIONS_PER_MINUTE phải là một số nguyên"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL phải là một trong"),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "LINK_ALLOWED_HOSTS": "intranet.vn, http://10.0.0.5:8080"},
+            "LINK_ALLOWED_HOSTS là tên máy chủ hoặc địa chỉ IP, cách nhau bằng dấu phẩy (không kèm http:// hay cổng), "
+            "đang có 'http://10.0.0.5:8080'",
+        ),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):

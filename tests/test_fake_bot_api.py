@@ -478,6 +478,29 @@ async def test_commands_webhook_and_misc_methods_answer_like_telegram(api: FakeB
     assert await bot.close() is True and await bot.log_out() is True
 
 
+@pytest.mark.asyncio
+async def test_a_document_sent_to_the_bot_is_fetched_with_get_file_and_downloaded(api: FakeBotApi) -> None:
+    content = "Tiêu đề (09:00 10/10/2022)\n\nNội dung.\n".encode()
+    message = api.private_document(content, "bài mới.txt", user_id=7, mime_type="text/plain")
+    document = message["document"]
+    assert (document["file_name"], document["file_size"], document["mime_type"]) == (
+        "bài mới.txt",
+        len(content),
+        "text/plain",
+    )
+    bot = Bot(api.token, base_url=api.base_url, base_file_url=api.base_url.removesuffix("bot") + "file/bot")
+    async with bot:
+        (update,) = await bot.get_updates()
+        assert update.message.document.file_id == document["file_id"]
+        file = await bot.get_file(document["file_id"])
+        assert file.file_size == len(content)
+        assert bytes(await file.download_as_bytearray()) == content
+        with pytest.raises(BadRequest, match=r"(?i)invalid file_id"):
+            await bot.get_file("nope")
+    big = api.private_document(b"x", "lon.jsonl", file_size=30 * 2**20)
+    assert big["document"]["file_size"] == 30 * 2**20  # only the size reported changes
+
+
 def test_wait_for_times_out_with_a_readable_summary_of_recent_calls(
     api: FakeBotApi,
 ) -> None:

@@ -38,6 +38,30 @@ def test_the_rate_limit_counts_each_user_separately_over_a_sliding_minute():
     assert rate.allow(1, now=60.0)
 
 
+def test_the_slow_down_notice_is_due_once_per_user_per_window():
+    rate = UserRateLimit(per_minute=2)
+    assert [rate.should_warn(1, now=t) for t in (0, 10, 59.9, 60.0)] == [True, False, False, True]
+    assert rate.should_warn(2, now=10)
+
+
+def test_usage_counts_each_outcome_and_keeps_only_the_latest_unanswered_questions(corpus_copy, tmp_path):
+    from bot.service import UNANSWERED_KEPT
+
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    library.answer("Ai chủ trì hội nghị tổng kết Nghị quyết 35?")
+    library.answer("Ai tới dự hội nghị sơ kết Chỉ thị 05 năm 2024?")  # the article is from 2021: unsure
+    library.answer("   ")  # finds nothing, but there is no question to show
+    library.answer("Giá vàng", tally=False)  # an inline query's fragment
+    for number in range(UNANSWERED_KEPT + 2):
+        library.answer(f"Giá vàng hôm nay bao nhiêu, lần {number}?" + " x" * 300)
+    usage = library.usage()
+    assert (usage.answered, usage.unsure, usage.not_found) == (1, 1, UNANSWERED_KEPT + 3)
+    assert len(usage.unanswered) == UNANSWERED_KEPT
+    assert usage.unanswered[0].startswith(f"Giá vàng hôm nay bao nhiêu, lần {UNANSWERED_KEPT + 1}?")
+    assert usage.unanswered[-1].startswith("Giá vàng hôm nay bao nhiêu, lần 2?")
+    assert {len(q) for q in usage.unanswered} == {200}
+
+
 def test_reload_swaps_in_the_new_index_and_reports_what_changed(corpus_copy, tmp_path):
     library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
     old_index = library.index
@@ -115,3 +139,44 @@ def test_only_the_newest_chats_are_remembered():
     for chat in (1, 2, 3):
         talks.remember(chat, 100 + chat, f"câu hỏi {chat}", now=0.0)
     assert [talks.earlier(c, None, True, now=1.0) for c in (1, 2, 3)] == [None, "câu hỏi 2", "câu hỏi 3"]
+
+
+def test_an_edit_whose_reload_fails_is_reverted_and_the_slot_freed(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    moved = tmp_path / "aside"
+    moved.mkdir()
+
+    def empty_the_corpus() -> list[str]:
+        names = [p.name for p in corpus_copy.iterdir()]
+        for name in names:
+            (corpus_copy / name).rename(moved / name)
+        return names
+
+    def put_back(names: list[str]) -> None:
+        for name in names:
+            (moved / name).rename(corpus_copy / name)
+
+    with pytest.raises(ReloadFailed, match="kho không có bài nào đọc được"):
+        library.edit(empty_the_corpus, put_back)
+    assert sorted(p.name for p in corpus_copy.iterdir()) == [
+        "000_33da5da0feea9827.txt",
+        "001_nghi_quyet_35.txt",
+        "002_chi_thi_31.txt",
+        "003_tin_tinh.jsonl",
+    ]
+    with pytest.raises(ZeroDivisionError):
+        library.edit(lambda: 1 / 0, put_back)  # a change that fails frees the slot too
+    (corpus_copy / "004_moi.txt").write_text("Bài mới (10:00 01/01/2024)\n\nBDO - Nội dung mới.\n", encoding="utf-8")
+    done, outcome = library.edit(lambda: "đã sửa", put_back)
+    assert (done, outcome.added, outcome.articles) == ("đã sửa", ["004_moi"], 6)
+    assert library.article("004_moi").title == "Bài mới" and library.article("không-có") is None
+
+
+def test_an_edit_while_a_reload_runs_is_refused(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    assert library.reserve_reload()
+    try:
+        with pytest.raises(ReloadInProgress):
+            library.edit(lambda: pytest.fail("the change ran"), lambda _: None)
+    finally:
+        library.release_reload()

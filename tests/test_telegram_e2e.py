@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_bot_api import ApiCall, FakeBotApi
+from tests.pages_server import ARTICLE, pages_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "corpus"
@@ -112,9 +115,18 @@ def running_bot(
 
 
 @pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    """The local web server of test pages (its 127.0.0.1 is allowed to the bots below)."""
+    with pages_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
 def bot(tmp_path_factory) -> Iterator[RunningBot]:
     """One bot over the seed and the fixture articles, for the scenarios that change nothing."""
-    with running_bot(tmp_path_factory.mktemp("bot"), [*SHIPPED.iterdir(), *FIXTURES.iterdir()]) as running:
+    with running_bot(
+        tmp_path_factory.mktemp("bot"), [*SHIPPED.iterdir(), *FIXTURES.iterdir()], LINK_ALLOWED_HOSTS="127.0.0.1"
+    ) as running:
         yield running
     assert TOKEN not in running.output
 
@@ -171,10 +183,23 @@ def test_every_example_in_help_gets_a_sure_answer(bot):
         assert "📰" in shown and not shown.startswith(("Tôi chưa tìm được", "Xin lỗi"))
 
 
-def test_the_command_menu_is_registered_in_vietnamese(bot):
-    (call,) = bot.api.calls_to("setMyCommands")
-    assert [c["command"] for c in call.params["commands"]] == ["start", "help", "ask"]
-    assert call.params["commands"][0]["description"] == "Giới thiệu bot và kho bài viết"
+def test_the_command_menu_is_registered_in_vietnamese_with_admin_commands_for_admins_only(bot):
+    everyone, admin = bot.api.calls_to("setMyCommands")
+    assert "scope" not in everyone.params
+    assert [c["command"] for c in everyone.params["commands"]] == ["start", "help", "ask"]
+    assert everyone.params["commands"][0]["description"] == "Giới thiệu bot và kho bài viết"
+    assert admin.params["scope"] == {"type": "chat", "chat_id": ADMIN}
+    assert [c["command"] for c in admin.params["commands"]] == [
+        "start",
+        "help",
+        "ask",
+        "reload",
+        "stats",
+        "them",
+        "xoa",
+        "hoantac",
+        "nhatky",
+    ]
 
 
 def test_an_unrelated_question_is_declined(bot):
@@ -369,17 +394,168 @@ def test_an_expired_more_results_button_says_so(bot):
 
 
 def test_admin_commands_from_anyone_else_are_politely_refused(bot):
-    for command in ("/reload", "/stats"):
+    for command in ("/reload", "/stats", "/them https://example.vn/a", "/xoa vn-001", "/hoantac", "/nhatky"):
         assert text_of(bot.ask(command, user_id=2013)) == "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 
 
-def test_stats_tell_an_admin_what_is_served(bot):
-    shown = text_of(bot.ask("/stats", user_id=ADMIN))
+def test_stats_tell_an_admin_what_is_served_in_vietnam_time_and_what_went_unanswered(bot):
+    bot.ask("Lịch thi đấu bóng đá <U23> tối nay?", user_id=2014)
+    call = bot.ask("/stats", user_id=ADMIN)
+    shown = text_of(call)
+    assert call.params["parse_mode"] == "HTML"
     assert shown.startswith("Bài viết: 5; đoạn: ")
-    assert "Câu hỏi đã trả lời từ " in shown and "Đang nạp lại: không" in shown
+    assert re.search(r"^Nạp lần cuối: \d\d:\d\d \d\d/\d\d/\d{4} \(giờ Việt Nam\)$", shown, re.MULTILINE)
+    for line in ("• trả lời được: ", "• chưa chắc chắn: ", "• không tìm thấy: ", "Đang nạp lại: không"):
+        assert line in shown
+    assert "câu hỏi không tìm thấy câu trả lời gần nhất:\n• Lịch thi đấu bóng đá <U23> tối nay?" in shown
+    assert "2014" not in shown  # no user ids
+
+
+def test_a_broken_file_from_an_admin_is_refused_with_the_reasons_and_nothing_is_written(bot):
+    broken = b'{"title": "Thi\xe1\xba\xbfu n\xe1\xbb\x99i dung"}\n{h\xe1\xbb\x8fng\n'
+    call = bot.reply_to(lambda: bot.api.private_document(broken, "tin <moi>.jsonl", user_id=ADMIN))
+    assert text_of(call) == (
+        "Không thêm được tệp «tin <moi>.jsonl»: tệp không có bài viết mới nào đọc được.\n"
+        "• dòng 1: không có nội dung (text)\n"
+        "• dòng 2: JSON hỏng (Expecting property name enclosed in double quotes, cột 2)\n"
+        "Chưa có gì được ghi vào kho."
+    )
+    assert not (bot.corpus / "uploads").exists()
+
+
+def test_removing_an_article_that_is_not_served_says_so(bot):
+    assert text_of(bot.ask("/xoa", user_id=ADMIN)).startswith(
+        "Gõ /xoa kèm mã một bài đang có trong kho, ví dụ /xoa vn-001"
+    )
+    assert text_of(bot.ask("/xoa <vn-999>", user_id=ADMIN)) == "Không có bài nào mã «<vn-999>» trong kho."
+    assert not (bot.corpus / ".trash").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/chinh-tri", "trang quá ít chữ để là một bài viết (có thể là trang danh sách hoặc trang chủ)"),
+        ("/khong-co", "trang trả về mã lỗi 404"),
+        ("/lon", "trang lớn quá (tối đa 5 MB)"),
+        ("/vao-noi-bo", "localhost là địa chỉ nội bộ (127.0.0.1); bot chỉ lấy trang trên Internet"),
+    ],
+)
+def test_a_link_that_is_no_article_page_is_refused_with_the_reason(bot, site, path, reason):
+    shown = text_of(bot.ask(f"/them {site}{path}", user_id=ADMIN))
+    assert shown == f"Không thêm được bài từ liên kết: {reason}.\nChưa có gì được ghi vào kho."
+    assert not (bot.corpus / "uploads").exists()
+
+
+def test_a_bare_link_is_added_for_an_admin_and_asked_as_a_question_for_anyone_else(bot, site):
+    refused = bot.ask(f"{site}/chinh-tri", user_id=ADMIN)
+    assert text_of(refused).startswith("Không thêm được bài từ liên kết: trang quá ít chữ")
+    asked = bot.ask(f"{site}/chinh-tri", user_id=2019)
+    assert text_of(asked).startswith("Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.")
+
+
+def test_a_too_large_file_is_refused_before_it_is_downloaded(bot):
+    mark = bot.api.mark()
+    big = b"x" * (10 * 2**20 + 1)
+    call = bot.reply_to(lambda: bot.api.private_document(big, "kho.jsonl", user_id=ADMIN))
+    assert text_of(call) == (
+        "Không thêm được tệp «kho.jsonl»: tệp lớn quá (10,0 MB; tối đa 10 MB).\nChưa có gì được ghi vào kho."
+    )
+    assert [c for c in bot.api.calls[mark:] if c.method == "getFile"] == []
+    assert not (bot.corpus / "uploads").exists()
+
+
+def test_a_file_from_anyone_else_gets_the_usual_hint_and_is_neither_fetched_nor_written(bot):
+    mark = bot.api.mark()
+    call = bot.reply_to(lambda: bot.api.private_document(NEW_ARTICLE.encode(), "bai.txt", user_id=2018))
+    assert text_of(call).startswith("Tôi chỉ đọc được câu hỏi dạng chữ.")
+    assert [c for c in bot.api.calls[mark:] if c.method == "getFile"] == []
+    assert not (bot.corpus / "uploads").exists()
 
 
 # --- bots of their own: reload, failures, flood control -----------------------------------
+
+
+def removal_folder(bot: RunningBot) -> Path:
+    (folder,) = (bot.corpus / ".trash").iterdir()
+    return folder
+
+
+def test_an_admin_adds_articles_by_upload_and_link_they_are_answered_from_removed_and_restored(tmp_path, site):
+    with running_bot(tmp_path, [*SHIPPED.iterdir(), *FIXTURES.iterdir()], LINK_ALLOWED_HOSTS="127.0.0.1") as bot:
+        document = {}
+
+        def send() -> dict:
+            document.update(bot.api.private_document(NEW_ARTICLE.encode(), "Bình Dương.txt", user_id=ADMIN))
+            return document
+
+        added = bot.reply_to(send, timeout=120)
+        (stored,) = (bot.corpus / "uploads").iterdir()
+        assert stored.read_text(encoding="utf-8") == NEW_ARTICLE and stored.name.startswith("tai-len-")
+        assert text_of(added) == (
+            "Đã thêm 1 bài từ tệp «Bình Dương.txt»:\n"
+            f"• Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác (09:00 10/10/2022) · mã {stored.stem}\n"
+            "Kho hiện có 6 bài."
+        )
+        answer = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
+        assert text_of(answer).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+        again = bot.reply_to(lambda: bot.api.private_document(NEW_ARTICLE.encode(), "lai.txt", user_id=ADMIN))
+        assert text_of(again).startswith("Không thêm được tệp «lai.txt»: tệp không có bài viết mới nào đọc được.")
+        assert len(list((bot.corpus / "uploads").iterdir())) == 1
+
+        linked = bot.reply_to(lambda: bot.api.private_message(f"/them {site}/bai-moi", user_id=ADMIN), timeout=120)
+        (from_link,) = (bot.corpus / "uploads").glob("lien-ket-*.jsonl")
+        assert text_of(linked) == (
+            "Đã thêm bài từ liên kết:\n"
+            "📰 Đà Nẵng sơ kết 2 năm thực hiện Chỉ thị 05 về học tập và làm theo Bác\n"
+            "Nguồn: Báo Đà Nẵng · 18/05/2023\n"
+            f"Mã bài: {from_link.stem}-1 · kho hiện có 7 bài."
+        )
+        assert json.loads(from_link.read_text(encoding="utf-8"))["url"] == site + ARTICLE
+        answer = bot.ask("Ai chủ trì hội nghị sơ kết Chỉ thị 05 của Thành ủy Đà Nẵng?", user_id=2104)
+        assert text_of(answer).startswith("Bí thư Thành ủy Nguyễn Văn Quảng chủ trì hội nghị.")
+
+        removed = bot.reply_to(lambda: bot.api.private_message(f"/xoa {stored.stem}", user_id=ADMIN), timeout=120)
+        assert text_of(removed) == (
+            "Đã xoá bài «Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác» "
+            f"(mã {stored.stem}) khỏi kho; bài được cất vào thùng rác, gõ /hoantac để khôi phục.\n"
+            "Kho hiện có 6 bài."
+        )
+        assert not stored.exists() and len(list((bot.corpus / ".trash").glob(f"*/{stored.name}"))) == 1
+        gone = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
+        assert "Bình Dương" not in text_of(gone) and "Võ Văn Minh" not in text_of(gone)
+
+        restored = bot.reply_to(lambda: bot.api.private_message("/hoantac", user_id=ADMIN), timeout=120)
+        assert text_of(restored) == (
+            "Đã khôi phục bài «Bình Dương sơ kết Chỉ thị 05 về học tập và làm theo Bác» "
+            f"(mã {stored.stem}).\nKho hiện có 7 bài."
+        )
+        assert stored.read_text(encoding="utf-8") == NEW_ARTICLE
+        back = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2104)
+        assert text_of(back).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+        nothing = bot.ask("/hoantac", user_id=ADMIN)
+        assert text_of(nothing) == "Không hoàn tác được: không có lần xoá nào để hoàn tác."
+
+        journal = text_of(bot.ask("/nhatky", user_id=ADMIN)).split("\n")
+        assert journal[0] == "Thao tác gần nhất của quản trị viên (mới nhất trước):"
+        assert re.fullmatch(r"• \d\d:\d\d \d\d/\d\d/\d{4} · Lan \(4242\) · /hoantac", journal[1])
+        assert [line for line in journal if line.startswith("  ")] == [
+            "  ❌ không có lần xoá nào để hoàn tác",
+            f"  ✅ khôi phục {stored.stem} về uploads/{stored.name}",
+            f"  ✅ cất uploads/{stored.name} vào {removal_folder(bot).name}",
+            f"  ✅ lưu {from_link.name}; thêm {from_link.stem}-1",
+            "  ❌ tệp không có bài viết mới nào đọc được",
+            f"  ✅ lưu {stored.name}; thêm {stored.stem}; bỏ qua 0",
+        ]
+        assert [line.rsplit(" · ", 1)[1] for line in journal[1::2]] == [
+            "/hoantac",
+            "/hoantac",
+            f"/xoa {stored.stem}",
+            f"/them {site}/bai-moi",
+            "tải tệp lai.txt",
+            "tải tệp Bình Dương.txt",
+        ]
+        assert len((tmp_path / "cache" / "audit.jsonl").read_text(encoding="utf-8").splitlines()) == 6
+    assert TOKEN not in bot.output
 
 
 def test_an_admin_adds_an_article_reloads_and_the_next_question_is_answered_from_it(tmp_path):
@@ -396,6 +572,15 @@ def test_an_admin_adds_an_article_reloads_and_the_next_question_is_answered_from
         assert "2 bài" in report and "Thêm 1, bớt 0, sửa 0 bài (tách từ 1 bài)." in report
         assert "Thêm: 004_binh_duong" in report
         assert "Bỏ qua 1 tệp/dòng lỗi:" in report and "005_hong.txt:1: không phải văn bản UTF-8" in report
+        (entry,) = [
+            json.loads(line) for line in (tmp_path / "cache" / "audit.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        assert (entry["user_id"], entry["action"], entry["ok"], entry["result"]) == (
+            ADMIN,
+            "/reload",
+            True,
+            "2 bài; thêm 1, bớt 0, sửa 0; bỏ qua 1",
+        )
         answer = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2101)
         assert text_of(answer).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
     assert TOKEN not in bot.output
@@ -445,7 +630,11 @@ def test_a_user_asking_too_fast_is_asked_to_slow_down_without_affecting_others(t
         for _ in range(2):
             assert text_of(bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2201)).startswith("Tới dự có")
         assert text_of(bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2201)).startswith("Bạn hỏi nhanh quá.")
+        mark = bot.api.mark()
+        for _ in range(3):
+            bot.api.private_message("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2201)
         assert text_of(bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2202)).startswith("Tới dự có")
+        assert bot.silent_for(1.5, mark, 2201) == []  # told once in the minute, not once a message
 
 
 def test_failing_cosmetic_calls_never_stop_the_bot_or_lose_an_answer(tmp_path):

@@ -1,0 +1,49 @@
+"""Numbers, times and the /stats text as Vietnamese readers expect them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+from bot.reply import format_stats, number, vietnam_time
+from bot.service import Usage
+from bot.telegram_app import help_text
+
+
+def test_numbers_use_dots_between_thousands_and_a_comma_before_decimals():
+    assert [number(7), number(7891), number(1_234_567), number(-4200)] == ["7", "7.891", "1.234.567", "-4.200"]
+    assert [number(6.6, 1), number(1234.5, 1), number(0.25, 2)] == ["6,6", "1.234,5", "0,25"]
+
+
+def test_times_are_shown_in_vietnam_time():
+    assert vietnam_time(dt.datetime(2026, 12, 2, 20, 5, tzinfo=dt.UTC)) == "03:05 03/12/2026"
+
+
+def test_stats_count_each_outcome_in_vietnam_time_and_list_the_unanswered_escaped():
+    usage = Usage(answered=6000, unsure=1000, not_found=891, unanswered=("Giá <vàng> & đô la?", "Thời tiết mai?"))
+    shown = format_stats(
+        7891,
+        23456,
+        dt.datetime(2026, 12, 2, 1, 30, tzinfo=dt.UTC),
+        dt.datetime(2026, 12, 1, 17, 0, tzinfo=dt.UTC),
+        usage,
+        reloading=False,
+    )
+    assert shown == (
+        "Bài viết: 7.891; đoạn: 23.456\n"
+        "Nạp lần cuối: 08:30 02/12/2026 (giờ Việt Nam)\n"
+        "Câu hỏi từ 00:00 02/12/2026: 7.891\n"
+        "• trả lời được: 6.000\n"
+        "• chưa chắc chắn: 1.000\n"
+        "• không tìm thấy: 891\n"
+        "Đang nạp lại: không\n"
+        "\n<b>2 câu hỏi không tìm thấy câu trả lời gần nhất:</b>\n"
+        "• Giá &lt;vàng&gt; &amp; đô la?\n"
+        "• Thời tiết mai?"
+    )
+
+
+def test_help_counts_the_articles_the_vietnamese_way():
+    index = SimpleNamespace(articles=[None] * 7891, date_range=lambda: None)
+    library = SimpleNamespace(index=index, examples=())
+    assert "Kho hiện có <b>7.891</b> bài viết." in help_text(library, "DirectiveNewsBot")
