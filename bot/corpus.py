@@ -9,11 +9,13 @@ Formats:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gzip
 import io
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -24,6 +26,14 @@ from bot.text import UPPER_LETTERS, nfc, split_sentences
 
 TXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+
+# Bounds on what one file may cost while it is read (a hostile or broken file is reported, and
+# everything else still loads): a scraped page is a few hundred KB, an article line a few hundred.
+MAX_TXT_BYTES = 20 * 2**20
+MAX_JSONL_BYTES = 2 * 2**30  # read into memory whole (compressed)
+MAX_DECOMPRESSED_BYTES = 4 * 2**30
+MAX_LINE_BYTES = 16 * 2**20
+MAX_PROBLEMS_PER_FILE = 50  # the rest are counted, not listed
 
 
 @dataclass(frozen=True)
@@ -68,11 +78,28 @@ class LoadProblem:
 
 @dataclass
 class FileContent:
-    """Articles read from one file, with its problems."""
+    """Articles read from one file, with its problems (the first MAX_PROBLEMS_PER_FILE of them)."""
 
     path: str
     articles: list[Article] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
+    unlisted: int = 0  # problems past the limit, counted only
+
+    def report(self, line: int | None, reason: str, skipped: bool = True) -> None:
+        """Note a problem; past the limit only its count is kept (20 million bad lines cost nothing)."""
+        if len(self.problems) < MAX_PROBLEMS_PER_FILE:
+            self.problems.append(LoadProblem(self.path, line, reason, skipped))
+        else:
+            self.unlisted += 1
+
+    def finish(self) -> FileContent:
+        """The content, with one line counting the problems not listed."""
+        if self.unlisted:
+            self.problems.append(
+                LoadProblem(self.path, None, f"và {_thousands(self.unlisted)} lỗi khác không liệt kê", skipped=False)
+            )
+            self.unlisted = 0
+        return self
 
 
 def is_corpus_file(path: Path) -> bool:
@@ -88,10 +115,9 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadProb
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path)
-                if any(part.startswith(".") for part in relative.parts) or not child.is_file():
-                    continue
+            found, trouble = _walk(path)
+            problems.extend(trouble)
+            for child in found:
                 if is_corpus_file(child):
                     files.append(child)
                 else:
@@ -110,6 +136,33 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[LoadProb
     return files, problems
 
 
+def _walk(directory: Path) -> tuple[list[Path], list[LoadProblem]]:
+    """The files under a directory, sorted, hidden entries skipped; what cannot be read is reported:
+    a folder without permission, a linked folder (not followed: a link may loop), a broken link."""
+    files: list[Path] = []
+    problems: list[LoadProblem] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(LoadProblem(str(error.filename), None, f"không đọc được thư mục: {error.strerror}"))
+
+    for root, folders, names in os.walk(directory, onerror=unreadable):
+        here = Path(root)
+        for folder in [f for f in folders if not f.startswith(".") and (here / f).is_symlink()]:
+            problems.append(
+                LoadProblem(str(here / folder), None, "thư mục liên kết (symlink): không đọc, hãy chép vào")
+            )
+        folders[:] = sorted(f for f in folders if not f.startswith(".") and not (here / f).is_symlink())
+        for name in names:
+            child = here / name
+            if name.startswith("."):
+                continue
+            if child.is_file():
+                files.append(child)
+            elif child.is_symlink():
+                problems.append(LoadProblem(str(child), None, "liên kết hỏng: tệp nó trỏ tới không còn"))
+    return sorted(files), problems
+
+
 def parse_file(path: Path, data: bytes) -> FileContent:
     """Parse the bytes of one corpus file (already read, so the caller can hash them)."""
     name = path.name.lower()
@@ -118,9 +171,25 @@ def parse_file(path: Path, data: bytes) -> FileContent:
     return parse_txt(path, data)
 
 
+def _thousands(value: float) -> str:
+    """A whole number as Vietnamese readers write it (7.891), for reports."""
+    return f"{value:,.0f}".replace(",", ".")
+
+
+def too_large(path: Path, size: int) -> str | None:
+    """Why a corpus file of this size is not read, if it is too large."""
+    limit = MAX_JSONL_BYTES if path.name.lower().endswith(JSONL_SUFFIXES) else MAX_TXT_BYTES
+    if size > limit:
+        return f"tệp quá lớn ({_thousands(size / 2**20)} MB, tối đa {_thousands(limit / 2**20)} MB)"
+    return None
+
+
 def read_file(path: Path) -> FileContent:
     """Read and parse one corpus file."""
     try:
+        reason = too_large(path, path.stat().st_size)
+        if reason:
+            return FileContent(str(path), problems=[LoadProblem(str(path), None, reason)])
         data = path.read_bytes()
     except OSError as error:
         return FileContent(str(path), problems=[LoadProblem(str(path), None, f"không đọc được: {error.strerror}")])
@@ -131,19 +200,44 @@ def read_corpus(paths: Iterable[str | Path]) -> tuple[list[Article], list[LoadPr
     """Every article under `paths`, and the problems met (duplicate ids keep the first)."""
     files, problems = corpus_files(paths)
     articles: list[Article] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}
     for path in files:
         content = read_file(path)
         problems.extend(content.problems)
         for article in content.articles:
-            if article.id in seen:
-                problems.append(
-                    LoadProblem(str(path), None, f"trùng mã bài {article.id!r} (đã có trong {seen[article.id]})")
-                )
-                continue
-            seen[article.id] = str(path)
-            articles.append(article)
+            admitted, problem = admit(article, str(path), seen)
+            if problem:
+                problems.append(problem)
+            if admitted:
+                articles.append(admitted)
     return articles, problems
+
+
+def admit(article: Article, path: str, seen: dict[str, tuple[str, int]]) -> tuple[Article | None, LoadProblem | None]:
+    """The article under an id no earlier file took (`seen`: id -> its file and content), or None
+    and why.
+
+    Another page named like one in another folder (y2024/001.txt, y2025/001.txt) is told apart by
+    its folder; the same article twice, or an article given an id another already has, is a
+    duplicate, and the later one is skipped.
+    """
+    content = hash((article.title, article.paragraphs))
+    if article.id not in seen:
+        seen[article.id] = (path, content)
+        return article, None
+    earlier, earlier_content = seen[article.id]
+    file = Path(path)
+    if (
+        content != earlier_content
+        and file.name.lower().endswith(TXT_SUFFIXES)
+        and article.id == file.name[: -len(".txt")]
+    ):
+        qualified = f"{file.parent.name}/{article.id}"
+        if qualified not in seen:
+            seen[qualified] = (path, content)
+            note = f"mã bài {article.id!r} đã có trong {earlier}: bài này mang mã {qualified!r}"
+            return dataclasses.replace(article, id=qualified), LoadProblem(path, None, note, skipped=False)
+    return None, LoadProblem(path, None, f"trùng mã bài {article.id!r} (đã có trong {earlier})")
 
 
 # --- text decoding ---------------------------------------------------------------------------
@@ -158,6 +252,9 @@ def _decode(path: Path, data: bytes) -> tuple[str | None, LoadProblem | None]:
         return None, LoadProblem(
             str(path), line, f"không phải văn bản UTF-8 (byte 0x{data[error.start]:02x}); hãy lưu tệp dạng UTF-8"
         )
+    if "\x00" in text:  # text never holds NUL: this is a binary file that happens to decode
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, LoadProblem(str(path), line, "tệp nhị phân (có byte 0), không phải văn bản")
     return nfc(text.replace("\r\n", "\n").replace("\r", "\n")), None
 
 
@@ -217,7 +314,7 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
     lines = [line.replace("\xa0", " ").strip() for line in text.split("\n")]
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
-        content.problems.append(LoadProblem(str(path), None, "tệp rỗng"))
+        content.report(None, "tệp rỗng")
         return content
     title, date, time = lines[first], None, None
     match = _TITLE_LINE.match(title)
@@ -227,15 +324,15 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
             time = dt.time(int(match["hh"]), int(match["mm"]))
             title = match["title"]
         except ValueError:
-            content.problems.append(
-                LoadProblem(str(path), first + 1, "ngày ở dòng tiêu đề không có thật; giữ bài, bỏ ngày", skipped=False)
-            )
+            content.report(first + 1, "ngày ở dòng tiêu đề không có thật; giữ bài, bỏ ngày", skipped=False)
     title = title.strip()
     paragraphs: list[str] = []
-    for line in lines[first + 1 :]:
+    for number, line in enumerate(lines[first + 1 :], start=first + 2):
         if _FURNITURE.match(line):
             break
-        if line and "\ufffd" not in line:  # broken characters: captcha text, not prose
+        if "\ufffd" in line:  # broken characters: a scraped captcha, or text damaged before it came here
+            content.report(number, "bỏ đoạn có ký tự hỏng (U+FFFD); giữ phần còn lại của bài", skipped=False)
+        elif line:
             paragraphs.append(line)
     byline = None
     if paragraphs and looks_like_byline(paragraphs[-1]):
@@ -245,9 +342,9 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
         source, opening = _source_tag(paragraphs[0])
         paragraphs[0] = opening
     if not title:
-        content.problems.append(LoadProblem(str(path), first + 1, "không có tiêu đề"))
+        content.report(first + 1, "không có tiêu đề")
     elif not paragraphs:
-        content.problems.append(LoadProblem(str(path), None, "không có nội dung sau tiêu đề"))
+        content.report(None, "không có nội dung sau tiêu đề")
     else:
         content.articles.append(
             Article(
@@ -260,17 +357,35 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
                 byline=byline,
             )
         )
-    return content
+    return content.finish()
 
 
 # --- .jsonl / .jsonl.gz ----------------------------------------------------------------------
 
 
-def _jsonl_lines(path: Path, data: bytes) -> Iterator[tuple[int, bytes]]:
-    """Non-empty lines with their numbers, decompressed as they are read (never all at once)."""
+class _Unpacked(ValueError):
+    """The file unpacks to more than MAX_DECOMPRESSED_BYTES."""
+
+
+def _jsonl_lines(path: Path, data: bytes, content: FileContent) -> Iterator[tuple[int, bytes]]:
+    """Non-empty lines with their numbers, decompressed as they are read (never all at once): an
+    overlong line is reported and skipped a piece at a time, an archive that unpacks too far stopped."""
     stream = gzip.GzipFile(fileobj=io.BytesIO(data)) if path.name.lower().endswith(".gz") else io.BytesIO(data)
+    unpacked = 0
     with stream:
-        for number, line in enumerate(stream, start=1):
+        number = 0
+        while line := stream.readline(MAX_LINE_BYTES + 1):
+            number += 1
+            unpacked += len(line)
+            if len(line) > MAX_LINE_BYTES:
+                while line and not line.endswith(b"\n") and unpacked <= MAX_DECOMPRESSED_BYTES:
+                    line = stream.readline(MAX_LINE_BYTES)
+                    unpacked += len(line)
+                if unpacked <= MAX_DECOMPRESSED_BYTES:
+                    content.report(number, f"dòng dài quá {MAX_LINE_BYTES // 2**20} MB")
+                    continue
+            if unpacked > MAX_DECOMPRESSED_BYTES:
+                raise _Unpacked
             line = line.rstrip(b"\r\n")
             if line.strip():
                 yield number, line
@@ -292,24 +407,32 @@ def _optional_text(record: dict, key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _report(content: FileContent, path: Path, line: int, reason: str) -> None:
-    content.problems.append(LoadProblem(str(path), line, reason))
-
-
 def parse_jsonl(path: Path, data: bytes) -> FileContent:
     """Parse JSON Lines articles; each broken line is reported and skipped."""
     content = FileContent(str(path))
-    stem = path.name.split(".")[0]
+    stem = jsonl_stem(path)
     try:
-        for number, raw in _jsonl_lines(path, data):
+        for number, raw in _jsonl_lines(path, data, content):
             _parse_jsonl_line(
-                content, path, stem, number, raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
+                content, number, stem, raw[3:] if number == 1 and raw.startswith(b"\xef\xbb\xbf") else raw
             )
     except (OSError, EOFError, zlib.error) as error:  # a damaged archive: keep what was read before the damage
-        content.problems.append(
-            LoadProblem(str(path), None, f"tệp gzip hỏng, chỉ giữ các bài trước chỗ hỏng ({error})")
+        content.report(None, f"tệp gzip hỏng, chỉ giữ các bài trước chỗ hỏng ({error})")
+    except _Unpacked:
+        content.report(
+            None, f"giải nén ra quá {MAX_DECOMPRESSED_BYTES // 2**30} GB: chỉ giữ các bài trước đó", skipped=True
         )
-    return content
+    return content.finish()
+
+
+def jsonl_stem(path: Path) -> str:
+    """What names a JSON Lines file's articles that have no id: "news.2024" for news.2024.jsonl.gz
+    (not "news": news.2024.jsonl and news.2025.jsonl would both give news:1)."""
+    name = path.name
+    for suffix in sorted(JSONL_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
 
 
 def jsonl_article_id(record: dict, stem: str, number: int) -> str:
@@ -318,9 +441,9 @@ def jsonl_article_id(record: dict, stem: str, number: int) -> str:
     return str(raw_id).strip() if raw_id not in (None, "") else f"{stem}:{number}"
 
 
-def _parse_jsonl_line(content: FileContent, path: Path, stem: str, number: int, raw: bytes) -> None:
+def _parse_jsonl_line(content: FileContent, number: int, stem: str, raw: bytes) -> None:
     """One JSON Lines article into `content`, or a problem naming the line."""
-    skip = functools.partial(_report, content, path, number)
+    skip = functools.partial(content.report, number)
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -338,11 +461,7 @@ def _parse_jsonl_line(content: FileContent, path: Path, stem: str, number: int, 
         date, time = _parse_date(record.get("date"))
     except ValueError:
         date, time = None, None
-        content.problems.append(
-            LoadProblem(
-                str(path), number, f"không đọc được ngày {record.get('date')!r}; giữ bài, bỏ ngày", skipped=False
-            )
-        )
+        content.report(number, f"không đọc được ngày {record.get('date')!r}; giữ bài, bỏ ngày", skipped=False)
     article_id = jsonl_article_id(record, stem, number)
     paragraphs = tuple(p for p in (nfc(line).replace("\xa0", " ").strip() for line in body.split("\n")) if p)
     content.articles.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +29,9 @@ EPSILON = 0.25
 # Paragraphs longer than this are cut into windows of whole sentences of about WINDOW_CHARS.
 MAX_PASSAGE_CHARS = 700
 WINDOW_CHARS = 450
+# A "sentence" longer than this (a paragraph with no sentence end) is cut at spaces: one passage
+# of a megabyte would cost gigabytes to segment and score.
+MAX_SENTENCE_CHARS = 2000
 
 
 # --- passages -------------------------------------------------------------------------------
@@ -53,7 +56,7 @@ def passage_spans(article: Article) -> list[PassageSpan]:
             spans.append(PassageSpan(number, 0, len(paragraph), caption))
             continue
         window_start = window_end = None
-        for start, end in split_sentences(paragraph):
+        for start, end in _pieces(paragraph, split_sentences(paragraph)):
             if window_start is None:
                 window_start = start
             elif end - window_start > WINDOW_CHARS:
@@ -63,6 +66,17 @@ def passage_spans(article: Article) -> list[PassageSpan]:
         if window_start is not None:
             spans.append(PassageSpan(number, window_start, window_end, caption))
     return spans
+
+
+def _pieces(text: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The sentences, each overlong one cut at the last space before MAX_SENTENCE_CHARS (or at it)."""
+    for start, end in sentences:
+        while end - start > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+            cut = space if space > start else start + MAX_SENTENCE_CHARS
+            yield start, cut
+            start = cut + 1 if space > start else cut
+        yield start, end
 
 
 @dataclass

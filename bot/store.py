@@ -28,8 +28,21 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.corpus import Article, LoadProblem, corpus_files, parse_file
-from bot.index import EPSILON, K1, B, Bm25, Index, PassageTable, TermCounts, TermCountsBuilder, segment_articles
+from bot.corpus import Article, LoadProblem, admit, corpus_files, parse_file, too_large
+from bot.index import (
+    EPSILON,
+    K1,
+    MAX_PASSAGE_CHARS,
+    MAX_SENTENCE_CHARS,
+    WINDOW_CHARS,
+    B,
+    Bm25,
+    Index,
+    PassageTable,
+    TermCounts,
+    TermCountsBuilder,
+    segment_articles,
+)
 from bot.text import TOKENIZER_VERSION
 
 log = logging.getLogger(__name__)
@@ -149,7 +162,7 @@ def _params() -> str:
     # underthesea's version is part of the key: another model segments differently.
     return (
         f"format={CACHE_FORMAT} tokenizer={TOKENIZER_VERSION} underthesea={_underthesea_version()} "
-        f"k1={K1} b={B} epsilon={EPSILON}"
+        f"k1={K1} b={B} epsilon={EPSILON} passages={MAX_PASSAGE_CHARS}/{WINDOW_CHARS}/{MAX_SENTENCE_CHARS}"
     )
 
 
@@ -379,6 +392,10 @@ def build_index(
     contents: list[tuple[Path, bytes, str]] = []
     for path in files:
         try:
+            reason = too_large(path, path.stat().st_size)
+            if reason:
+                problems.append(LoadProblem(str(path), None, reason))
+                continue
             data = path.read_bytes()
         except OSError as error:
             problems.append(LoadProblem(str(path), None, f"không đọc được: {error.strerror}"))
@@ -446,7 +463,7 @@ def build_index(
 def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
     """One index over the files' articles; a repeated article id keeps its first occurrence."""
     problems: list[LoadProblem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int]] = {}
     articles: list[Article] = []
     tables: list[PassageTable] = []
     parts: list[TermCounts] = []
@@ -455,15 +472,14 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
         keep = np.ones(len(data.articles), dtype=bool)
         kept_ids = []
         for position, article in enumerate(data.articles):
-            if article.id in seen:
+            admitted, problem = admit(article, data.path, seen)
+            if problem:
+                problems.append(problem)
+            if admitted is None:
                 keep[position] = False
-                problems.append(
-                    LoadProblem(data.path, None, f"trùng mã bài {article.id!r} (đã có trong {seen[article.id]})")
-                )
                 continue
-            seen[article.id] = data.path
-            articles.append(article)
-            kept_ids.append(article.id)
+            articles.append(admitted)
+            kept_ids.append(admitted.id)
         sources.append(Source(data.path, data.key, _ids_digest(kept_ids), len(kept_ids)))
         if keep.all():
             tables.append(data.passages)

@@ -17,7 +17,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.corpus import TXT_SUFFIXES, corpus_files, jsonl_article_id
+from bot.corpus import TXT_SUFFIXES, corpus_files, jsonl_article_id, jsonl_stem
 
 TRASH = ".trash"
 RECORD = "removal.json"
@@ -134,7 +134,7 @@ def _lines(path: Path) -> list[bytes]:
 
 def _line_of(path: Path, lines: list[bytes], article_id: str) -> int | None:
     """The number of the line holding the article, read as the corpus reader reads it."""
-    stem = path.name.split(".")[0]
+    stem = jsonl_stem(path)
     for number, raw in enumerate(lines, start=1):
         raw = raw.rstrip(b"\r").removeprefix(b"\xef\xbb\xbf") if number == 1 else raw.rstrip(b"\r")
         if article_id.encode("utf-8") not in raw and f"{stem}:{number}" != article_id:
