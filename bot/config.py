@@ -88,11 +88,12 @@ def load_settings(
 
     base_url = get("TELEGRAM_BASE_URL")
     if base_url is not None and not re.match(r"^https?://", base_url):
-        raise ConfigError(f"TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https://, đang là {base_url!r}")
+        # The value is not echoed: a URL may carry the token.
+        raise ConfigError("TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https://; giá trị đang đặt thì không")
     webhook_url = get("TELEGRAM_WEBHOOK_URL")
     if webhook_url is not None and not webhook_url.startswith("https://"):
         raise ConfigError(
-            f"TELEGRAM_WEBHOOK_URL phải là địa chỉ https:// mà Telegram gọi tới được, đang là {webhook_url!r}"
+            "TELEGRAM_WEBHOOK_URL phải là địa chỉ https:// mà Telegram gọi tới được; giá trị đang đặt không bắt đầu bằng https://"
         )
 
     log_level = (get("LOG_LEVEL") or "INFO").upper()

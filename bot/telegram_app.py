@@ -27,7 +27,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -64,6 +64,10 @@ TEXT_ONLY = "Tôi chỉ đọc được câu hỏi dạng chữ. Bạn hãy gõ 
 UNKNOWN_COMMAND = "Tôi không biết lệnh này. Gõ /help để xem cách đặt câu hỏi."
 EXPIRED = "Kết quả này đã hết hạn. Bạn hãy hỏi lại nhé."
 RELOAD_BUSY = "Đang nạp lại kho bài viết; vui lòng chờ lần này xong rồi thử lại."
+TOKEN_REFUSED = (
+    "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
+    "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
+)
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -444,10 +448,18 @@ class _HideToken(logging.Filter):
         return True
 
 
+def _without_traceback(record: logging.LogRecord) -> bool:
+    """PTB's retry loop logs a traceback when it gives up on Telegram; run_bot says why in one line."""
+    if record.exc_info and isinstance(record.exc_info[1], TelegramError):
+        record.exc_info = record.exc_text = None
+    return True
+
+
 def configure_logging(settings: Settings) -> None:
     """Log lines without the token; HTTP request lines (which carry it in the URL) only on warnings."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("telegram.ext").addFilter(_without_traceback)
     if settings.token:
         for handler in logging.getLogger().handlers:
             handler.addFilter(_HideToken(settings.token))
@@ -477,15 +489,19 @@ def run_bot(settings: Settings) -> int:
         library.report.seconds,
     )
     application = build_application(settings, library)
-    if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    try:
+        if settings.webhook_url:
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:  # its message quotes the token: never printed, only what to do
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return 1
     return 0

@@ -63,6 +63,25 @@ def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, messag
     assert TOKEN not in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("TELEGRAM_WEBHOOK_URL", f"http://bot.example.vn/bot{TOKEN}/hook"),
+        ("TELEGRAM_BASE_URL", f"api.telegram.org/bot{TOKEN}"),
+    ],
+    ids=["webhook", "base"],
+)
+def test_a_malformed_url_setting_is_named_but_never_echoed_since_it_may_carry_the_token(name, value):
+    with pytest.raises(ConfigError) as error:
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, name: value}, env_file=None)
+    assert str(error.value).startswith(f"{name} phải ")
+    assert (
+        TOKEN not in str(error.value)
+        and "example.vn" not in str(error.value)
+        and "api.telegram" not in str(error.value)
+    )
+
+
 def test_the_command_line_needs_no_token():
     assert load_settings({}, env_file=None, require_token=False).token is None
 

@@ -62,6 +62,28 @@ class RunningBot:
         return [c for c in self.api.calls[after:] if str(c.params.get("chat_id")) == str(chat_id)]
 
 
+def bot_environment(tmp_path: Path, corpus_files: list[Path], base_url: str, **env: str) -> dict[str, str]:
+    """The environment `python -m bot` runs with: these articles copied under tmp_path, this Bot API server."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for source in corpus_files:
+        shutil.copy(source, corpus / source.name)
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "CORPUS_", "CACHE_", "ADMIN_"))
+    }
+    environment.update(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=base_url,
+        CORPUS_DIR=str(corpus),
+        CACHE_DIR=str(tmp_path / "cache"),
+        ADMIN_IDS=str(ADMIN),
+        QUESTIONS_PER_MINUTE="1000",
+        WORKERS="1",
+    )
+    environment.update(env)
+    return environment
+
+
 @contextmanager
 def running_bot(
     tmp_path: Path, corpus_files: list[Path], ready: str = "getUpdates", **env: str
@@ -70,34 +92,17 @@ def running_bot(
 
     It is serving once it calls `ready` (getUpdates when polling, setWebhook for a webhook).
     """
-    corpus = tmp_path / "corpus"
-    corpus.mkdir(exist_ok=True)
-    for source in corpus_files:
-        shutil.copy(source, corpus / source.name)
     api = FakeBotApi(TOKEN)
     api.start()
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "CORPUS_", "CACHE_", "ADMIN_"))
-    }
-    environment.update(
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=api.base_url,
-        CORPUS_DIR=str(corpus),
-        CACHE_DIR=str(tmp_path / "cache"),
-        ADMIN_IDS=str(ADMIN),
-        QUESTIONS_PER_MINUTE="1000",
-        WORKERS="1",
-    )
-    environment.update(env)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"],
         cwd=tmp_path,
-        env=environment,
+        env=bot_environment(tmp_path, corpus_files, api.base_url, **env),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    bot = RunningBot(api, process, corpus)
+    bot = RunningBot(api, process, tmp_path / "corpus")
     try:
         api.wait_for(ready, timeout=120, ok=None)
         yield bot
@@ -513,6 +518,24 @@ def test_a_malformed_setting_stops_start_up_with_the_setting_named(tmp_path):
         "Lỗi cấu hình: ADMIN_IDS phải là các id người dùng Telegram dạng số, cách nhau bằng dấu phẩy, đang có 'abc'"
     ]
     assert TOKEN not in result.stderr
+
+
+def test_a_token_telegram_refuses_at_start_up_is_never_printed_and_the_operator_is_told_to_check_it(tmp_path):
+    with FakeBotApi("654321:ANOTHER-TOKEN-abcdefghij") as api:  # answers 401 Unauthorized to any other token
+        result = subprocess.run(
+            [sys.executable, "-m", "bot"],
+            cwd=tmp_path,
+            env=bot_environment(tmp_path, list(SHIPPED.iterdir()), api.base_url),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert TOKEN not in result.stdout + result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
+        "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
+    )
 
 
 def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path):
