@@ -28,7 +28,7 @@ class Settings:
     cache_dir: Path = Path(".cache")
     base_url: str | None = None
     webhook_url: str | None = None
-    webhook_listen: str = "0.0.0.0"
+    webhook_listen: str = "127.0.0.1"  # behind the reverse proxy that terminates TLS
     webhook_port: int = 8443
     webhook_secret: str | None = field(default=None, repr=False)
     log_level: str = "INFO"
@@ -96,6 +96,12 @@ def load_settings(
             "TELEGRAM_WEBHOOK_URL phải là địa chỉ https:// mà Telegram gọi tới được; giá trị đang đặt không bắt đầu bằng https://"
         )
 
+    webhook_secret = get("TELEGRAM_WEBHOOK_SECRET")
+    if webhook_secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", webhook_secret):
+        raise ConfigError(
+            "TELEGRAM_WEBHOOK_SECRET chỉ được gồm 1 đến 256 chữ cái Latin không dấu, chữ số, _ và - (Telegram đòi hỏi vậy)"
+        )
+
     log_level = (get("LOG_LEVEL") or "INFO").upper()
     if log_level not in _LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL phải là một trong {', '.join(_LOG_LEVELS)}, đang là {log_level!r}")
@@ -108,9 +114,9 @@ def load_settings(
         cache_dir=Path(get("CACHE_DIR") or ".cache"),
         base_url=base_url,
         webhook_url=webhook_url,
-        webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
+        webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
         webhook_port=_integer("TELEGRAM_WEBHOOK_PORT", get("TELEGRAM_WEBHOOK_PORT") or "8443", 1, 65535),
-        webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+        webhook_secret=webhook_secret,
         log_level=log_level,
         questions_per_minute=_integer("QUESTIONS_PER_MINUTE", get("QUESTIONS_PER_MINUTE") or "20", 1, 10_000),
         messages_per_second=_integer("MESSAGES_PER_SECOND", get("MESSAGES_PER_SECOND") or "30", 1, 10_000),

@@ -11,6 +11,7 @@ import asyncio
 import html
 import logging
 import re
+import secrets
 import sys
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -496,7 +497,8 @@ def run_bot(settings: Settings) -> int:
                 port=settings.webhook_port,
                 url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
                 webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret,
+                # Without a secret anyone reaching the port could post updates "from" an admin.
+                secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
                 allowed_updates=Update.ALL_TYPES,
             )
         else:

@@ -23,6 +23,7 @@ def test_settings_come_from_the_environment_with_defaults(tmp_path):
         None,
     )
     assert settings.questions_per_minute == 20
+    assert settings.webhook_listen == "127.0.0.1"  # only the reverse proxy in front reaches the webhook server
 
 
 def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
@@ -54,6 +55,10 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
         ),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "QUESTIONS_PER_MINUTE": "nhanh"}, "QUESTIONS_PER_MINUTE phải là một số nguyên"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "LOG_LEVEL": "loud"}, "LOG_LEVEL phải là một trong"),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": "bí mật"},
+            "TELEGRAM_WEBHOOK_SECRET chỉ được gồm 1 đến 256 chữ cái Latin không dấu, chữ số, _ và -",
+        ),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -538,14 +543,60 @@ def test_a_token_telegram_refuses_at_start_up_is_never_printed_and_the_operator_
     )
 
 
-def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path):
-    import json
-    import socket
-    import urllib.request
-
+def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+def _post_update(port: int, update: dict, secret: str | None) -> int:
+    """POST an update to the bot's webhook server (waiting for it to listen); the HTTP status it answers."""
+    headers = {"Content-Type": "application/json"} | ({"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/telegram/hook", data=json.dumps(update).encode(), headers=headers
+    )
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:  # not listening yet
+            time.sleep(0.2)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def _private_update(update_id: int, user_id: int, text: str) -> dict:
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private", "first_name": "Lan"},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Lan"},
+            "text": text,
+        },
+    }
+
+
+def test_webhook_mode_without_a_secret_registers_a_strong_random_one_and_refuses_posts_without_it(tmp_path):
+    port = _free_port()
+    webhook = {"TELEGRAM_WEBHOOK_URL": "https://bot.example.vn/telegram/hook", "TELEGRAM_WEBHOOK_PORT": str(port)}
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), ready="setWebhook", **webhook) as bot:
+        secret = bot.api.calls_to("setWebhook")[0].params["secret_token"]
+        assert re.fullmatch(r"[A-Za-z0-9_-]{43}", secret)
+        forged = _private_update(1, ADMIN, "/stats")
+        assert _post_update(port, forged, None) == 403
+        assert _post_update(port, forged, "bi-mat-doan-mo") == 403
+        assert _post_update(port, _private_update(2, 5001, "Ai tới dự hội nghị sơ kết Chỉ thị 05?"), secret) == 200
+        answer = bot.api.wait_for("sendMessage", lambda c: str(c.params["chat_id"]) == "5001")
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
+        assert [c for c in bot.api.calls_to("sendMessage") if str(c.params["chat_id"]) == str(ADMIN)] == []
+    assert secret not in bot.output and TOKEN not in bot.output
+
+
+def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path):
+    port = _free_port()
     webhook = {
         "TELEGRAM_WEBHOOK_URL": "https://bot.example.vn/telegram/hook",
         "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
@@ -556,28 +607,8 @@ def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path)
         (registered,) = bot.api.calls_to("setWebhook")
         assert registered.params["url"] == "https://bot.example.vn/telegram/hook"
         assert registered.params["secret_token"] == "bi-mat-123"
-        update = {
-            "update_id": 1,
-            "message": {
-                "message_id": 1,
-                "date": int(time.time()),
-                "chat": {"id": 5001, "type": "private", "first_name": "Lan"},
-                "from": {"id": 5001, "is_bot": False, "first_name": "Lan"},
-                "text": "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?",
-            },
-        }
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/telegram/hook",
-            data=json.dumps(update).encode(),
-            headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "bi-mat-123"},
-        )
-        for _ in range(100):  # the webhook server may still be starting
-            try:
-                with urllib.request.urlopen(request, timeout=5) as response:
-                    assert response.status == 200
-                break
-            except OSError:
-                time.sleep(0.2)
+        update = _private_update(1, 5001, "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?")
+        assert _post_update(port, update, "bi-mat-123") == 200
         answer = bot.api.wait_for("sendMessage", lambda c: str(c.params["chat_id"]) == "5001")
         assert text_of(answer).startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
         assert bot.api.calls_to("getUpdates") == []
