@@ -13,7 +13,9 @@ import logging
 import re
 import secrets
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -28,7 +30,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -40,6 +42,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.answer import Answer, Status
 from bot.config import Settings
@@ -68,6 +71,12 @@ RELOAD_BUSY = "Đang nạp lại kho bài viết; vui lòng chờ lần này xon
 TOKEN_REFUSED = (
     "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
     "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
+)
+# PTB waits 1.5, 2.25, … (×1.5, at most 30) seconds between tries: about 75 s in all.
+STARTUP_RETRIES = 8
+API_UNREACHABLE = (
+    "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 75 giây thử lại: hãy kiểm tra mạng, "
+    "tường lửa hoặc TELEGRAM_BASE_URL."
 )
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
@@ -377,6 +386,9 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs the error with its traceback and apologises to the user; the bot keeps running."""
+    if update is None:  # getUpdates failed; PTB polls again after a growing pause
+        log.warning("polling failed, retrying: %s", context.error)
+        return
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_message:
         try:
@@ -396,7 +408,26 @@ async def _post_init(application: Application) -> None:
         log.warning("could not register the command menu: %s", error)
 
 
-def build_application(settings: Settings, library: Library) -> Application:
+class _PollingRequest(HTTPXRequest):
+    """getUpdates' connection: a refused token (401/404) stops the bot instead of ending polling silently."""
+
+    def __init__(self) -> None:
+        super().__init__(connection_pool_size=1)  # what PTB gives getUpdates by default
+        self.refused = False
+        self.stop: Callable[[], None] = lambda: None
+
+    async def post(self, *args: Any, **kwargs: Any) -> dict | list | bool:
+        try:
+            return await super().post(*args, **kwargs)
+        except InvalidToken as error:
+            if not self.refused:
+                self.refused = True
+                log.error("Telegram refused the token while polling (%s): stopping", error)
+                self.stop()
+            return []  # no updates while stopping: re-raised, PTB would end polling and keep the process alive
+
+
+def build_application(settings: Settings, library: Library, polling: _PollingRequest | None = None) -> Application:
     """The one wiring point: services into bot_data, handlers, error handler, rate limiter."""
     builder = (
         ApplicationBuilder()
@@ -407,7 +438,11 @@ def build_application(settings: Settings, library: Library) -> Application:
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
+    if polling is not None:
+        builder = builder.get_updates_request(polling)
     application = builder.build()
+    if polling is not None:
+        polling.stop = application.stop_running
     application.bot_data[SERVICES] = Services(
         settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute), Conversations()
     )
@@ -489,7 +524,9 @@ def run_bot(settings: Settings) -> int:
         "from the cache" if library.report.from_cache else f"{library.report.articles_segmented} articles segmented",
         library.report.seconds,
     )
-    application = build_application(settings, library)
+    polling = _PollingRequest()
+    application = build_application(settings, library, polling)
+    log.info("connecting to the Bot API (retrying for about 75 s if it cannot be reached)")
     try:
         if settings.webhook_url:
             application.run_webhook(
@@ -500,10 +537,19 @@ def run_bot(settings: Settings) -> int:
                 # Without a secret anyone reaching the port could post updates "from" an admin.
                 secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
                 allowed_updates=Update.ALL_TYPES,
+                bootstrap_retries=STARTUP_RETRIES,
             )
         else:
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
+            application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=STARTUP_RETRIES)
     except InvalidToken:  # its message quotes the token: never printed, only what to do
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return 1
+    except NetworkError as error:
+        if isinstance(error, BadRequest):  # Telegram answered and said why: that is worth a traceback
+            raise
+        print(API_UNREACHABLE, file=sys.stderr)
+        return 1
+    if polling.refused:  # a service manager restarts the bot; the start-up check then explains
         print(TOKEN_REFUSED, file=sys.stderr)
         return 1
     return 0

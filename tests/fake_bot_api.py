@@ -539,11 +539,11 @@ class FakeBotApi:
 
     # ----------------------------------------------------------------- lifecycle
 
-    def start(self) -> None:
-        """Bind a free port on 127.0.0.1 and serve in a daemon thread."""
+    def start(self, port: int = 0) -> None:
+        """Bind `port` (default: a free one) on 127.0.0.1 and serve in a daemon thread."""
         if self._server is not None:
             raise RuntimeError("FakeBotApi already started")
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.api = self
         self._started_at = time.monotonic()
         self._thread = threading.Thread(

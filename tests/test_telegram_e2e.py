@@ -67,6 +67,12 @@ class RunningBot:
         return [c for c in self.api.calls[after:] if str(c.params.get("chat_id")) == str(chat_id)]
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def bot_environment(tmp_path: Path, corpus_files: list[Path], base_url: str, **env: str) -> dict[str, str]:
     """The environment `python -m bot` runs with: these articles copied under tmp_path, this Bot API server."""
     corpus = tmp_path / "corpus"
@@ -91,33 +97,42 @@ def bot_environment(tmp_path: Path, corpus_files: list[Path], base_url: str, **e
 
 @contextmanager
 def running_bot(
-    tmp_path: Path, corpus_files: list[Path], ready: str = "getUpdates", **env: str
+    tmp_path: Path, corpus_files: list[Path], ready: str = "getUpdates", api_down_for: float = 0, **env: str
 ) -> Iterator[RunningBot]:
     """Start the bot the way `python -m bot` does, pointed at a fresh fake Bot API server.
 
-    It is serving once it calls `ready` (getUpdates when polling, setWebhook for a webhook).
+    It is serving once it calls `ready` (getUpdates when polling, setWebhook for a webhook). With
+    `api_down_for`, the server starts only that many seconds after the bot has built its index.
     """
     api = FakeBotApi(TOKEN)
-    api.start()
+    port = _free_port()
+    if not api_down_for:
+        api.start(port)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"],
         cwd=tmp_path,
-        env=bot_environment(tmp_path, corpus_files, api.base_url, **env),
+        env=bot_environment(tmp_path, corpus_files, f"http://127.0.0.1:{port}/bot", **env),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     bot = RunningBot(api, process, tmp_path / "corpus")
+    early = ""  # what was read while waiting for the index
     try:
+        if api_down_for:
+            while " serving " not in (line := process.stdout.readline()) and line:
+                early += line
+            time.sleep(api_down_for)
+            api.start(port)
         api.wait_for(ready, timeout=120, ok=None)
         yield bot
     finally:
         process.send_signal(signal.SIGINT)
         try:
-            bot.output = process.communicate(timeout=30)[0]
+            bot.output = early + process.communicate(timeout=30)[0]
         except subprocess.TimeoutExpired:
             process.kill()
-            bot.output = process.communicate()[0]
+            bot.output = early + process.communicate()[0]
         api.stop()
 
 
@@ -487,8 +502,8 @@ def _failing_api(failures: dict[str, int]) -> Iterator[None]:
     """Make every FakeBotApi started inside fail these methods (set before the bot starts)."""
     original = FakeBotApi.start
 
-    def start(self: FakeBotApi) -> None:
-        original(self)
+    def start(self: FakeBotApi, port: int = 0) -> None:
+        original(self, port)
         for method, code in failures.items():
             self.fail(method, error_code=code)
 
@@ -525,6 +540,38 @@ def test_a_malformed_setting_stops_start_up_with_the_setting_named(tmp_path):
     assert TOKEN not in result.stderr
 
 
+def test_start_up_waits_for_an_unreachable_bot_api_and_serves_once_it_answers(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), api_down_for=2.5) as bot:
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2501)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+    assert "Traceback" not in bot.output
+
+
+def test_a_failing_poll_is_retried_and_logged_in_one_line_without_a_traceback(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("getUpdates", error_code=502, times=2)
+        bot.api.group_message("Chào cả nhóm")  # ends the pending long poll; the bot stays silent
+        failed = bot.api.wait_for("getUpdates", ok=False)
+        bot.api.wait_for("getUpdates", lambda call: call is not failed, ok=False)
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2502)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+    assert bot.output.count("WARNING bot.telegram_app: polling failed, retrying: Bad Gateway\n") == 2
+    assert "Traceback" not in bot.output and "error while handling an update" not in bot.output
+
+
+@pytest.mark.parametrize("code", [401, 404])
+def test_a_token_refused_while_polling_stops_the_bot_with_a_failure_status_for_a_restart(tmp_path, code):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("getUpdates", error_code=code, times=None)
+        bot.api.group_message("Chào cả nhóm")  # ends the pending long poll; the bot stays silent
+        assert bot.process.wait(timeout=30) == 1
+    assert "Traceback" not in bot.output and TOKEN not in bot.output
+    assert bot.output.splitlines()[-1] == (
+        "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
+        "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
+    )
+
+
 def test_a_token_telegram_refuses_at_start_up_is_never_printed_and_the_operator_is_told_to_check_it(tmp_path):
     with FakeBotApi("654321:ANOTHER-TOKEN-abcdefghij") as api:  # answers 401 Unauthorized to any other token
         result = subprocess.run(
@@ -541,12 +588,6 @@ def test_a_token_telegram_refuses_at_start_up_is_never_printed_and_the_operator_
         "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
         "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _post_update(port: int, update: dict, secret: str | None) -> int:
