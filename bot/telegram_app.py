@@ -13,7 +13,7 @@ import logging
 import re
 import secrets
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,11 +30,12 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -43,6 +44,7 @@ from telegram.ext import (
     filters,
 )
 from telegram.request import HTTPXRequest
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from bot.answer import Answer, Status
 from bot.config import Settings
@@ -389,6 +391,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if update is None:  # getUpdates failed; PTB polls again after a growing pause
         log.warning("polling failed, retrying: %s", context.error)
         return
+    if isinstance(context.error, TimedOut):  # it may have arrived late: an apology would follow the answer
+        log.warning("a request to Telegram timed out; no apology sent: %s", context.error)
+        return
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_message:
         try:
@@ -406,6 +411,46 @@ async def _post_init(application: Application) -> None:
         await application.bot.set_my_commands(COMMANDS)
     except TelegramError as error:
         log.warning("could not register the command menu: %s", error)
+
+
+def _failed_on_the_way(error: BaseException) -> bool:
+    """Worth another try: a 5xx or a broken connection. Not a timeout: the message may have arrived."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest | TimedOut)
+
+
+def _log_retry(state: RetryCallState) -> None:
+    log.warning("%s failed (%s); retrying in %.1f s", state.args[3], state.outcome.exception(), state.next_action.sleep)
+
+
+class _RetryFailedSends(BaseRateLimiter[int]):
+    """A rate limiter whose requests that failed on the way are tried again after a jittered, growing pause."""
+
+    def __init__(self, limiter: BaseRateLimiter[int]) -> None:
+        self.limiter = limiter
+
+    async def initialize(self) -> None:
+        await self.limiter.initialize()
+
+    async def shutdown(self) -> None:
+        await self.limiter.shutdown()
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict | list]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict | list:
+        retrying = AsyncRetrying(
+            retry=retry_if_exception(_failed_on_the_way),
+            wait=wait_exponential_jitter(initial=0.5, max=8),  # about 0.5-1.5, 1-2, 2-3 s
+            stop=stop_after_attempt(4),
+            before_sleep=_log_retry,
+            reraise=True,
+        )
+        return await retrying(self.limiter.process_request, callback, args, kwargs, endpoint, data, rate_limit_args)
 
 
 class _PollingRequest(HTTPXRequest):
@@ -432,7 +477,8 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
+        # A 429's retry_after is waited out up to five times in a row.
+        .rate_limiter(_RetryFailedSends(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=5)))
         .concurrent_updates(True)
         .post_init(_post_init)
     )

@@ -122,6 +122,10 @@ class _ApiError(Exception):
         return body
 
 
+class _HangUp(Exception):
+    """Close the connection without answering."""
+
+
 def _bad(description: str) -> _ApiError:
     """A 400 Bad Request error."""
     return _ApiError(400, f"Bad Request: {description}")
@@ -753,10 +757,13 @@ class FakeBotApi:
         description: str | None = None,
         times: int | None = None,
         retry_after: int | None = None,
+        hang_up: bool = False,
     ) -> None:
         """Make method fail (times=None: always, 0: stop failing); 429 gets retry_after (default 1).
 
-        Without a description Telegram's usual one for error_code is used.
+        Without a description Telegram's usual one for error_code is used. hang_up closes the
+        connection without an answer instead (the client sees a network error); such a call is
+        recorded with {"ok": False, "hung_up": True} as its response.
         """
         method = self._canonical.get(method.lower(), method)
         with self._lock:
@@ -773,6 +780,7 @@ class FakeBotApi:
             self._failures[method] = {
                 "error": _ApiError(error_code, description, parameters),
                 "times": times,
+                "hang_up": hang_up,
             }
 
     def delay(self, method: str, seconds: float, *, times: int | None = None) -> None:
@@ -799,6 +807,12 @@ class FakeBotApi:
             self._active_requests += 1
         try:
             status, body = self._answer(handler)
+        except _HangUp:
+            handler.close_connection = True
+            with self._lock:
+                self._active_requests -= 1
+                self._changed.notify_all()
+            return
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
             # A malformed request or a bug in the fake: tell the bot and the test's stderr.
             traceback.print_exc(file=sys.stderr)
@@ -844,6 +858,9 @@ class FakeBotApi:
             delay = self._take(self._delays, method)
         if delay:
             self._stopping.wait(delay["seconds"])
+        if failure and failure["hang_up"]:
+            self._record(call, {"ok": False, "hung_up": True})
+            raise _HangUp
         if failure:
             return self._record(call, failure["error"].body())
         if method == "getUpdates":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -495,6 +496,45 @@ def test_an_error_while_handling_an_update_is_logged_apologised_for_and_survived
         assert text_of(answer).startswith("Tới dự có Phó Bí thư")
     assert "error while handling an update" in bot.output and "Traceback" in bot.output
     assert TOKEN not in bot.output
+
+
+def test_an_answer_whose_send_fails_on_the_way_is_sent_again_after_a_pause_without_an_apology(tmp_path):
+    faults = [{"error_code": 502, "times": 2}, {"error_code": 500, "times": 1}, {"hang_up": True, "times": 1}]
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        for user_id, fault in enumerate(faults, start=2601):
+            mark = bot.api.mark()
+            bot.api.fail("sendMessage", **fault)
+            answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=user_id)
+            assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+            sends = [c for c in bot.api.calls[mark:] if c.method == "sendMessage"]
+            assert [c.ok for c in sends] == [False] * fault["times"] + [True]
+            assert answer.time - sends[0].time >= 0.5  # the first pause is 0.5 s plus up to 1 s of jitter
+    assert bot.output.count("WARNING bot.telegram_app: sendMessage failed (Bad Gateway); retrying in ") == 2
+    assert bot.output.count("WARNING bot.telegram_app: sendMessage failed (Internal Server Error); retrying in ") == 1
+    assert "WARNING bot.telegram_app: sendMessage failed (httpx.RemoteProtocolError: " in bot.output
+    assert "Traceback" not in bot.output
+
+
+def test_a_send_that_times_out_is_neither_sent_again_nor_followed_by_an_apology(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.delay("sendMessage", 6, times=1)  # the bot gives up reading after 5 s; Telegram still delivers
+        mark = bot.api.mark()
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2701)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+        sent = bot.silent_for(2, mark, 2701)
+        assert [c.method for c in sent] == ["sendChatAction", "sendMessage"]
+    assert "WARNING bot.telegram_app: a request to Telegram timed out; no apology sent: Timed out" in bot.output
+
+
+def test_three_429s_in_a_row_are_each_waited_out_and_the_answer_then_delivered(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("sendMessage", error_code=429, retry_after=1, times=3)
+        mark = bot.api.mark()
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2801)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+        sends = [c for c in bot.api.calls[mark:] if c.method == "sendMessage"]
+        assert [c.ok for c in sends] == [False, False, False, True]
+        assert all(later.time - earlier.time >= 1.0 for earlier, later in itertools.pairwise(sends))
 
 
 @contextmanager
