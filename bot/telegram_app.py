@@ -259,6 +259,11 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             raise
 
 
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answers a button press the bot has no use for, so that the button stops spinning."""
+    await update.callback_query.answer(EXPIRED, show_alert=True)
+
+
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offers the best answers as results to send in any chat."""
     query = update.inline_query
@@ -493,11 +498,11 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
         settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute), Conversations()
     )
 
-    new_message = filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler(["start", "help"], start))
-    application.add_handler(CommandHandler("ask", ask))
-    application.add_handler(CommandHandler("reload", reload_corpus))
-    application.add_handler(CommandHandler("stats", stats))
+    new_message = filters.UpdateType.MESSAGE  # an edited message is not a new question or command
+    application.add_handler(CommandHandler(["start", "help"], start, filters=new_message))
+    application.add_handler(CommandHandler("ask", ask, filters=new_message))
+    application.add_handler(CommandHandler("reload", reload_corpus, filters=new_message))
+    application.add_handler(CommandHandler("stats", stats, filters=new_message))
     application.add_handler(
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )
@@ -507,6 +512,7 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.COMMAND, unknown_command))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & ~filters.TEXT, text_only))
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
+    application.add_handler(CallbackQueryHandler(unknown_button))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)
     return application

@@ -650,6 +650,20 @@ class FakeBotApi:
                 chat["is_forum"] = True
             return self._incoming_message(chat, user, text, reply_to, thread_id)
 
+    def edit_message(self, message: dict, text: str) -> dict:
+        """Queue an edited_message update: the user changed the text of `message`. Returns the Message."""
+        with self._lock:
+            key = (message["chat"]["id"], message["message_id"])
+            edited = copy.deepcopy(self._messages.get(key, message))
+            edited.update(text=text, edit_date=int(time.time()))
+            edited.pop("entities", None)
+            entities = find_entities(text)
+            if entities:
+                edited["entities"] = entities
+            self._messages[key] = edited
+            self.add_update({"edited_message": edited})
+            return copy.deepcopy(edited)
+
     def callback_query(self, message: dict, data: str, *, user_id: int = 1001) -> str:
         """Queue a button press (callback_query) on a message the bot sent; returns the query id."""
         with self._lock:

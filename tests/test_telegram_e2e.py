@@ -391,6 +391,27 @@ def test_an_expired_more_results_button_says_so(bot):
     )
 
 
+def test_a_button_the_bot_does_not_know_is_answered_so_that_it_stops_spinning(bot):
+    answer = bot.ask("hội nghị sơ kết thực hiện chỉ thị nghị quyết", user_id=2016)
+    mark = bot.api.mark()
+    bot.api.callback_query(answer.response["result"], "khac:1", user_id=2016)
+    call = bot.api.wait_for("answerCallbackQuery", after=mark)
+    assert call.params["text"] == "Kết quả này đã hết hạn. Bạn hãy hỏi lại nhé." and call.params["show_alert"] is True
+
+
+def test_an_edited_ask_is_not_answered_again(bot):
+    asked = {}
+
+    def send() -> dict:
+        asked.update(bot.api.group_message("/ask Ai tới dự hội nghị sơ kết Chỉ thị 05?", chat_id=-3010))
+        return asked
+
+    assert text_of(bot.reply_to(send)).startswith("Tới dự có Phó Bí thư")
+    mark = bot.api.mark()
+    bot.api.edit_message(asked, "/ask bao nhiêu tập thể được tặng Bằng khen?")
+    assert bot.silent_for(2.0, mark, -3010) == []
+
+
 # --- admin commands -----------------------------------------------------------------------
 
 
