@@ -39,6 +39,7 @@ from bot.text import (
     CONCEPT,
     PLAIN,
     clean_syllable,
+    nfc,
     plain,
     special_terms,
     split_sentences,
@@ -238,7 +239,7 @@ class Answerer:
         a follow-up continues ("thế còn ai phát biểu?" after "Ai chủ trì hội nghị X?").
         """
         index, tuning = self.index, self.tuning
-        stripped = text.strip()
+        stripped = nfc(text).strip()  # measured as it will be read
         if not re.search(r"[^\W_]", stripped):
             return Answer(text, Status.EMPTY)
         if len(stripped) > MAX_QUESTION_CHARS:
