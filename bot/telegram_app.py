@@ -74,10 +74,11 @@ TOKEN_REFUSED = (
     "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
     "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
 )
-# PTB waits 1.5, 2.25, … (×1.5, at most 30) seconds between tries: about 75 s in all.
+# PTB tries 1 + 8 times, 1.5, 2.25, … (×1.5, at most 30) s apart, each try being one send retried up
+# to 3 times: about 2 minutes in all.
 STARTUP_RETRIES = 8
 API_UNREACHABLE = (
-    "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 75 giây thử lại: hãy kiểm tra mạng, "
+    "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
     "tường lửa hoặc TELEGRAM_BASE_URL."
 )
 MORE_LABEL = "Xem thêm kết quả ▸"
@@ -424,7 +425,8 @@ def _failed_on_the_way(error: BaseException) -> bool:
 
 
 def _log_retry(state: RetryCallState) -> None:
-    log.warning("%s failed (%s); retrying in %.1f s", state.args[3], state.outcome.exception(), state.next_action.sleep)
+    endpoint = state.args[3]  # process_request's arguments: callback, args, kwargs, endpoint, …
+    log.warning("%s failed (%s); retrying in %.1f s", endpoint, state.outcome.exception(), state.next_action.sleep)
 
 
 class _RetryFailedSends(BaseRateLimiter[int]):
@@ -477,7 +479,7 @@ class _PollingRequest(HTTPXRequest):
             return []  # no updates while stopping: re-raised, PTB would end polling and keep the process alive
 
 
-def build_application(settings: Settings, library: Library, polling: _PollingRequest | None = None) -> Application:
+def build_application(settings: Settings, library: Library, polling: _PollingRequest) -> Application:
     """The one wiring point: services into bot_data, handlers, error handler, rate limiter."""
     builder = (
         ApplicationBuilder()
@@ -489,11 +491,8 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url)
-    if polling is not None:
-        builder = builder.get_updates_request(polling)
-    application = builder.build()
-    if polling is not None:
-        polling.stop = application.stop_running
+    application = builder.get_updates_request(polling).build()
+    polling.stop = application.stop_running
     application.bot_data[SERVICES] = Services(
         settings, library, ResultPages(), UserRateLimit(settings.questions_per_minute), Conversations()
     )
@@ -578,7 +577,7 @@ def run_bot(settings: Settings) -> int:
     )
     polling = _PollingRequest()
     application = build_application(settings, library, polling)
-    log.info("connecting to the Bot API (retrying for about 75 s if it cannot be reached)")
+    log.info("connecting to the Bot API (retrying for about 2 minutes if it cannot be reached)")
     try:
         if settings.webhook_url:
             application.run_webhook(

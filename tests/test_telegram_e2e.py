@@ -608,6 +608,23 @@ def test_start_up_waits_for_an_unreachable_bot_api_and_serves_once_it_answers(tm
     assert "Traceback" not in bot.output
 
 
+@pytest.mark.slow
+def test_start_up_gives_up_on_a_bot_api_unreachable_for_minutes_with_one_line_and_a_failure_status(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=bot_environment(tmp_path, list(SHIPPED.iterdir()), f"http://127.0.0.1:{_free_port()}/bot"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
+        "tường lửa hoặc TELEGRAM_BASE_URL."
+    )
+
+
 def test_a_failing_poll_is_retried_and_logged_in_one_line_without_a_traceback(tmp_path):
     with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
         bot.api.fail("getUpdates", error_code=502, times=2)
