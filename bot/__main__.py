@@ -94,12 +94,30 @@ def answer_json(answer: Answer, k: int, examples: Sequence[str] = ()) -> dict:
     }
 
 
+def is_utf8(argument: str) -> bool:
+    """Whether a command-line argument was valid UTF-8 (Python keeps invalid bytes as lone surrogates)."""
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _ask(arguments: argparse.Namespace, settings: Settings) -> int:
     if arguments.batch is None and not arguments.question:
         print("Cần một câu hỏi, hoặc --batch FILE.", file=sys.stderr)
         return 2
     if arguments.batch is not None and not arguments.json:
         print("--batch chỉ dùng cùng --json.", file=sys.stderr)
+        return 2
+    if arguments.k < 0:
+        print(f"-k là số đoạn kết quả trong --json, phải từ 0 trở lên; đang là {arguments.k}.", file=sys.stderr)
+        return 2
+    if not is_utf8(" ".join(arguments.question)):
+        print(
+            "Câu hỏi có byte không phải UTF-8: hãy đặt bảng mã của terminal là UTF-8 (ví dụ LANG=C.UTF-8) rồi gõ lại.",
+            file=sys.stderr,
+        )
         return 2
     if arguments.batch is not None:
         try:

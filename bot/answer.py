@@ -40,6 +40,7 @@ from bot.text import (
     CONCEPT,
     PLAIN,
     clean_syllable,
+    nfc,
     plain,
     special_terms,
     split_sentences,
@@ -240,7 +241,7 @@ class Answerer:
         a follow-up continues ("thế còn ai phát biểu?" after "Ai chủ trì hội nghị X?").
         """
         index, tuning = self.index, self.tuning
-        stripped = text.strip()
+        stripped = nfc(text).strip()  # measured as it will be read
         if not re.search(r"[^\W_]", stripped):
             return Answer(text, Status.EMPTY)
         if len(stripped) > MAX_QUESTION_CHARS:

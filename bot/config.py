@@ -28,7 +28,7 @@ class Settings:
     cache_dir: Path = Path(".cache")
     base_url: str | None = None
     webhook_url: str | None = None
-    webhook_listen: str = "0.0.0.0"
+    webhook_listen: str = "127.0.0.1"  # behind the reverse proxy that terminates TLS
     webhook_port: int = 8443
     webhook_secret: str | None = field(default=None, repr=False)
     log_level: str = "INFO"
@@ -94,13 +94,20 @@ def load_settings(
 
     base_url = get("TELEGRAM_BASE_URL")
     if base_url is not None and not re.match(r"^https?://.*/bot$", base_url):
+        # The value is not echoed: a URL may carry the token.
         raise ConfigError(
-            f"TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https:// và kết thúc bằng /bot, đang là {base_url!r}"
+            "TELEGRAM_BASE_URL phải bắt đầu bằng http:// hoặc https:// và kết thúc bằng /bot; giá trị đang đặt thì không"
         )
     webhook_url = get("TELEGRAM_WEBHOOK_URL")
     if webhook_url is not None and not webhook_url.startswith("https://"):
         raise ConfigError(
-            f"TELEGRAM_WEBHOOK_URL phải là địa chỉ https:// mà Telegram gọi tới được, đang là {webhook_url!r}"
+            "TELEGRAM_WEBHOOK_URL phải là địa chỉ https:// mà Telegram gọi tới được; giá trị đang đặt không bắt đầu bằng https://"
+        )
+
+    webhook_secret = get("TELEGRAM_WEBHOOK_SECRET")
+    if webhook_secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", webhook_secret):
+        raise ConfigError(
+            "TELEGRAM_WEBHOOK_SECRET chỉ được gồm 1 đến 256 chữ cái Latin không dấu, chữ số, _ và - (Telegram đòi hỏi vậy)"
         )
 
     log_level = (get("LOG_LEVEL") or "INFO").upper()
@@ -115,9 +122,9 @@ def load_settings(
         cache_dir=Path(get("CACHE_DIR") or ".cache"),
         base_url=base_url,
         webhook_url=webhook_url,
-        webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "0.0.0.0",
+        webhook_listen=get("TELEGRAM_WEBHOOK_LISTEN") or "127.0.0.1",
         webhook_port=_integer("TELEGRAM_WEBHOOK_PORT", get("TELEGRAM_WEBHOOK_PORT") or "8443", 1, 65535),
-        webhook_secret=get("TELEGRAM_WEBHOOK_SECRET"),
+        webhook_secret=webhook_secret,
         log_level=log_level,
         questions_per_minute=_integer("QUESTIONS_PER_MINUTE", get("QUESTIONS_PER_MINUTE") or "20", 1, 10_000),
         messages_per_second=_integer("MESSAGES_PER_SECOND", get("MESSAGES_PER_SECOND") or "30", 1, 10_000),

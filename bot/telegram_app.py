@@ -12,8 +12,11 @@ import functools
 import html
 import logging
 import re
+import secrets
 import sys
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -29,11 +32,12 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -41,6 +45,8 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from bot.answer import Answer, Status
 from bot.audit import AUDIT_FILE, AuditLog
@@ -105,6 +111,17 @@ LINK_USAGE = "Gõ /them kèm liên kết tới một bài báo, ví dụ <code>/
 LINK_ONLY = re.compile(r"https?://\S+", re.IGNORECASE)
 REMOVE_USAGE = (
     "Gõ /xoa kèm mã một bài đang có trong kho, ví dụ <code>/xoa vn-001</code> (mã bài có trong tin báo khi thêm bài)."
+)
+TOKEN_REFUSED = (
+    "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
+    "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
+)
+# PTB tries 1 + 8 times, 1.5, 2.25, … (×1.5, at most 30) s apart, each try being one send retried up
+# to 3 times: about 2 minutes in all.
+STARTUP_RETRIES = 8
+API_UNREACHABLE = (
+    "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
+    "tường lửa hoặc TELEGRAM_BASE_URL."
 )
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
@@ -302,6 +319,11 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     except BadRequest as error:
         if "not modified" not in str(error).lower():  # a double tap on the same page is harmless
             raise
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answers a button press the bot has no use for, so that the button stops spinning."""
+    await update.callback_query.answer(EXPIRED, show_alert=True)
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -596,6 +618,12 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Logs the error with its traceback and apologises to the user; the bot keeps running."""
+    if update is None:  # getUpdates failed; PTB polls again after a growing pause
+        log.warning("polling failed, retrying: %s", context.error)
+        return
+    if isinstance(context.error, TimedOut):  # it may have arrived late: an apology would follow the answer
+        log.warning("a request to Telegram timed out; no apology sent: %s", context.error)
+        return
     log.error("error while handling an update", exc_info=context.error)
     if isinstance(update, Update) and update.effective_message:
         try:
@@ -621,18 +649,80 @@ async def _post_init(application: Application) -> None:
             log.warning("could not register the admin command menu for %d: %s", admin, error)
 
 
-def build_application(settings: Settings, library: Library) -> Application:
+def _failed_on_the_way(error: BaseException) -> bool:
+    """Worth another try: a 5xx or a broken connection. Not a timeout: the message may have arrived."""
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest | TimedOut)
+
+
+def _log_retry(state: RetryCallState) -> None:
+    endpoint = state.args[3]  # process_request's arguments: callback, args, kwargs, endpoint, …
+    log.warning("%s failed (%s); retrying in %.1f s", endpoint, state.outcome.exception(), state.next_action.sleep)
+
+
+class _RetryFailedSends(BaseRateLimiter[int]):
+    """A rate limiter whose requests that failed on the way are tried again after a jittered, growing pause."""
+
+    def __init__(self, limiter: BaseRateLimiter[int]) -> None:
+        self.limiter = limiter
+
+    async def initialize(self) -> None:
+        await self.limiter.initialize()
+
+    async def shutdown(self) -> None:
+        await self.limiter.shutdown()
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict | list]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict | list:
+        retrying = AsyncRetrying(
+            retry=retry_if_exception(_failed_on_the_way),
+            wait=wait_exponential_jitter(initial=0.5, max=8),  # about 0.5-1.5, 1-2, 2-3 s
+            stop=stop_after_attempt(4),
+            before_sleep=_log_retry,
+            reraise=True,
+        )
+        return await retrying(self.limiter.process_request, callback, args, kwargs, endpoint, data, rate_limit_args)
+
+
+class _PollingRequest(HTTPXRequest):
+    """getUpdates' connection: a refused token (401/404) stops the bot instead of ending polling silently."""
+
+    def __init__(self) -> None:
+        super().__init__(connection_pool_size=1)  # what PTB gives getUpdates by default
+        self.refused = False
+        self.stop: Callable[[], None] = lambda: None
+
+    async def post(self, *args: Any, **kwargs: Any) -> dict | list | bool:
+        try:
+            return await super().post(*args, **kwargs)
+        except InvalidToken as error:
+            if not self.refused:
+                self.refused = True
+                log.error("Telegram refused the token while polling (%s): stopping", error)
+                self.stop()
+            return []  # no updates while stopping: re-raised, PTB would end polling and keep the process alive
+
+
+def build_application(settings: Settings, library: Library, polling: _PollingRequest) -> Application:
     """The one wiring point: services into bot_data, handlers, error handler, rate limiter."""
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        .rate_limiter(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=2))
+        # A 429's retry_after is waited out up to five times in a row.
+        .rate_limiter(_RetryFailedSends(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=5)))
         .concurrent_updates(True)
         .post_init(_post_init)
     )
     if settings.base_url:
         builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
-    application = builder.build()
+    application = builder.get_updates_request(polling).build()
+    polling.stop = application.stop_running
     application.bot_data[SERVICES] = Services(
         settings,
         library,
@@ -642,15 +732,15 @@ def build_application(settings: Settings, library: Library) -> Application:
         AuditLog(settings.cache_dir / AUDIT_FILE),
     )
 
-    new_message = filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler(["start", "help"], start))
-    application.add_handler(CommandHandler("ask", ask))
-    application.add_handler(CommandHandler("reload", reload_corpus))
-    application.add_handler(CommandHandler("stats", stats))
-    application.add_handler(CommandHandler("them", add_from_link))
-    application.add_handler(CommandHandler("xoa", remove))
-    application.add_handler(CommandHandler("hoantac", undo))
-    application.add_handler(CommandHandler("nhatky", audit_log))
+    new_message = filters.UpdateType.MESSAGE  # an edited message is not a new question or command
+    application.add_handler(CommandHandler(["start", "help"], start, filters=new_message))
+    application.add_handler(CommandHandler("ask", ask, filters=new_message))
+    application.add_handler(CommandHandler("reload", reload_corpus, filters=new_message))
+    application.add_handler(CommandHandler("stats", stats, filters=new_message))
+    application.add_handler(CommandHandler("them", add_from_link, filters=new_message))
+    application.add_handler(CommandHandler("xoa", remove, filters=new_message))
+    application.add_handler(CommandHandler("hoantac", undo, filters=new_message))
+    application.add_handler(CommandHandler("nhatky", audit_log, filters=new_message))
     application.add_handler(
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )
@@ -661,6 +751,7 @@ def build_application(settings: Settings, library: Library) -> Application:
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.Document.ALL, upload))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & ~filters.TEXT, text_only))
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
+    application.add_handler(CallbackQueryHandler(unknown_button))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)
     return application
@@ -684,10 +775,18 @@ class _HideToken(logging.Filter):
         return True
 
 
+def _without_traceback(record: logging.LogRecord) -> bool:
+    """PTB's retry loop logs a traceback when it gives up on Telegram; run_bot says why in one line."""
+    if record.exc_info and isinstance(record.exc_info[1], TelegramError):
+        record.exc_info = record.exc_text = None
+    return True
+
+
 def configure_logging(settings: Settings) -> None:
     """Log lines without the token; HTTP request lines (which carry it in the URL) only on warnings."""
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("telegram.ext").addFilter(_without_traceback)
     if settings.token:
         for handler in logging.getLogger().handlers:
             handler.addFilter(_HideToken(settings.token))
@@ -716,16 +815,32 @@ def run_bot(settings: Settings) -> int:
         "from the cache" if library.report.from_cache else f"{library.report.articles_segmented} articles segmented",
         library.report.seconds,
     )
-    application = build_application(settings, library)
-    if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    polling = _PollingRequest()
+    application = build_application(settings, library, polling)
+    log.info("connecting to the Bot API (retrying for about 2 minutes if it cannot be reached)")
+    try:
+        if settings.webhook_url:
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                webhook_url=settings.webhook_url,
+                # Without a secret anyone reaching the port could post updates "from" an admin.
+                secret_token=settings.webhook_secret or secrets.token_urlsafe(32),
+                allowed_updates=Update.ALL_TYPES,
+                bootstrap_retries=STARTUP_RETRIES,
+            )
+        else:
+            application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=STARTUP_RETRIES)
+    except InvalidToken:  # its message quotes the token: never printed, only what to do
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return 1
+    except NetworkError as error:
+        if isinstance(error, BadRequest):  # Telegram answered and said why: that is worth a traceback
+            raise
+        print(API_UNREACHABLE, file=sys.stderr)
+        return 1
+    if polling.refused:  # a service manager restarts the bot; the start-up check then explains
+        print(TOKEN_REFUSED, file=sys.stderr)
+        return 1
     return 0

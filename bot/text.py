@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when anything below changes the terms produced: cached segmentations are keyed by it.
-TOKENIZER_VERSION = "9"
+TOKENIZER_VERSION = "10"
 
 # Prefix of the diacritic-free twin of every term ("hội" -> "~hoi"), so that both spellings live in
 # one index without colliding (the ASCII word "ban" and the stripped form of "bàn" differ).
@@ -32,9 +32,14 @@ _WORD = re.compile(r"\w+")
 _HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
+# Invisible characters that cut a word in two ("Th\u200bành ủy"): zero-width space, non-joiner and
+# joiner, word joiner, byte-order mark, soft hyphen.
+_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
 def nfc(text: str) -> str:
-    """Return `text` in Unicode NFC, the form every comparison here assumes."""
-    return unicodedata.normalize("NFC", text)
+    """Return `text` in Unicode NFC without invisible characters, the form every comparison here assumes."""
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE))
 
 
 @functools.lru_cache(maxsize=200_000)

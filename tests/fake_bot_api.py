@@ -123,6 +123,10 @@ class _ApiError(Exception):
         return body
 
 
+class _HangUp(Exception):
+    """Close the connection without answering."""
+
+
 def _bad(description: str) -> _ApiError:
     """A 400 Bad Request error."""
     return _ApiError(400, f"Bad Request: {description}")
@@ -542,11 +546,11 @@ class FakeBotApi:
 
     # ----------------------------------------------------------------- lifecycle
 
-    def start(self) -> None:
-        """Bind a free port on 127.0.0.1 and serve in a daemon thread."""
+    def start(self, port: int = 0) -> None:
+        """Bind `port` (default: a free one) on 127.0.0.1 and serve in a daemon thread."""
         if self._server is not None:
             raise RuntimeError("FakeBotApi already started")
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.api = self
         self._started_at = time.monotonic()
         self._thread = threading.Thread(
@@ -688,6 +692,20 @@ class FakeBotApi:
             self.add_update({"message": message})
             return copy.deepcopy(message)
 
+    def edit_message(self, message: dict, text: str) -> dict:
+        """Queue an edited_message update: the user changed the text of `message`. Returns the Message."""
+        with self._lock:
+            key = (message["chat"]["id"], message["message_id"])
+            edited = copy.deepcopy(self._messages.get(key, message))
+            edited.update(text=text, edit_date=int(time.time()))
+            edited.pop("entities", None)
+            entities = find_entities(text)
+            if entities:
+                edited["entities"] = entities
+            self._messages[key] = edited
+            self.add_update({"edited_message": edited})
+            return copy.deepcopy(edited)
+
     def callback_query(self, message: dict, data: str, *, user_id: int = 1001) -> str:
         """Queue a button press (callback_query) on a message the bot sent; returns the query id."""
         with self._lock:
@@ -795,10 +813,13 @@ class FakeBotApi:
         description: str | None = None,
         times: int | None = None,
         retry_after: int | None = None,
+        hang_up: bool = False,
     ) -> None:
         """Make method fail (times=None: always, 0: stop failing); 429 gets retry_after (default 1).
 
-        Without a description Telegram's usual one for error_code is used.
+        Without a description Telegram's usual one for error_code is used. hang_up closes the
+        connection without an answer instead (the client sees a network error); such a call is
+        recorded with {"ok": False, "hung_up": True} as its response.
         """
         method = self._canonical.get(method.lower(), method)
         with self._lock:
@@ -815,6 +836,7 @@ class FakeBotApi:
             self._failures[method] = {
                 "error": _ApiError(error_code, description, parameters),
                 "times": times,
+                "hang_up": hang_up,
             }
 
     def delay(self, method: str, seconds: float, *, times: int | None = None) -> None:
@@ -850,6 +872,12 @@ class FakeBotApi:
             return
         try:
             status, body = self._answer(handler)
+        except _HangUp:
+            handler.close_connection = True
+            with self._lock:
+                self._active_requests -= 1
+                self._changed.notify_all()
+            return
         except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
             # A malformed request or a bug in the fake: tell the bot and the test's stderr.
             traceback.print_exc(file=sys.stderr)
@@ -914,6 +942,9 @@ class FakeBotApi:
             delay = self._take(self._delays, method)
         if delay:
             self._stopping.wait(delay["seconds"])
+        if failure and failure["hang_up"]:
+            self._record(call, {"ok": False, "hung_up": True})
+            raise _HangUp
         if failure:
             return self._record(call, failure["error"].body())
         if method == "getUpdates":

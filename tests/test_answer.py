@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -125,6 +126,20 @@ def test_an_unrelated_question_is_declined_in_vietnamese(mixed_answerer, questio
     reply = format_reply(answer)
     assert reply.startswith("Xin lỗi, tôi không tìm thấy thông tin trả lời câu hỏi này trong kho bài viết.")
     assert "diễn đạt lại" in reply
+
+
+def test_a_question_with_invisible_characters_gets_the_answer_of_the_plain_question(shipped_answerer):
+    answer = shipped_answerer.answer("Ai tới d\u200bự hội ngh\u00adị sơ kết 5 năm thực hiện Ch\u2060ỉ thị 05?")
+    assert answer.status is Status.ANSWER and answer.best.sentence == WHO_ATTENDED
+
+
+def test_a_question_is_measured_after_nfc_so_decomposed_accents_do_not_make_it_too_long(shipped_answerer):
+    question = "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?"
+    padded = question.replace(" ", " " * (MAX_QUESTION_CHARS - len(question) + 1), 1)
+    decomposed = unicodedata.normalize("NFD", padded)
+    assert len(padded) == MAX_QUESTION_CHARS < len(decomposed)
+    answer = shipped_answerer.answer(decomposed)
+    assert answer.status is Status.ANSWER and answer.best.sentence == WHO_ATTENDED
 
 
 @pytest.mark.parametrize(

@@ -103,3 +103,17 @@ def test_a_missing_question_and_a_missing_corpus_are_explained(workdir):
     assert no_corpus.returncode != 0
     assert "khong_co: không có tệp hay thư mục này" in no_corpus.stderr
     assert "Không có bài viết nào đọc được" in no_corpus.stderr
+
+
+def test_a_negative_k_is_refused_with_a_clear_message(workdir):
+    result = run_bot("ask", "-k", "-2", "--json", "Ai tới dự hội nghị sơ kết Chỉ thị 05?", cwd=workdir)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == "-k là số đoạn kết quả trong --json, phải từ 0 trở lên; đang là -2.\n"
+
+
+def test_a_question_with_bytes_that_are_not_utf8_is_refused_with_a_clear_message(workdir):
+    result = run_bot("ask", os.fsdecode(b"Ai t\xf4i d\xe1 h\xe9i ngh\xec?"), cwd=workdir)  # typed in a Latin-1 terminal
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (
+        "Câu hỏi có byte không phải UTF-8: hãy đặt bảng mã của terminal là UTF-8 (ví dụ LANG=C.UTF-8) rồi gõ lại.\n"
+    )

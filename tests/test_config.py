@@ -27,6 +27,7 @@ def test_settings_come_from_the_environment_with_defaults(tmp_path):
     assert load_settings(
         {"TELEGRAM_BOT_TOKEN": TOKEN, "LINK_ALLOWED_HOSTS": "127.0.0.1, Intranet.vn"}, env_file=None
     ).link_allowed_hosts == {"127.0.0.1", "intranet.vn"}
+    assert settings.webhook_listen == "127.0.0.1"  # only the reverse proxy in front reaches the webhook server
 
 
 def test_a_dot_env_file_is_read_and_the_environment_wins(tmp_path):
@@ -67,6 +68,10 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
             "LINK_ALLOWED_HOSTS là tên máy chủ hoặc địa chỉ IP, cách nhau bằng dấu phẩy (không kèm http:// hay cổng), "
             "đang có 'http://10.0.0.5:8080'",
         ),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": "bí mật"},
+            "TELEGRAM_WEBHOOK_SECRET chỉ được gồm 1 đến 256 chữ cái Latin không dấu, chữ số, _ và -",
+        ),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):
@@ -74,6 +79,25 @@ def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, messag
         load_settings(environment, env_file=None)
     assert message in str(error.value) and "\n" not in str(error.value)
     assert TOKEN not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("TELEGRAM_WEBHOOK_URL", f"http://bot.example.vn/bot{TOKEN}/hook"),
+        ("TELEGRAM_BASE_URL", f"api.telegram.org/bot{TOKEN}"),
+    ],
+    ids=["webhook", "base"],
+)
+def test_a_malformed_url_setting_is_named_but_never_echoed_since_it_may_carry_the_token(name, value):
+    with pytest.raises(ConfigError) as error:
+        load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, name: value}, env_file=None)
+    assert str(error.value).startswith(f"{name} phải ")
+    assert (
+        TOKEN not in str(error.value)
+        and "example.vn" not in str(error.value)
+        and "api.telegram" not in str(error.value)
+    )
 
 
 def test_the_command_line_needs_no_token():

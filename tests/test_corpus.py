@@ -7,6 +7,8 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
+
 from bot.corpus import Article, looks_like_caption, parse_txt, read_corpus, read_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "corpus"
@@ -85,6 +87,21 @@ def test_text_is_normalised_to_nfc_and_a_byte_order_mark_is_accepted(tmp_path):
     (article,) = read_file(path).articles
     assert article.title == "Hòa bình"
     assert article.paragraphs == ("Nội dung bài.",)
+
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width space, (non-)joiner, word joiner, BOM, soft hyphen
+
+
+@pytest.mark.parametrize("invisible", list(INVISIBLE), ids=[f"U+{ord(c):04X}" for c in INVISIBLE])
+def test_invisible_characters_are_taken_out_of_txt_and_jsonl_articles(tmp_path, invisible):
+    (tmp_path / "bai.txt").write_text(
+        f"Th{invisible}ành ủy họp (10:00 01/01/2020)\n\nTh{invisible}ành ủy Hà N{invisible}ội họp.\n", encoding="utf-8"
+    )
+    record = {"title": f"Th{invisible}ành ủy họp", "text": f"Th{invisible}ành ủy Hà N{invisible}ội họp."}
+    (tmp_path / "bai.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name in ("bai.txt", "bai.jsonl"):
+        (article,) = read_file(tmp_path / name).articles
+        assert (article.title, article.paragraphs) == ("Thành ủy họp", ("Thành ủy Hà Nội họp.",))
 
 
 def test_jsonl_fields_are_read_with_optional_ones_defaulted():

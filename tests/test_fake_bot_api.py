@@ -307,6 +307,19 @@ async def test_a_429_failure_raises_retry_after_with_the_delay(api: FakeBotApi, 
 
 
 @pytest.mark.asyncio
+async def test_a_hang_up_raises_a_network_error_and_is_recorded_as_failed(api: FakeBotApi, bot: Bot) -> None:
+    api.fail("sendMessage", hang_up=True, times=1)
+    with pytest.raises(
+        NetworkError, match=r"httpx\.RemoteProtocolError: Server disconnected without sending a response"
+    ):
+        await bot.send_message(1001, "a")
+    assert (await bot.send_message(1001, "b")).text == "b"
+    assert [c.response["ok"] for c in api.calls_to("sendMessage")] == [False, True]
+    assert api.calls_to("sendMessage")[0].response == {"ok": False, "hung_up": True}
+    assert [m["text"] for m in api.sent_messages(1001)] == ["b"]
+
+
+@pytest.mark.asyncio
 async def test_a_slow_answer_raises_timed_out(api: FakeBotApi) -> None:
     api.delay("sendMessage", 2.0, times=1)
     async with local_bot(api, read_timeout=0.2) as bot:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,26 +69,24 @@ class RunningBot:
         return [c for c in self.api.calls[after:] if str(c.params.get("chat_id")) == str(chat_id)]
 
 
-@contextmanager
-def running_bot(
-    tmp_path: Path, corpus_files: list[Path], ready: str = "getUpdates", **env: str
-) -> Iterator[RunningBot]:
-    """Start the bot the way `python -m bot` does, pointed at a fresh fake Bot API server.
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
-    It is serving once it calls `ready` (getUpdates when polling, setWebhook for a webhook).
-    """
+
+def bot_environment(tmp_path: Path, corpus_files: list[Path], base_url: str, **env: str) -> dict[str, str]:
+    """The environment `python -m bot` runs with: these articles copied under tmp_path, this Bot API server."""
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)
     for source in corpus_files:
         shutil.copy(source, corpus / source.name)
-    api = FakeBotApi(TOKEN)
-    api.start()
     environment = {
         k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "CORPUS_", "CACHE_", "ADMIN_"))
     }
     environment.update(
         TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_BASE_URL=api.base_url,
+        TELEGRAM_BASE_URL=base_url,
         CORPUS_DIR=str(corpus),
         CACHE_DIR=str(tmp_path / "cache"),
         ADMIN_IDS=str(ADMIN),
@@ -92,25 +94,47 @@ def running_bot(
         WORKERS="1",
     )
     environment.update(env)
+    return environment
+
+
+@contextmanager
+def running_bot(
+    tmp_path: Path, corpus_files: list[Path], ready: str = "getUpdates", api_down_for: float = 0, **env: str
+) -> Iterator[RunningBot]:
+    """Start the bot the way `python -m bot` does, pointed at a fresh fake Bot API server.
+
+    It is serving once it calls `ready` (getUpdates when polling, setWebhook for a webhook). With
+    `api_down_for`, the server starts only that many seconds after the bot has built its index.
+    """
+    api = FakeBotApi(TOKEN)
+    port = _free_port()
+    if not api_down_for:
+        api.start(port)
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"],
         cwd=tmp_path,
-        env=environment,
+        env=bot_environment(tmp_path, corpus_files, f"http://127.0.0.1:{port}/bot", **env),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
-    bot = RunningBot(api, process, corpus)
+    bot = RunningBot(api, process, tmp_path / "corpus")
+    early = ""  # what was read while waiting for the index
     try:
+        if api_down_for:
+            while " serving " not in (line := process.stdout.readline()) and line:
+                early += line
+            time.sleep(api_down_for)
+            api.start(port)
         api.wait_for(ready, timeout=120, ok=None)
         yield bot
     finally:
         process.send_signal(signal.SIGINT)
         try:
-            bot.output = process.communicate(timeout=30)[0]
+            bot.output = early + process.communicate(timeout=30)[0]
         except subprocess.TimeoutExpired:
             process.kill()
-            bot.output = process.communicate()[0]
+            bot.output = early + process.communicate()[0]
         api.stop()
 
 
@@ -390,6 +414,27 @@ def test_an_expired_more_results_button_says_so(bot):
     )
 
 
+def test_a_button_the_bot_does_not_know_is_answered_so_that_it_stops_spinning(bot):
+    answer = bot.ask("hội nghị sơ kết thực hiện chỉ thị nghị quyết", user_id=2016)
+    mark = bot.api.mark()
+    bot.api.callback_query(answer.response["result"], "khac:1", user_id=2016)
+    call = bot.api.wait_for("answerCallbackQuery", after=mark)
+    assert call.params["text"] == "Kết quả này đã hết hạn. Bạn hãy hỏi lại nhé." and call.params["show_alert"] is True
+
+
+def test_an_edited_ask_is_not_answered_again(bot):
+    asked = {}
+
+    def send() -> dict:
+        asked.update(bot.api.group_message("/ask Ai tới dự hội nghị sơ kết Chỉ thị 05?", chat_id=-3010))
+        return asked
+
+    assert text_of(bot.reply_to(send)).startswith("Tới dự có Phó Bí thư")
+    mark = bot.api.mark()
+    bot.api.edit_message(asked, "/ask bao nhiêu tập thể được tặng Bằng khen?")
+    assert bot.silent_for(2.0, mark, -3010) == []
+
+
 # --- admin commands -----------------------------------------------------------------------
 
 
@@ -661,13 +706,52 @@ def test_an_error_while_handling_an_update_is_logged_apologised_for_and_survived
     assert TOKEN not in bot.output
 
 
+def test_an_answer_whose_send_fails_on_the_way_is_sent_again_after_a_pause_without_an_apology(tmp_path):
+    faults = [{"error_code": 502, "times": 2}, {"error_code": 500, "times": 1}, {"hang_up": True, "times": 1}]
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        for user_id, fault in enumerate(faults, start=2601):
+            mark = bot.api.mark()
+            bot.api.fail("sendMessage", **fault)
+            answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=user_id)
+            assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+            sends = [c for c in bot.api.calls[mark:] if c.method == "sendMessage"]
+            assert [c.ok for c in sends] == [False] * fault["times"] + [True]
+            assert answer.time - sends[0].time >= 0.5  # the first pause is 0.5 s plus up to 1 s of jitter
+    assert bot.output.count("WARNING bot.telegram_app: sendMessage failed (Bad Gateway); retrying in ") == 2
+    assert bot.output.count("WARNING bot.telegram_app: sendMessage failed (Internal Server Error); retrying in ") == 1
+    assert "WARNING bot.telegram_app: sendMessage failed (httpx.RemoteProtocolError: " in bot.output
+    assert "Traceback" not in bot.output
+
+
+def test_a_send_that_times_out_is_neither_sent_again_nor_followed_by_an_apology(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.delay("sendMessage", 6, times=1)  # the bot gives up reading after 5 s; Telegram still delivers
+        mark = bot.api.mark()
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2701)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+        sent = bot.silent_for(2, mark, 2701)
+        assert [c.method for c in sent] == ["sendChatAction", "sendMessage"]
+    assert "WARNING bot.telegram_app: a request to Telegram timed out; no apology sent: Timed out" in bot.output
+
+
+def test_three_429s_in_a_row_are_each_waited_out_and_the_answer_then_delivered(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("sendMessage", error_code=429, retry_after=1, times=3)
+        mark = bot.api.mark()
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2801)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+        sends = [c for c in bot.api.calls[mark:] if c.method == "sendMessage"]
+        assert [c.ok for c in sends] == [False, False, False, True]
+        assert all(later.time - earlier.time >= 1.0 for earlier, later in itertools.pairwise(sends))
+
+
 @contextmanager
 def _failing_api(failures: dict[str, int]) -> Iterator[None]:
     """Make every FakeBotApi started inside fail these methods (set before the bot starts)."""
     original = FakeBotApi.start
 
-    def start(self: FakeBotApi) -> None:
-        original(self)
+    def start(self: FakeBotApi, port: int = 0) -> None:
+        original(self, port)
         for method, code in failures.items():
             self.fail(method, error_code=code)
 
@@ -704,14 +788,121 @@ def test_a_malformed_setting_stops_start_up_with_the_setting_named(tmp_path):
     assert TOKEN not in result.stderr
 
 
-def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path):
-    import json
-    import socket
-    import urllib.request
+def test_start_up_waits_for_an_unreachable_bot_api_and_serves_once_it_answers(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), api_down_for=2.5) as bot:
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2501)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+    assert "Traceback" not in bot.output
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+
+@pytest.mark.slow
+def test_start_up_gives_up_on_a_bot_api_unreachable_for_minutes_with_one_line_and_a_failure_status(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=bot_environment(tmp_path, list(SHIPPED.iterdir()), f"http://127.0.0.1:{_free_port()}/bot"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
+        "tường lửa hoặc TELEGRAM_BASE_URL."
+    )
+
+
+def test_a_failing_poll_is_retried_and_logged_in_one_line_without_a_traceback(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("getUpdates", error_code=502, times=2)
+        bot.api.group_message("Chào cả nhóm")  # ends the pending long poll; the bot stays silent
+        failed = bot.api.wait_for("getUpdates", ok=False)
+        bot.api.wait_for("getUpdates", lambda call: call is not failed, ok=False)
+        answer = bot.ask("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2502)
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư")
+    assert bot.output.count("WARNING bot.telegram_app: polling failed, retrying: Bad Gateway\n") == 2
+    assert "Traceback" not in bot.output and "error while handling an update" not in bot.output
+
+
+@pytest.mark.parametrize("code", [401, 404])
+def test_a_token_refused_while_polling_stops_the_bot_with_a_failure_status_for_a_restart(tmp_path, code):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("getUpdates", error_code=code, times=None)
+        bot.api.group_message("Chào cả nhóm")  # ends the pending long poll; the bot stays silent
+        assert bot.process.wait(timeout=30) == 1
+    assert "Traceback" not in bot.output and TOKEN not in bot.output
+    assert bot.output.splitlines()[-1] == (
+        "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
+        "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
+    )
+
+
+def test_a_token_telegram_refuses_at_start_up_is_never_printed_and_the_operator_is_told_to_check_it(tmp_path):
+    with FakeBotApi("654321:ANOTHER-TOKEN-abcdefghij") as api:  # answers 401 Unauthorized to any other token
+        result = subprocess.run(
+            [sys.executable, "-m", "bot"],
+            cwd=tmp_path,
+            env=bot_environment(tmp_path, list(SHIPPED.iterdir()), api.base_url),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert TOKEN not in result.stdout + result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "Telegram từ chối token của bot: hãy kiểm tra TELEGRAM_BOT_TOKEN (chép lại từ @BotFather, "
+        "hoặc lấy token mới nếu token cũ đã bị thu hồi)."
+    )
+
+
+def _post_update(port: int, update: dict, secret: str | None) -> int:
+    """POST an update to the bot's webhook server (waiting for it to listen); the HTTP status it answers."""
+    headers = {"Content-Type": "application/json"} | ({"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/telegram/hook", data=json.dumps(update).encode(), headers=headers
+    )
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:  # not listening yet
+            time.sleep(0.2)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def _private_update(update_id: int, user_id: int, text: str) -> dict:
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": update_id,
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private", "first_name": "Lan"},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Lan"},
+            "text": text,
+        },
+    }
+
+
+def test_webhook_mode_without_a_secret_registers_a_strong_random_one_and_refuses_posts_without_it(tmp_path):
+    port = _free_port()
+    webhook = {"TELEGRAM_WEBHOOK_URL": "https://bot.example.vn/telegram/hook", "TELEGRAM_WEBHOOK_PORT": str(port)}
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), ready="setWebhook", **webhook) as bot:
+        secret = bot.api.calls_to("setWebhook")[0].params["secret_token"]
+        assert re.fullmatch(r"[A-Za-z0-9_-]{43}", secret)
+        forged = _private_update(1, ADMIN, "/stats")
+        assert _post_update(port, forged, None) == 403
+        assert _post_update(port, forged, "bi-mat-doan-mo") == 403
+        assert _post_update(port, _private_update(2, 5001, "Ai tới dự hội nghị sơ kết Chỉ thị 05?"), secret) == 200
+        answer = bot.api.wait_for("sendMessage", lambda c: str(c.params["chat_id"]) == "5001")
+        assert text_of(answer).startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
+        assert [c for c in bot.api.calls_to("sendMessage") if str(c.params["chat_id"]) == str(ADMIN)] == []
+    assert secret not in bot.output and TOKEN not in bot.output
+
+
+def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path):
+    port = _free_port()
     webhook = {
         "TELEGRAM_WEBHOOK_URL": "https://bot.example.vn/telegram/hook",
         "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
@@ -722,28 +913,8 @@ def test_webhook_mode_registers_the_webhook_and_answers_posted_updates(tmp_path)
         (registered,) = bot.api.calls_to("setWebhook")
         assert registered.params["url"] == "https://bot.example.vn/telegram/hook"
         assert registered.params["secret_token"] == "bi-mat-123"
-        update = {
-            "update_id": 1,
-            "message": {
-                "message_id": 1,
-                "date": int(time.time()),
-                "chat": {"id": 5001, "type": "private", "first_name": "Lan"},
-                "from": {"id": 5001, "is_bot": False, "first_name": "Lan"},
-                "text": "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?",
-            },
-        }
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/telegram/hook",
-            data=json.dumps(update).encode(),
-            headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "bi-mat-123"},
-        )
-        for _ in range(100):  # the webhook server may still be starting
-            try:
-                with urllib.request.urlopen(request, timeout=5) as response:
-                    assert response.status == 200
-                break
-            except OSError:
-                time.sleep(0.2)
+        update = _private_update(1, 5001, "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?")
+        assert _post_update(port, update, "bi-mat-123") == 200
         answer = bot.api.wait_for("sendMessage", lambda c: str(c.params["chat_id"]) == "5001")
         assert text_of(answer).startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
         assert bot.api.calls_to("getUpdates") == []

@@ -96,6 +96,19 @@ def test_segmentation_lowercases_and_drops_punctuation():
     assert ("tập", "thể") in words
 
 
+@pytest.mark.parametrize("invisible", list("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+def test_an_invisible_character_inside_a_word_does_not_split_it(invisible):
+    assert (
+        segment(f"Th{invisible}ành ủy Hà N{invisible}ội")
+        == segment("Thành ủy Hà Nội")
+        == [
+            ("thành", "ủy"),
+            ("hà", "nội"),
+        ]
+    )
+    assert document_terms(f"Bí th{invisible}ư Th{invisible}ành ủy") == document_terms("Bí thư Thành ủy")
+
+
 def test_document_terms_hold_accented_terms_their_plain_twins_and_concepts():
     terms = document_terms("Hội nghị sơ kết Chỉ thị 05")
     assert {"hội", "nghị", "hội_nghị", "~hoi", "~hoi_nghi", "~chi_thi", "#ct5"} <= set(terms)
