@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -180,3 +182,44 @@ def test_an_edit_while_a_reload_runs_is_refused(corpus_copy, tmp_path):
             library.edit(lambda: pytest.fail("the change ran"), lambda _: None)
     finally:
         library.release_reload()
+
+
+def test_a_check_reloads_only_when_corpus_files_changed_and_not_again_after_a_failure(corpus_copy, monkeypatch):
+    library = Library.open([corpus_copy], None, workers=1)
+    served = library.index
+    with monkeypatch.context() as no_reading:
+        no_reading.setattr(Path, "read_bytes", lambda path: pytest.fail(f"{path} was read"))
+        assert library.reload_if_changed() is None
+    assert library.index is served
+
+    seed = corpus_copy / "000_33da5da0feea9827.txt"
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))  # touched, not edited
+    touched = library.reload_if_changed()
+    assert (touched.articles, touched.changes_anything) == (5, False)
+    assert library.reload_if_changed() is None
+
+    (corpus_copy / "004_moi.txt").write_text("Bài mới (10:00 01/01/2024)\n\nBDO - Nội dung mới.\n", encoding="utf-8")
+    (corpus_copy / "005_hong.txt").write_bytes(b"\xff\xfe")
+    grown = library.reload_if_changed()
+    assert (grown.added, [p.reason for p in grown.newly_skipped], grown.changes_anything) == (
+        ["004_moi"],
+        ["không phải văn bản UTF-8 (byte 0xff); hãy lưu tệp dạng UTF-8"],
+        True,
+    )
+    (corpus_copy / "004_moi.txt").unlink()
+    shrunk = library.reload_if_changed()
+    assert (shrunk.removed, shrunk.newly_skipped, shrunk.changes_anything) == (["004_moi"], [], True)
+
+    assert library.reserve_reload()
+    try:
+        with pytest.raises(ReloadInProgress):
+            library.reload_if_changed()
+    finally:
+        library.release_reload()
+
+    for path in corpus_copy.iterdir():
+        path.unlink()
+    with pytest.raises(ReloadFailed):
+        library.reload_if_changed()
+    assert library.reload_if_changed() is None  # the same files fail the same way: admins are told once
+    assert len(library.index.articles) == 5  # still served
