@@ -43,7 +43,7 @@ from telegram.ext import (
 )
 
 from bot.answer import Answer, Status
-from bot.audit import AUDIT_FILE, AuditLog
+from bot.audit import AUDIT_FILE, SCHEDULER_ID, SCHEDULER_NAME, AuditLog
 from bot.config import Settings
 from bot.links import fetch_page
 from bot.question import is_follow_up
@@ -54,6 +54,8 @@ from bot.reply import (
     format_link_added,
     format_link_refused,
     format_page,
+    format_reload,
+    format_reload_failed,
     format_removed,
     format_reply,
     format_restored,
@@ -106,6 +108,8 @@ LINK_ONLY = re.compile(r"https?://\S+", re.IGNORECASE)
 REMOVE_USAGE = (
     "Gõ /xoa kèm mã một bài đang có trong kho, ví dụ <code>/xoa vn-001</code> (mã bài có trong tin báo khi thêm bài)."
 )
+RELOAD_JOB = "tự nạp lại kho"
+SCHEDULED_RELOAD = "Tự nạp lại theo lịch vì các tệp trong kho đã thay đổi."
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -385,28 +389,13 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         outcome = await asyncio.to_thread(svc.library.reload, True)
     except ReloadFailed as failure:
-        lines = [
-            f"Không nạp lại được: {failure.reason}.",
-            f"Bot vẫn dùng kho cũ ({number(len(svc.library.index.articles))} bài).",
-        ]
-        lines += [f"• {p}" for p in failure.problems[:10]]
         await _audit(update, svc, "/reload", False, failure.reason)
-        await message.reply_text("\n".join(lines)[:4000])
+        await message.reply_text(
+            format_reload_failed(failure.reason, failure.problems, len(svc.library.index.articles))
+        )
         return
-    lines = [
-        f"Đã nạp lại trong {number(outcome.seconds, 1)} giây: {number(outcome.articles)} bài, "
-        f"{number(outcome.passages)} đoạn.",
-        f"Thêm {number(len(outcome.added))}, bớt {number(len(outcome.removed))}, sửa {number(len(outcome.changed))} bài "
-        f"(tách từ {number(outcome.articles_segmented)} bài).",
-    ]
-    for label, ids in (("Thêm", outcome.added), ("Bớt", outcome.removed), ("Sửa", outcome.changed)):
-        if ids:
-            lines.append(f"{label}: {', '.join(ids[:10])}" + (" …" if len(ids) > 10 else ""))
-    if outcome.skipped:
-        lines.append(f"Bỏ qua {number(len(outcome.skipped))} tệp/dòng lỗi:")
-        lines += [f"• {p}" for p in outcome.skipped[:10]]
     await _audit(update, svc, "/reload", True, _changes(outcome))
-    await message.reply_text("\n".join(lines)[:4000])
+    await message.reply_text(format_reload(outcome))
 
 
 def _changes(outcome: ReloadOutcome) -> str:
@@ -604,6 +593,38 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             log.warning("could not send the apology: %s", error)
 
 
+async def _tell_admins(context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """A private message to each admin; one that cannot be sent (e.g. an admin who never started
+    the bot) is logged and does not stop the others."""
+    for admin in sorted(services(context).settings.admin_ids):
+        try:
+            await context.bot.send_message(admin, text, link_preview_options=NO_PREVIEW)
+        except TelegramError as error:
+            log.warning("could not send a notice to admin %d: %s", admin, error)
+
+
+async def scheduled_reload(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reloads the corpus when its files changed (RELOAD_EVERY); tells the admins what changed or failed."""
+    svc = services(context)
+    try:
+        outcome = await asyncio.to_thread(svc.library.reload_if_changed)
+    except ReloadInProgress:
+        log.info("scheduled reload skipped: another reload holds the slot")
+        return
+    except ReloadFailed as failure:
+        await asyncio.to_thread(svc.audit.record, SCHEDULER_ID, SCHEDULER_NAME, RELOAD_JOB, False, failure.reason)
+        articles = len(svc.library.index.articles)
+        await _tell_admins(
+            context, SCHEDULED_RELOAD + "\n" + format_reload_failed(failure.reason, failure.problems, articles)
+        )
+        return
+    if outcome is None:
+        return
+    await asyncio.to_thread(svc.audit.record, SCHEDULER_ID, SCHEDULER_NAME, RELOAD_JOB, True, _changes(outcome))
+    if outcome.changes_anything:
+        await _tell_admins(context, SCHEDULED_RELOAD + "\n" + format_reload(outcome))
+
+
 # --- wiring ---------------------------------------------------------------------------------
 
 
@@ -663,6 +684,8 @@ def build_application(settings: Settings, library: Library) -> Application:
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)
+    if settings.reload_every:
+        application.job_queue.run_repeating(scheduled_reload, settings.reload_every, name=RELOAD_JOB)
     return application
 
 

@@ -661,6 +661,68 @@ def test_an_error_while_handling_an_update_is_logged_apologised_for_and_survived
     assert TOKEN not in bot.output
 
 
+def _audit_entries(tmp_path: Path) -> list[tuple[int, str, str, bool, str]]:
+    audit = tmp_path / "cache" / "audit.jsonl"
+    lines = audit.read_text(encoding="utf-8").splitlines() if audit.exists() else []
+    return [(e["user_id"], e["user"], e["action"], e["ok"], e["result"]) for e in map(json.loads, lines)]
+
+
+def _wait_for_audit(tmp_path: Path, count: int, timeout: float = 120.0) -> list[tuple[int, str, str, bool, str]]:
+    deadline = time.monotonic() + timeout
+    while len(entries := _audit_entries(tmp_path)) < count:
+        assert time.monotonic() < deadline, f"{count} audit entries expected, found {entries}"
+        time.sleep(0.2)
+    return entries
+
+
+def test_a_scheduled_reload_picks_up_changed_files_and_tells_the_admins_only_what_changed(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), RELOAD_EVERY="1s") as bot:
+        mark = bot.api.mark()
+        assert bot.silent_for(3.0, mark, ADMIN) == [] and _audit_entries(tmp_path) == []  # nothing changed
+
+        seed = next(bot.corpus.iterdir())
+        os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))  # touched, same content
+        assert _wait_for_audit(tmp_path, 1) == [
+            (0, "Lịch tự động", "tự nạp lại kho", True, "1 bài; thêm 0, bớt 0, sửa 0; bỏ qua 0")
+        ]
+        assert bot.silent_for(2.0, mark, ADMIN) == []
+
+        written = tmp_path / "004_binh_duong.txt"
+        written.write_text(NEW_ARTICLE, encoding="utf-8")
+        written.replace(bot.corpus / written.name)  # whole at once, as a copy into the folder would not be
+        notice = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN, after=mark, timeout=120)
+        lines = text_of(notice).split("\n")
+        assert lines[0] == "Tự nạp lại theo lịch vì các tệp trong kho đã thay đổi."
+        assert re.fullmatch(r"Đã nạp lại trong \d+,\d giây: 2 bài, \d+ đoạn\.", lines[1])
+        assert lines[2:] == ["Thêm 1, bớt 0, sửa 0 bài (tách từ 1 bài).", "Thêm: 004_binh_duong"]
+        assert _audit_entries(tmp_path)[1] == (
+            0,
+            "Lịch tự động",
+            "tự nạp lại kho",
+            True,
+            "2 bài; thêm 1, bớt 0, sửa 0; bỏ qua 0",
+        )
+        answer = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2501)
+        assert text_of(answer).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+
+        journal = text_of(bot.ask("/nhatky", user_id=ADMIN)).split("\n")
+        assert re.fullmatch(r"• \d\d:\d\d \d\d/\d\d/\d{4} · Lịch tự động · tự nạp lại kho", journal[1])
+
+        failed_mark = bot.api.mark()
+        for path in bot.corpus.iterdir():
+            path.unlink()
+        failed = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN, after=failed_mark, timeout=120)
+        assert text_of(failed) == (
+            "Tự nạp lại theo lịch vì các tệp trong kho đã thay đổi.\n"
+            "Không nạp lại được: kho không có bài nào đọc được.\n"
+            "Bot vẫn dùng kho cũ (2 bài)."
+        )
+        assert _audit_entries(tmp_path)[2][2:] == ("tự nạp lại kho", False, "kho không có bài nào đọc được")
+        assert bot.silent_for(3.0, failed_mark, ADMIN) == [failed]  # the same files are not tried again
+        assert len(_audit_entries(tmp_path)) == 3
+    assert TOKEN not in bot.output
+
+
 @contextmanager
 def _failing_api(failures: dict[str, int]) -> Iterator[None]:
     """Make every FakeBotApi started inside fail these methods (set before the bot starts)."""
