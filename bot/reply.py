@@ -240,6 +240,16 @@ def format_reload_failed(reason: str, problems: Sequence[LoadProblem], articles:
     return "\n".join(lines)[:4000]
 
 
+def format_error_notice(what: str, error: str, held: int, when: dt.datetime) -> str:
+    """The admins' notice of an error (HTML): when, while doing what, which error, and how many
+    errors since the last notice went unreported."""
+    lines = [f"⚠️ Bot gặp lỗi lúc {vietnam_time(when)} khi {_e(what, 100)}: <code>{_e(error, 300)}</code>"]
+    if held:
+        lines.append(f"Kể từ lần báo trước còn {number(held)} lỗi khác (mỗi phút chỉ báo một lần).")
+    lines.append("Chi tiết xem trong nhật ký (log) của bot.")
+    return "\n".join(lines)
+
+
 LISTED = 8  # articles, and problems, an admin's report lists (the rest are counted)
 
 

@@ -366,6 +366,28 @@ class UserRateLimit:
 
 
 @dataclass
+class ErrorNotices:
+    """Errors are told to the admins at most once per `every_seconds`: a failing dependency must not
+    flood their chats. Errors in between are only counted; the next notice gives the count."""
+
+    every_seconds: float = 60.0
+    _last: float | None = None
+    _held: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def due(self, now: float | None = None) -> int | None:
+        """For an error now: None when it is only counted, else how many errors were held back since
+        the last notice (this error's notice reports them)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            if self._last is not None and now - self._last < self.every_seconds:
+                self._held += 1
+                return None
+            held, self._last, self._held = self._held, now, 0
+            return held
+
+
+@dataclass
 class Conversations:
     """What each chat asked the bot lately, so that a follow-up is read with the question it continues.
 

@@ -8,12 +8,13 @@ live in `bot.service` and `bot.answer`, and CPU work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 import html
 import logging
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -50,6 +51,7 @@ from bot.question import is_follow_up
 from bot.reply import (
     format_audit,
     format_date,
+    format_error_notice,
     format_finding,
     format_link_added,
     format_link_refused,
@@ -67,6 +69,7 @@ from bot.reply import (
 )
 from bot.service import (
     Conversations,
+    ErrorNotices,
     Library,
     ReloadFailed,
     ReloadInProgress,
@@ -124,6 +127,7 @@ class Services:
     rate: UserRateLimit
     conversations: Conversations
     audit: AuditLog
+    errors: ErrorNotices = field(default_factory=ErrorNotices)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -591,14 +595,46 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await update.effective_message.reply_text(APOLOGY)
         except TelegramError as error:
             log.warning("could not send the apology: %s", error)
+    await _report_error(update, context)
 
 
-async def _tell_admins(context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+async def _report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tells the admins what failed, at most once a minute (the errors in between are counted)."""
+    svc = services(context)
+    held = svc.errors.due()
+    if held is None:
+        return
+    error = f"{type(context.error).__name__}: {context.error}"
+    if svc.settings.token:
+        error = error.replace(svc.settings.token, "<token>")
+    notice = format_error_notice(_what_failed(update, context), error, held, dt.datetime.now(dt.UTC))
+    await _tell_admins(context, notice, ParseMode.HTML)
+
+
+def _what_failed(update: object, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """What the bot was doing, without who asked or what they wrote (a command's name at most)."""
+    if context.job is not None:
+        return f"chạy việc định kỳ «{context.job.name}»"
+    if not isinstance(update, Update):  # None: fetching updates (long polling) failed
+        return "lấy tin mới từ Telegram"
+    message = update.effective_message
+    if update.callback_query:
+        return "xử lý một nút bấm"
+    if update.inline_query:
+        return "xử lý một câu hỏi inline"
+    if message and message.text and message.text.startswith("/"):
+        return f"xử lý lệnh {message.text.split()[0].split('@')[0][:32]}"
+    if message and message.document:
+        return "xử lý một tệp được gửi tới"
+    return "xử lý một tin nhắn"
+
+
+async def _tell_admins(context: ContextTypes.DEFAULT_TYPE, text: str, parse_mode: str | None = None) -> None:
     """A private message to each admin; one that cannot be sent (e.g. an admin who never started
     the bot) is logged and does not stop the others."""
     for admin in sorted(services(context).settings.admin_ids):
         try:
-            await context.bot.send_message(admin, text, link_preview_options=NO_PREVIEW)
+            await context.bot.send_message(admin, text, parse_mode=parse_mode, link_preview_options=NO_PREVIEW)
         except TelegramError as error:
             log.warning("could not send a notice to admin %d: %s", admin, error)
 

@@ -46,6 +46,13 @@ def test_the_slow_down_notice_is_due_once_per_user_per_window():
     assert rate.should_warn(2, now=10)
 
 
+def test_errors_are_told_at_most_once_a_minute_with_the_count_of_those_held_back():
+    from bot.service import ErrorNotices
+
+    notices = ErrorNotices()
+    assert [notices.due(now=t) for t in (100, 101, 130, 159.9, 160, 161, 500)] == [0, None, None, None, 3, None, 1]
+
+
 def test_usage_counts_each_outcome_and_keeps_only_the_latest_unanswered_questions(corpus_copy, tmp_path):
     from bot.service import UNANSWERED_KEPT
 

@@ -661,6 +661,26 @@ def test_an_error_while_handling_an_update_is_logged_apologised_for_and_survived
     assert TOKEN not in bot.output
 
 
+def test_an_error_is_reported_to_the_admins_at_most_once_a_minute(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        mark = bot.api.mark()
+        bot.api.fail("sendMessage", error_code=400, description="Bad Request: chat not found", times=1)
+        bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2402)
+        notice = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN, after=mark)
+        assert notice.params["parse_mode"] == "HTML"
+        assert re.fullmatch(
+            r"⚠️ Bot gặp lỗi lúc \d\d:\d\d \d\d/\d\d/\d{4} khi xử lý một tin nhắn: BadRequest: Chat not found\n"
+            r"Chi tiết xem trong nhật ký \(log\) của bot\.",
+            text_of(notice),
+        )
+        again = bot.api.mark()
+        bot.api.fail("sendMessage", error_code=400, description="Bad Request: chat not found", times=1)
+        apology = bot.ask("/stats", user_id=ADMIN)  # fails too, in the admin's own chat
+        assert text_of(apology).startswith("Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn.")
+        assert [c for c in bot.silent_for(1.5, again, ADMIN) if "Bot gặp lỗi" in c.params["text"]] == []
+    assert "2402" not in text_of(notice) and TOKEN not in bot.output
+
+
 def _audit_entries(tmp_path: Path) -> list[tuple[int, str, str, bool, str]]:
     audit = tmp_path / "cache" / "audit.jsonl"
     lines = audit.read_text(encoding="utf-8").splitlines() if audit.exists() else []
