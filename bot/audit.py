@@ -17,6 +17,9 @@ from bot.reply import VIETNAM
 
 log = logging.getLogger(__name__)
 AUDIT_FILE = "audit.jsonl"
+# Actions the bot takes by itself (a scheduled reload): no Telegram user has id 0.
+SCHEDULER_ID = 0
+SCHEDULER_NAME = "Lịch tự động"
 
 
 @dataclass(frozen=True)

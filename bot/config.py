@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Mapping
@@ -36,6 +37,7 @@ class Settings:
     messages_per_second: int = 30  # all chats together; Telegram's own limit for one bot
     workers: int | None = None
     link_allowed_hosts: frozenset[str] = frozenset()  # hosts /them may fetch although not public
+    reload_every: dt.timedelta | None = None  # how often changed corpus files are reloaded; None: never
 
     @property
     def base_file_url(self) -> str | None:
@@ -130,7 +132,23 @@ def load_settings(
         messages_per_second=_integer("MESSAGES_PER_SECOND", get("MESSAGES_PER_SECOND") or "30", 1, 10_000),
         workers=_integer("WORKERS", workers, 1, 256) if workers else None,
         link_allowed_hosts=_hosts("LINK_ALLOWED_HOSTS", get("LINK_ALLOWED_HOSTS") or ""),
+        reload_every=_interval("RELOAD_EVERY", get("RELOAD_EVERY")),
     )
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600}
+
+
+def _interval(name: str, value: str | None) -> dt.timedelta | None:
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d{1,6})\s*([smh])", value.lower())
+    if match is None or int(match.group(1)) == 0:
+        raise ConfigError(
+            f"{name} là khoảng thời gian giữa hai lần tự nạp lại kho: một số nguyên dương kèm s (giây), m (phút) "
+            f"hoặc h (giờ), ví dụ 90s, 30m hoặc 2h; để trống nếu không cần, đang là {value!r}"
+        )
+    return dt.timedelta(seconds=int(match.group(1)) * _UNITS[match.group(2)])
 
 
 def _hosts(name: str, value: str) -> frozenset[str]:

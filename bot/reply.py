@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
 from bot.claims import Verdict
 from bot.corpus import Article, LoadProblem
-from bot.service import Usage
+from bot.service import ReloadOutcome, Usage
 from bot.trash import Removal
 
 if TYPE_CHECKING:  # the audit log itself uses this module's Vietnam time
@@ -215,6 +215,41 @@ def format_stats(
     return "\n".join(lines)
 
 
+def format_reload(outcome: ReloadOutcome) -> str:
+    """What a reload changed (plain text): the corpus's size, the articles added, removed and
+    edited, the files and lines skipped."""
+    lines = [
+        f"Đã nạp lại trong {number(outcome.seconds, 1)} giây: {number(outcome.articles)} bài, "
+        f"{number(outcome.passages)} đoạn.",
+        f"Thêm {number(len(outcome.added))}, bớt {number(len(outcome.removed))}, sửa {number(len(outcome.changed))} bài "
+        f"(tách từ {number(outcome.articles_segmented)} bài).",
+    ]
+    for label, ids in (("Thêm", outcome.added), ("Bớt", outcome.removed), ("Sửa", outcome.changed)):
+        if ids:
+            lines.append(f"{label}: {', '.join(ids[:10])}" + (" …" if len(ids) > 10 else ""))
+    if outcome.skipped:
+        lines.append(f"Bỏ qua {number(len(outcome.skipped))} tệp/dòng lỗi:")
+        lines += [f"• {p}" for p in outcome.skipped[:10]]
+    return "\n".join(lines)[:4000]
+
+
+def format_reload_failed(reason: str, problems: Sequence[LoadProblem], articles: int) -> str:
+    """Why a reload failed (plain text), and that the corpus served is unchanged."""
+    lines = [f"Không nạp lại được: {reason}.", f"Bot vẫn dùng kho cũ ({number(articles)} bài)."]
+    lines += [f"• {p}" for p in problems[:10]]
+    return "\n".join(lines)[:4000]
+
+
+def format_error_notice(what: str, error: str, held: int, when: dt.datetime) -> str:
+    """The admins' notice of an error (HTML): when, while doing what, which error, and how many
+    errors since the last notice went unreported."""
+    lines = [f"⚠️ Bot gặp lỗi lúc {vietnam_time(when)} khi {_e(what, 100)}: <code>{_e(error, 300)}</code>"]
+    if held:
+        lines.append(f"Kể từ lần báo trước còn {number(held)} lỗi khác (mỗi phút chỉ báo một lần).")
+    lines.append("Chi tiết xem trong nhật ký (log) của bot.")
+    return "\n".join(lines)
+
+
 LISTED = 8  # articles, and problems, an admin's report lists (the rest are counted)
 
 
@@ -289,7 +324,8 @@ def format_audit(entries: Sequence[Entry]) -> str:
     lines = ["<b>Thao tác gần nhất của quản trị viên (mới nhất trước):</b>"]
     for entry in entries:
         line = (
-            f"• {vietnam_time(entry.time)} · {_e(entry.user, 40)} ({entry.user_id}) · {_e(entry.action, 120)}\n"
+            f"• {vietnam_time(entry.time)} · {_e(entry.user, 40)}{f' ({entry.user_id})' if entry.user_id else ''} · "
+            f"{_e(entry.action, 120)}\n"
             f"  {'✅' if entry.ok else '❌'} {_e(entry.result, 200)}"
         )
         if sum(len(x) + 1 for x in lines) + len(line) > TELEGRAM_LIMIT:

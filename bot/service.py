@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from bot.answer import Answer, Answerer, Status
-from bot.corpus import Article, LoadProblem
+from bot.corpus import Article, LoadProblem, corpus_files
 from bot.examples import example_questions
 from bot.index import Index
 from bot.store import BuildReport, EmptyCorpusError, build_index
@@ -52,6 +52,12 @@ class ReloadOutcome:
     skipped: list[LoadProblem]
     articles_segmented: int
     seconds: float
+    newly_skipped: list[LoadProblem] = field(default_factory=list)  # skipped now, not by the load before
+
+    @property
+    def changes_anything(self) -> bool:
+        """Whether readers or admins would notice: articles added, removed or edited, or new problems."""
+        return bool(self.added or self.removed or self.changed or self.newly_skipped)
 
 
 def _build_in_child(paths: list[str], cache_dir: str, workers: int | None, connection: object) -> None:
@@ -66,6 +72,19 @@ def _build_in_child(paths: list[str], cache_dir: str, workers: int | None, conne
         connection.send(("error", f"{type(error).__name__}: {error}"))  # type: ignore[attr-defined]
     finally:
         connection.close()  # type: ignore[attr-defined]
+
+
+def files_state(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Each corpus file's path, size and modification time: a cheap look (no file is read) that
+    changes when a file is added, removed, replaced or written."""
+    state = []
+    for path in corpus_files(paths)[0]:
+        try:
+            info = path.stat()
+        except OSError:  # gone since it was listed: the next look sees it gone
+            continue
+        state.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(state)
 
 
 UNANSWERED_KEPT = 10  # questions with no answer that /stats shows
@@ -101,6 +120,8 @@ class Library:
     _reload_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     # Questions about the articles served that the bot answers itself (for /help and "not found").
     examples: tuple[str, ...] = ()
+    # The corpus files as the last load (or reload attempt) found them, see `files_state`.
+    _files: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         if not self.examples:
@@ -109,8 +130,9 @@ class Library:
     @classmethod
     def open(cls, paths: Sequence[Path], cache_dir: Path | None, workers: int | None = None) -> Library:
         """Build or load the index for `paths` (raises EmptyCorpusError when nothing loads)."""
+        files = files_state(paths)
         index, report = build_index(paths, cache_dir, workers=workers)
-        return cls(list(paths), cache_dir, Answerer(index), report, workers)
+        return cls(list(paths), cache_dir, Answerer(index), report, workers, _files=files)
 
     @property
     def index(self) -> Index:
@@ -169,23 +191,39 @@ class Library:
         if not reserved and not self._reload_lock.acquire(blocking=False):
             raise ReloadInProgress
         try:
-            started = time.perf_counter()
-            segmented = self._build_elsewhere()
-            try:
-                index, report = build_index(self.paths, self.cache_dir, workers=self.workers, previous=self.index)
-            except EmptyCorpusError as error:
-                raise ReloadFailed(
-                    "kho không có bài nào đọc được", error.report.problems if error.report else []
-                ) from None
-            outcome = self._compare(self.index, index, report, segmented, time.perf_counter() - started)
-            answerer = Answerer(index, self.answerer.tuning, confidence=self.answerer.confidence)
-            self.examples = example_questions(answerer)  # before the swap: questions meanwhile use the old ones
-            self.answerer = answerer
-            self.report = report
-            self.loaded_at = dt.datetime.now(dt.UTC)
-            return outcome
+            return self._reload(files_state(self.paths))
         finally:
             self._reload_lock.release()
+
+    def reload_if_changed(self) -> ReloadOutcome | None:
+        """Reload when a corpus file was added, removed or touched since the last load or reload
+        attempt (None, without reading any file, when none was); ReloadInProgress while the reload
+        slot is taken. A reload that failed is not tried again on the same files."""
+        if not self._reload_lock.acquire(blocking=False):
+            raise ReloadInProgress
+        try:
+            files = files_state(self.paths)
+            return None if files == self._files else self._reload(files)
+        finally:
+            self._reload_lock.release()
+
+    def _reload(self, files: tuple[tuple[str, int, int], ...]) -> ReloadOutcome:
+        """The reload itself, with the slot held; `files` is the state of the files read, taken
+        before reading them: a file written meanwhile looks changed on the next check."""
+        self._files = files
+        started = time.perf_counter()
+        segmented = self._build_elsewhere()
+        try:
+            index, report = build_index(self.paths, self.cache_dir, workers=self.workers, previous=self.index)
+        except EmptyCorpusError as error:
+            raise ReloadFailed("kho không có bài nào đọc được", error.report.problems if error.report else []) from None
+        outcome = self._compare(self.index, self.report, index, report, segmented, time.perf_counter() - started)
+        answerer = Answerer(index, self.answerer.tuning, confidence=self.answerer.confidence)
+        self.examples = example_questions(answerer)  # before the swap: questions meanwhile use the old ones
+        self.answerer = answerer
+        self.report = report
+        self.loaded_at = dt.datetime.now(dt.UTC)
+        return outcome
 
     def edit(self, change: Callable[[], T], revert: Callable[[T], object]) -> tuple[T, ReloadOutcome]:
         """Change the corpus files and reload, one change or reload at a time (ReloadInProgress
@@ -233,9 +271,12 @@ class Library:
         return int(detail)
 
     @staticmethod
-    def _compare(old: Index, new: Index, report: BuildReport, segmented: int, seconds: float) -> ReloadOutcome:
+    def _compare(
+        old: Index, old_report: BuildReport, new: Index, report: BuildReport, segmented: int, seconds: float
+    ) -> ReloadOutcome:
         before = {a.id: a for a in old.articles}
         after = {a.id: a for a in new.articles}
+        known = {str(p) for p in old_report.skipped}
         return ReloadOutcome(
             articles=len(new.articles),
             passages=new.passage_count,
@@ -245,6 +286,7 @@ class Library:
             skipped=report.skipped,
             articles_segmented=segmented or report.articles_segmented,
             seconds=seconds,
+            newly_skipped=[p for p in report.skipped if str(p) not in known],
         )
 
 
@@ -321,6 +363,28 @@ class UserRateLimit:
             while len(self._warned) > self.max_users:
                 self._warned.popitem(last=False)
             return True
+
+
+@dataclass
+class ErrorNotices:
+    """Errors are told to the admins at most once per `every_seconds`: a failing dependency must not
+    flood their chats. Errors in between are only counted; the next notice gives the count."""
+
+    every_seconds: float = 60.0
+    _last: float | None = None
+    _held: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def due(self, now: float | None = None) -> int | None:
+        """For an error now: None when it is only counted, else how many errors were held back since
+        the last notice (this error's notice reports them)."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            if self._last is not None and now - self._last < self.every_seconds:
+                self._held += 1
+                return None
+            held, self._last, self._held = self._held, now, 0
+            return held
 
 
 @dataclass

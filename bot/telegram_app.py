@@ -8,6 +8,7 @@ live in `bot.service` and `bot.answer`, and CPU work runs off the event loop.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import functools
 import html
 import logging
@@ -15,7 +16,7 @@ import re
 import secrets
 import sys
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,17 +50,20 @@ from telegram.request import HTTPXRequest
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from bot.answer import Answer, Status
-from bot.audit import AUDIT_FILE, AuditLog
+from bot.audit import AUDIT_FILE, SCHEDULER_ID, SCHEDULER_NAME, AuditLog
 from bot.config import Settings
 from bot.links import fetch_page
 from bot.question import is_follow_up
 from bot.reply import (
     format_audit,
     format_date,
+    format_error_notice,
     format_finding,
     format_link_added,
     format_link_refused,
     format_page,
+    format_reload,
+    format_reload_failed,
     format_removed,
     format_reply,
     format_restored,
@@ -71,6 +75,7 @@ from bot.reply import (
 )
 from bot.service import (
     Conversations,
+    ErrorNotices,
     Library,
     ReloadFailed,
     ReloadInProgress,
@@ -123,6 +128,8 @@ API_UNREACHABLE = (
     "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
     "tường lửa hoặc TELEGRAM_BASE_URL."
 )
+RELOAD_JOB = "tự nạp lại kho"
+SCHEDULED_RELOAD = "Tự nạp lại theo lịch vì các tệp trong kho đã thay đổi."
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -137,6 +144,7 @@ class Services:
     rate: UserRateLimit
     conversations: Conversations
     audit: AuditLog
+    errors: ErrorNotices = field(default_factory=ErrorNotices)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -407,28 +415,13 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     try:
         outcome = await asyncio.to_thread(svc.library.reload, True)
     except ReloadFailed as failure:
-        lines = [
-            f"Không nạp lại được: {failure.reason}.",
-            f"Bot vẫn dùng kho cũ ({number(len(svc.library.index.articles))} bài).",
-        ]
-        lines += [f"• {p}" for p in failure.problems[:10]]
         await _audit(update, svc, "/reload", False, failure.reason)
-        await message.reply_text("\n".join(lines)[:4000])
+        await message.reply_text(
+            format_reload_failed(failure.reason, failure.problems, len(svc.library.index.articles))
+        )
         return
-    lines = [
-        f"Đã nạp lại trong {number(outcome.seconds, 1)} giây: {number(outcome.articles)} bài, "
-        f"{number(outcome.passages)} đoạn.",
-        f"Thêm {number(len(outcome.added))}, bớt {number(len(outcome.removed))}, sửa {number(len(outcome.changed))} bài "
-        f"(tách từ {number(outcome.articles_segmented)} bài).",
-    ]
-    for label, ids in (("Thêm", outcome.added), ("Bớt", outcome.removed), ("Sửa", outcome.changed)):
-        if ids:
-            lines.append(f"{label}: {', '.join(ids[:10])}" + (" …" if len(ids) > 10 else ""))
-    if outcome.skipped:
-        lines.append(f"Bỏ qua {number(len(outcome.skipped))} tệp/dòng lỗi:")
-        lines += [f"• {p}" for p in outcome.skipped[:10]]
     await _audit(update, svc, "/reload", True, _changes(outcome))
-    await message.reply_text("\n".join(lines)[:4000])
+    await message.reply_text(format_reload(outcome))
 
 
 def _changes(outcome: ReloadOutcome) -> str:
@@ -630,6 +623,70 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await update.effective_message.reply_text(APOLOGY)
         except TelegramError as error:
             log.warning("could not send the apology: %s", error)
+    await _report_error(update, context)
+
+
+async def _report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tells the admins what failed, at most once a minute (the errors in between are counted)."""
+    svc = services(context)
+    held = svc.errors.due()
+    if held is None:
+        return
+    error = f"{type(context.error).__name__}: {context.error}"
+    if svc.settings.token:
+        error = error.replace(svc.settings.token, "<token>")
+    notice = format_error_notice(_what_failed(update, context), error, held, dt.datetime.now(dt.UTC))
+    await _tell_admins(context, notice, ParseMode.HTML)
+
+
+def _what_failed(update: object, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """What the bot was doing, without who asked or what they wrote (a command's name at most)."""
+    if context.job is not None:
+        return f"chạy việc định kỳ «{context.job.name}»"
+    if not isinstance(update, Update):  # None: fetching updates (long polling) failed
+        return "lấy tin mới từ Telegram"
+    message = update.effective_message
+    if update.callback_query:
+        return "xử lý một nút bấm"
+    if update.inline_query:
+        return "xử lý một câu hỏi inline"
+    if message and message.text and message.text.startswith("/"):
+        return f"xử lý lệnh {message.text.split()[0].split('@')[0][:32]}"
+    if message and message.document:
+        return "xử lý một tệp được gửi tới"
+    return "xử lý một tin nhắn"
+
+
+async def _tell_admins(context: ContextTypes.DEFAULT_TYPE, text: str, parse_mode: str | None = None) -> None:
+    """A private message to each admin; one that cannot be sent (e.g. an admin who never started
+    the bot) is logged and does not stop the others."""
+    for admin in sorted(services(context).settings.admin_ids):
+        try:
+            await context.bot.send_message(admin, text, parse_mode=parse_mode, link_preview_options=NO_PREVIEW)
+        except TelegramError as error:
+            log.warning("could not send a notice to admin %d: %s", admin, error)
+
+
+async def scheduled_reload(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reloads the corpus when its files changed (RELOAD_EVERY); tells the admins what changed or failed."""
+    svc = services(context)
+    try:
+        outcome = await asyncio.to_thread(svc.library.reload_if_changed)
+    except ReloadInProgress:
+        log.info("scheduled reload skipped: another reload holds the slot")
+        return
+    except ReloadFailed as failure:
+        await asyncio.to_thread(svc.audit.record, SCHEDULER_ID, SCHEDULER_NAME, RELOAD_JOB, False, failure.reason)
+        articles = len(svc.library.index.articles)
+        await _tell_admins(
+            context, SCHEDULED_RELOAD + "\n" + format_reload_failed(failure.reason, failure.problems, articles)
+        )
+        return
+    if outcome is None:
+        return
+    await asyncio.to_thread(svc.audit.record, SCHEDULER_ID, SCHEDULER_NAME, RELOAD_JOB, True, _changes(outcome))
+    if outcome.changes_anything:
+        await _tell_admins(context, SCHEDULED_RELOAD + "\n" + format_reload(outcome))
 
 
 # --- wiring ---------------------------------------------------------------------------------
@@ -754,6 +811,8 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     application.add_handler(CallbackQueryHandler(unknown_button))
     application.add_handler(InlineQueryHandler(inline_query))
     application.add_error_handler(on_error)
+    if settings.reload_every:
+        application.job_queue.run_repeating(scheduled_reload, settings.reload_every, name=RELOAD_JOB)
     return application
 
 

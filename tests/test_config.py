@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -24,6 +25,7 @@ def test_settings_come_from_the_environment_with_defaults(tmp_path):
     )
     assert settings.questions_per_minute == 20
     assert settings.link_allowed_hosts == frozenset()
+    assert settings.reload_every is None
     assert load_settings(
         {"TELEGRAM_BOT_TOKEN": TOKEN, "LINK_ALLOWED_HOSTS": "127.0.0.1, Intranet.vn"}, env_file=None
     ).link_allowed_hosts == {"127.0.0.1", "intranet.vn"}
@@ -72,6 +74,14 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
             {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_WEBHOOK_SECRET": "bí mật"},
             "TELEGRAM_WEBHOOK_SECRET chỉ được gồm 1 đến 256 chữ cái Latin không dấu, chữ số, _ và -",
         ),
+        *(
+            (
+                {"TELEGRAM_BOT_TOKEN": TOKEN, "RELOAD_EVERY": value},
+                "RELOAD_EVERY là khoảng thời gian giữa hai lần tự nạp lại kho: một số nguyên dương kèm s (giây), "
+                f"m (phút) hoặc h (giờ), ví dụ 90s, 30m hoặc 2h; để trống nếu không cần, đang là {value!r}",
+            )
+            for value in ("30", "30 phút", "0m", "1.5h", "2d")
+        ),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):
@@ -98,6 +108,14 @@ def test_a_malformed_url_setting_is_named_but_never_echoed_since_it_may_carry_th
         and "example.vn" not in str(error.value)
         and "api.telegram" not in str(error.value)
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "every"),
+    [("90s", dt.timedelta(seconds=90)), ("30m", dt.timedelta(minutes=30)), ("2H", dt.timedelta(hours=2)), (" ", None)],
+)
+def test_reload_every_is_a_number_with_a_unit_and_empty_means_never(value, every):
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "RELOAD_EVERY": value}, env_file=None).reload_every == every
 
 
 def test_the_command_line_needs_no_token():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
-from bot.reply import format_stats, number, vietnam_time
+from bot.reply import format_error_notice, format_stats, number, vietnam_time
 from bot.service import Usage
 from bot.telegram_app import help_text
 
@@ -47,3 +47,14 @@ def test_help_counts_the_articles_the_vietnamese_way():
     index = SimpleNamespace(articles=[None] * 7891, date_range=lambda: None)
     library = SimpleNamespace(index=index, examples=())
     assert "Kho hiện có <b>7.891</b> bài viết." in help_text(library, "DirectiveNewsBot")
+
+
+def test_an_error_notice_is_escaped_in_vietnam_time_and_counts_the_errors_held_back():
+    shown = format_error_notice(
+        "xử lý lệnh /them<x>", "ValueError: <b>&</b>", 1234, dt.datetime(2026, 12, 2, 1, 30, tzinfo=dt.UTC)
+    )
+    assert shown == (
+        "⚠️ Bot gặp lỗi lúc 08:30 02/12/2026 khi xử lý lệnh /them&lt;x&gt;: <code>ValueError: &lt;b&gt;&amp;&lt;/b&gt;</code>\n"
+        "Kể từ lần báo trước còn 1.234 lỗi khác (mỗi phút chỉ báo một lần).\n"
+        "Chi tiết xem trong nhật ký (log) của bot."
+    )

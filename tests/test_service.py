@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -42,6 +44,13 @@ def test_the_slow_down_notice_is_due_once_per_user_per_window():
     rate = UserRateLimit(per_minute=2)
     assert [rate.should_warn(1, now=t) for t in (0, 10, 59.9, 60.0)] == [True, False, False, True]
     assert rate.should_warn(2, now=10)
+
+
+def test_errors_are_told_at_most_once_a_minute_with_the_count_of_those_held_back():
+    from bot.service import ErrorNotices
+
+    notices = ErrorNotices()
+    assert [notices.due(now=t) for t in (100, 101, 130, 159.9, 160, 161, 500)] == [0, None, None, None, 3, None, 1]
 
 
 def test_usage_counts_each_outcome_and_keeps_only_the_latest_unanswered_questions(corpus_copy, tmp_path):
@@ -180,3 +189,44 @@ def test_an_edit_while_a_reload_runs_is_refused(corpus_copy, tmp_path):
             library.edit(lambda: pytest.fail("the change ran"), lambda _: None)
     finally:
         library.release_reload()
+
+
+def test_a_check_reloads_only_when_corpus_files_changed_and_not_again_after_a_failure(corpus_copy, monkeypatch):
+    library = Library.open([corpus_copy], None, workers=1)
+    served = library.index
+    with monkeypatch.context() as no_reading:
+        no_reading.setattr(Path, "read_bytes", lambda path: pytest.fail(f"{path} was read"))
+        assert library.reload_if_changed() is None
+    assert library.index is served
+
+    seed = corpus_copy / "000_33da5da0feea9827.txt"
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))  # touched, not edited
+    touched = library.reload_if_changed()
+    assert (touched.articles, touched.changes_anything) == (5, False)
+    assert library.reload_if_changed() is None
+
+    (corpus_copy / "004_moi.txt").write_text("Bài mới (10:00 01/01/2024)\n\nBDO - Nội dung mới.\n", encoding="utf-8")
+    (corpus_copy / "005_hong.txt").write_bytes(b"\xff\xfe")
+    grown = library.reload_if_changed()
+    assert (grown.added, [p.reason for p in grown.newly_skipped], grown.changes_anything) == (
+        ["004_moi"],
+        ["không phải văn bản UTF-8 (byte 0xff); hãy lưu tệp dạng UTF-8"],
+        True,
+    )
+    (corpus_copy / "004_moi.txt").unlink()
+    shrunk = library.reload_if_changed()
+    assert (shrunk.removed, shrunk.newly_skipped, shrunk.changes_anything) == (["004_moi"], [], True)
+
+    assert library.reserve_reload()
+    try:
+        with pytest.raises(ReloadInProgress):
+            library.reload_if_changed()
+    finally:
+        library.release_reload()
+
+    for path in corpus_copy.iterdir():
+        path.unlink()
+    with pytest.raises(ReloadFailed):
+        library.reload_if_changed()
+    assert library.reload_if_changed() is None  # the same files fail the same way: admins are told once
+    assert len(library.index.articles) == 5  # still served

@@ -745,6 +745,88 @@ def test_three_429s_in_a_row_are_each_waited_out_and_the_answer_then_delivered(t
         assert all(later.time - earlier.time >= 1.0 for earlier, later in itertools.pairwise(sends))
 
 
+def test_an_error_is_reported_to_the_admins_at_most_once_a_minute(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        mark = bot.api.mark()
+        bot.api.fail("sendMessage", error_code=400, description="Bad Request: chat not found", times=1)
+        bot.ask("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=2402)
+        notice = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN, after=mark)
+        assert notice.params["parse_mode"] == "HTML"
+        assert re.fullmatch(
+            r"⚠️ Bot gặp lỗi lúc \d\d:\d\d \d\d/\d\d/\d{4} khi xử lý một tin nhắn: BadRequest: Chat not found\n"
+            r"Chi tiết xem trong nhật ký \(log\) của bot\.",
+            text_of(notice),
+        )
+        again = bot.api.mark()
+        bot.api.fail("sendMessage", error_code=400, description="Bad Request: chat not found", times=1)
+        apology = bot.ask("/stats", user_id=ADMIN)  # fails too, in the admin's own chat
+        assert text_of(apology).startswith("Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn.")
+        assert [c for c in bot.silent_for(1.5, again, ADMIN) if "Bot gặp lỗi" in c.params["text"]] == []
+    assert "2402" not in text_of(notice) and TOKEN not in bot.output
+
+
+def _audit_entries(tmp_path: Path) -> list[tuple[int, str, str, bool, str]]:
+    audit = tmp_path / "cache" / "audit.jsonl"
+    lines = audit.read_text(encoding="utf-8").splitlines() if audit.exists() else []
+    return [(e["user_id"], e["user"], e["action"], e["ok"], e["result"]) for e in map(json.loads, lines)]
+
+
+def _wait_for_audit(tmp_path: Path, count: int, timeout: float = 120.0) -> list[tuple[int, str, str, bool, str]]:
+    deadline = time.monotonic() + timeout
+    while len(entries := _audit_entries(tmp_path)) < count:
+        assert time.monotonic() < deadline, f"{count} audit entries expected, found {entries}"
+        time.sleep(0.2)
+    return entries
+
+
+def test_a_scheduled_reload_picks_up_changed_files_and_tells_the_admins_only_what_changed(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), RELOAD_EVERY="1s") as bot:
+        mark = bot.api.mark()
+        assert bot.silent_for(3.0, mark, ADMIN) == [] and _audit_entries(tmp_path) == []  # nothing changed
+
+        seed = next(bot.corpus.iterdir())
+        os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))  # touched, same content
+        assert _wait_for_audit(tmp_path, 1) == [
+            (0, "Lịch tự động", "tự nạp lại kho", True, "1 bài; thêm 0, bớt 0, sửa 0; bỏ qua 0")
+        ]
+        assert bot.silent_for(2.0, mark, ADMIN) == []
+
+        written = tmp_path / "004_binh_duong.txt"
+        written.write_text(NEW_ARTICLE, encoding="utf-8")
+        written.replace(bot.corpus / written.name)  # whole at once, as a copy into the folder would not be
+        notice = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN, after=mark, timeout=120)
+        lines = text_of(notice).split("\n")
+        assert lines[0] == "Tự nạp lại theo lịch vì các tệp trong kho đã thay đổi."
+        assert re.fullmatch(r"Đã nạp lại trong \d+,\d giây: 2 bài, \d+ đoạn\.", lines[1])
+        assert lines[2:] == ["Thêm 1, bớt 0, sửa 0 bài (tách từ 1 bài).", "Thêm: 004_binh_duong"]
+        assert _audit_entries(tmp_path)[1] == (
+            0,
+            "Lịch tự động",
+            "tự nạp lại kho",
+            True,
+            "2 bài; thêm 1, bớt 0, sửa 0; bỏ qua 0",
+        )
+        answer = bot.ask("Ai dự hội nghị sơ kết Chỉ thị 05 của Tỉnh ủy Bình Dương?", user_id=2501)
+        assert text_of(answer).startswith("Tới dự có Bí thư Tỉnh ủy Võ Văn Minh.")
+
+        journal = text_of(bot.ask("/nhatky", user_id=ADMIN)).split("\n")
+        assert re.fullmatch(r"• \d\d:\d\d \d\d/\d\d/\d{4} · Lịch tự động · tự nạp lại kho", journal[1])
+
+        failed_mark = bot.api.mark()
+        for path in bot.corpus.iterdir():
+            path.unlink()
+        failed = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == ADMIN, after=failed_mark, timeout=120)
+        assert text_of(failed) == (
+            "Tự nạp lại theo lịch vì các tệp trong kho đã thay đổi.\n"
+            "Không nạp lại được: kho không có bài nào đọc được.\n"
+            "Bot vẫn dùng kho cũ (2 bài)."
+        )
+        assert _audit_entries(tmp_path)[2][2:] == ("tự nạp lại kho", False, "kho không có bài nào đọc được")
+        assert bot.silent_for(3.0, failed_mark, ADMIN) == [failed]  # the same files are not tried again
+        assert len(_audit_entries(tmp_path)) == 3
+    assert TOKEN not in bot.output
+
+
 @contextmanager
 def _failing_api(failures: dict[str, int]) -> Iterator[None]:
     """Make every FakeBotApi started inside fail these methods (set before the bot starts)."""
