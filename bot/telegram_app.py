@@ -427,8 +427,8 @@ async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 def _changes(outcome: ReloadOutcome) -> str:
     """A reload's changes in one line, for the audit log."""
     return (
-        f"{outcome.articles} bài; thêm {len(outcome.added)}, bớt {len(outcome.removed)}, sửa {len(outcome.changed)}; "
-        f"bỏ qua {len(outcome.skipped)}"
+        f"{number(outcome.articles)} bài; thêm {number(len(outcome.added))}, bớt {number(len(outcome.removed))}, "
+        f"sửa {number(len(outcome.changed))}; bỏ qua {number(len(outcome.skipped))}"
     )
 
 
@@ -485,7 +485,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
     else:
         ids = ", ".join(a.id for a in added.articles[:20])
-        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {ids}; bỏ qua {len(added.skipped)}")
+        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {ids}; bỏ qua {number(len(added.skipped))}")
         await message.reply_html(format_upload(name, added.articles, added.skipped, outcome.articles))
 
 
