@@ -253,8 +253,8 @@ class Answerer:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
             return Answer(text, status, kind=question.kind)
         scores = index.bm25.scores(query.ids, query.factors)
-        ranked, _ = index.bm25.top_of(scores, max(passages, tuning.search_depth))
-        ranked = [int(p) for p in ranked]
+        top, _ = index.bm25.top_of(scores, max(passages, tuning.search_depth))
+        ranked = [int(p) for p in top]
         hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
         # A word read as a typo weighs what it counts in the search.
         factor = dict(zip((index.vocabulary[i] for i in query.ids), query.factors, strict=True))
@@ -399,7 +399,7 @@ class Answerer:
         verbs = [w for w in near_words if w not in counted]
         beyond_title = sum(w for _, _, w, in_title, _ in weighted if not in_title) or 0.0
         compounds = sum(1 for *_, compound in weighted if compound)
-        scored = []
+        scored: list[tuple[float, int, Hit, _Text, dict[str, float]]] = []
         for hit in hits:
             prior = hit.score / best_score
             for number, sentence in enumerate(self._sentences(hit)):
@@ -434,11 +434,11 @@ class Answerer:
                 runner_up = max(runner_up, partial + model.most_added - (CAPTION_PENALTY if hit.caption else 0.0))
                 break
             strong, weak = answer_spans(sentence.text, question)
-            words = _near_positions(sentence, verbs, question.unaccented)
-            highlight = _closest(sentence.text, strong or weak, words)
+            positions = _near_positions(sentence, verbs, question.unaccented)
+            highlight = _closest(sentence.text, strong or weak, positions)
             if question.many and len(strong) > 1:
                 highlight = (strong[0][0], strong[-1][1])  # the whole list, each name with its title
-            features = cheap | sentence_features(sentence.text, strong, weak, highlight, words)
+            features = cheap | sentence_features(sentence.text, strong, weak, highlight, positions)
             # A caption comes after every body sentence: it is often another event's photo or a link.
             score = model.score(features) - (CAPTION_PENALTY if hit.caption else 0.0)
             if self._observe is not None:

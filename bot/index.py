@@ -55,16 +55,17 @@ def passage_spans(article: Article) -> list[PassageSpan]:
         if len(paragraph) <= MAX_PASSAGE_CHARS:
             spans.append(PassageSpan(number, 0, len(paragraph), caption))
             continue
-        window_start = window_end = None
+        window: tuple[int, int] | None = None
         for start, end in _pieces(paragraph, split_sentences(paragraph)):
-            if window_start is None:
-                window_start = start
-            elif end - window_start > WINDOW_CHARS:
-                spans.append(PassageSpan(number, window_start, window_end, caption))
-                window_start = start
-            window_end = end
-        if window_start is not None:
-            spans.append(PassageSpan(number, window_start, window_end, caption))
+            if window is None:
+                window = (start, end)
+            elif end - window[0] > WINDOW_CHARS:
+                spans.append(PassageSpan(number, *window, caption))
+                window = (start, end)
+            else:
+                window = (window[0], end)
+        if window is not None:
+            spans.append(PassageSpan(number, *window, caption))
     return spans
 
 
@@ -465,7 +466,7 @@ class Index:
         cls, articles: Sequence[Article], table: PassageTable, counts: TermCounts | Sequence[TermCounts]
     ) -> Index:
         """Assemble an index from the articles' passages and their term counts (rows in article order)."""
-        parts = [counts] if isinstance(counts, TermCounts) else counts
+        parts = [counts] if isinstance(counts, TermCounts) else list(counts)
         rows = sum(p.rows for p in parts)
         if rows != table.passages or len(table.per_article) != len(articles):
             raise ValueError(f"{rows} rows of term counts for {table.passages} passages")

@@ -36,7 +36,7 @@ def check_url(url: str, allowed_hosts: Collection[str]) -> None:
     except (socket.gaierror, ValueError):
         raise UploadRefused(f"không tìm thấy máy chủ {host}") from None
     for address in sorted(addresses):
-        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = ipaddress.ip_address(str(address).split("%")[0])
         ip = getattr(ip, "ipv4_mapped", None) or ip
         if not ip.is_global:
             raise UploadRefused(f"{host} là địa chỉ nội bộ ({ip}); bot chỉ lấy trang trên Internet")

@@ -388,7 +388,8 @@ def analyse(text: str) -> Question:
     key = canonicalize(text).lower()
     if unaccented:
         key = strip_diacritics(key)
-    kind, counted = Kind.WHAT, ()
+    kind = Kind.WHAT
+    counted: tuple[str, ...] = ()
     asked: list[tuple[int, int]] = []  # spans of question words, left out of the topic
     # A question word typed with a tone mark missing ("hôm nao", "o đâu") is read by its plain form;
     # only two-syllable ones: a lone plain "may" is as likely "máy" as "mấy".

@@ -70,8 +70,7 @@ def citation_html(article: Article) -> str:
     title = _e(article.title, 300)
     link = _e(article.url) if article.url else ""
     lines = [f'📰 <a href="{link}">{title}</a>' if link and len(link) <= MAX_LINK_CHARS else f"📰 <b>{title}</b>"]
-    details = [f"Nguồn: {_e(article.source, 120)}" if article.source else None, format_date(article)]
-    details = [d for d in details if d]
+    details = [d for d in (f"Nguồn: {_e(article.source, 120)}" if article.source else None, format_date(article)) if d]
     if details:
         lines.append(" · ".join(details))
     return "\n".join(lines)

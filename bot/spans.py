@@ -140,8 +140,8 @@ _COUNTED_ALIASES = {
 _PLAIN_ALIASES = {strip_diacritics(k): v for k, v in _COUNTED_ALIASES.items()}
 _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
 # "tổng mức đầu tư là bao nhiêu", "giá ... bao nhiêu": an amount of money is asked for.
-_MONEY_WORDS = ("vốn", "đầu tư", "kinh phí", "chi phí", "giá", "tiền", "ngân sách", "lương", "phạt", "thu nhập")
-_MONEY_WORDS += ("doanh thu", "nợ")
+_MONEY_WORDS: tuple[str, ...] = ("vốn", "đầu tư", "kinh phí", "chi phí", "giá", "tiền", "ngân sách", "lương")
+_MONEY_WORDS += ("phạt", "thu nhập", "doanh thu", "nợ")
 _MONEY_HINT = re.compile(
     r"(?<!\w)(" + "|".join(dict.fromkeys([*_MONEY_WORDS, *map(strip_diacritics, _MONEY_WORDS)])) + r")(?!\w)",
     re.IGNORECASE,
@@ -191,7 +191,8 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     # Place names that start like a person's ("Hà Nội") are masked first, so that
     # "Hà Nội Nguyễn Văn Phong" yields the person, not "Hà Nội Nguyễn Văn".
     masked = _NOT_PEOPLE.sub(lambda m: "x" * len(m.group()), sentence)
-    titled, untitled = [], []
+    titled: list[Span] = []
+    untitled: list[Span] = []
     for match in _PERSON.finditer(masked):
         before = sentence[max(0, match.start() - 60) : match.start()]
         if (_PLACE_BEFORE_NAME.search(before) and not _OFFICE_OF_PLACE.search(before)) or _echoes(
@@ -302,7 +303,8 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     for match in _PLACE.finditer(sentence):
         start = match.start("place")
         # Up to the last capitalised word: "Cung Văn hóa Hữu nghị Việt Xô tổ chức" ends at "Xô".
-        end = start + _PLACE_END.match(match.group("place")).end()
+        last_capital = _PLACE_END.match(match.group("place"))
+        end = start + (last_capital.end() if last_capital else len(match.group("place")))
         if not _echoes(sentence[start:end], question):
             strong.append((start, end))
     for match in _TYPED_PLACE.finditer(sentence):

@@ -433,18 +433,18 @@ def build_index(
             pending[0].passages, pending[0].counts = table, counts
         else:
             article = row = 0
-            for data in pending:
-                data.passages = table.slice(article, article + len(data.articles))
-                data.counts = counts.slice(row, row + data.passages.passages)
-                article += len(data.articles)
-                row += data.passages.passages
+            for part in pending:
+                part.passages = table.slice(article, article + len(part.articles))
+                part.counts = counts.slice(row, row + part.passages.passages)
+                article += len(part.articles)
+                row += part.passages.passages
         del table, counts
     report.files_segmented = len(pending)
     report.articles_segmented = len(to_segment)
     if cache is not None:
-        for data in pending:
-            data.counts.document_frequencies()  # computed once, kept in the cache for every later build
-            _save_file_cache(cache, Path(data.path), data)
+        for part in pending:
+            part.counts.document_frequencies()  # computed once, kept in the cache for every later build
+            _save_file_cache(cache, Path(part.path), part)
 
     file_problems = [p for data in file_data for p in data.problems]
     try:

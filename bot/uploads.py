@@ -161,8 +161,9 @@ def html_record(page: bytes | str, url: str | None = None) -> dict:
     import trafilatura  # only when a page comes: the bot starts without loading it
 
     document = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True, include_comments=False, include_tables=False
+        page, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=False
     )
+    assert not isinstance(document, dict)  # as_dict=False: a Document, or None
     if document is None or not document.text:
         raise UploadRefused("trang không có nội dung bài viết")
     title = (document.title or "").strip()
