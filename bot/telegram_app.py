@@ -32,9 +32,8 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseRateLimiter,
@@ -52,6 +51,7 @@ from bot.answer import Answer, Status
 from bot.audit import AUDIT_FILE, AuditLog
 from bot.config import Settings
 from bot.links import fetch_page
+from bot.pacing import ChatPacer, chat_key
 from bot.question import is_follow_up
 from bot.reply import (
     format_audit,
@@ -119,6 +119,7 @@ TOKEN_REFUSED = (
 # PTB tries 1 + 8 times, 1.5, 2.25, … (×1.5, at most 30) s apart, each try being one send retried up
 # to 3 times: about 2 minutes in all.
 STARTUP_RETRIES = 8
+MAX_429S = 5  # a 429's retry_after is waited out up to five times in a row
 API_UNREACHABLE = (
     "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
     "tường lửa hoặc TELEGRAM_BASE_URL."
@@ -659,17 +660,18 @@ def _log_retry(state: RetryCallState) -> None:
     log.warning("%s failed (%s); retrying in %.1f s", endpoint, state.outcome.exception(), state.next_action.sleep)
 
 
-class _RetryFailedSends(BaseRateLimiter[int]):
-    """A rate limiter whose requests that failed on the way are tried again after a jittered, growing pause."""
+class _PacedSends(BaseRateLimiter[int]):
+    """Requests paced chat by chat: a 429 is waited out in its own chat only (up to five times in a row), and a
+    request that failed on the way is tried again after a jittered, growing pause."""
 
-    def __init__(self, limiter: BaseRateLimiter[int]) -> None:
-        self.limiter = limiter
+    def __init__(self, pacer: ChatPacer) -> None:
+        self.pacer = pacer
 
     async def initialize(self) -> None:
-        await self.limiter.initialize()
+        """Nothing to set up."""
 
     async def shutdown(self) -> None:
-        await self.limiter.shutdown()
+        """Nothing to release."""
 
     async def process_request(
         self,
@@ -687,7 +689,30 @@ class _RetryFailedSends(BaseRateLimiter[int]):
             before_sleep=_log_retry,
             reraise=True,
         )
-        return await retrying(self.limiter.process_request, callback, args, kwargs, endpoint, data, rate_limit_args)
+        return await retrying(self._in_turn, callback, args, kwargs, endpoint, data)
+
+    async def _in_turn(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict | list]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+    ) -> bool | dict | list:
+        chat = chat_key(data.get("chat_id"))
+        refused = 0
+        while True:
+            async with self.pacer.turn(chat):
+                try:
+                    return await callback(*args, **kwargs)
+                except RetryAfter as error:
+                    refused += 1
+                    if refused > MAX_429S:
+                        raise
+                    # What AIORateLimiter reads too: the public property warns unless PTB_TIMEDELTA is set.
+                    seconds = error._retry_after.total_seconds() + 0.1
+                    log.info("%s: flood control in chat %s; retrying in %.1f s", endpoint, chat, seconds)
+                    self.pacer.pause(chat, seconds)
 
 
 class _PollingRequest(HTTPXRequest):
@@ -714,8 +739,7 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        # A 429's retry_after is waited out up to five times in a row.
-        .rate_limiter(_RetryFailedSends(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=5)))
+        .rate_limiter(_PacedSends(ChatPacer(settings.messages_per_second)))
         .concurrent_updates(True)
         .post_init(_post_init)
     )

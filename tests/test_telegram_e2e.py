@@ -745,6 +745,26 @@ def test_three_429s_in_a_row_are_each_waited_out_and_the_answer_then_delivered(t
         assert all(later.time - earlier.time >= 1.0 for earlier, later in itertools.pairwise(sends))
 
 
+def test_a_429_in_one_chat_delays_only_that_chat(tmp_path):
+    question = "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?"
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("sendMessage", error_code=429, retry_after=3, times=1)
+        mark = bot.api.mark()
+        bot.api.private_message(question, user_id=2901)
+        refused = bot.api.wait_for("sendMessage", after=mark, ok=False)
+        assert refused.params["chat_id"] == 2901
+        asked = time.monotonic()
+        other = bot.ask(question, user_id=2902)
+        waited = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == 2901, after=mark)
+        print(
+            f"other chat answered {other.time - asked:.2f} s after asking; the 429'd chat {waited.time - refused.time:.2f} s after its 429"
+        )
+        assert text_of(other).startswith("Tới dự có") and text_of(waited).startswith("Tới dự có")
+        assert other.time - asked < 1.5  # not held for the other chat's 3 s
+        assert waited.time - refused.time >= 3.0
+        assert other.time < waited.time
+
+
 @contextmanager
 def _failing_api(failures: dict[str, int]) -> Iterator[None]:
     """Make every FakeBotApi started inside fail these methods (set before the bot starts)."""
