@@ -31,7 +31,7 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.constants import ChatAction, ChatID, ChatType, ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import (
     Application,
@@ -124,6 +124,7 @@ API_UNREACHABLE = (
     "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
     "tường lửa hoặc TELEGRAM_BASE_URL."
 )
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -220,12 +221,62 @@ async def _best_effort_typing(message: Message, context: ContextTypes.DEFAULT_TY
         log.warning("could not send the typing action: %s", error)
 
 
-def _reply_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
+def _reply_to_bot(message: Message) -> Message | None:
     """The bot's own message that `message` replies to, if it replies to one."""
     replied = message.reply_to_message
-    if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+    if replied is not None and replied.from_user is not None and replied.from_user.id == message.get_bot().id:
         return replied
     return None
+
+
+def _mention(message: Message) -> re.Pattern[str]:
+    """The bot's @username, as written in a message."""
+    return re.compile(rf"@{re.escape(message.get_bot().username or '')}\b", re.IGNORECASE)
+
+
+class _ToTheBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to it: other chatter is none of its business."""
+
+    def filter(self, message: Message) -> bool:
+        return _reply_to_bot(message) is not None or bool(_mention(message).search(message.text or ""))
+
+
+def _sender(update: Update) -> int | None:
+    """Whose rate an update counts against: its user, or the chat that anonymous admins and channels speak for
+    (they all share one user id across every group)."""
+    message = update.message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
+    user = update.effective_user
+    if user is not None and user.id in (ChatID.ANONYMOUS_ADMIN, ChatID.FAKE_CHANNEL) and update.effective_chat:
+        return update.effective_chat.id
+    return user.id if user else None
+
+
+async def _slow_down(update: Update) -> None:
+    """Asks the sender to slow down, in the way this kind of update is answered."""
+    if update.inline_query:
+        button = InlineQueryResultsButton(SLOW_DOWN[:64], start_parameter="help")
+        await update.inline_query.answer([], cache_time=5, is_personal=True, button=button)
+    elif update.callback_query:
+        await update.callback_query.answer(SLOW_DOWN, show_alert=True)
+    elif update.effective_message:
+        await update.effective_message.reply_text(SLOW_DOWN, do_quote=update.effective_chat.type != ChatType.PRIVATE)
+
+
+def _within_rate(callback: Handler) -> Handler:
+    """The handler, run while its sender keeps within their rate; beyond it, one slow-down notice a window and
+    nothing else, so that one sender's flood costs the others nothing."""
+
+    @functools.wraps(callback)
+    async def limited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        rate, sender = services(context).rate, _sender(update)
+        if sender is None or rate.allow(sender):
+            await callback(update, context)
+        elif rate.should_warn(sender):
+            await _slow_down(update)
+
+    return limited
 
 
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
@@ -233,13 +284,8 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     message = update.effective_message
     svc = services(context)
     in_group = message.chat.type != ChatType.PRIVATE
-    user = update.effective_user
-    if user and not svc.rate.allow(user.id):
-        if svc.rate.should_warn(user.id):
-            await message.reply_text(SLOW_DOWN, do_quote=in_group)
-        return
     await _best_effort_typing(message, context)
-    replied = _reply_to_bot(message, context)
+    replied = _reply_to_bot(message)
     previous = svc.conversations.earlier(
         message.chat_id, replied.message_id if replied else None, is_follow_up(question)
     )
@@ -287,12 +333,9 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answers group messages that mention the bot or reply to it; stays silent otherwise."""
+    """Answers a group message that mentions the bot or replies to it."""
     message = update.effective_message
-    mention = re.compile(rf"@{re.escape(context.bot.username or '')}\b", re.IGNORECASE)
-    if _reply_to_bot(message, context) is None and not mention.search(message.text):
-        return
-    question = mention.sub(" ", message.text).strip()
+    question = _mention(message).sub(" ", message.text).strip()
     if not question:
         await message.reply_html(ask_usage(services(context).library), do_quote=True)
         return
@@ -338,11 +381,6 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             cache_time=5,
             is_personal=True,
             button=InlineQueryResultsButton("Gõ câu hỏi về chỉ thị, nghị quyết…", start_parameter="help"),
-        )
-        return
-    if not svc.rate.allow(query.from_user.id):
-        await query.answer(
-            [], cache_time=5, is_personal=True, button=InlineQueryResultsButton(SLOW_DOWN[:64], start_parameter="help")
         )
         return
     answer = await asyncio.to_thread(functools.partial(svc.library.answer, text, tally=False))
@@ -769,7 +807,9 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )
     application.add_handler(
-        MessageHandler(new_message & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, group_text)
+        MessageHandler(
+            new_message & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND & _ToTheBot(), group_text
+        )
     )
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.COMMAND, unknown_command))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.Document.ALL, upload))
@@ -777,6 +817,8 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
     application.add_handler(CallbackQueryHandler(unknown_button))
     application.add_handler(InlineQueryHandler(inline_query))
+    for handler in application.handlers[0]:  # everything a sender can trigger counts against their rate
+        handler.callback = _within_rate(handler.callback)
     application.add_error_handler(on_error)
     return application
 
