@@ -124,7 +124,7 @@ API_UNREACHABLE = (
     "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
     "tường lửa hoặc TELEGRAM_BASE_URL."
 )
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -264,7 +264,7 @@ async def _slow_down(update: Update) -> None:
         await update.effective_message.reply_text(SLOW_DOWN, do_quote=update.effective_chat.type != ChatType.PRIVATE)
 
 
-def _within_rate(callback: Handler) -> Handler:
+def _within_rate(callback: Callback) -> Callback:
     """The handler, run while its sender keeps within their rate; beyond it, one slow-down notice a window and
     nothing else, so that one sender's flood costs the others nothing."""
 
@@ -694,7 +694,7 @@ def _failed_on_the_way(error: BaseException) -> bool:
 
 
 def _log_retry(state: RetryCallState) -> None:
-    endpoint = state.args[3]  # process_request's arguments: callback, args, kwargs, endpoint, …
+    endpoint = state.args[3]  # _in_turn's arguments: callback, args, kwargs, endpoint, data
     log.warning("%s failed (%s); retrying in %.1f s", endpoint, state.outcome.exception(), state.next_action.sleep)
 
 
@@ -817,7 +817,7 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
     application.add_handler(CallbackQueryHandler(unknown_button))
     application.add_handler(InlineQueryHandler(inline_query))
-    for handler in application.handlers[0]:  # everything a sender can trigger counts against their rate
+    for handler in application.handlers[0]:  # everything a sender can trigger above counts against their rate
         handler.callback = _within_rate(handler.callback)
     application.add_error_handler(on_error)
     return application

@@ -700,7 +700,7 @@ def test_300_help_from_one_user_cost_another_user_nothing_and_get_one_slow_down_
         to_flooder = [c.params["text"] for c in bot.silent_for(1.5, mark, 3002) if c.method == "sendMessage"]
         print(f"another user's answer: {normal:.2f} s alone, {flooded:.2f} s during 300 /help")
         assert text_of(answer).startswith("Tới dự có")
-        assert flooded < normal + 1.0
+        assert flooded < normal + 1.5  # 9-10 s when every /help was answered
         assert len(to_flooder) == 21 and to_flooder.count(SLOW_DOWN) == 1  # 20 a minute, then told once
 
 
@@ -726,7 +726,7 @@ def test_commands_buttons_inline_queries_and_uploads_all_count_and_the_notice_co
         assert told.params["results"] == [] and told.params["button"]["text"] == SLOW_DOWN
 
 
-def test_anonymous_admins_and_channels_are_limited_chat_by_chat(tmp_path):
+def test_anonymous_admins_and_channels_are_limited_chat_by_chat_and_chatter_is_not_counted(tmp_path):
     question = "/ask Ai tới dự hội nghị sơ kết Chỉ thị 05?"
     with running_bot(tmp_path, list(SHIPPED.iterdir()), QUESTIONS_PER_MINUTE="2") as bot:
 
@@ -738,6 +738,11 @@ def test_anonymous_admins_and_channels_are_limited_chat_by_chat(tmp_path):
         assert anonymous(-100702).startswith("Tới dự có")  # another group's anonymous admin
         channel = {"id": -100900, "type": "channel", "title": "Kênh tin"}
         assert anonymous(-100701, channel).startswith("Tới dự có")  # a channel posting in the first group
+        for _ in range(3):  # chatter the bot is not asked about costs a member nothing
+            bot.api.group_message("Mọi người xem tin này chưa?", chat_id=-100701, user_id=3201)
+        for _ in range(2):
+            asked = bot.reply_to(lambda: bot.api.group_message(question, chat_id=-100701, user_id=3201))
+            assert text_of(asked).startswith("Tới dự có")
 
 
 def test_failing_cosmetic_calls_never_stop_the_bot_or_lose_an_answer(tmp_path):
