@@ -326,7 +326,8 @@ class ResultPages:
 
 @dataclass
 class UserRateLimit:
-    """At most `per_minute` questions per user in any 60 seconds; other users are not affected."""
+    """At most `per_minute` actions (questions, commands, button presses, inline queries, files) per sender in
+    any 60 seconds; other senders are not affected."""
 
     per_minute: int
     window_seconds: float = 60.0
@@ -351,7 +352,7 @@ class UserRateLimit:
             return True
 
     def should_warn(self, user_id: int, now: float | None = None) -> bool:
-        """True for the first refused question of a user in a window: the slow-down notice is sent
+        """True for the first refused action of a sender in a window: the slow-down notice is sent
         once, not once a message (a flood of notices would be a flood of its own)."""
         now = time.monotonic() if now is None else now
         with self._lock:

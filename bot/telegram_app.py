@@ -32,10 +32,9 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError, TimedOut
+from telegram.constants import ChatAction, ChatID, ChatType, ParseMode
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseRateLimiter,
@@ -53,6 +52,7 @@ from bot.answer import Answer, Status
 from bot.audit import AUDIT_FILE, SCHEDULER_ID, SCHEDULER_NAME, AuditLog
 from bot.config import Settings
 from bot.links import fetch_page
+from bot.pacing import ChatPacer, chat_key
 from bot.question import is_follow_up
 from bot.reply import (
     format_audit,
@@ -124,12 +124,14 @@ TOKEN_REFUSED = (
 # PTB tries 1 + 8 times, 1.5, 2.25, … (×1.5, at most 30) s apart, each try being one send retried up
 # to 3 times: about 2 minutes in all.
 STARTUP_RETRIES = 8
+MAX_429S = 5  # a 429's retry_after is waited out up to five times in a row
 API_UNREACHABLE = (
     "Không kết nối được với máy chủ Bot API của Telegram sau khoảng 2 phút thử lại: hãy kiểm tra mạng, "
     "tường lửa hoặc TELEGRAM_BASE_URL."
 )
 RELOAD_JOB = "tự nạp lại kho"
 SCHEDULED_RELOAD = "Tự nạp lại theo lịch vì các tệp trong kho đã thay đổi."
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 MORE_LABEL = "Xem thêm kết quả ▸"
 BACK_LABEL = "◂ Trước"
 
@@ -227,12 +229,62 @@ async def _best_effort_typing(message: Message, context: ContextTypes.DEFAULT_TY
         log.warning("could not send the typing action: %s", error)
 
 
-def _reply_to_bot(message: Message, context: ContextTypes.DEFAULT_TYPE) -> Message | None:
+def _reply_to_bot(message: Message) -> Message | None:
     """The bot's own message that `message` replies to, if it replies to one."""
     replied = message.reply_to_message
-    if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+    if replied is not None and replied.from_user is not None and replied.from_user.id == message.get_bot().id:
         return replied
     return None
+
+
+def _mention(message: Message) -> re.Pattern[str]:
+    """The bot's @username, as written in a message."""
+    return re.compile(rf"@{re.escape(message.get_bot().username or '')}\b", re.IGNORECASE)
+
+
+class _ToTheBot(filters.MessageFilter):
+    """A group message that mentions the bot or replies to it: other chatter is none of its business."""
+
+    def filter(self, message: Message) -> bool:
+        return _reply_to_bot(message) is not None or bool(_mention(message).search(message.text or ""))
+
+
+def _sender(update: Update) -> int | None:
+    """Whose rate an update counts against: its user, or the chat that anonymous admins and channels speak for
+    (they all share one user id across every group)."""
+    message = update.message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
+    user = update.effective_user
+    if user is not None and user.id in (ChatID.ANONYMOUS_ADMIN, ChatID.FAKE_CHANNEL) and update.effective_chat:
+        return update.effective_chat.id
+    return user.id if user else None
+
+
+async def _slow_down(update: Update) -> None:
+    """Asks the sender to slow down, in the way this kind of update is answered."""
+    if update.inline_query:
+        button = InlineQueryResultsButton(SLOW_DOWN[:64], start_parameter="help")
+        await update.inline_query.answer([], cache_time=5, is_personal=True, button=button)
+    elif update.callback_query:
+        await update.callback_query.answer(SLOW_DOWN, show_alert=True)
+    elif update.effective_message:
+        await update.effective_message.reply_text(SLOW_DOWN, do_quote=update.effective_chat.type != ChatType.PRIVATE)
+
+
+def _within_rate(callback: Callback) -> Callback:
+    """The handler, run while its sender keeps within their rate; beyond it, one slow-down notice a window and
+    nothing else, so that one sender's flood costs the others nothing."""
+
+    @functools.wraps(callback)
+    async def limited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        rate, sender = services(context).rate, _sender(update)
+        if sender is None or rate.allow(sender):
+            await callback(update, context)
+        elif rate.should_warn(sender):
+            await _slow_down(update)
+
+    return limited
 
 
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
@@ -240,13 +292,8 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     message = update.effective_message
     svc = services(context)
     in_group = message.chat.type != ChatType.PRIVATE
-    user = update.effective_user
-    if user and not svc.rate.allow(user.id):
-        if svc.rate.should_warn(user.id):
-            await message.reply_text(SLOW_DOWN, do_quote=in_group)
-        return
     await _best_effort_typing(message, context)
-    replied = _reply_to_bot(message, context)
+    replied = _reply_to_bot(message)
     previous = svc.conversations.earlier(
         message.chat_id, replied.message_id if replied else None, is_follow_up(question)
     )
@@ -294,12 +341,9 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answers group messages that mention the bot or reply to it; stays silent otherwise."""
+    """Answers a group message that mentions the bot or replies to it."""
     message = update.effective_message
-    mention = re.compile(rf"@{re.escape(context.bot.username or '')}\b", re.IGNORECASE)
-    if _reply_to_bot(message, context) is None and not mention.search(message.text):
-        return
-    question = mention.sub(" ", message.text).strip()
+    question = _mention(message).sub(" ", message.text).strip()
     if not question:
         await message.reply_html(ask_usage(services(context).library), do_quote=True)
         return
@@ -345,11 +389,6 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             cache_time=5,
             is_personal=True,
             button=InlineQueryResultsButton("Gõ câu hỏi về chỉ thị, nghị quyết…", start_parameter="help"),
-        )
-        return
-    if not svc.rate.allow(query.from_user.id):
-        await query.answer(
-            [], cache_time=5, is_personal=True, button=InlineQueryResultsButton(SLOW_DOWN[:64], start_parameter="help")
         )
         return
     answer = await asyncio.to_thread(functools.partial(svc.library.answer, text, tally=False))
@@ -712,21 +751,22 @@ def _failed_on_the_way(error: BaseException) -> bool:
 
 
 def _log_retry(state: RetryCallState) -> None:
-    endpoint = state.args[3]  # process_request's arguments: callback, args, kwargs, endpoint, …
+    endpoint = state.args[3]  # _in_turn's arguments: callback, args, kwargs, endpoint, data
     log.warning("%s failed (%s); retrying in %.1f s", endpoint, state.outcome.exception(), state.next_action.sleep)
 
 
-class _RetryFailedSends(BaseRateLimiter[int]):
-    """A rate limiter whose requests that failed on the way are tried again after a jittered, growing pause."""
+class _PacedSends(BaseRateLimiter[int]):
+    """Requests paced chat by chat: a 429 is waited out in its own chat only (up to five times in a row), and a
+    request that failed on the way is tried again after a jittered, growing pause."""
 
-    def __init__(self, limiter: BaseRateLimiter[int]) -> None:
-        self.limiter = limiter
+    def __init__(self, pacer: ChatPacer) -> None:
+        self.pacer = pacer
 
     async def initialize(self) -> None:
-        await self.limiter.initialize()
+        """Nothing to set up."""
 
     async def shutdown(self) -> None:
-        await self.limiter.shutdown()
+        """Nothing to release."""
 
     async def process_request(
         self,
@@ -744,7 +784,30 @@ class _RetryFailedSends(BaseRateLimiter[int]):
             before_sleep=_log_retry,
             reraise=True,
         )
-        return await retrying(self.limiter.process_request, callback, args, kwargs, endpoint, data, rate_limit_args)
+        return await retrying(self._in_turn, callback, args, kwargs, endpoint, data)
+
+    async def _in_turn(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict | list]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+    ) -> bool | dict | list:
+        chat = chat_key(data.get("chat_id"))
+        refused = 0
+        while True:
+            async with self.pacer.turn(chat):
+                try:
+                    return await callback(*args, **kwargs)
+                except RetryAfter as error:
+                    refused += 1
+                    if refused > MAX_429S:
+                        raise
+                    # What AIORateLimiter reads too: the public property warns unless PTB_TIMEDELTA is set.
+                    seconds = error._retry_after.total_seconds() + 0.1
+                    log.info("%s: flood control in chat %s; retrying in %.1f s", endpoint, chat, seconds)
+                    self.pacer.pause(chat, seconds)
 
 
 class _PollingRequest(HTTPXRequest):
@@ -771,8 +834,7 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     builder = (
         ApplicationBuilder()
         .token(settings.token)
-        # A 429's retry_after is waited out up to five times in a row.
-        .rate_limiter(_RetryFailedSends(AIORateLimiter(overall_max_rate=settings.messages_per_second, max_retries=5)))
+        .rate_limiter(_PacedSends(ChatPacer(settings.messages_per_second)))
         .concurrent_updates(True)
         .post_init(_post_init)
     )
@@ -802,7 +864,9 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )
     application.add_handler(
-        MessageHandler(new_message & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, group_text)
+        MessageHandler(
+            new_message & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND & _ToTheBot(), group_text
+        )
     )
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.COMMAND, unknown_command))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.Document.ALL, upload))
@@ -810,6 +874,8 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
     application.add_handler(CallbackQueryHandler(unknown_button))
     application.add_handler(InlineQueryHandler(inline_query))
+    for handler in application.handlers[0]:  # everything a sender can trigger above counts against their rate
+        handler.callback = _within_rate(handler.callback)
     application.add_error_handler(on_error)
     if settings.reload_every:
         application.job_queue.run_repeating(scheduled_reload, settings.reload_every, name=RELOAD_JOB)

@@ -85,6 +85,9 @@ _DEFAULT_DESCRIPTIONS = {
     500: "Internal Server Error",
     502: "Bad Gateway",
 }
+# Who a message sent on behalf of a chat is "from", as Telegram fills it in.
+_ANONYMOUS_ADMIN = {"id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+_CHANNEL_BOT = {"id": 136817688, "is_bot": True, "first_name": "Channel", "username": "Channel_Bot"}
 _INT_RE = re.compile(r"-?\d+")
 _FLOAT_RE = re.compile(r"-?\d+\.\d+(?:[eE][-+]?\d+)?")
 
@@ -639,11 +642,14 @@ class FakeBotApi:
         thread_id: int | None = None,
         first_name: str = "Minh",
         title: str = "Nhóm thử nghiệm",
+        sender_chat: dict | None = None,
     ) -> dict:
         """Queue a group message; thread_id makes it a forum-topic message. Returns the Message.
 
         As in Telegram, a topic message that replies to nothing gets reply_to_message = the
-        topic's forum_topic_created service message.
+        topic's forum_topic_created service message. With sender_chat the message is sent on
+        behalf of a chat: the group itself (an anonymous admin, from @GroupAnonymousBot) or a
+        channel (from @Channel_Bot); user_id is then ignored.
         """
         with self._lock:
             user = self._user(user_id, first_name)
@@ -651,7 +657,9 @@ class FakeBotApi:
             chat["type"] = chat_type
             if thread_id is not None:
                 chat["is_forum"] = True
-            return self._incoming_message(chat, user, text, reply_to, thread_id)
+            if sender_chat is not None:
+                user = dict(_ANONYMOUS_ADMIN if sender_chat["id"] == chat_id else _CHANNEL_BOT)
+            return self._incoming_message(chat, user, text, reply_to, thread_id, sender_chat)
 
     def private_document(
         self,
@@ -1071,6 +1079,7 @@ class FakeBotApi:
         text: str,
         reply_to: dict | None,
         thread_id: int | None,
+        sender_chat: dict | None = None,
     ) -> dict:
         root = self._topic_root(chat, thread_id, user) if thread_id is not None else None
         message: dict[str, Any] = {
@@ -1079,6 +1088,8 @@ class FakeBotApi:
             "chat": dict(chat),
             "date": int(time.time()),
         }
+        if sender_chat is not None:
+            message["sender_chat"] = dict(sender_chat)
         if thread_id is not None:
             message.update(message_thread_id=thread_id, is_topic_message=True)
         if reply_to is not None:

@@ -361,6 +361,19 @@ async def test_get_updates_returns_a_queued_private_message_with_command_entity(
     assert [e.type for e in update.message.entities] == ["bot_command", "mention"]
 
 
+@pytest.mark.asyncio
+async def test_a_message_on_behalf_of_a_chat_comes_from_telegrams_anonymous_admin_or_channel_bot(
+    api: FakeBotApi, bot: Bot
+) -> None:
+    group = {"id": -100500, "type": "supergroup", "title": "Nhóm"}
+    api.group_message("/ask một", chat_id=-100500, sender_chat=group)
+    api.group_message("/ask hai", chat_id=-100500, sender_chat={"id": -100900, "type": "channel", "title": "Kênh"})
+
+    admin, channel = await bot.get_updates(timeout=0)
+    assert (admin.message.from_user.id, admin.message.sender_chat.id) == (1087968824, -100500)
+    assert (channel.message.from_user.id, channel.message.sender_chat.id) == (136817688, -100900)
+
+
 def test_entities_are_counted_in_utf16_code_units_and_skip_emails_and_short_names() -> None:
     assert find_entities("👍🏻 @nguyen_lan") == [{"type": "mention", "offset": 5, "length": 11}]
     assert find_entities("mail lan@example.vn, @ab, /cmd/x, a/b") == []

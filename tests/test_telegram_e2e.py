@@ -682,6 +682,69 @@ def test_a_user_asking_too_fast_is_asked_to_slow_down_without_affecting_others(t
         assert bot.silent_for(1.5, mark, 2201) == []  # told once in the minute, not once a message
 
 
+SLOW_DOWN = "Bạn hỏi nhanh quá. Vui lòng chờ một chút rồi hỏi tiếp nhé."
+
+
+def test_300_help_from_one_user_cost_another_user_nothing_and_get_one_slow_down_notice(tmp_path):
+    question = "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?"
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), QUESTIONS_PER_MINUTE="20") as bot:
+        asked = time.monotonic()
+        normal = bot.ask(question, user_id=3001).time - asked
+        mark = bot.api.mark()
+        for _ in range(300):
+            bot.api.private_message("/help", user_id=3002)
+        asked = time.monotonic()
+        answer = bot.ask(question, user_id=3003)
+        flooded = answer.time - asked
+        bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == 3002 and c.params["text"] == SLOW_DOWN)
+        to_flooder = [c.params["text"] for c in bot.silent_for(1.5, mark, 3002) if c.method == "sendMessage"]
+        print(f"another user's answer: {normal:.2f} s alone, {flooded:.2f} s during 300 /help")
+        assert text_of(answer).startswith("Tới dự có")
+        assert flooded < normal + 1.5  # 9-10 s when every /help was answered
+        assert len(to_flooder) == 21 and to_flooder.count(SLOW_DOWN) == 1  # 20 a minute, then told once
+
+
+def test_commands_buttons_inline_queries_and_uploads_all_count_and_the_notice_comes_once(tmp_path):
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), QUESTIONS_PER_MINUTE="3") as bot:
+        helped = bot.ask("/start", user_id=3101).response["result"]
+        bot.reply_to(lambda: bot.api.inline_query("chỉ thị 05", user_id=3101), method="answerInlineQuery")
+        bot.reply_to(lambda: bot.api.callback_query(helped, "x", user_id=3101), method="answerCallbackQuery")
+        told = bot.reply_to(lambda: bot.api.callback_query(helped, "x", user_id=3101), method="answerCallbackQuery")
+        assert told.params["text"] == SLOW_DOWN and told.params["show_alert"] is True
+        mark = bot.api.mark()
+        bot.api.private_document(b"Tieu de\n\nNoi dung.", "bai.txt", user_id=3101)
+        bot.api.inline_query("chỉ thị 05", user_id=3101)
+        bot.api.callback_query(helped, "x", user_id=3101)
+        bot.api.private_message("/help", user_id=3101)
+        bot.api.private_message("Ai tới dự hội nghị sơ kết Chỉ thị 05?", user_id=3101)
+        time.sleep(1.5)
+        assert [c.method for c in bot.api.calls[mark:] if c.method != "getUpdates"] == []
+        # An inline query is told in its own way, once.
+        for _ in range(3):
+            bot.reply_to(lambda: bot.api.inline_query("chỉ thị 05", user_id=3102), method="answerInlineQuery")
+        told = bot.reply_to(lambda: bot.api.inline_query("chỉ thị 05", user_id=3102), method="answerInlineQuery")
+        assert told.params["results"] == [] and told.params["button"]["text"] == SLOW_DOWN
+
+
+def test_anonymous_admins_and_channels_are_limited_chat_by_chat_and_chatter_is_not_counted(tmp_path):
+    question = "/ask Ai tới dự hội nghị sơ kết Chỉ thị 05?"
+    with running_bot(tmp_path, list(SHIPPED.iterdir()), QUESTIONS_PER_MINUTE="2") as bot:
+
+        def anonymous(chat_id: int, sender_chat: dict | None = None) -> str:
+            sender = sender_chat or {"id": chat_id, "type": "supergroup", "title": f"Nhóm {chat_id}"}
+            return text_of(bot.reply_to(lambda: bot.api.group_message(question, chat_id=chat_id, sender_chat=sender)))
+
+        assert [anonymous(-100701)[:9] for _ in range(3)] == ["Tới dự có", "Tới dự có", SLOW_DOWN[:9]]
+        assert anonymous(-100702).startswith("Tới dự có")  # another group's anonymous admin
+        channel = {"id": -100900, "type": "channel", "title": "Kênh tin"}
+        assert anonymous(-100701, channel).startswith("Tới dự có")  # a channel posting in the first group
+        for _ in range(3):  # chatter the bot is not asked about costs a member nothing
+            bot.api.group_message("Mọi người xem tin này chưa?", chat_id=-100701, user_id=3201)
+        for _ in range(2):
+            asked = bot.reply_to(lambda: bot.api.group_message(question, chat_id=-100701, user_id=3201))
+            assert text_of(asked).startswith("Tới dự có")
+
+
 def test_failing_cosmetic_calls_never_stop_the_bot_or_lose_an_answer(tmp_path):
     api_failures = {"setMyCommands": 500, "sendChatAction": 400}
     with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
@@ -825,6 +888,26 @@ def test_a_scheduled_reload_picks_up_changed_files_and_tells_the_admins_only_wha
         assert bot.silent_for(3.0, failed_mark, ADMIN) == [failed]  # the same files are not tried again
         assert len(_audit_entries(tmp_path)) == 3
     assert TOKEN not in bot.output
+
+
+def test_a_429_in_one_chat_delays_only_that_chat(tmp_path):
+    question = "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?"
+    with running_bot(tmp_path, list(SHIPPED.iterdir())) as bot:
+        bot.api.fail("sendMessage", error_code=429, retry_after=3, times=1)
+        mark = bot.api.mark()
+        bot.api.private_message(question, user_id=2901)
+        refused = bot.api.wait_for("sendMessage", after=mark, ok=False)
+        assert refused.params["chat_id"] == 2901
+        asked = time.monotonic()
+        other = bot.ask(question, user_id=2902)
+        waited = bot.api.wait_for("sendMessage", lambda c: c.params["chat_id"] == 2901, after=mark)
+        print(
+            f"other chat answered {other.time - asked:.2f} s after asking; the 429'd chat {waited.time - refused.time:.2f} s after its 429"
+        )
+        assert text_of(other).startswith("Tới dự có") and text_of(waited).startswith("Tới dự có")
+        assert other.time - asked < 1.5  # not held for the other chat's 3 s
+        assert waited.time - refused.time >= 3.0
+        assert other.time < waited.time
 
 
 @contextmanager

@@ -1,0 +1,403 @@
+"""The faults and attacks of issue 13, run in one go against this checkout, and one table of what they cost.
+
+    python bench/adversarial.py
+
+Each row is one fault: the time it took, the peak memory (Python allocations traced with tracemalloc
+for the corpus files; the bot process's peak resident memory, from the kernel, for the rest), the
+answers lost, the delay other users saw and what became of it, beside the figure the issue found
+before the fixes. The bot runs as `python -m bot` against the local Bot API server of the tests
+(tests/fake_bot_api.py), on the shipped corpus. It takes about a minute; nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import urllib.error
+import urllib.request
+import zlib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot import corpus  # noqa: E402
+from bot.answer import Answerer  # noqa: E402
+from bot.index import Index, passage_spans  # noqa: E402
+from tests.fake_bot_api import ApiCall, FakeBotApi  # noqa: E402
+
+TOKEN = "123456:BENCH-TOKEN-abcdefghijklmnop"
+QUESTION = "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?"
+ANSWER_STARTS = "Tới dự có"
+SLOW_DOWN = "Bạn hỏi nhanh quá."
+BOMB_BYTES = 2**30  # what the issue used: 1 GB of zeros, about 1 MB gzipped
+
+
+@dataclass
+class Row:
+    fault: str
+    before: str  # as issue 13 found it
+    seconds: float
+    peak_mib: float | None = None
+    lost: int | None = None
+    others_delay: float | None = None
+    outcome: str = ""
+
+
+# --- the bot through the local Bot API server --------------------------------------------------
+
+
+class Bot:
+    """The FakeBotApi a `python -m bot` process talks to, with helpers to read what it sent."""
+
+    def __init__(self, api: FakeBotApi) -> None:
+        self.api = api
+        self.peak_mib = 0.0  # the process's, once it has stopped
+
+    def answer_to(self, chat_id: int, after: int, timeout: float = 60) -> ApiCall:
+        """The first delivered message into a chat that is an answer."""
+        return self.api.wait_for(
+            "sendMessage",
+            lambda c: c.params["chat_id"] == chat_id and c.params["text"].startswith(ANSWER_STARTS),
+            after=after,
+            timeout=timeout,
+        )
+
+    def into(self, chat_id: int, after: int) -> list[ApiCall]:
+        return [c for c in self.api.calls[after:] if c.method == "sendMessage" and c.params["chat_id"] == chat_id]
+
+
+def _environment(workdir: Path, base_url: str, **env: str) -> dict[str, str]:
+    corpus_dir = workdir / "corpus"
+    if not corpus_dir.exists():
+        shutil.copytree(ROOT / "corpus", corpus_dir)
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "CORPUS_", "CACHE_"))}
+    environment.update(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=base_url,
+        CORPUS_DIR=str(corpus_dir),
+        CACHE_DIR=str(workdir / "cache"),
+        WORKERS="1",
+        PYTHONPATH=str(ROOT),
+    )
+    environment.update(env)
+    return environment
+
+
+def _peak_mib(pid: int) -> float:
+    """A running process's peak resident memory so far (VmHWM), in MiB."""
+    with open(f"/proc/{pid}/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+
+
+def _reap_peak_mib(process: subprocess.Popen[str]) -> float:
+    """Wait for a process that ends by itself; its peak resident memory in MiB (ru_maxrss is in KiB)."""
+    _, _, usage = os.wait4(process.pid, 0)
+    process.returncode = 0  # reaped here: Popen must not wait for it again
+    return usage.ru_maxrss / 1024
+
+
+@contextmanager
+def running_bot(workdir: Path, ready: str = "getUpdates", **env: str) -> Iterator[Bot]:
+    """The bot serving (polling, or a webhook when configured) until the block ends, then stopped."""
+    api = FakeBotApi(TOKEN)
+    api.start()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=workdir,
+        env=_environment(workdir, api.base_url, **env),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    bot = Bot(api)
+    try:
+        api.wait_for(ready, timeout=180, ok=None)
+        yield bot
+    finally:
+        bot.peak_mib = _peak_mib(process.pid)
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        api.stop()
+
+
+def fault_token_refused(workdir: Path) -> Row:
+    with FakeBotApi("654321:ANOTHER-TOKEN-abcdefghij") as api:  # answers 401 to any other token
+        start = time.monotonic()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot"],
+            cwd=workdir,
+            env=_environment(workdir, api.base_url),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        output = process.stdout.read()
+        peak = _reap_peak_mib(process)
+    printed = "yes" if TOKEN in output or TOKEN.split(":")[1] in output else "no"
+    last = output.strip().splitlines()[-1] if output.strip() else ""
+    return Row(
+        "token rejected at start",
+        "token printed in a traceback",
+        time.monotonic() - start,
+        peak,
+        outcome=f"token printed: {printed}; says: «{last[:40]}…»",
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _post(port: int, update: dict, secret: str | None) -> int:
+    """POST an update to the webhook server (waiting for it to listen); its HTTP status."""
+    headers = {"Content-Type": "application/json"} | ({"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {})
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", data=json.dumps(update).encode(), headers=headers)
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def fault_forged_webhook_post(workdir: Path) -> Row:
+    port = _free_port()
+    webhook = {"TELEGRAM_WEBHOOK_URL": "https://bot.example.vn/hook", "TELEGRAM_WEBHOOK_PORT": str(port)}
+    forged = {
+        "update_id": 1,
+        "message": {
+            "message_id": 1,
+            "date": int(time.time()),
+            "chat": {"id": 4242, "type": "private", "first_name": "Admin"},
+            "from": {"id": 4242, "is_bot": False, "first_name": "Admin"},
+            "text": "/reload",
+        },
+    }
+    with running_bot(workdir, ready="setWebhook", ADMIN_IDS="4242", **webhook) as bot:
+        mark = bot.api.mark()
+        start = time.monotonic()
+        status = _post(port, forged, None)
+        seconds = time.monotonic() - start
+        time.sleep(1)
+        obeyed = bot.into(4242, mark)
+    return Row(
+        "webhook POST without the secret",
+        "accepted: /reload run for anyone",
+        seconds,
+        bot.peak_mib,
+        outcome=f"HTTP {status}; replies to the forged admin: {len(obeyed)}",
+    )
+
+
+def fault_requests(workdir: Path) -> list[Row]:
+    """Faults on sendMessage and floods, against one bot with the default per-user rate."""
+    rows = []
+    with running_bot(workdir, QUESTIONS_PER_MINUTE="20", LOG_LEVEL="WARNING") as bot:
+        api = bot.api
+        mark = api.mark()
+        asked = time.monotonic()
+        api.private_message(QUESTION, user_id=5000)
+        normal_delay = bot.answer_to(5000, mark).time - asked
+
+        lost, start = 0, time.monotonic()
+        for user, code in ((5001, 500), (5002, 502)):
+            mark = api.mark()
+            api.fail("sendMessage", error_code=code, times=1)
+            api.private_message(QUESTION, user_id=user)
+            try:
+                bot.answer_to(user, mark, timeout=20)
+            except AssertionError:
+                lost += 1
+        rows.append(
+            Row(
+                "one 500 and one 502 on sendMessage",
+                "2 answers lost (apology instead)",
+                time.monotonic() - start,
+                lost=lost,
+                outcome="answered after a retry" if not lost else "apology instead of the answer",
+            )
+        )
+
+        mark = api.mark()
+        api.fail("sendMessage", error_code=429, retry_after=3, times=1)
+        api.private_message(QUESTION, user_id=5003)
+        refused = api.wait_for("sendMessage", after=mark, ok=False)
+        asked = time.monotonic()
+        api.private_message(QUESTION, user_id=5004)
+        other = bot.answer_to(5004, mark)
+        waited = bot.answer_to(5003, mark)
+        rows.append(
+            Row(
+                "a 429 (retry_after 3 s) in one chat",
+                "every chat paused 3 s",
+                waited.time - refused.time,
+                lost=0,
+                others_delay=other.time - asked,
+                outcome=f"that chat answered {waited.time - refused.time:.1f} s after its 429",
+            )
+        )
+
+        mark = api.mark()
+        start = time.monotonic()
+        for _ in range(300):
+            api.private_message("/help", user_id=5005)
+        asked = time.monotonic()
+        api.private_message(QUESTION, user_id=5006)
+        other = bot.answer_to(5006, mark)
+        api.wait_for("sendMessage", lambda c: c.params["chat_id"] == 5005 and c.params["text"].startswith(SLOW_DOWN))
+        time.sleep(1.5)
+        to_flooder = [c.params["text"] for c in bot.into(5005, mark)]
+        notices = sum(t.startswith(SLOW_DOWN) for t in to_flooder)
+        rows.append(
+            Row(
+                "300 /help from one user",
+                "other user's answer 8.8 s (0.02 s alone)",
+                time.monotonic() - start,
+                lost=0,
+                others_delay=other.time - asked,
+                outcome=f"flooder got {len(to_flooder) - notices} replies + {notices} notice; "
+                f"alone {normal_delay:.2f} s",
+            )
+        )
+    for row in rows:
+        row.peak_mib = bot.peak_mib
+    return rows
+
+
+# --- hostile corpus files ------------------------------------------------------------------------
+
+
+def _traced(work: Callable[[], str]) -> tuple[float, float, str]:
+    """Run `work` twice: untraced for its time, under tracemalloc for its peak (MiB); and what it said."""
+    start = time.monotonic()
+    outcome = work()
+    seconds = time.monotonic() - start
+    tracemalloc.start()
+    work()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return seconds, peak, outcome
+
+
+def fault_dots(workdir: Path) -> Row:
+    path = workdir / "cham.txt"
+    path.write_text(f"Hội nghị (15:30 02/04/2021)\n\nTới dự có Bí thư{'.' * 16_000}\n", encoding="utf-8")
+
+    def split() -> str:
+        articles, _ = corpus.read_corpus([path])
+        passages = [span for article in articles for span in passage_spans(article)]
+        return f"{len(passages)} passages"
+
+    seconds, peak, outcome = _traced(split)
+    return Row("16,000 dots in a corpus file", "3.6 s to split", seconds, peak, outcome=outcome)
+
+
+def fault_dots_asked(workdir: Path) -> Row:
+    """40,000 dots in the passage a question finds: the time of that question, the model already loaded."""
+    path = workdir / "cham-dai.txt"
+    path.write_text(f"Hội nghị (15:30 02/04/2021)\n\nTới dự có Bí thư Nguyễn Văn A{'.' * 40_000}\n", encoding="utf-8")
+    articles, _ = corpus.read_corpus([path])
+    answerer = Answerer(Index.from_articles(articles))
+    answerer.answer("khởi động")  # loads the segmenter's model
+
+    def ask() -> str:
+        answer = answerer.answer("Ai tới dự hội nghị?")
+        return f"{answer.status.name}: «{answer.best.sentence[:30]}…»" if answer.found else answer.status.name
+
+    seconds, peak, status = _traced(ask)
+    return Row("40,000 dots in a paragraph, asked", "39 s per question", seconds, peak, outcome=status)
+
+
+def fault_gzip_bomb(workdir: Path) -> Row:
+    path = workdir / "bom.jsonl.gz"
+    zeros, compressor = bytes(2**20), zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip format
+    with path.open("wb") as out:
+        out.write(compressor.compress(json.dumps({"title": "Tin", "text": "Nội dung."}).encode() + b"\n"))
+        for _ in range(BOMB_BYTES // len(zeros)):
+            out.write(compressor.compress(zeros))
+        out.write(compressor.flush())
+
+    def read() -> str:
+        articles, problems = corpus.read_corpus([path])
+        return f"{len(articles)} article kept; " + "; ".join(str(p).removeprefix(f"{path}") for p in problems)
+
+    seconds, peak, outcome = _traced(read)
+    size = path.stat().st_size / 2**20
+    return Row(f"gzip bomb ({size:.1f} MB of 1 GB zeros)", "2.3 GB", seconds, peak, outcome=outcome[:60])
+
+
+def fault_bad_json(workdir: Path) -> Row:
+    path = workdir / "hong.jsonl.gz"
+    with gzip.open(path, "wb") as out:
+        out.write(b"{broken\n" * 20_000)
+
+    def read() -> str:
+        _, problems = corpus.read_corpus([path])
+        return f"{len(problems)} problems kept; last: «{str(problems[-1]).removeprefix(str(path))}»"
+
+    seconds, peak, outcome = _traced(read)
+    return Row("20,000 bad JSON lines", "every line kept (9 GB for 20M)", seconds, peak, outcome=outcome)
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+def render(rows: list[Row]) -> str:
+    def cell(value: float | None, unit: str = "", digits: int = 2) -> str:
+        return "–" if value is None else f"{value:.{digits}f}{unit}"
+
+    header = ("fault", "before (issue 13)", "time", "peak memory", "answers lost", "others' delay", "outcome")
+    lines = [
+        [
+            r.fault,
+            r.before,
+            cell(r.seconds, " s", 3),
+            cell(r.peak_mib, " MiB", 1),
+            "–" if r.lost is None else str(r.lost),
+            cell(r.others_delay, " s", 3),
+            r.outcome,
+        ]
+        for r in rows
+    ]
+    widths = [max(len(str(x)) for x in column) for column in zip(header, *lines, strict=True)]
+    out = ["| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"]
+    out.append("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    out += ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)) + " |" for line in lines]
+    return "\n".join(out)
+
+
+def main() -> int:
+    workdir = Path(tempfile.mkdtemp(prefix="adversarial-"))
+    try:
+        rows = [fault_token_refused(workdir), fault_forged_webhook_post(workdir)]
+        rows += [fault_dots(workdir), fault_dots_asked(workdir), fault_gzip_bomb(workdir), fault_bad_json(workdir)]
+        rows += fault_requests(workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    print(render(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
