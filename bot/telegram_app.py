@@ -17,20 +17,24 @@ import secrets
 import sys
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
     BotCommandScopeChat,
+    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InlineQuery,
     InlineQueryResultArticle,
     InlineQueryResultsButton,
     InputTextMessageContent,
     LinkPreviewOptions,
     Message,
     Update,
+    User,
 )
 from telegram.constants import ChatAction, ChatID, ChatType, ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError, TimedOut
@@ -50,7 +54,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from bot.answer import Answer, Status
 from bot.audit import AUDIT_FILE, SCHEDULER_ID, SCHEDULER_NAME, AuditLog
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.links import fetch_page
 from bot.pacing import ChatPacer, chat_key
 from bot.question import is_follow_up
@@ -206,6 +210,35 @@ def pager(key: str, page: int, pages: int) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
 
+def _message(update: Update) -> Message:
+    """The message of an update a message handler gets (its filters let no other kind through)."""
+    message = update.effective_message
+    if message is None:
+        raise TypeError("a message handler got an update without a message")
+    return message
+
+
+def _query(update: Update) -> CallbackQuery:
+    """The button press of an update a button handler gets."""
+    if update.callback_query is None:
+        raise TypeError("a button handler got an update without a button press")
+    return update.callback_query
+
+
+def _inline(update: Update) -> InlineQuery:
+    """The inline query of an update an inline handler gets."""
+    if update.inline_query is None:
+        raise TypeError("an inline handler got an update without an inline query")
+    return update.inline_query
+
+
+def _user(update: Update) -> User:
+    """The sender of an update from a person (every admin command has one)."""
+    if update.effective_user is None:
+        raise TypeError("an update without a sender")
+    return update.effective_user
+
+
 def _is_admin(update: Update, settings: Settings) -> bool:
     return update.effective_user is not None and update.effective_user.id in settings.admin_ids
 
@@ -213,7 +246,7 @@ def _is_admin(update: Update, settings: Settings) -> bool:
 async def _audit(update: Update, svc: Services, action: str, ok: bool, result: str) -> None:
     """Appends an admin's action and its result to the audit log (off the event loop), before the
     reply: an action is on record even when the reply cannot be sent."""
-    user = update.effective_user
+    user = _user(update)
     await asyncio.to_thread(svc.audit.record, user.id, user.full_name, action, ok, result)
 
 
@@ -265,11 +298,12 @@ async def _slow_down(update: Update) -> None:
     """Asks the sender to slow down, in the way this kind of update is answered."""
     if update.inline_query:
         button = InlineQueryResultsButton(SLOW_DOWN[:64], start_parameter="help")
-        await update.inline_query.answer([], cache_time=5, is_personal=True, button=button)
+        await _inline(update).answer([], cache_time=5, is_personal=True, button=button)
     elif update.callback_query:
-        await update.callback_query.answer(SLOW_DOWN, show_alert=True)
+        await _query(update).answer(SLOW_DOWN, show_alert=True)
     elif update.effective_message:
-        await update.effective_message.reply_text(SLOW_DOWN, do_quote=update.effective_chat.type != ChatType.PRIVATE)
+        message = update.effective_message
+        await message.reply_text(SLOW_DOWN, do_quote=message.chat.type != ChatType.PRIVATE)
 
 
 def _within_rate(callback: Callback) -> Callback:
@@ -289,7 +323,7 @@ def _within_rate(callback: Callback) -> Callback:
 
 async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     """Answer a question in the chat it came from, replying to it in groups."""
-    message = update.effective_message
+    message = _message(update)
     svc = services(context)
     in_group = message.chat.type != ChatType.PRIVATE
     await _best_effort_typing(message, context)
@@ -315,7 +349,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explains what the bot knows and how to ask it."""
-    await update.effective_message.reply_html(
+    await _message(update).reply_html(
         help_text(services(context).library, context.bot.username), link_preview_options=NO_PREVIEW
     )
 
@@ -324,16 +358,15 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answers `/ask question`; explains the usage when the question is missing."""
     question = " ".join(context.args or [])
     if not question.strip():
-        await update.effective_message.reply_html(
-            ask_usage(services(context).library), do_quote=update.effective_chat.type != ChatType.PRIVATE
-        )
+        message = _message(update)
+        await message.reply_html(ask_usage(services(context).library), do_quote=message.chat.type != ChatType.PRIVATE)
         return
     await _answer(update, context, question)
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answers any text in a private chat as a question; an admin's bare link adds its article."""
-    text = update.effective_message.text
+    text = _message(update).text or ""
     if LINK_ONLY.fullmatch(text.strip()) and _is_admin(update, services(context).settings):
         await _add_link(update, context, text.strip())
         return
@@ -342,8 +375,8 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answers a group message that mentions the bot or replies to it."""
-    message = update.effective_message
-    question = _mention(message).sub(" ", message.text).strip()
+    message = _message(update)
+    question = _mention(message).sub(" ", message.text or "").strip()
     if not question:
         await message.reply_html(ask_usage(services(context).library), do_quote=True)
         return
@@ -352,10 +385,10 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Shows another page of answers for the question the button belongs to."""
-    query = update.callback_query
+    query = _query(update)
     match = re.fullmatch(r"more:([\w-]{1,16}):(\d{1,2})", query.data or "")
     answer = services(context).pages.get(match.group(1)) if match else None
-    if answer is None:
+    if match is None or answer is None:
         await query.answer(EXPIRED, show_alert=True)
         return
     pages = page_count(answer)
@@ -375,12 +408,12 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answers a button press the bot has no use for, so that the button stops spinning."""
-    await update.callback_query.answer(EXPIRED, show_alert=True)
+    await _query(update).answer(EXPIRED, show_alert=True)
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Offers the best answers as results to send in any chat."""
-    query = update.inline_query
+    query = _inline(update)
     text = query.query.strip()
     svc = services(context)
     if not text:
@@ -437,7 +470,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-reads the corpus off the event loop and swaps the new index in (admins only)."""
-    message = update.effective_message
+    message = _message(update)
     svc = services(context)
     if not _is_admin(update, svc.settings):
         await message.reply_text(ADMINS_ONLY)
@@ -475,10 +508,10 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reports what is served and how much it is used (admins only)."""
     svc = services(context)
     if not _is_admin(update, svc.settings):
-        await update.effective_message.reply_text(ADMINS_ONLY)
+        await _message(update).reply_text(ADMINS_ONLY)
         return
     library = svc.library
-    await update.effective_message.reply_html(
+    await _message(update).reply_html(
         format_stats(
             len(library.index.articles),
             library.index.passage_count,
@@ -492,12 +525,14 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Adds the articles of a file an admin sends to the corpus and reloads; others get the text-only hint."""
-    message = update.effective_message
+    message = _message(update)
     svc = services(context)
     if not _is_admin(update, svc.settings):
         await text_only(update, context)
         return
     document = message.document
+    if document is None:  # the handler's filter lets only documents through
+        return
     name = document.file_name or ""
     action = f"tải tệp {name}"
     try:
@@ -523,8 +558,8 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             format_upload_refused(name, f"không nạp lại được kho ({failure.reason})", failure.problems)
         )
     else:
-        ids = ", ".join(a.id for a in added.articles[:20])
-        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {ids}; bỏ qua {number(len(added.skipped))}")
+        listed = ", ".join(a.id for a in added.articles[:20])
+        await _audit(update, svc, action, True, f"lưu {saved.name}; thêm {listed}; bỏ qua {number(len(added.skipped))}")
         await message.reply_html(format_upload(name, added.articles, added.skipped, outcome.articles))
 
 
@@ -532,18 +567,18 @@ async def add_from_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     """Adds the article at `/them <link>` to the corpus and reloads (admins only)."""
     svc = services(context)
     if not _is_admin(update, svc.settings):
-        await update.effective_message.reply_text(ADMINS_ONLY)
+        await _message(update).reply_text(ADMINS_ONLY)
         return
     url = " ".join(context.args or []).strip()
     if not url:
-        await update.effective_message.reply_html(LINK_USAGE)
+        await _message(update).reply_html(LINK_USAGE)
         return
     await _add_link(update, context, url)
 
 
 async def _add_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
     """Fetch the page off the event loop, keep its article as a JSON line with its link, reload."""
-    message = update.effective_message
+    message = _message(update)
     svc = services(context)
     action = f"/them {url}"
     await _best_effort_typing(message, context)
@@ -566,7 +601,7 @@ async def _add_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str
 
 async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Moves an article out of the corpus into the trash and reloads (admins only)."""
-    message = update.effective_message
+    message = _message(update)
     svc = services(context)
     if not _is_admin(update, svc.settings):
         await message.reply_text(ADMINS_ONLY)
@@ -600,7 +635,7 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Puts the last removed article back into the corpus and reloads (admins only)."""
-    message = update.effective_message
+    message = _message(update)
     svc = services(context)
     if not _is_admin(update, svc.settings):
         await message.reply_text(ADMINS_ONLY)
@@ -632,20 +667,20 @@ async def audit_log(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Shows the latest admin actions from the audit log (admins only)."""
     svc = services(context)
     if not _is_admin(update, svc.settings):
-        await update.effective_message.reply_text(ADMINS_ONLY)
+        await _message(update).reply_text(ADMINS_ONLY)
         return
     entries = await asyncio.to_thread(svc.audit.latest, 20)
-    await update.effective_message.reply_html(format_audit(entries))
+    await _message(update).reply_html(format_audit(entries))
 
 
 async def text_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Tells a private user that only text questions are read."""
-    await update.effective_message.reply_text(TEXT_ONLY)
+    await _message(update).reply_text(TEXT_ONLY)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Points a private user at /help after a command the bot does not have."""
-    await update.effective_message.reply_text(UNKNOWN_COMMAND)
+    await _message(update).reply_text(UNKNOWN_COMMAND)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -752,7 +787,10 @@ def _failed_on_the_way(error: BaseException) -> bool:
 
 def _log_retry(state: RetryCallState) -> None:
     endpoint = state.args[3]  # _in_turn's arguments: callback, args, kwargs, endpoint, data
-    log.warning("%s failed (%s); retrying in %.1f s", endpoint, state.outcome.exception(), state.next_action.sleep)
+    error = state.outcome.exception() if state.outcome else None
+    log.warning(
+        "%s failed (%s); retrying in %.1f s", endpoint, error, state.next_action.sleep if state.next_action else 0
+    )
 
 
 class _PacedSends(BaseRateLimiter[int]):
@@ -818,19 +856,22 @@ class _PollingRequest(HTTPXRequest):
         self.refused = False
         self.stop: Callable[[], None] = lambda: None
 
-    async def post(self, *args: Any, **kwargs: Any) -> dict | list | bool:
-        try:
-            return await super().post(*args, **kwargs)
-        except InvalidToken as error:
-            if not self.refused:
-                self.refused = True
-                log.error("Telegram refused the token while polling (%s): stopping", error)
-                self.stop()
-            return []  # no updates while stopping: re-raised, PTB would end polling and keep the process alive
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        status, payload = await super().do_request(*args, **kwargs)
+        if status not in (HTTPStatus.UNAUTHORIZED, HTTPStatus.NOT_FOUND):
+            return status, payload
+        if not self.refused:
+            self.refused = True
+            log.error("Telegram refused the token while polling (HTTP %d): stopping", status)
+            self.stop()
+        # No updates while stopping: passed on, the refusal would end polling and keep the process alive.
+        return HTTPStatus.OK, b'{"ok": true, "result": []}'
 
 
 def build_application(settings: Settings, library: Library, polling: _PollingRequest) -> Application:
     """The one wiring point: services into bot_data, handlers, error handler, rate limiter."""
+    if settings.token is None:
+        raise ConfigError("Chưa đặt TELEGRAM_BOT_TOKEN")
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -838,7 +879,7 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
         .concurrent_updates(True)
         .post_init(_post_init)
     )
-    if settings.base_url:
+    if settings.base_url and settings.base_file_url:
         builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
     application = builder.get_updates_request(polling).build()
     polling.stop = application.stop_running
@@ -878,6 +919,8 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
         handler.callback = _within_rate(handler.callback)
     application.add_error_handler(on_error)
     if settings.reload_every:
+        if application.job_queue is None:  # an install from before the job-queue extra was required
+            raise ConfigError("RELOAD_EVERY cần python-telegram-bot[job-queue]: hãy chạy lại pip install -e .")
         application.job_queue.run_repeating(scheduled_reload, settings.reload_every, name=RELOAD_JOB)
     return application
 
