@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse
 
 from bot.corpus import Article, looks_like_caption
+from bot.documents import Registry
 from bot.query import query_terms
 from bot.question import Question
 from bot.text import document_terms, split_sentences
@@ -439,6 +440,8 @@ class Index:
         self.article_first_passage = np.searchsorted(passage_article, np.arange(len(self.articles) + 1))
         # Where the articles came from, in order (set by bot.store, which reuses it on reload).
         self.provenance: tuple = ()
+        # The documents the articles cite (set by bot.store, cached beside the index).
+        self.documents = Registry()
 
     @classmethod
     def from_articles(cls, articles: Sequence[Article]) -> Index:

@@ -1,0 +1,162 @@
+"""The document registry: what each cited document is, who issued it, when, about what, and who cites it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import bot.documents
+from bot.corpus import read_corpus
+from bot.documents import Registry, build_registry, reference_in, registry_key
+from bot.store import build_index
+
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    articles, problems = read_corpus([DOCUMENTS])
+    assert problems == [] and len(articles) == 4
+    return articles
+
+
+@pytest.fixture(scope="module")
+def registry(articles) -> Registry:
+    return build_registry(articles)
+
+
+def _by_name(registry: Registry) -> dict[str, list]:
+    named: dict[str, list] = {}
+    for document in registry.documents:
+        named.setdefault(document.name, []).append(document)
+    return named
+
+
+def test_a_cited_directive_has_its_kind_code_issuer_date_subject_and_the_sentence_stating_them(registry, articles):
+    (directive,) = _by_name(registry)["Chỉ thị số 05-CT/TW"]
+    assert (directive.kind, directive.number, directive.code) == ("Chỉ thị", "05", "05-CT/TW")
+    assert (directive.issuer, directive.group, str(directive.date), directive.year) == (
+        "Bộ Chính trị",
+        "TW",
+        "2016-05-15",
+        2016,
+    )
+    assert directive.subject == "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+    stated = directive.subject_citation
+    assert articles[stated.article].id == "vb-1"
+    assert stated.sentence.startswith("Sáng 2/4, Thành ủy Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW")
+    assert directive.issuer_citation == directive.date_citation == stated
+
+
+def test_a_bare_mention_joins_the_only_document_it_fits_and_each_citing_article_counts_once(registry, articles):
+    (directive,) = _by_name(registry)["Chỉ thị số 05-CT/TW"]
+    assert [articles[c.article].id for c in directive.citations] == ["vb-1", "vb-2", "vb-3"]
+    assert directive.citations[1].sentence == "Cũng tại hội nghị, đơn vị quán triệt Chỉ thị 05 của Bộ Chính trị."
+
+
+def test_the_same_number_from_another_issuer_or_year_is_another_document(registry, articles):
+    named = _by_name(registry)
+    (prime_minister,) = named["Chỉ thị số 05/CT-TTg"]
+    assert (prime_minister.issuer, prime_minister.group, prime_minister.year, prime_minister.date) == (
+        "Thủ tướng Chính phủ",
+        "TTg",
+        2018,
+        None,
+    )
+    assert prime_minister.subject == "tăng cường chấn chỉnh công tác quy hoạch xây dựng"
+    assert [articles[c.article].id for c in prime_minister.citations] == ["vb-2"]
+    resolutions = sorted(named["Nghị quyết số 18-NQ/TW"], key=lambda d: d.year)
+    assert [(d.year, d.issuer, [articles[c.article].id for c in d.citations]) for d in resolutions] == [
+        (2017, "Ban Chấp hành Trung ương", ["vb-3"]),
+        (2022, "Ban Chấp hành Trung ương", ["vb-4"]),
+    ]
+    assert resolutions[1].subject == (
+        "tiếp tục đổi mới, hoàn thiện thể chế, chính sách, nâng cao hiệu lực, hiệu quả quản lý và sử dụng đất"
+    )
+
+
+def test_a_verb_that_spells_a_kind_is_no_document(registry):
+    assert len(registry) == 4
+    assert not any(d.kind == "Kết luận" for d in registry.documents)  # "Đoàn kiểm tra kết luận 3 sai phạm"
+
+
+def test_an_issuer_named_before_the_document_and_a_provincial_committee_are_read():
+    articles, _ = read_corpus([DOCUMENTS])
+    text = (
+        "Ban Thường vụ Tỉnh ủy Nghệ An vừa ban hành Chỉ thị số 15-CT/TU về tăng cường công tác dân vận.\n"
+        "Chỉ thị 15 của Tỉnh ủy Hà Tĩnh năm 2020 về phòng chống thiên tai cũng được nhắc lại."
+    )
+    registry = build_registry([replace(articles[0], title="Tin tỉnh", paragraphs=tuple(text.split("\n")))])
+    assert sorted((d.issuer, d.group, d.year, d.subject) for d in registry.documents) == [
+        ("Ban Thường vụ Tỉnh ủy Nghệ An", "TU", None, "tăng cường công tác dân vận"),
+        ("Tỉnh ủy Hà Tĩnh", "TU", 2020, "phòng chống thiên tai"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("05", ["Chỉ thị số 05-CT/TW", "Chỉ thị số 05/CT-TTg"]),
+        ("chỉ thị 05", ["Chỉ thị số 05-CT/TW", "Chỉ thị số 05/CT-TTg"]),
+        ("Chỉ thị 05-CT/TW", ["Chỉ thị số 05-CT/TW"]),
+        ("chi thi so 5 cua Thu tuong", ["Chỉ thị số 05/CT-TTg"]),
+        ("18-NQ/TW", ["Nghị quyết số 18-NQ/TW", "Nghị quyết số 18-NQ/TW"]),
+        ("NQ 18 năm 2022", ["Nghị quyết số 18-NQ/TW"]),
+        ("nghị quyết 05", []),
+        ("quy hoạch xây dựng", ["Chỉ thị số 05/CT-TTg"]),
+        ("năm 2016", []),
+    ],
+)
+def test_documents_are_found_by_number_code_kind_issuer_year_or_subject(registry, query, expected):
+    assert [d.name for d in registry.find(query)] == expected
+
+
+def test_a_query_names_a_document_by_kind_number_issuer_and_year():
+    reference = reference_in("QĐ 181 của Bộ Chính trị năm 2013")
+    assert (reference.kinds, reference.number, reference.group, reference.year) == (
+        {"Quyết định", "Quy định"},
+        181,
+        "TW",
+        2013,
+    )
+    assert reference_in("tình hình kinh tế") is None
+
+
+def test_the_registry_survives_json_and_refuses_one_that_cites_missing_articles(registry):
+    data = json.loads(json.dumps(registry.to_json(), ensure_ascii=False))
+    assert Registry.from_json(data, 4).documents == registry.documents
+    with pytest.raises(ValueError):
+        Registry.from_json(data, 2)
+
+
+def test_the_registry_is_cached_with_the_index_and_rebuilt_when_the_extraction_changes(tmp_path, monkeypatch):
+    index, _ = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    (cached,) = (tmp_path / "cache" / "index").glob("*/documents-*.json")
+    assert cached.name == f"documents-{registry_key()}.json"
+    assert len(index.documents) == 4
+
+    cached.write_text(json.dumps({"documents": []}), encoding="utf-8")
+    again, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    assert report.from_cache and len(again.documents) == 0  # the cache is what is served
+
+    tables = tmp_path / "documents.toml"
+    tables.write_text(bot.documents.TABLES_FILE.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(bot.documents, "TABLES_FILE", tables)
+    rebuilt, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    assert report.from_cache and len(rebuilt.documents) == 4
+    assert [p.name for p in (tmp_path / "cache" / "index").glob("*/documents-*.json")] == [
+        f"documents-{registry_key()}.json"
+    ]
+    assert cached.name != f"documents-{registry_key()}.json"
+
+
+def test_an_unreadable_cached_registry_is_rebuilt(tmp_path):
+    build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    (cached,) = (tmp_path / "cache" / "index").glob("*/documents-*.json")
+    cached.write_text("{not json", encoding="utf-8")
+    index, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    assert report.from_cache and len(index.documents) == 4
+    assert json.loads(cached.read_text(encoding="utf-8"))["documents"]
