@@ -173,7 +173,7 @@ def test_every_example_in_help_gets_a_sure_answer(bot):
 
 def test_the_command_menu_is_registered_in_vietnamese(bot):
     (call,) = bot.api.calls_to("setMyCommands")
-    assert [c["command"] for c in call.params["commands"]] == ["start", "help", "ask"]
+    assert [c["command"] for c in call.params["commands"]] == ["start", "help", "ask", "vanban", "moi"]
     assert call.params["commands"][0]["description"] == "Giới thiệu bot và kho bài viết"
 
 
