@@ -129,14 +129,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)",
             re.I,
         ),
-        "issuer_after": re.compile(rf"(?:của|do)\s+(?P<issuer>{issuers}){place}{term}(?!\w)"),
+        "issuer_after": re.compile(rf"(?:của|do)\s+(?P<issuer>{issuers}){place}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
-            rf"(?<!\w)(?P<issuer>{issuers}){place}(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua))+\s*$"
+            rf"(?<!\w)(?P<issuer>{issuers}){place}(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
+            re.I,
         ),
-        "subject": re.compile(r"(?:về việc|về)\s+", re.I),
+        "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
         "gap": re.compile(r"\s*,?\s*"),
-        "listing": re.compile(rf",?\s+(?:và\s+)?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
-        "stop": re.compile(r"[;:()\"“”«»]|\s[-–—]\s|…|\.\.\."),
+        # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
+        "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
+        # A dash between numbers is a range ("nhiệm kỳ 2015 - 2020"), not a break.
+        "stop": re.compile(r"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\."),
+        "quote": re.compile(r"[\"“”«»]"),
         # Case matters: a capital after the comma opens a new clause ("…, Thủ tướng yêu cầu").
         "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),
         "clause": re.compile(rf",\s+(?:(?:{_alternation(tables['subject_ends']['words'])})(?!\w)|[{UPPER_LETTERS}])"),
@@ -164,27 +168,27 @@ class _Mention:
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
     """The kind, year and issuer group a code's parts state ("31/2018/CT-TTg": Chỉ thị, 2018, TTg)."""
     tables = _tables()
-    kind_codes = {_code_key(c): k for c, k in tables["kinds"]["codes"].items()}
-    issuer_codes = {_code_key(c): c for c in tables["code_issuers"] if c != "source"}
+    kind_codes = {_part_key(c): k for c, k in tables["kinds"]["codes"].items()}
+    issuer_codes = {_part_key(c): c for c in tables["code_issuers"] if c != "source"}
     kind = year = group = None
     for part in re.split(r"[-/]", rest)[1:]:
         if re.fullmatch(r"(?:19|20)\d\d", part):
             year = int(part)
-        elif kind is None and _code_key(part) in kind_codes:
-            kind = kind_codes[_code_key(part)]
-        elif group is None and _code_key(re.sub(r"\d+$", "", part)) in issuer_codes:
-            group = issuer_codes[_code_key(re.sub(r"\d+$", "", part))]
+        elif kind is None and _part_key(part) in kind_codes:
+            kind = kind_codes[_part_key(part)]
+        elif group is None and _part_key(re.sub(r"\d+$", "", part)) in issuer_codes:
+            group = issuer_codes[_part_key(re.sub(r"\d+$", "", part))]
     return kind, year, group
 
 
-def _code_key(part: str) -> str:
+def _part_key(part: str) -> str:
     """A code part as compared: "QĐ", "qd" and "Qđ" alike."""
     return strip_diacritics(part).upper()
 
 
 def _issuer_group(name: str) -> str:
-    issuers = {canonicalize(k): v for k, v in _tables()["issuers"].items() if k != "source"}
-    return issuers[" ".join(name.split())]
+    issuers = {_plain(k): v for k, v in _tables()["issuers"].items() if k != "source"}
+    return issuers[_plain(name)]
 
 
 def _subject(sentence: str, start: int) -> str | None:
@@ -196,8 +200,17 @@ def _subject(sentence: str, start: int) -> str | None:
         match = patterns[name].search(text)
         if match:
             end = min(end, match.start())
+    # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
+    # one opened before the subject ends it.
+    opened = 0
+    for quote in patterns["quote"].finditer(text, 0, end):
+        closes = quote.group() in "”»" or (quote.group() == '"' and opened % 2 == 1)
+        if closes and opened == 0:
+            end = quote.start()
+            break
+        opened += -1 if closes else 1
     words = text[:end].strip().rstrip(".,!?").split()
-    if len(words) < 2:
+    if len(words) < 2 or _plain(" ".join(words)) in {_plain(v) for v in _tables()["subject_vague"]["words"]}:
         return None
     if len(words) > MAX_SUBJECT_WORDS:
         return " ".join(words[:MAX_SUBJECT_WORDS]) + " …"
@@ -252,6 +265,12 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
     taken: list[tuple[int, int]] = []
     for match in patterns["mention"].finditer(sentence):
         kind_written = match["kind"]
+        if (
+            match["rest"]
+            and not re.search(r"[^\W\d_]", match["rest"])
+            and not re.fullmatch(r"/(?:19|20)\d\d", match["rest"])
+        ):
+            continue  # "kế hoạch 2018-2020" is a period, "Quyết định 15/3" a date: no code
         bare = not match["rest"] and "số" not in match.group(0).lower()
         if bare and kind_written[0].islower() and _plain(kind_written) in verbs:
             continue
@@ -271,8 +290,8 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
 
 def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[str], citation: Citation) -> _Mention:
     code_kind, year, group = _code_parts(rest)
-    if kind == "Quyết định" and code_kind is None and group == "TW":
-        kind = "Quy định"  # the Party issues Quy định, never Quyết định, under /TW with a QĐ code
+    if code_kind and _tables()["kinds"]["names"][kind] != _tables()["kinds"]["names"][code_kind]:
+        kind = code_kind  # "Thông báo kết luận số 351/TB-VPCP" is a Thông báo: the code says what it is
     mention = _Mention(
         kind=kind,
         number=int(number),

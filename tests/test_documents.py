@@ -96,6 +96,32 @@ def test_an_issuer_named_before_the_document_and_a_provincial_committee_are_read
     ]
 
 
+def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skips_a_vague_one(articles):
+    text = (
+        "Quyết định số 191/2006/QĐ-TTg ngày 17/8/2006 của Thủ tướng Chính phủ về việc ban hành Chương trình hành động, "
+        "Chỉ thị số 22/CT-TTg của Thủ tướng Chính phủ và kế hoạch 2018-2020 của tỉnh được quán triệt.\n"
+        "Thông báo Kết luận số 264-TB/TW ngày 31/7/2009 của Bộ Chính trị về tổ chức cuộc vận động “Người Việt Nam ưu tiên "
+        "dùng hàng Việt Nam” sáng nay được tổng kết.\n"
+        "Chính phủ cũng có Nghị quyết 44 về vấn đề này.\n"
+        "Quyết định 1366 của Ban Bí thư về việc ông Lê Văn An thôi tham gia Ban Chấp hành nhiệm kỳ 2015 - 2020."
+    )
+    registry = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))])
+    assert sorted((d.name, d.issuer, d.year, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 22/CT-TTg", "Thủ tướng Chính phủ", None, None),
+        ("Nghị quyết số 44", "Chính phủ", None, None),
+        ("Quyết định số 1366", "Ban Bí thư", None, "ông Lê Văn An thôi tham gia Ban Chấp hành nhiệm kỳ 2015 - 2020"),
+        ("Quyết định số 191/2006/QĐ-TTg", "Thủ tướng Chính phủ", 2006, "ban hành Chương trình hành động"),
+        # A "Thông báo Kết luận" is a Thông báo: its code says so.
+        (
+            "Thông báo số 264-TB/TW",
+            "Bộ Chính trị",
+            2009,
+            "tổ chức cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”",
+        ),
+    ]
+    assert [d.name for d in registry.find("264-TB/TW")] == ["Thông báo số 264-TB/TW"]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
