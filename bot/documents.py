@@ -392,7 +392,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
                 clusters.append(target)
             target.mentions += group
         documents += [_document(c) for c in clusters]
-    documents.sort(key=lambda d: (-len(d.citations), d.kind, int(d.number), d.key))
+    documents.sort(key=lambda d: (-len(d.citations), d.kind, int(d.number), -(d.year or 0), d.key))
     return Registry(tuple(documents))
 
 
@@ -436,7 +436,7 @@ def _document(cluster: _Cluster) -> Document:
 
 @dataclass
 class Registry:
-    """The documents, most cited first, and the means to find them by number, code or subject."""
+    """The documents, most cited (then newest) first, and the means to find them by number, code or subject."""
 
     documents: tuple[Document, ...] = ()
 
@@ -467,6 +467,10 @@ class Registry:
             and (wanted.year is None or d.year in (wanted.year, None))
         ]
 
+    def named_alone(self, text: str) -> list[Document]:
+        """The documents a message names when it names one and nothing else, else none."""
+        return self.find(text) if names_only_a_document(text) else []
+
     def to_json(self) -> dict:
         return {"documents": [_document_json(d) for d in self.documents]}
 
@@ -490,7 +494,9 @@ class Reference:
 
 
 @functools.cache
-def _query_tables() -> tuple[dict[str, frozenset[str]], dict[str, str], re.Pattern[str], re.Pattern[str]]:
+def _query_tables() -> tuple[
+    dict[str, frozenset[str]], dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     names = _tables()["kinds"]["names"]
     kinds = {"": frozenset(), **{_plain(k): frozenset({k}) for k in names}}
     for code in _tables()["kinds"]["codes"]:
@@ -499,12 +505,18 @@ def _query_tables() -> tuple[dict[str, frozenset[str]], dict[str, str], re.Patte
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
     )
-    return kinds, issuers, query, re.compile(rf"(?<!\w)(?:{_alternation(issuers)})(?!\w)")
+    year = r"(?:\s+nam\s+(?:19|20)\d\d)?"
+    # A message that is a document's name and nothing else: "chỉ thị 15", "NQ 26 năm 2008", "05-CT/TW của Bộ Chính trị".
+    alone = re.compile(
+        rf"(?:van ban\s+)?(?:(?:{_alternation(kinds)})\s+(?:so\s+)?)?\d{{1,5}}(?:[-/][0-9a-z]+)*{year}"
+        rf"(?:\s+(?:cua\s+)?(?:{_alternation(issuers)}))?{year}"
+    )
+    return kinds, issuers, query, re.compile(rf"(?<!\w)(?:{_alternation(issuers)})(?!\w)"), alone
 
 
 def reference_in(text: str) -> Reference | None:
     """The document a query names by number ("chỉ thị 05", "18-NQ/TW", "NQ 26 năm 2008"), or None."""
-    kinds, issuers, query, issuer = _query_tables()
+    kinds, issuers, query, issuer, _ = _query_tables()
     plain = _plain(text)
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", plain)]
     for match in query.finditer(plain):
@@ -520,6 +532,14 @@ def reference_in(text: str) -> Reference | None:
             year=code_year or next((y for y in years if y != int(match["number"])), None),
         )
     return None
+
+
+def names_only_a_document(text: str) -> bool:
+    """True when a message is a document's kind and number and nothing else ("chỉ thị 15", "NQ 26",
+    "Chỉ thị 05-CT/TW"); a bare number ("05") is not enough: it could be anything."""
+    reference = reference_in(text)
+    plain = _plain(text).strip(" ?.!")
+    return reference is not None and bool(reference.kinds) and _query_tables()[4].fullmatch(plain) is not None
 
 
 def _citation_json(citation: Citation | None) -> list | None:

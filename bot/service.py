@@ -138,6 +138,10 @@ class Library:
         """The documents a query names (number, code or words of the subject), most cited first."""
         return self.index.documents.find(text)
 
+    def documents_named(self, message: str) -> list[Document]:
+        """The documents a message names when it is nothing but a document's name ("chỉ thị 15")."""
+        return self.index.documents.named_alone(message)
+
     def document_card(self, key: str) -> DocumentCard | None:
         """A document and the articles citing it, read from one index even while a reload swaps it."""
         index = self.index

@@ -42,6 +42,7 @@ from telegram.ext import (
 
 from bot.answer import Answer, Status
 from bot.config import Settings
+from bot.documents import Document
 from bot.listing import (
     DOCUMENT_EXPIRED,
     MAX_CANDIDATES,
@@ -182,6 +183,12 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     previous = svc.conversations.earlier(
         message.chat_id, replied.message_id if replied else None, is_follow_up(question)
     )
+    # A message that only names a document ("chỉ thị 15") gets its card, not a list of search results.
+    documents = [] if previous else await asyncio.to_thread(svc.library.documents_named, question)
+    if documents:
+        sent = await _reply_documents(message, svc.library, question, documents)
+        svc.conversations.remember(message.chat_id, sent.message_id, question)
+        return
     answer = await asyncio.to_thread(svc.library.answer, question, 12, previous)
     pages = page_count(answer)
     markup = pager(svc.pages.keep(answer), 0, pages) if pages > 1 else None
@@ -269,18 +276,26 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     found = await asyncio.to_thread(library.find_documents, query)
     if not found:
         await message.reply_html(document_not_found(query, library.index.documents.documents), do_quote=in_group)
-    elif len(found) > 1:
+        return
+    await _reply_documents(message, library, query, found)
+
+
+async def _reply_documents(message: Message, library: Library, query: str, found: list[Document]) -> Message:
+    """A document's card, or the documents to choose from when several fit."""
+    in_group = message.chat.type != ChatType.PRIVATE
+    if len(found) > 1:
         buttons = [[InlineKeyboardButton(candidate_label(d), callback_data=f"doc:{d.key}:0")] for d in found]
         markup = InlineKeyboardMarkup(buttons[:MAX_CANDIDATES])
-        await message.reply_html(format_candidates(query, found), do_quote=in_group, reply_markup=markup)
-    else:
-        card = await asyncio.to_thread(library.document_card, found[0].key)
-        await message.reply_html(
-            format_document_page(card.document, card.citing, card.articles),
-            do_quote=in_group,
-            reply_markup=pager(card.document.key, 0, document_pages(card.citing), "doc"),
-            link_preview_options=NO_PREVIEW,
-        )
+        return await message.reply_html(format_candidates(query, found), do_quote=in_group, reply_markup=markup)
+    card = await asyncio.to_thread(library.document_card, found[0].key)
+    if card is None:  # a reload swapped the registry in between
+        return await message.reply_html(DOCUMENT_EXPIRED, do_quote=in_group)
+    return await message.reply_html(
+        format_document_page(card.document, card.citing, card.articles),
+        do_quote=in_group,
+        reply_markup=pager(card.document.key, 0, document_pages(card.citing), "doc"),
+        link_preview_options=NO_PREVIEW,
+    )
 
 
 async def newest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -121,3 +121,23 @@ def test_moi_lists_the_newest_dated_articles_paged(bot):
         "9. Công an tỉnh Nghệ An sơ kết Chỉ thị 31/2018/CT-TTg về kỷ luật, kỷ cương ngân sách\n14:00 05/06/2019 · CAND\n"
         "10. Công an Nghệ An sơ kết một năm thực hiện chỉ thị về quy hoạch\n05/06/2019 · Báo Công an Nghệ An"
     )
+
+
+def test_a_message_that_only_names_a_document_gets_its_card_or_the_choice(bot):
+    card = text_of(bot.ask("Chỉ thị 05-CT/TW", user_id=6007))
+    assert card.startswith("📄 Chỉ thị số 05-CT/TW\nCơ quan ban hành: Bộ Chính trị\n")
+    assert text_of(bot.ask("nghị quyết 18 năm 2022", user_id=6007)).startswith(
+        "📄 Nghị quyết số 18-NQ/TW\nCơ quan ban hành: Ban Chấp hành Trung ương\nNgày ban hành: 16/06/2022\n"
+    )
+    choice = bot.ask("NQ 18", user_id=6007)
+    assert text_of(choice) == "Có 2 văn bản khớp với «NQ 18». Bạn muốn xem văn bản nào?"
+    assert [row[0]["text"] for row in choice.params["reply_markup"]["inline_keyboard"]] == [
+        "Nghị quyết số 18-NQ/TW · Ban Chấp hành Trung ương · 2022 (1 bài)",  # as often cited: the newer first
+        "Nghị quyết số 18-NQ/TW · Ban Chấp hành Trung ương · 2017 (1 bài)",
+    ]
+
+
+def test_a_question_about_a_document_or_an_unknown_one_is_still_searched(bot):
+    for text in ("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", "chỉ thị 99", "05"):
+        shown = text_of(bot.ask(text, user_id=6008))
+        assert not shown.startswith(("📄", "Có 2 văn bản")), text

@@ -10,7 +10,7 @@ import pytest
 
 import bot.documents
 from bot.corpus import read_corpus
-from bot.documents import Registry, build_registry, reference_in, registry_key
+from bot.documents import Registry, build_registry, names_only_a_document, reference_in, registry_key
 from bot.store import build_index
 
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
@@ -149,6 +149,23 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
         2013,
     )
     assert reference_in("tình hình kinh tế") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "alone"),
+    [
+        ("chỉ thị 15", True),
+        ("NQ 26", True),
+        ("Chỉ thị 05-CT/TW?", True),
+        ("05-CT/TW của Bộ Chính trị", True),
+        ("chi thi so 5 nam 2016", True),
+        ("05", False),  # a number alone could be anything
+        ("Chỉ thị 05 nói về gì?", False),
+        ("Ai dự hội nghị sơ kết Chỉ thị 05?", False),
+    ],
+)
+def test_a_message_names_only_a_document_when_it_is_a_kind_and_number_and_nothing_else(message, alone):
+    assert names_only_a_document(message) is alone
 
 
 def test_the_registry_survives_json_and_refuses_one_that_cites_missing_articles(registry):
