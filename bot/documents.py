@@ -187,8 +187,17 @@ def _part_key(part: str) -> str:
 
 
 def _issuer_group(name: str) -> str:
-    issuers = {_plain(k): v for k, v in _tables()["issuers"].items() if k != "source"}
-    return issuers[_plain(name)]
+    return _issuer_groups()[_plain(name)]
+
+
+@functools.cache
+def _issuer_groups() -> dict[str, str]:
+    return {_plain(k): v for k, v in _tables()["issuers"].items() if k != "source"}
+
+
+@functools.cache
+def _verbs() -> frozenset[str]:
+    return frozenset(_plain(v) for v in _tables()["kinds"]["verbs"])
 
 
 def _subject(sentence: str, start: int) -> str | None:
@@ -260,7 +269,7 @@ def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
 
 def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
     patterns = _patterns()
-    verbs = {_plain(v) for v in _tables()["kinds"]["verbs"]}
+    verbs = _verbs()
     found: list[_Mention] = []
     taken: list[tuple[int, int]] = []
     for match in patterns["mention"].finditer(sentence):
@@ -317,14 +326,31 @@ def mentions_in_article(article: Article, position: int) -> list[_Mention]:
     """Every document mention of an article's title and sentences, in reading order."""
     found = []
     for text in (article.title, *article.paragraphs):
-        if not re.search(r"\d", text):
-            continue
+        if not _may_name_a_document(text):
+            continue  # most paragraphs name no document: skip the costly steps below
         text = canonicalize(text)
         for start, end in split_sentences(text):
             sentence = text[start:end]
-            if re.search(r"\d", sentence):
+            if _may_name_a_document(sentence):
                 found += _mentions_in(sentence, Citation(position, sentence))
     return found
+
+
+def _may_name_a_document(text: str) -> bool:
+    """A quick test (plain substring search, no regex alternation): a digit, and a kind's name or a code."""
+    if not _DIGIT.search(text):
+        return False
+    lowered = text.lower()
+    return any(kind in lowered for kind in _lower_kinds()) or _CODE_START.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_CODE_START = re.compile(r"\d[-/][A-Za-zĐđ]")
+
+
+@functools.cache
+def _lower_kinds() -> tuple[str, ...]:
+    return tuple(canonicalize(k).lower() for k in _tables()["kinds"]["names"])
 
 
 # --- gathering mentions into documents --------------------------------------------------------

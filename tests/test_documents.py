@@ -11,6 +11,7 @@ import pytest
 import bot.documents
 from bot.corpus import read_corpus
 from bot.documents import Registry, build_registry, names_only_a_document, reference_in, registry_key
+from bot.service import Library
 from bot.store import build_index
 
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
@@ -203,3 +204,49 @@ def test_an_unreadable_cached_registry_is_rebuilt(tmp_path):
     index, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
     assert report.from_cache and len(index.documents) == 4
     assert json.loads(cached.read_text(encoding="utf-8"))["documents"]
+
+
+def test_a_reload_rebuilds_the_registry_from_the_new_corpus(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    assert [d.issuer for d in library.find_documents("31/2018/CT-TTg")] == ["Thủ tướng Chính phủ"]
+    (corpus_copy / "002_chi_thi_31.txt").unlink()
+    (corpus_copy / "004_van_ban.jsonl").write_bytes((DOCUMENTS / "001_van_ban.jsonl").read_bytes())
+    library.reload()
+    assert library.find_documents("31/2018/CT-TTg") == []
+    assert [d.issuer for d in library.find_documents("05/CT-TTg")] == ["Thủ tướng Chính phủ"]
+
+
+@pytest.fixture(scope="module")
+def shared_registry(politics_corpus) -> tuple[list, Registry]:
+    articles, _ = read_corpus([politics_corpus, politics_corpus.with_name("vnexpress-2024.jsonl.gz")])
+    return articles, build_registry(articles)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("query", "name", "issuer", "date", "subject"),
+    [
+        (
+            "05-CT/TW",
+            "Chỉ thị số 05-CT/TW",
+            "Bộ Chính trị",
+            "2016-05-15",
+            "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        ),
+        ("102-QĐ/TW", "Quy định số 102-QĐ/TW", "Bộ Chính trị", "2017-11-15", "xử lý kỷ luật đảng viên vi phạm"),
+        (
+            "39-NQ/TW",
+            "Nghị quyết số 39-NQ/TW",
+            "Bộ Chính trị",
+            "2015-04-17",
+            "tinh giản biên chế và cơ cấu lại đội ngũ cán bộ, công chức, viên chức",
+        ),
+    ],
+)
+def test_the_best_known_documents_of_the_news_corpora_are_read_right(
+    shared_registry, query, name, issuer, date, subject
+):
+    _, registry = shared_registry
+    document = registry.find(query)[0]
+    assert (document.name, document.issuer, str(document.date), document.subject) == (name, issuer, date, subject)
+    assert len(document.citations) >= 20

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.corpus import Article
+from bot.corpus import Article, read_corpus
 from bot.listing import (
     corpus_summary,
     document_pages,
@@ -19,7 +20,7 @@ from bot.listing import (
     vi_number,
 )
 from bot.reply import plain_text
-from bot.service import Library
+from bot.service import Library, newest_first
 
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
 
@@ -125,3 +126,13 @@ def test_the_newest_articles_are_the_dated_ones_newest_first_and_paged(library):
         "Bài viết mới nhất (3/3, 20 bài có ngày đăng):\n\n17. Bài 16\n"
     )
     assert format_newest_page([]) == "Kho chưa có bài viết nào ghi ngày đăng, nên tôi chưa biết bài nào mới nhất."
+
+
+@pytest.mark.corpus
+def test_on_the_news_corpora_the_summary_counts_the_dated_articles_and_the_newest_come_first(politics_corpus):
+    dated, _ = read_corpus([politics_corpus.with_name("vnexpress-2024.jsonl.gz")])
+    assert plain_text(corpus_summary(dated)) == "716 bài viết, 427 bài có ngày đăng (từ 12/04/2006 đến 18/02/2024)"
+    newest = newest_first(a for a in dated if a.date)
+    assert newest[0].date == dt.date(2024, 2, 18) and all(a.date >= b.date for a, b in itertools.pairwise(newest))
+    undated, _ = read_corpus([politics_corpus, Path(__file__).resolve().parent.parent / "corpus"])
+    assert plain_text(corpus_summary(undated)) == "7.891 bài viết, 1 bài có ngày đăng (02/04/2021)"
