@@ -213,13 +213,19 @@ def _subject(sentence: str, start: int) -> str | None:
     # one opened before the subject ends it.
     opened = 0
     for quote in patterns["quote"].finditer(text, 0, end):
-        closes = quote.group() in "”»" or (quote.group() == '"' and opened % 2 == 1)
+        straight = quote.group() == '"'
+        closes = quote.group() in "”»" or (straight and (opened % 2 == 1 or '"' not in text[quote.end() :]))
         if closes and opened == 0:
             end = quote.start()
             break
         opened += -1 if closes else 1
     words = text[:end].strip().rstrip(".,!?").split()
-    if len(words) < 2 or _plain(" ".join(words)) in {_plain(v) for v in _tables()["subject_vague"]["words"]}:
+    vague = _vague_subjects()
+    for tail in range(2, 6):  # "… của cán bộ, đảng viên và nội dung này": the pointer back is dropped
+        if len(words) > tail + 1 and words[-tail - 1] == "và" and _plain(" ".join(words[-tail:])) in vague:
+            words = words[: -tail - 1]
+            break
+    if len(words) < 2 or _plain(" ".join(words)) in vague:
         return None
     if len(words) > MAX_SUBJECT_WORDS:
         return " ".join(words[:MAX_SUBJECT_WORDS]) + " …"
@@ -286,6 +292,7 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         if bare and patterns["unit"].match(sentence, match.end()):
             continue
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
+        canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
         found.append(_mention(canonical, match["number"], match["rest"], sentence, match, citation))
         taken.append(match.span())
     for match in patterns["code"].finditer(sentence):
@@ -405,19 +412,33 @@ def build_registry(articles: Sequence[Article]) -> Registry:
     documents = []
     for (kind, number), groups in records.items():
         # The most specific records found the documents; a vaguer one joins the only document that
-        # states all it states (or else stays a document of its own, issuer or year unknown).
+        # states all it states, on a shared topic (else the only one that states more, else one
+        # stating just as much: a document of its own, issuer or year unknown).
         summaries = [(group, _known(group, "group"), _known(group, "place"), _known(group, "year")) for group in groups]
         summaries.sort(key=lambda s: -sum(v is not None for v in s[1:]))
         clusters: list[_Cluster] = []
         for group, issuer_group, place, year in summaries:
-            fitting = [c for c in clusters if _refines(c, issuer_group, place, year)]
-            exact = [c for c in clusters if (c.group, c.place, c.year) == (issuer_group, place, year)]
-            target = fitting[0] if len(fitting) == 1 else exact[0] if exact else None
+            subjects = {m.subject for m in group if m.subject}
+            fitting = [
+                c
+                for c in clusters
+                if _refines(c, issuer_group, place, year)
+                and _share_a_topic(subjects, {m.subject for m in c.mentions if m.subject})
+            ]
+            known = sum(v is not None for v in (issuer_group, place, year))
+            finer = [c for c in fitting if sum(v is not None for v in (c.group, c.place, c.year)) > known]
+            exact = [c for c in fitting if (c.group, c.place, c.year) == (issuer_group, place, year)]
+            target = fitting[0] if len(fitting) == 1 else finer[0] if len(finer) == 1 else exact[0] if exact else None
             if target is None:
                 target = _Cluster(kind, number, issuer_group, place, year)
                 clusters.append(target)
             target.mentions += group
-        documents += [_document(c) for c in clusters]
+        # Documents alike in all but their topic are told apart in their keys by their order.
+        twins: collections.Counter[tuple] = collections.Counter()
+        for cluster in clusters:
+            attributes = (cluster.group, cluster.place, cluster.year)
+            documents.append(_document(cluster, twins[attributes]))
+            twins[attributes] += 1
     documents.sort(key=lambda d: (-len(d.citations), d.kind, int(d.number), -(d.year or 0), d.key))
     return Registry(tuple(documents))
 
@@ -427,13 +448,43 @@ def _most_common(values: Iterable[object]) -> object:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _document(cluster: _Cluster) -> Document:
+def _best_subject(subjects: list[str]) -> str | None:
+    """The subject stated most often; among equals, one that others only lengthen ("về A" beside
+    "về A và nội dung này"), then the first."""
+    counts = collections.Counter(subjects)
+    return max(
+        counts,
+        key=lambda s: (counts[s], any(o != s and o.startswith(s + " ") for o in counts), -subjects.index(s)),
+        default=None,
+    )
+
+
+def _share_a_topic(ours: set[str], theirs: set[str]) -> bool:
+    """Two sets of subjects may be one document's: either is empty, or two of them share two content syllables."""
+    if not ours or not theirs:
+        return True
+    function_words = _function_words()
+    mine = [set(_plain(s).split()) - function_words for s in ours]
+    return any(len(m & (set(_plain(t).split()) - function_words)) >= 2 for m in mine for t in theirs)
+
+
+@functools.cache
+def _vague_subjects() -> frozenset[str]:
+    return frozenset(_plain(v) for v in _tables()["subject_vague"]["words"])
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(_plain(w) for w in _tables()["subject_function_words"]["words"])
+
+
+def _document(cluster: _Cluster, twin: int) -> Document:
     mentions = cluster.mentions
-    identity = f"{cluster.kind}|{cluster.number}|{cluster.group}|{cluster.place}|{cluster.year}"
+    identity = f"{cluster.kind}|{cluster.number}|{cluster.group}|{cluster.place}|{cluster.year}|{twin}"
     issuer = _most_common(m.issuer for m in mentions)
     if issuer is None and cluster.group in _tables()["code_issuers"]:
         issuer = _tables()["code_issuers"][cluster.group][0]
-    subject = _most_common(m.subject for m in mentions)
+    subject = _best_subject([m.subject for m in mentions if m.subject])
     date = _most_common(m.date for m in mentions)
     dated = next((m for m in mentions if m.date == date), None) if date else None
     dated = dated or next((m for m in mentions if m.dated and m.year == cluster.year), None)
@@ -524,9 +575,10 @@ def _query_tables() -> tuple[
     dict[str, frozenset[str]], dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
 ]:
     names = _tables()["kinds"]["names"]
-    kinds = {"": frozenset(), **{_plain(k): frozenset({k}) for k in names}}
+    aliases = _tables()["kinds"]["aliases"]
+    kinds = {"": frozenset(), **{_plain(k): frozenset({aliases.get(k, k)}) for k in names}}
     for code in _tables()["kinds"]["codes"]:
-        kinds[_plain(code)] = frozenset(k for k, c in names.items() if c == code)
+        kinds[_plain(code)] = frozenset(aliases.get(k, k) for k, c in names.items() if c == code)
     issuers = {_plain(name): group for name, group in _tables()["issuers"].items() if name != "source"}
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"

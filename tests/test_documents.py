@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import bot.documents
-from bot.corpus import read_corpus
+from bot.corpus import Article, read_corpus
 from bot.documents import Registry, build_registry, names_only_a_document, reference_in, registry_key
 from bot.service import Library
 from bot.store import build_index
@@ -121,6 +121,30 @@ def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skip
         ),
     ]
     assert [d.name for d in registry.find("264-TB/TW")] == ["Thông báo số 264-TB/TW"]
+
+
+def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_joins_the_dated_one():
+    texts = [
+        "Nghị quyết 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị về tinh giản biên chế và cơ cấu lại đội ngũ cán bộ.",
+        "Nghị quyết 39 của Bộ Chính trị về nâng cao hiệu quả khai thác các nguồn lực của nền kinh tế được quán triệt.",
+        "Các địa phương tiếp tục thực hiện Nghị quyết 39 của Bộ Chính trị.",
+        "Thông báo kết luận số 351 của Thủ tướng về dự án được công bố.",
+        "Quy định số 55-QĐ/TW về một số việc cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên và nội dung này.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    documents = build_registry(articles).documents
+    assert sorted((d.name, d.year, d.subject, [c.article for c in d.citations]) for d in documents) == [
+        ("Nghị quyết số 39", None, "nâng cao hiệu quả khai thác các nguồn lực của nền kinh tế", [1]),
+        ("Nghị quyết số 39-NQ/TW", 2015, "tinh giản biên chế và cơ cấu lại đội ngũ cán bộ", [0, 2]),
+        (
+            "Quy định số 55-QĐ/TW",
+            None,
+            "một số việc cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên",
+            [4],
+        ),
+        ("Thông báo số 351", None, "dự án", [3]),  # a Thông báo kết luận is a Thông báo
+    ]
+    assert len({d.key for d in documents}) == len(documents)
 
 
 @pytest.mark.parametrize(
