@@ -424,6 +424,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
                 for c in clusters
                 if _refines(c, issuer_group, place, year)
                 and _share_a_topic(subjects, {m.subject for m in c.mentions if m.subject})
+                and not _about_a_later_period(subjects, c.year)
             ]
             known = sum(v is not None for v in (issuer_group, place, year))
             finer = [c for c in fitting if sum(v is not None for v in (c.group, c.place, c.year)) > known]
@@ -466,6 +467,16 @@ def _share_a_topic(ours: set[str], theirs: set[str]) -> bool:
     function_words = _function_words()
     mine = [set(_plain(s).split()) - function_words for s in ours]
     return any(len(m & (set(_plain(t).split()) - function_words)) >= 2 for m in mine for t in theirs)
+
+
+_PERIOD_START = re.compile(r"(?<!đến )(?<!tới )(?:giai đoạn|năm)\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _about_a_later_period(subjects: set[str], year: int | None) -> bool:
+    """A subject about a period starting years after a document's year ("giai đoạn 2019 - 2021" for a
+    document of 2007) is another document's."""
+    starts = [int(m.group(1)) for s in subjects for m in _PERIOD_START.finditer(s)]
+    return year is not None and any(start > year + 1 for start in starts)
 
 
 @functools.cache

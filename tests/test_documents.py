@@ -129,18 +129,22 @@ def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_j
         "Nghị quyết 39 của Bộ Chính trị về nâng cao hiệu quả khai thác các nguồn lực của nền kinh tế được quán triệt.",
         "Các địa phương tiếp tục thực hiện Nghị quyết 39 của Bộ Chính trị.",
         "Thông báo kết luận số 351 của Thủ tướng về dự án được công bố.",
+        "Nghị quyết 32/2007/NQ-CP của Chính phủ vẫn còn hiệu lực.",
+        "Nghị quyết 32 của Chính phủ về kế hoạch sắp xếp đơn vị hành chính giai đoạn 2019 - 2021 vừa được ban hành.",
         "Quy định số 55-QĐ/TW về một số việc cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên và nội dung này.",
     ]
     articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
     documents = build_registry(articles).documents
     assert sorted((d.name, d.year, d.subject, [c.article for c in d.citations]) for d in documents) == [
+        ("Nghị quyết số 32", None, "kế hoạch sắp xếp đơn vị hành chính giai đoạn 2019 - 2021", [5]),  # not of 2007
+        ("Nghị quyết số 32/2007/NQ-CP", 2007, None, [4]),
         ("Nghị quyết số 39", None, "nâng cao hiệu quả khai thác các nguồn lực của nền kinh tế", [1]),
         ("Nghị quyết số 39-NQ/TW", 2015, "tinh giản biên chế và cơ cấu lại đội ngũ cán bộ", [0, 2]),
         (
             "Quy định số 55-QĐ/TW",
             None,
             "một số việc cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên",
-            [4],
+            [6],
         ),
         ("Thông báo số 351", None, "dự án", [3]),  # a Thông báo kết luận is a Thông báo
     ]
