@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.corpus import Article
-from bot.text import UPPER_LETTERS, canonicalize, split_sentences, strip_diacritics
+from bot.text import LOWER_LETTERS, UPPER_LETTERS, canonicalize, split_sentences, strip_diacritics
 
 DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
@@ -141,9 +141,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # A dash between numbers is a range ("nhiệm kỳ 2015 - 2020"), not a break.
         "stop": re.compile(r"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\."),
         "quote": re.compile(r"[\"“”«»]"),
-        # Case matters: a capital after the comma opens a new clause ("…, Thủ tướng yêu cầu").
         "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),
-        "clause": re.compile(rf",\s+(?:(?:{_alternation(tables['subject_ends']['words'])})(?!\w)|[{UPPER_LETTERS}])"),
+        # Case matters: a capitalised word after the comma opens a new clause ("…, Thủ tướng yêu cầu"),
+        # an abbreviation goes on listing ("tuyển sinh ĐH, CĐ chính quy").
+        "clause": re.compile(
+            rf",\s+(?:(?:{_alternation(tables['subject_ends']['words'])})(?!\w)|[{UPPER_LETTERS}][{LOWER_LETTERS}])"
+        ),
     }
 
 

@@ -123,6 +123,26 @@ def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skip
     assert [d.name for d in registry.find("264-TB/TW")] == ["Thông báo số 264-TB/TW"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        (
+            "Thông tư số 24/2013/TT-BGDĐT về việc sửa đổi đối tượng ưu tiên trong tuyển sinh ĐH, CĐ chính quy có hiệu lực.",
+            "sửa đổi đối tượng ưu tiên trong tuyển sinh ĐH, CĐ chính quy",
+        ),
+        (
+            "Theo Quyết định 28/2018 của Thủ tướng về việc gửi, nhận văn bản điện tử thì văn bản điện tử là dữ liệu.",
+            "gửi, nhận văn bản điện tử",
+        ),
+        ("Nghị quyết 26 về tam nông với những quyết sách đột phá ra đời.", "tam nông"),
+        ("Chỉ thị 11 về tổ chức Tết, Thủ tướng yêu cầu các bộ thực hiện.", "tổ chức Tết"),
+    ],
+)
+def test_a_subject_stops_where_the_sentence_goes_on(articles, sentence, subject):
+    (document,) = build_registry([replace(articles[0], title="Tin", paragraphs=(sentence,))]).documents
+    assert document.subject == subject
+
+
 def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_joins_the_dated_one():
     texts = [
         "Nghị quyết 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị về tinh giản biên chế và cơ cấu lại đội ngũ cán bộ.",
