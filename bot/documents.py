@@ -139,7 +139,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
         # A dash between numbers is a range ("nhiệm kỳ 2015 - 2020"), not a break.
-        "stop": re.compile(r"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\."),
+        # … and a time of day with a date is when the sentence's event took place ("… chiều 18-6").
+        "stop": re.compile(r"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\.|\s(?:sáng|trưa|chiều|tối)\s+\d"),
         "quote": re.compile(r"[\"“”«»]"),
         "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),
         # Case matters: a capitalised word after the comma opens a new clause ("…, Thủ tướng yêu cầu"),

@@ -136,6 +136,7 @@ def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skip
         ),
         ("Nghị quyết 26 về tam nông với những quyết sách đột phá ra đời.", "tam nông"),
         ("Chỉ thị 11 về tổ chức Tết, Thủ tướng yêu cầu các bộ thực hiện.", "tổ chức Tết"),
+        ("Sơ kết Nghị quyết 120 về phát triển bền vững ĐBSCL chiều 18-6.", "phát triển bền vững ĐBSCL"),
     ],
 )
 def test_a_subject_stops_where_the_sentence_goes_on(articles, sentence, subject):
