@@ -268,6 +268,8 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
 
 def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
     group = _issuer_group(match["issuer"])
+    if _plain(match.string[max(0, match.start("issuer") - 30) : match.start("issuer")]).endswith(_part_of_a_body()):
+        return  # "Ủy ban kiểm tra Tỉnh ủy", "Văn phòng Thành ủy": a body of the issuer's, not the issuer
     if mention.group is not None and group != mention.group:
         return  # "05-CT/TW của Tỉnh ủy": the code says who issued it; the words may name who carries it out
     mention.group = group
@@ -453,24 +455,38 @@ def _most_common(values: Iterable[object]) -> object:
     return counts.most_common(1)[0][0] if counts else None
 
 
+@functools.cache
+def _part_of_a_body() -> tuple[str, ...]:
+    return tuple(_plain(w) for w in _tables()["issuer_bodies"]["words"])
+
+
 def _best_subject(subjects: list[str]) -> str | None:
     """The subject stated most often; among equals, one that others only lengthen ("về A" beside
-    "về A và nội dung này"), then the first."""
+    "về A và nội dung này"), then the one sharing most with the others, then the first."""
     counts = collections.Counter(subjects)
+    words = {s: _content_syllables(s) for s in counts}
     return max(
         counts,
-        key=lambda s: (counts[s], any(o != s and o.startswith(s + " ") for o in counts), -subjects.index(s)),
+        key=lambda s: (
+            counts[s],
+            any(o != s and o.startswith(s + " ") for o in counts),
+            sum(len(words[s] & words[o]) for o in counts if o != s),
+            -subjects.index(s),
+        ),
         default=None,
     )
+
+
+def _content_syllables(subject: str) -> set[str]:
+    return set(_plain(subject).split()) - _function_words()
 
 
 def _share_a_topic(ours: set[str], theirs: set[str]) -> bool:
     """Two sets of subjects may be one document's: either is empty, or two of them share two content syllables."""
     if not ours or not theirs:
         return True
-    function_words = _function_words()
-    mine = [set(_plain(s).split()) - function_words for s in ours]
-    return any(len(m & (set(_plain(t).split()) - function_words)) >= 2 for m in mine for t in theirs)
+    mine = [_content_syllables(s) for s in ours]
+    return any(len(m & _content_syllables(t)) >= 2 for m in mine for t in theirs)
 
 
 _PERIOD_START = re.compile(r"(?<!đến )(?<!tới )(?:giai đoạn|năm)\s+((?:19|20)\d\d)(?!\d)")

@@ -144,6 +144,32 @@ def test_a_subject_stops_where_the_sentence_goes_on(articles, sentence, subject)
     assert document.subject == subject
 
 
+def test_a_document_stated_with_several_subjects_shows_the_one_the_others_agree_with():
+    stated = [
+        "đổi mới đơn vị sự nghiệp",
+        "tiếp tục đổi mới hệ thống tổ chức và quản lý, nâng cao chất lượng và hiệu quả hoạt động của các đơn vị sự nghiệp công lập",
+        "tiếp tục đổi mới hệ thống tổ chức và quản lý các đơn vị sự nghiệp công lập",
+    ]
+    texts = [f"Nghị quyết 19-NQ/TW năm 2017 của Ban Chấp hành Trung ương về {subject}." for subject in stated]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    (document,) = build_registry(articles).documents
+    assert document.subject == stated[1] and document.subject_citation.article == 1
+
+
+def test_a_body_of_an_issuer_is_not_the_issuer(articles):
+    text = (
+        "Ủy ban kiểm tra Tỉnh ủy Bình Thuận đã ban hành quyết định số 379-QĐ/UBKTTU thi hành kỷ luật.\n"
+        "Văn phòng Thành ủy có thông báo số 495 ngày 18/5/2017 truyền đạt ý kiến chỉ đạo.\n"
+        "Ban Thường vụ Tỉnh ủy Bình Thuận đã ban hành Chỉ thị số 12-CT/TU."
+    )
+    registry = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))])
+    assert sorted((d.name, d.issuer) for d in registry.documents) == [
+        ("Chỉ thị số 12-CT/TU", "Ban Thường vụ Tỉnh ủy Bình Thuận"),
+        ("Quyết định số 379-QĐ/UBKTTU", None),
+        ("Thông báo số 495", None),
+    ]
+
+
 def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_joins_the_dated_one():
     texts = [
         "Nghị quyết 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị về tinh giản biên chế và cơ cấu lại đội ngũ cán bộ.",
