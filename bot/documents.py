@@ -140,7 +140,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
         # A dash between numbers is a range ("nhiệm kỳ 2015 - 2020"), not a break.
         # … and a time of day with a date is when the sentence's event took place ("… chiều 18-6").
-        "stop": re.compile(r"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\.|\s(?:sáng|trưa|chiều|tối)\s+\d"),
+        # "được Tổng Bí thư ký": a passive with its agent is the sentence's predicate.
+        "stop": re.compile(
+            rf"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\.|\s(?:sáng|trưa|chiều|tối)\s+\d|\sđược\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]"
+        ),
         "quote": re.compile(r"[\"“”«»]"),
         "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),
         # Case matters: a capitalised word after the comma opens a new clause ("…, Thủ tướng yêu cầu"),
@@ -421,7 +424,12 @@ def build_registry(articles: Sequence[Article]) -> Registry:
         # states all it states, on a shared topic (else the only one that states more, else one
         # stating just as much: a document of its own, issuer or year unknown).
         summaries = [(group, _known(group, "group"), _known(group, "place"), _known(group, "year")) for group in groups]
-        summaries.sort(key=lambda s: -sum(v is not None for v in s[1:]))
+        # Among records as specific, the topic most records agree on claims a document first (a stray
+        # "Nghị quyết 19 … về đất đai" must not give the 2017 resolution its topic).
+        topics = [{m.subject for m in group if m.subject} for group in groups]
+        agreeing = [sum(bool(t and o) and _share_a_topic(t, o) for o in topics) for t in topics]
+        order = {id(group): -agreeing[n] for n, group in enumerate(groups)}
+        summaries.sort(key=lambda s: (-sum(v is not None for v in s[1:]), order[id(s[0])]))
         clusters: list[_Cluster] = []
         for group, issuer_group, place, year in summaries:
             subjects = {m.subject for m in group if m.subject}

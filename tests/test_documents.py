@@ -137,6 +137,7 @@ def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skip
         ("Nghị quyết 26 về tam nông với những quyết sách đột phá ra đời.", "tam nông"),
         ("Chỉ thị 11 về tổ chức Tết, Thủ tướng yêu cầu các bộ thực hiện.", "tổ chức Tết"),
         ("Sơ kết Nghị quyết 120 về phát triển bền vững ĐBSCL chiều 18-6.", "phát triển bền vững ĐBSCL"),
+        ("Nghị quyết 19 về đổi mới đơn vị sự nghiệp được Tổng Bí thư ký ban hành.", "đổi mới đơn vị sự nghiệp"),
     ],
 )
 def test_a_subject_stops_where_the_sentence_goes_on(articles, sentence, subject):
@@ -154,6 +155,20 @@ def test_a_document_stated_with_several_subjects_shows_the_one_the_others_agree_
     articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
     (document,) = build_registry(articles).documents
     assert document.subject == stated[1] and document.subject_citation.article == 1
+
+
+def test_the_topic_most_mentions_agree_on_claims_the_dated_document_first():
+    texts = [
+        "Nghị quyết 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương được quán triệt.",
+        "Nghị quyết 19 của Ban Chấp hành Trung ương về vấn đề đất đai quy định đánh thuế dự án treo.",
+        "Nghị quyết 19 của Ban Chấp hành Trung ương về đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập.",
+        "Nghị quyết 19 của Ban Chấp hành Trung ương về đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    assert sorted((d.year or 0, d.subject, d.articles) for d in build_registry(articles).documents) == [
+        (0, "vấn đề đất đai quy định đánh thuế dự án treo", [1]),
+        (2017, "đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập", [0, 2, 3]),
+    ]
 
 
 def test_a_body_of_an_issuer_is_not_the_issuer(articles):
