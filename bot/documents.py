@@ -448,6 +448,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
                 target = _Cluster(kind, number, issuer_group, place, year)
                 clusters.append(target)
             target.mentions += group
+        clusters = _merge_partial(clusters)
         # Documents alike in all but their topic are told apart in their keys by their order.
         twins: collections.Counter[tuple] = collections.Counter()
         for cluster in clusters:
@@ -456,6 +457,42 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             twins[attributes] += 1
     documents.sort(key=lambda d: (-len(d.citations), d.kind, int(d.number), -(d.year or 0), d.key))
     return Registry(tuple(documents))
+
+
+def _mergeable(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters that may be one document: nothing they state differs ("UBND tỉnh Gia Lai" beside
+    "ngày 26/10/2018", one code), and their topics agree."""
+    attributes = ((a.group, b.group), (a.place, b.place), (a.year, b.year))
+    if any(x is not None and y is not None and x != y for x, y in attributes):
+        return False
+    ours, theirs = ({m.subject for m in c.mentions if m.subject} for c in (a, b))
+    return (
+        _share_a_topic(ours, theirs)
+        and not _about_a_later_period(ours, b.year)
+        and not _about_a_later_period(theirs, a.year)
+    )
+
+
+def _merge_partial(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join clusters that each state part of one document: a set of clusters that may each be any
+    other of the set and nothing outside it (a bare mention that fits two documents joins neither)."""
+    while True:
+        fits = {id(c): {id(o) for o in clusters if o is not c and _mergeable(c, o)} for c in clusters}
+        keep = next(
+            (c for c in clusters if fits[id(c)] and all(fits[o] == fits[id(c)] - {o} | {id(c)} for o in fits[id(c)])),
+            None,
+        )
+        if keep is None:
+            return clusters
+        gone = [c for c in clusters if id(c) in fits[id(keep)]]
+        for other in gone:
+            keep.group, keep.place, keep.year = (
+                keep.group or other.group,
+                keep.place or other.place,
+                keep.year or other.year,
+            )
+            keep.mentions += other.mentions
+        clusters = [c for c in clusters if id(c) not in fits[id(keep)]]
 
 
 def _most_common(values: Iterable[object]) -> object:

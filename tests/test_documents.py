@@ -171,6 +171,17 @@ def test_the_topic_most_mentions_agree_on_claims_the_dated_document_first():
     ]
 
 
+def test_mentions_each_stating_part_of_one_document_are_one_document():
+    texts = [
+        "Kết luận số 2405/KL-UBND ngày 26/10/2018 về kết quả thanh tra việc san lấp đất trên địa bàn TP Pleiku.",
+        "Dư luận chờ thực hiện Kết luận 2405/KL-UBND của UBND tỉnh Gia Lai.",
+        "Chủ tịch tỉnh ký kết luận thanh tra số 2405/KL-UBND về việc san lấp đất trên địa bàn TP Pleiku.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    (document,) = build_registry(articles).documents
+    assert (document.issuer, document.year, document.articles) == ("UBND tỉnh Gia Lai", 2018, [0, 1, 2])
+
+
 def test_a_body_of_an_issuer_is_not_the_issuer(articles):
     text = (
         "Ủy ban kiểm tra Tỉnh ủy Bình Thuận đã ban hành quyết định số 379-QĐ/UBKTTU thi hành kỷ luật.\n"
