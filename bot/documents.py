@@ -271,7 +271,11 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
 
 def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
     group = _issuer_group(match["issuer"])
-    if _plain(match.string[max(0, match.start("issuer") - 30) : match.start("issuer")]).endswith(_part_of_a_body()):
+    if not match["place"] and _plain(match.string[match.end() : match.end() + 30]).startswith(_longer_names()):
+        return  # "Ban Chấp hành Trung ương Hội Luật gia", "Trung ương Đoàn": another body's
+    if f" {_plain(match.string[max(0, match.start('issuer') - 30) : match.start('issuer')])}".endswith(
+        _part_of_a_body()
+    ):
         return  # "Ủy ban kiểm tra Tỉnh ủy", "Văn phòng Thành ủy": a body of the issuer's, not the issuer
     if mention.group is not None and group != mention.group:
         return  # "05-CT/TW của Tỉnh ủy": the code says who issued it; the words may name who carries it out
@@ -300,6 +304,8 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
             continue
         if bare and patterns["unit"].match(sentence, match.end()):
             continue
+        if f" {_plain(sentence[max(0, match.start() - 20) : match.start()])}".endswith(_named_after()):
+            continue  # "Công ty Luật số 5" is a firm, not a law
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
         canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
         found.append(_mention(canonical, match["number"], match["rest"], sentence, match, citation))
@@ -501,8 +507,18 @@ def _most_common(values: Iterable[object]) -> object:
 
 
 @functools.cache
+def _longer_names() -> tuple[str, ...]:
+    return tuple(_plain(w) + " " for w in _tables()["issuer_longer_names"]["words"])
+
+
+@functools.cache
+def _named_after() -> tuple[str, ...]:
+    return tuple(f" {_plain(w)}" for w in _tables()["kinds"]["not_after"])
+
+
+@functools.cache
 def _part_of_a_body() -> tuple[str, ...]:
-    return tuple(_plain(w) for w in _tables()["issuer_bodies"]["words"])
+    return tuple(f" {_plain(w)}" for w in _tables()["issuer_bodies"]["words"])
 
 
 def _best_subject(subjects: list[str]) -> str | None:

@@ -182,15 +182,18 @@ def test_mentions_each_stating_part_of_one_document_are_one_document():
     assert (document.issuer, document.year, document.articles) == ("UBND tỉnh Gia Lai", 2018, [0, 1, 2])
 
 
-def test_a_body_of_an_issuer_is_not_the_issuer(articles):
+def test_a_body_of_an_issuer_is_not_the_issuer_and_a_firm_named_after_a_kind_is_no_document(articles):
     text = (
         "Ủy ban kiểm tra Tỉnh ủy Bình Thuận đã ban hành quyết định số 379-QĐ/UBKTTU thi hành kỷ luật.\n"
         "Văn phòng Thành ủy có thông báo số 495 ngày 18/5/2017 truyền đạt ý kiến chỉ đạo.\n"
-        "Ban Thường vụ Tỉnh ủy Bình Thuận đã ban hành Chỉ thị số 12-CT/TU."
+        "Ban Thường vụ Tỉnh ủy Bình Thuận đã ban hành Chỉ thị số 12-CT/TU.\n"
+        "Thực hiện nghị quyết số 339 ngày 30/10/2018 của Ban chấp hành Trung ương Hội Luật gia Việt Nam.\n"
+        "Ông An là trưởng chi hội Luật gia Công ty Luật số 5 Quốc gia."
     )
     registry = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))])
     assert sorted((d.name, d.issuer) for d in registry.documents) == [
         ("Chỉ thị số 12-CT/TU", "Ban Thường vụ Tỉnh ủy Bình Thuận"),
+        ("Nghị quyết số 339", None),  # the lawyers' association's central committee, not the Party's
         ("Quyết định số 379-QĐ/UBKTTU", None),
         ("Thông báo số 495", None),
     ]
