@@ -300,7 +300,7 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         ):
             continue  # "kế hoạch 2018-2020" is a period, "Quyết định 15/3" a date: no code
         bare = not match["rest"] and "số" not in match.group(0).lower()
-        if bare and kind_written[0].islower() and _plain(kind_written) in verbs:
+        if bare and _plain(kind_written) in verbs and (kind_written[0].islower() or _opens_a_clause(sentence, match)):
             continue
         if bare and patterns["unit"].match(sentence, match.end()):
             continue
@@ -317,6 +317,14 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         if kind is not None:
             found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))
     return found
+
+
+def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
+    """A verb-like kind opening the sentence with a bare number ("Quy định 15 lĩnh vực …") is the verb,
+    unless what follows names a document ("Quyết định 1737 của Thủ tướng …")."""
+    if sentence[: match.start()].strip(" \"“'‘«") != "":
+        return False
+    return not re.match(r"\s+(?:của|do|về|năm|ngày)\s", sentence[match.end() :], re.I)
 
 
 def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[str], citation: Citation) -> _Mention:
