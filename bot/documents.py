@@ -311,8 +311,10 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         found.append(_mention(canonical, match["number"], match["rest"], sentence, match, citation))
         taken.append(match.span())
     for match in patterns["code"].finditer(sentence):
-        if any(start <= match.start() < end for start, end in taken):
-            continue
+        if any(start <= match.start() < end for start, end in taken) or sentence[: match.start()].rstrip().endswith(
+            "/"
+        ):
+            continue  # "30 a / 2008/NQ-CP": the year of a spaced-out code, not a number
         kind = _code_parts(match["rest"])[0]
         if kind is not None:
             found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))

@@ -82,9 +82,12 @@ def test_the_same_number_from_another_issuer_or_year_is_another_document(registr
 def test_a_verb_that_spells_a_kind_is_no_document(registry, articles):
     assert len(registry) == 4
     assert not any(d.kind == "Kết luận" for d in registry.documents)  # "Đoàn kiểm tra kết luận 3 sai phạm"
-    text = "Quy định 15 lĩnh vực để xác định bí mật Nhà nước.\nQuyết định 1737 của Thủ tướng được công bố."
+    text = (
+        "Quy định 15 lĩnh vực để xác định bí mật Nhà nước.\nQuyết định 1737 của Thủ tướng được công bố.\n"
+        "Các nghị quyết 10, 30 a / 2008/NQ-CP của Chính phủ.\nThanh tra Chính phủ có báo cáo Kết luận số 659/BC-TTCP."
+    )
     found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
-    assert [d.name for d in found] == ["Quyết định số 1737"]
+    assert sorted(d.name for d in found) == ["Báo cáo số 659/BC-TTCP", "Nghị quyết số 10", "Quyết định số 1737"]
 
 
 def test_an_issuer_named_before_the_document_and_a_provincial_committee_are_read():
