@@ -120,8 +120,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w/-])(?P<number>\d{{1,5}})(?P<rest>(?:/(?:19|20)\d\d)?[-/](?:{codes})(?:[-/][A-Za-zĐđ]+\d{{0,2}})+)(?![\w/-])"
         ),
         # A bare number followed by a unit is a quantity ("kết luận 3 sai phạm" is caught by "verbs").
+        # "Kế hoạch 5 năm 2016-2020" is a period too; "Chỉ thị 12 năm 2019" is a document's year.
         "unit": re.compile(
-            r"\s*(?:%|năm(?!\s+(?:19|20)\d\d)|tháng(?!\s+\d)|người|tỷ|triệu|nghìn|đồng|lần)(?!\w)", re.I
+            r"\s*(?:%|năm(?!\s+(?:19|20)\d\d(?!\s*[-–]\s*\d))|tháng(?!\s+\d)|người|tỷ|triệu|nghìn|đồng|lần)(?!\w)", re.I
         ),
         "date": re.compile(
             r"(?:ban hành\s+)?(?:vào\s+)?ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
@@ -140,9 +141,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
         # A dash between numbers is a range ("nhiệm kỳ 2015 - 2020"), not a break.
         # … and a time of day with a date is when the sentence's event took place ("… chiều 18-6").
-        # "được Tổng Bí thư ký": a passive with its agent is the sentence's predicate.
+        # "được Tổng Bí thư ký", "ban hành cuối năm ngoái": the sentence's predicate.
         "stop": re.compile(
             rf"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\.|\s(?:sáng|trưa|chiều|tối)\s+\d|\sđược\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]"
+            r"|\sban hành\s+(?:cuối|đầu|giữa|vào|từ|năm|tháng|ngày)\s"
         ),
         "quote": re.compile(r"[\"“”«»]"),
         "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),

@@ -84,6 +84,7 @@ def test_a_verb_that_spells_a_kind_is_no_document(registry, articles):
     assert not any(d.kind == "Kết luận" for d in registry.documents)  # "Đoàn kiểm tra kết luận 3 sai phạm"
     text = (
         "Quy định 15 lĩnh vực để xác định bí mật Nhà nước.\nQuyết định 1737 của Thủ tướng được công bố.\n"
+        "Năm 2019 là năm bứt phá của Kế hoạch 5 năm 2016-2020.\n"
         "Các nghị quyết 10, 30 a / 2008/NQ-CP của Chính phủ.\nThanh tra Chính phủ có báo cáo Kết luận số 659/BC-TTCP."
     )
     found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
@@ -144,6 +145,14 @@ def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skip
         ("Chỉ thị 11 về tổ chức Tết, Thủ tướng yêu cầu các bộ thực hiện.", "tổ chức Tết"),
         ("Sơ kết Nghị quyết 120 về phát triển bền vững ĐBSCL chiều 18-6.", "phát triển bền vững ĐBSCL"),
         ("Nghị quyết 19 về đổi mới đơn vị sự nghiệp được Tổng Bí thư ký ban hành.", "đổi mới đơn vị sự nghiệp"),
+        (
+            "Trong Chỉ thị 11 về chăm lo Tết Kỷ Hợi 2019 ban hành cuối năm ngoái, thành phố yêu cầu.",
+            "chăm lo Tết Kỷ Hợi 2019",
+        ),
+        (
+            "Nghị quyết 41 về phát triển ngành Dầu khí, đặc biệt là công nghiệp khí, được quán triệt.",
+            "phát triển ngành Dầu khí",
+        ),
     ],
 )
 def test_a_subject_stops_where_the_sentence_goes_on(articles, sentence, subject):
