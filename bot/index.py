@@ -7,7 +7,6 @@ question touches only the postings of its own terms instead of every passage.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +16,7 @@ import numpy as np
 import scipy.sparse
 
 from bot.corpus import Article, looks_like_caption
+from bot.documents import Registry
 from bot.query import query_terms
 from bot.question import Question
 from bot.text import document_terms, split_sentences
@@ -454,6 +454,8 @@ class Index:
         self.article_first_passage = np.searchsorted(passage_article, np.arange(len(self.articles) + 1))
         # Where the articles came from, in order (set by bot.store, which reuses it on reload).
         self.provenance: tuple = ()
+        # The documents the articles cite (set by bot.store, cached beside the index).
+        self.documents = Registry()
 
     @classmethod
     def from_articles(cls, articles: Sequence[Article]) -> Index:
@@ -479,11 +481,6 @@ class Index:
     @property
     def passage_count(self) -> int:
         return len(self.passage_article)
-
-    def date_range(self) -> tuple[dt.date, dt.date] | None:
-        """The earliest and latest publication dates, or None when no article is dated."""
-        dates = [a.date for a in self.articles if a.date]
-        return (min(dates), max(dates)) if dates else None
 
     def hit(self, passage: int, score: float = 0.0) -> Hit:
         paragraph, start, end, caption = (int(v) for v in self.passage_spans[passage])

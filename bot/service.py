@@ -12,13 +12,14 @@ import secrets
 import threading
 import time
 from collections import OrderedDict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from bot.answer import Answer, Answerer, Status
 from bot.corpus import Article, LoadProblem, corpus_files
+from bot.documents import Document
 from bot.examples import example_questions
 from bot.index import Index
 from bot.store import BuildReport, EmptyCorpusError, build_index
@@ -101,6 +102,27 @@ class Usage:
     unanswered: tuple[str, ...] = ()
 
 
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Dated articles newest first (a stated time before none on the same day), then the undated in corpus order."""
+    return sorted(
+        articles,
+        key=lambda a: (
+            a.date is None,
+            -a.date.toordinal() if a.date else 0,
+            -(a.time.hour * 60 + a.time.minute) if a.time else 1,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class DocumentCard:
+    """A document with the articles citing it, newest first, and the articles its citations point into."""
+
+    document: Document
+    citing: list[Article]
+    articles: Sequence[Article]
+
+
 @dataclass
 class Library:
     """The index being served and the means to replace it while questions keep being answered."""
@@ -171,6 +193,26 @@ class Library:
                 not_found=self._outcomes.get(Status.NOT_FOUND, 0),
                 unanswered=tuple(reversed(self._unanswered)),
             )
+
+    def find_documents(self, text: str) -> list[Document]:
+        """The documents a query names (number, code or words of the subject), most cited first."""
+        return self.index.documents.find(text)
+
+    def documents_named(self, message: str) -> list[Document]:
+        """The documents a message names when it is nothing but a document's name ("chỉ thị 15")."""
+        return self.index.documents.named_alone(message)
+
+    def document_card(self, key: str) -> DocumentCard | None:
+        """A document and the articles citing it, read from one index even while a reload swaps it."""
+        index = self.index
+        document = index.documents.get(key)
+        if document is None:
+            return None
+        return DocumentCard(document, newest_first(index.articles[i] for i in document.articles), index.articles)
+
+    def newest(self) -> list[Article]:
+        """The dated articles, newest first."""
+        return newest_first(a for a in self.index.articles if a.date)
 
     def reserve_reload(self) -> bool:
         """Claim the one reload slot now (False when a reload holds it); `reload(reserved=True)` uses

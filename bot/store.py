@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
+import json
 import logging
 import multiprocessing
 import os
@@ -29,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.corpus import Article, LoadProblem, admit, corpus_files, parse_file, too_large
+from bot.documents import Registry, build_registry, registry_key
 from bot.index import (
     EPSILON,
     K1,
@@ -368,6 +370,31 @@ def _load_index(directory: Path, previous: Index | None = None) -> tuple[Index, 
         return None
 
 
+def _write_text(target: Path, text: str) -> None:
+    target.write_text(text, encoding="utf-8")
+
+
+def _documents(directory: Path | None, index: Index) -> Registry:
+    """The index's document registry: from its cache beside the index when this extraction (and
+    these tables) built it, else built now and cached (JSON: a registry is data, never code)."""
+    if directory is None:
+        return build_registry(index.articles)
+    path = directory / f"documents-{registry_key()}.json"
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return Registry.from_json(json.load(stream), len(index.articles))
+    except FileNotFoundError:
+        pass
+    except Exception as error:  # any unreadable registry is rebuilt, whatever went wrong in it
+        log.warning("discarding unreadable document registry %s: %s", path, error)
+    registry = build_registry(index.articles)
+    for old in directory.glob("documents-*.json"):
+        old.unlink(missing_ok=True)
+    text = json.dumps(registry.to_json(), ensure_ascii=False)
+    _write_atomically(path, lambda target: _write_text(target, text))
+    return registry
+
+
 # --- building -------------------------------------------------------------------------------
 
 
@@ -408,6 +435,7 @@ def build_index(
         loaded = _load_index(cache / "index" / index_key, previous)
         if loaded is not None:
             index, cached_problems = loaded
+            index.documents = _documents(cache / "index" / index_key, index)
             report.problems = problems + cached_problems
             report.from_cache = True
             return index, _finish(report, index, started)
@@ -457,6 +485,7 @@ def build_index(
     del file_data, pending, contents  # the index holds what it needs; let the rest go before saving
     if cache is not None:
         _save_index(cache / "index" / index_key, index, file_problems + assembly_problems)
+    index.documents = _documents(cache / "index" / index_key if cache is not None else None, index)
     return index, _finish(report, index, started)
 
 

@@ -55,7 +55,21 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from bot.answer import Answer, Status
 from bot.audit import AUDIT_FILE, SCHEDULER_ID, SCHEDULER_NAME, AuditLog
 from bot.config import ConfigError, Settings
+from bot.documents import Document
 from bot.links import fetch_page
+from bot.listing import (
+    DOCUMENT_EXPIRED,
+    MAX_CANDIDATES,
+    candidate_label,
+    corpus_summary,
+    document_not_found,
+    document_pages,
+    document_usage,
+    format_candidates,
+    format_document_page,
+    format_newest_page,
+    newest_pages,
+)
 from bot.pacing import ChatPacer, chat_key
 from bot.question import is_follow_up
 from bot.reply import (
@@ -99,6 +113,8 @@ COMMANDS = [
     BotCommand("start", "Giới thiệu bot và kho bài viết"),
     BotCommand("help", "Cách đặt câu hỏi, kèm ví dụ"),
     BotCommand("ask", "Hỏi trong nhóm: /ask câu hỏi"),
+    BotCommand("vanban", "Tra cứu văn bản: /vanban 05, /vanban 18-NQ/TW"),
+    BotCommand("moi", "Các bài viết mới nhất"),
 ]
 ADMIN_COMMANDS = [
     BotCommand("reload", "Nạp lại kho bài viết"),
@@ -168,18 +184,17 @@ def services_of(application: Application) -> Services:
 
 def help_text(library: Library, username: str | None) -> str:
     """What the bot knows and how to ask it, in Vietnamese."""
-    index = library.index
-    span = index.date_range()
-    when = f", đăng từ {span[0]:%d/%m/%Y} đến {span[1]:%d/%m/%Y}" if span else ""
     bot = f"@{username}" if username else "bot"
     examples = "\n".join(f"• <i>{html.escape(e)}</i>" for e in library.examples)
     return (
         "Xin chào! Tôi trả lời câu hỏi về tin tức chỉ thị, nghị quyết và các hội nghị sơ kết, tổng kết: "
         "ai chủ trì, ai dự, bao nhiêu tập thể, cá nhân được khen thưởng, diễn ra khi nào, ở đâu.\n\n"
-        f"Kho hiện có <b>{number(len(index.articles))}</b> bài viết{when}.\n\n"
+        f"Kho hiện có {corpus_summary(library.index.articles)}.\n\n"
         "<b>Cách hỏi:</b> gõ câu hỏi bằng tiếng Việt, có dấu hay không dấu đều được. Tôi trả lời bằng "
         "câu trích nguyên văn từ bài viết, kèm tiêu đề, nguồn và ngày đăng để bạn trích dẫn.\n\n"
         + (f"<b>Ví dụ:</b>\n{examples}\n\n" if examples else "")
+        + "<b>Văn bản:</b> <code>/vanban 05</code> hoặc <code>/vanban 18-NQ/TW</code> cho biết văn bản do ai ban hành, "
+        "khi nào, về việc gì và các bài viết nhắc đến nó. <b>Tin mới:</b> <code>/moi</code>.\n"
         + f"<b>Trong nhóm:</b> gõ <code>/ask câu hỏi</code>, nhắc tên {bot} kèm câu hỏi, hoặc trả lời tin nhắn của tôi.\n"
         f"<b>Ở mọi cuộc trò chuyện:</b> gõ <code>{bot} câu hỏi</code> rồi chọn câu trả lời để gửi."
     )
@@ -200,13 +215,13 @@ def preview_for(answer: Answer) -> LinkPreviewOptions:
     return NO_PREVIEW
 
 
-def pager(key: str, page: int, pages: int) -> InlineKeyboardMarkup | None:
-    """Buttons to move between the pages of one answer (callback data well under 64 bytes)."""
+def pager(key: str, page: int, pages: int, prefix: str = "more") -> InlineKeyboardMarkup | None:
+    """Buttons to move between the pages of one answer or list (callback data well under 64 bytes)."""
     buttons = []
     if page > 0:
-        buttons.append(InlineKeyboardButton(BACK_LABEL, callback_data=f"more:{key}:{page - 1}"))
+        buttons.append(InlineKeyboardButton(BACK_LABEL, callback_data=f"{prefix}:{key}:{page - 1}"))
     if page + 1 < pages:
-        buttons.append(InlineKeyboardButton(MORE_LABEL, callback_data=f"more:{key}:{page + 1}"))
+        buttons.append(InlineKeyboardButton(MORE_LABEL, callback_data=f"{prefix}:{key}:{page + 1}"))
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
 
@@ -331,6 +346,12 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     previous = svc.conversations.earlier(
         message.chat_id, replied.message_id if replied else None, is_follow_up(question)
     )
+    # A message that only names a document ("chỉ thị 15") gets its card, not a list of search results.
+    documents = [] if previous else await asyncio.to_thread(svc.library.documents_named, question)
+    if documents:
+        sent = await _reply_documents(message, svc.library, question, documents)
+        svc.conversations.remember(message.chat_id, sent.message_id, question)
+        return
     answer = await asyncio.to_thread(svc.library.answer, question, 12, previous)
     pages = page_count(answer)
     markup = pager(svc.pages.keep(answer), 0, pages) if pages > 1 else None
@@ -409,6 +430,83 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answers a button press the bot has no use for, so that the button stops spinning."""
     await _query(update).answer(EXPIRED, show_alert=True)
+
+
+async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows the card of the document named after /vanban, or the candidates when several fit."""
+    message = _message(update)
+    library = services(context).library
+    query = " ".join(context.args or [])
+    in_group = message.chat.type != ChatType.PRIVATE
+    if not query.strip():
+        await message.reply_html(document_usage(library.index.documents.documents), do_quote=in_group)
+        return
+    found = await asyncio.to_thread(library.find_documents, query)
+    if not found:
+        await message.reply_html(document_not_found(query, library.index.documents.documents), do_quote=in_group)
+        return
+    await _reply_documents(message, library, query, found)
+
+
+async def _reply_documents(message: Message, library: Library, query: str, found: list[Document]) -> Message:
+    """A document's card, or the documents to choose from when several fit."""
+    in_group = message.chat.type != ChatType.PRIVATE
+    if len(found) > 1:
+        buttons = [[InlineKeyboardButton(candidate_label(d), callback_data=f"doc:{d.key}:0")] for d in found]
+        markup = InlineKeyboardMarkup(buttons[:MAX_CANDIDATES])
+        return await message.reply_html(format_candidates(query, found), do_quote=in_group, reply_markup=markup)
+    card = await asyncio.to_thread(library.document_card, found[0].key)
+    if card is None:  # a reload swapped the registry in between
+        return await message.reply_html(DOCUMENT_EXPIRED, do_quote=in_group)
+    return await message.reply_html(
+        format_document_page(card.document, card.citing, card.articles),
+        do_quote=in_group,
+        reply_markup=pager(card.document.key, 0, document_pages(card.citing), "doc"),
+        link_preview_options=NO_PREVIEW,
+    )
+
+
+async def newest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Lists the newest articles, paged."""
+    articles = await asyncio.to_thread(services(context).library.newest)
+    message = _message(update)
+    await message.reply_html(
+        format_newest_page(articles),
+        do_quote=message.chat.type != ChatType.PRIVATE,
+        reply_markup=pager("all", 0, newest_pages(articles), "new"),
+        link_preview_options=NO_PREVIEW,
+    )
+
+
+async def browse_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Shows a chosen document's card, or another page of its articles or of the newest articles."""
+    query = _query(update)
+    library = services(context).library
+    match = re.fullmatch(r"(doc|new):([0-9a-f]{10}|all):(\d{1,4})", query.data or "")
+    if match is None or (match.group(1) == "new") != (match.group(2) == "all"):
+        await query.answer(EXPIRED, show_alert=True)
+        return
+    prefix, key, page = match.group(1), match.group(2), int(match.group(3))
+    if prefix == "new":
+        articles = await asyncio.to_thread(library.newest)
+        page = min(page, newest_pages(articles) - 1)
+        text, markup = format_newest_page(articles, page), pager(key, page, newest_pages(articles), prefix)
+    else:
+        card = await asyncio.to_thread(library.document_card, key)
+        if card is None:
+            await query.answer(DOCUMENT_EXPIRED, show_alert=True)
+            return
+        page = min(page, document_pages(card.citing) - 1)
+        text = format_document_page(card.document, card.citing, card.articles, page)
+        markup = pager(key, page, document_pages(card.citing), prefix)
+    await query.answer()
+    try:
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+        )
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():  # a double tap on the same page is harmless
+            raise
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -901,6 +999,8 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     application.add_handler(CommandHandler("xoa", remove, filters=new_message))
     application.add_handler(CommandHandler("hoantac", undo, filters=new_message))
     application.add_handler(CommandHandler("nhatky", audit_log, filters=new_message))
+    application.add_handler(CommandHandler("vanban", document, filters=new_message))
+    application.add_handler(CommandHandler("moi", newest, filters=new_message))
     application.add_handler(
         MessageHandler(new_message & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, private_text)
     )
@@ -913,6 +1013,7 @@ def build_application(settings: Settings, library: Library, polling: _PollingReq
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & filters.Document.ALL, upload))
     application.add_handler(MessageHandler(new_message & filters.ChatType.PRIVATE & ~filters.TEXT, text_only))
     application.add_handler(CallbackQueryHandler(more_results, pattern=r"^more:"))
+    application.add_handler(CallbackQueryHandler(browse_page, pattern=r"^(doc|new):"))
     application.add_handler(CallbackQueryHandler(unknown_button))
     application.add_handler(InlineQueryHandler(inline_query))
     for handler in application.handlers[0]:  # everything a sender can trigger above counts against their rate

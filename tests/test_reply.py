@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
+from bot.corpus import Article
 from bot.reply import format_error_notice, format_stats, number, vietnam_time
 from bot.service import Usage
 from bot.telegram_app import help_text
@@ -44,9 +45,9 @@ def test_stats_count_each_outcome_in_vietnam_time_and_list_the_unanswered_escape
 
 
 def test_help_counts_the_articles_the_vietnamese_way():
-    index = SimpleNamespace(articles=[None] * 7891, date_range=lambda: None)
-    library = SimpleNamespace(index=index, examples=())
-    assert "Kho hiện có <b>7.891</b> bài viết." in help_text(library, "DirectiveNewsBot")
+    undated = Article(id="a", title="Tin", paragraphs=("Nội dung.",))
+    library = SimpleNamespace(index=SimpleNamespace(articles=[undated] * 7891), examples=())
+    assert "Kho hiện có <b>7.891</b> bài viết (chưa bài nào ghi ngày đăng)." in help_text(library, "DirectiveNewsBot")
 
 
 def test_an_error_notice_is_escaped_in_vietnam_time_and_counts_the_errors_held_back():

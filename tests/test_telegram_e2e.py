@@ -210,13 +210,15 @@ def test_every_example_in_help_gets_a_sure_answer(bot):
 def test_the_command_menu_is_registered_in_vietnamese_with_admin_commands_for_admins_only(bot):
     everyone, admin = bot.api.calls_to("setMyCommands")
     assert "scope" not in everyone.params
-    assert [c["command"] for c in everyone.params["commands"]] == ["start", "help", "ask"]
+    assert [c["command"] for c in everyone.params["commands"]] == ["start", "help", "ask", "vanban", "moi"]
     assert everyone.params["commands"][0]["description"] == "Giới thiệu bot và kho bài viết"
     assert admin.params["scope"] == {"type": "chat", "chat_id": ADMIN}
     assert [c["command"] for c in admin.params["commands"]] == [
         "start",
         "help",
         "ask",
+        "vanban",
+        "moi",
         "reload",
         "stats",
         "them",

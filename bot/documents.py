@@ -1,0 +1,765 @@
+"""The documents the articles cite (directives, resolutions, decisions, laws …), read at index time.
+
+`build_registry(articles)` finds each numbered document a title or sentence names ("Chỉ thị số
+05-CT/TW ngày 15/5/2016 của Bộ Chính trị về …"), reads what that sentence states of it (kind,
+number, code, issuer, date or year of issue, subject) and gathers one document's mentions across
+articles. Mentions of one kind and number are one document unless their issuer group (/TW, -TTg,
+a province's /TU …) or year differ; a mention that states neither joins the only document it fits.
+The word tables are in bot/data/documents.toml. Plain code: no Telegram, no formatting.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from bot.corpus import Article
+from bot.text import LOWER_LETTERS, UPPER_LETTERS, canonicalize, split_sentences, strip_diacritics
+
+DATA_DIR = Path(__file__).with_name("data")
+TABLES_FILE = DATA_DIR / "documents.toml"
+PROVINCES_FILE = DATA_DIR / "names.toml"
+# Raise when the extraction changes: with the tables' bytes it keys the cached registry.
+EXTRACTION_VERSION = "1"
+MAX_SUBJECT_WORDS = 30
+
+T = TypeVar("T")
+
+
+@functools.cache
+def _tables() -> dict:
+    with TABLES_FILE.open("rb") as stream:
+        return tomllib.load(stream)
+
+
+@functools.cache
+def _provinces() -> tuple[str, ...]:
+    with PROVINCES_FILE.open("rb") as stream:
+        return tuple(canonicalize(p) for p in tomllib.load(stream)["provinces"]["words"])
+
+
+def registry_key() -> str:
+    """Changes whenever the extraction or its tables do (the cached registry is then rebuilt)."""
+    digest = hashlib.sha256(EXTRACTION_VERSION.encode())
+    for path in (TABLES_FILE, PROVINCES_FILE):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _plain(text: str) -> str:
+    return " ".join(strip_diacritics(text).lower().split())
+
+
+# --- what a registry holds --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence (or a title) of one article that names the document."""
+
+    article: int  # position in the index's articles
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cited document and what the articles state of it, each fact with the sentence it came from."""
+
+    key: str  # short and stable for a given corpus (fits in callback data)
+    kind: str  # "Chỉ thị"
+    number: str  # as written most often: "05"
+    code: str | None  # "05-CT/TW"
+    issuer: str | None  # "Bộ Chính trị"; from the code alone ("Thủ tướng Chính phủ" for -TTg) when none is named
+    issuer_citation: Citation | None  # None when the issuer is read from the code
+    group: str | None  # who numbers it: "TW", "TTg", "TU" … (bot/data/documents.toml)
+    year: int | None
+    date: dt.date | None
+    date_citation: Citation | None  # the sentence stating the date or the year
+    subject: str | None  # what follows "về": "đẩy mạnh học tập và làm theo …"
+    subject_citation: Citation | None
+    citations: tuple[Citation, ...]  # the first naming sentence of each citing article, in article order
+
+    @property
+    def name(self) -> str:
+        """ "Chỉ thị số 05-CT/TW"."""
+        return f"{self.kind} số {self.code or self.number}"
+
+    @property
+    def articles(self) -> list[int]:
+        return [c.article for c in self.citations]
+
+
+# --- reading mentions -------------------------------------------------------------------------
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    tables = _tables()
+    kinds = [canonicalize(k) for k in tables["kinds"]["names"]]
+    codes = _alternation(tables["kinds"]["codes"])
+    issuers = _alternation(canonicalize(name) for name in tables["issuers"] if name != "source")
+    place = rf"(?:(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận))?\s+(?P<place>{_alternation(_provinces())}))?"
+    term = r"(?:\s+(?:khóa|nhiệm kỳ)\s+[IVXLivxl\d]+)?"
+    rest = r"(?P<rest>(?:[-/][0-9A-Za-zĐđ]+)*)"
+    return {
+        "mention": re.compile(
+            rf"(?<!\w)(?P<kind>{_alternation(kinds)})(?:\s+số)?\s+(?P<number>\d{{1,5}}){rest}(?![\w])", re.I
+        ),
+        # A code standing alone: "theo 05-CT/TW" (an issuer part is required: "3/CT" alone is too little).
+        "code": re.compile(
+            rf"(?<![\w/-])(?P<number>\d{{1,5}})(?P<rest>(?:/(?:19|20)\d\d)?[-/](?:{codes})(?:[-/][A-Za-zĐđ]+\d{{0,2}})+)(?![\w/-])"
+        ),
+        # A bare number followed by a unit is a quantity ("kết luận 3 sai phạm" is caught by "verbs").
+        # "Kế hoạch 5 năm 2016-2020" is a period too; "Chỉ thị 12 năm 2019" is a document's year.
+        "unit": re.compile(
+            r"\s*(?:%|năm(?!\s+(?:19|20)\d\d(?!\s*[-–]\s*\d))|tháng(?!\s+\d)|người|tỷ|triệu|nghìn|đồng|lần)(?!\w)", re.I
+        ),
+        "date": re.compile(
+            r"(?:ban hành\s+)?(?:vào\s+)?ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
+            r"|(?:ban hành\s+)?(?:vào\s+)?ngày\s+(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<year2>(?:19|20)\d\d)(?!\d)"
+            r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)",
+            re.I,
+        ),
+        "issuer_after": re.compile(rf"(?:của|do)\s+(?P<issuer>{issuers}){place}{term}(?!\w)", re.I),
+        "issuer_before": re.compile(
+            rf"(?<!\w)(?P<issuer>{issuers}){place}(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
+            re.I,
+        ),
+        "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
+        "gap": re.compile(r"\s*,?\s*"),
+        # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
+        "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
+        # A dash between numbers is a range ("nhiệm kỳ 2015 - 2020"), not a break.
+        # … and a time of day with a date is when the sentence's event took place ("… chiều 18-6").
+        # "được Tổng Bí thư ký", "ban hành cuối năm ngoái": the sentence's predicate.
+        "stop": re.compile(
+            rf"[;:()]|(?<!\d)\s[-–—]\s(?!\d)|…|\.\.\.|\s(?:sáng|trưa|chiều|tối)\s+\d|\sđược\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]"
+            r"|\sban hành\s+(?:cuối|đầu|giữa|vào|từ|năm|tháng|ngày)\s"
+        ),
+        "quote": re.compile(r"[\"“”«»]"),
+        "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),
+        # Case matters: a capitalised word after the comma opens a new clause ("…, Thủ tướng yêu cầu"),
+        # an abbreviation goes on listing ("tuyển sinh ĐH, CĐ chính quy").
+        "clause": re.compile(
+            rf",\s+(?:(?:{_alternation(tables['subject_ends']['words'])})(?!\w)|[{UPPER_LETTERS}][{LOWER_LETTERS}])"
+        ),
+    }
+
+
+@dataclass
+class _Mention:
+    """What one sentence states of one document."""
+
+    kind: str
+    number: int
+    written: str
+    code: str | None
+    group: str | None
+    place: str | None  # a local issuer's province, plain ("nghe an")
+    issuer: str | None  # as named in the sentence
+    year: int | None
+    date: dt.date | None
+    dated: bool  # the sentence states the date or the year
+    subject: str | None
+    citation: Citation
+
+
+def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
+    """The kind, year and issuer group a code's parts state ("31/2018/CT-TTg": Chỉ thị, 2018, TTg)."""
+    tables = _tables()
+    kind_codes = {_part_key(c): k for c, k in tables["kinds"]["codes"].items()}
+    issuer_codes = {_part_key(c): c for c in tables["code_issuers"] if c != "source"}
+    kind = year = group = None
+    for part in re.split(r"[-/]", rest)[1:]:
+        if re.fullmatch(r"(?:19|20)\d\d", part):
+            year = int(part)
+        elif kind is None and _part_key(part) in kind_codes:
+            kind = kind_codes[_part_key(part)]
+        elif group is None and _part_key(re.sub(r"\d+$", "", part)) in issuer_codes:
+            group = issuer_codes[_part_key(re.sub(r"\d+$", "", part))]
+    return kind, year, group
+
+
+def _part_key(part: str) -> str:
+    """A code part as compared: "QĐ", "qd" and "Qđ" alike."""
+    return strip_diacritics(part).upper()
+
+
+def _issuer_group(name: str) -> str:
+    return _issuer_groups()[_plain(name)]
+
+
+@functools.cache
+def _issuer_groups() -> dict[str, str]:
+    return {_plain(k): v for k, v in _tables()["issuers"].items() if k != "source"}
+
+
+@functools.cache
+def _verbs() -> frozenset[str]:
+    return frozenset(_plain(v) for v in _tables()["kinds"]["verbs"])
+
+
+def _subject(sentence: str, start: int) -> str | None:
+    """The subject after "về" at `start`: up to the end of its clause, at most MAX_SUBJECT_WORDS words."""
+    patterns = _patterns()
+    text = sentence[start:]
+    end = len(text)
+    for name in ("stop", "listing", "clause", "predicate"):
+        match = patterns[name].search(text)
+        if match:
+            end = min(end, match.start())
+    # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
+    # one opened before the subject ends it.
+    opened = 0
+    for quote in patterns["quote"].finditer(text, 0, end):
+        straight = quote.group() == '"'
+        closes = quote.group() in "”»" or (straight and (opened % 2 == 1 or '"' not in text[quote.end() :]))
+        if closes and opened == 0:
+            end = quote.start()
+            break
+        opened += -1 if closes else 1
+    words = text[:end].strip().rstrip(".,!?").split()
+    vague = _vague_subjects()
+    for tail in range(2, 6):  # "… của cán bộ, đảng viên và nội dung này": the pointer back is dropped
+        if len(words) > tail + 1 and words[-tail - 1] == "và" and _plain(" ".join(words[-tail:])) in vague:
+            words = words[: -tail - 1]
+            break
+    if len(words) < 2 or _plain(" ".join(words)) in vague:
+        return None
+    if len(words) > MAX_SUBJECT_WORDS:
+        return " ".join(words[:MAX_SUBJECT_WORDS]) + " …"
+    return " ".join(words)
+
+
+def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
+    """What follows a mention: its date or year, issuer and subject, in any order."""
+    patterns = _patterns()
+    for _ in range(4):
+        gap = patterns["gap"].match(sentence, position)
+        position = gap.end() if gap else position
+        date = patterns["date"].match(sentence, position)
+        if date:
+            position = date.end()
+            if date["year3"]:
+                mention.year = mention.year or int(date["year3"])
+            else:
+                day, month, year = (int(date[g] or date[f"{g}2"]) for g in ("day", "month", "year"))
+                try:
+                    mention.date = dt.date(year, month, day)
+                except ValueError:
+                    return  # no such day: what follows is not about this document either
+                mention.year = mention.year or year
+            mention.dated = True
+            continue
+        issuer = patterns["issuer_after"].match(sentence, position)
+        if issuer:
+            _set_issuer(mention, issuer)
+            position = issuer.end()
+            continue
+        subject = patterns["subject"].match(sentence, position)
+        if subject:
+            mention.subject = _subject(sentence, subject.end())
+        return
+
+
+def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
+    group = _issuer_group(match["issuer"])
+    if not match["place"] and _plain(match.string[match.end() : match.end() + 30]).startswith(_longer_names()):
+        return  # "Ban Chấp hành Trung ương Hội Luật gia", "Trung ương Đoàn": another body's
+    if f" {_plain(match.string[max(0, match.start('issuer') - 30) : match.start('issuer')])}".endswith(
+        _part_of_a_body()
+    ):
+        return  # "Ủy ban kiểm tra Tỉnh ủy", "Văn phòng Thành ủy": a body of the issuer's, not the issuer
+    if mention.group is not None and group != mention.group:
+        return  # "05-CT/TW của Tỉnh ủy": the code says who issued it; the words may name who carries it out
+    mention.group = group
+    end = match.end("place") if match["place"] else match.end("issuer")
+    mention.issuer = " ".join(match.string[match.start("issuer") : end].split())
+    if match["place"]:
+        mention.place = _plain(match["place"])
+
+
+def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
+    patterns = _patterns()
+    verbs = _verbs()
+    found: list[_Mention] = []
+    taken: list[tuple[int, int]] = []
+    for match in patterns["mention"].finditer(sentence):
+        kind_written = match["kind"]
+        if (
+            match["rest"]
+            and not re.search(r"[^\W\d_]", match["rest"])
+            and not re.fullmatch(r"/(?:19|20)\d\d", match["rest"])
+        ):
+            continue  # "kế hoạch 2018-2020" is a period, "Quyết định 15/3" a date: no code
+        bare = not match["rest"] and "số" not in match.group(0).lower()
+        if bare and _plain(kind_written) in verbs and (kind_written[0].islower() or _opens_a_clause(sentence, match)):
+            continue
+        if bare and patterns["unit"].match(sentence, match.end()):
+            continue
+        if f" {_plain(sentence[max(0, match.start() - 20) : match.start()])}".endswith(_named_after()):
+            continue  # "Công ty Luật số 5" is a firm, not a law
+        canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
+        canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
+        found.append(_mention(canonical, match["number"], match["rest"], sentence, match, citation))
+        taken.append(match.span())
+    for match in patterns["code"].finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken) or sentence[: match.start()].rstrip().endswith(
+            "/"
+        ):
+            continue  # "30 a / 2008/NQ-CP": the year of a spaced-out code, not a number
+        kind = _code_parts(match["rest"])[0]
+        if kind is not None:
+            found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))
+    return found
+
+
+def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
+    """A verb-like kind opening the sentence with a bare number ("Quy định 15 lĩnh vực …") is the verb,
+    unless what follows names a document ("Quyết định 1737 của Thủ tướng …")."""
+    if sentence[: match.start()].strip(" \"“'‘«") != "":
+        return False
+    return not re.match(r"\s+(?:của|do|về|năm|ngày)\s", sentence[match.end() :], re.I)
+
+
+def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[str], citation: Citation) -> _Mention:
+    code_kind, year, group = _code_parts(rest)
+    if code_kind and _tables()["kinds"]["names"][kind] != _tables()["kinds"]["names"][code_kind]:
+        kind = code_kind  # "Thông báo kết luận số 351/TB-VPCP" is a Thông báo: the code says what it is
+    mention = _Mention(
+        kind=kind,
+        number=int(number),
+        written=number,
+        code=number + rest if code_kind or group else None,
+        group=group,
+        place=None,
+        issuer=None,
+        year=year,
+        date=None,
+        dated=year is not None,
+        subject=None,
+        citation=citation,
+    )
+    before = _patterns()["issuer_before"].search(sentence, max(0, match.start() - 120), match.start())
+    if before:
+        _set_issuer(mention, before)
+    _read_tail(sentence, match.end(), mention)
+    return mention
+
+
+def mentions_in_article(article: Article, position: int) -> list[_Mention]:
+    """Every document mention of an article's title and sentences, in reading order."""
+    found = []
+    for text in (article.title, *article.paragraphs):
+        if not _may_name_a_document(text):
+            continue  # most paragraphs name no document: skip the costly steps below
+        text = canonicalize(text)
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            if _may_name_a_document(sentence):
+                found += _mentions_in(sentence, Citation(position, sentence))
+    return found
+
+
+def _may_name_a_document(text: str) -> bool:
+    """A quick test (plain substring search, no regex alternation): a digit, and a kind's name or a code."""
+    if not _DIGIT.search(text):
+        return False
+    lowered = text.lower()
+    return any(kind in lowered for kind in _lower_kinds()) or _CODE_START.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_CODE_START = re.compile(r"\d[-/][A-Za-zĐđ]")
+
+
+@functools.cache
+def _lower_kinds() -> tuple[str, ...]:
+    return tuple(canonicalize(k).lower() for k in _tables()["kinds"]["names"])
+
+
+# --- gathering mentions into documents --------------------------------------------------------
+
+
+def _fits(a: _Mention, b: _Mention) -> bool:
+    return all(x is None or y is None or x == y for x, y in ((a.group, b.group), (a.place, b.place), (a.year, b.year)))
+
+
+def _refines(cluster: _Cluster, group: str | None, place: str | None, year: int | None) -> bool:
+    """The cluster states everything a record states, and the same."""
+    return all(
+        mine is None or theirs == mine
+        for mine, theirs in ((group, cluster.group), (place, cluster.place), (year, cluster.year))
+    )
+
+
+@dataclass
+class _Cluster:
+    kind: str
+    number: int
+    group: str | None
+    place: str | None
+    year: int | None
+    mentions: list[_Mention] = dataclasses.field(default_factory=list)
+
+
+def _merge_in_article(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """One article's mentions of one document together (it rarely cites two of the same number)."""
+    groups: list[list[_Mention]] = []
+    for mention in mentions:
+        for group in groups:
+            head = group[0]
+            if (head.kind, head.number) == (mention.kind, mention.number) and all(_fits(m, mention) for m in group):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _known(mentions: list[_Mention], attribute: str) -> Any:
+    return next((getattr(m, attribute) for m in mentions if getattr(m, attribute) is not None), None)
+
+
+def build_registry(articles: Sequence[Article]) -> Registry:
+    """The registry of every document the articles cite."""
+    records: dict[tuple[str, int], list[list[_Mention]]] = collections.defaultdict(list)
+    for position, article in enumerate(articles):
+        for group in _merge_in_article(mentions_in_article(article, position)):
+            records[(group[0].kind, group[0].number)].append(group)
+    documents = []
+    for (kind, number), groups in records.items():
+        # The most specific records found the documents; a vaguer one joins the only document that
+        # states all it states, on a shared topic (else the only one that states more, else one
+        # stating just as much: a document of its own, issuer or year unknown).
+        summaries = [(group, _known(group, "group"), _known(group, "place"), _known(group, "year")) for group in groups]
+        # Among records as specific, the topic most records agree on claims a document first (a stray
+        # "Nghị quyết 19 … về đất đai" must not give the 2017 resolution its topic).
+        topics = [{m.subject for m in group if m.subject} for group in groups]
+        agreeing = [sum(bool(t and o) and _share_a_topic(t, o) for o in topics) for t in topics]
+        order = {id(group): -agreeing[n] for n, group in enumerate(groups)}
+        summaries.sort(key=lambda s: (-sum(v is not None for v in s[1:]), order[id(s[0])]))
+        clusters: list[_Cluster] = []
+        for group, issuer_group, place, year in summaries:
+            subjects = {m.subject for m in group if m.subject}
+            fitting = [
+                c
+                for c in clusters
+                if _refines(c, issuer_group, place, year)
+                and _share_a_topic(subjects, {m.subject for m in c.mentions if m.subject})
+                and not _about_a_later_period(subjects, c.year)
+            ]
+            known = sum(v is not None for v in (issuer_group, place, year))
+            finer = [c for c in fitting if sum(v is not None for v in (c.group, c.place, c.year)) > known]
+            exact = [c for c in fitting if (c.group, c.place, c.year) == (issuer_group, place, year)]
+            target = fitting[0] if len(fitting) == 1 else finer[0] if len(finer) == 1 else exact[0] if exact else None
+            if target is None:
+                target = _Cluster(kind, number, issuer_group, place, year)
+                clusters.append(target)
+            target.mentions += group
+        clusters = _merge_partial(clusters)
+        # Documents alike in all but their topic are told apart in their keys by their order.
+        twins: collections.Counter[tuple] = collections.Counter()
+        for cluster in clusters:
+            attributes = (cluster.group, cluster.place, cluster.year)
+            documents.append(_document(cluster, twins[attributes]))
+            twins[attributes] += 1
+    documents.sort(key=lambda d: (-len(d.citations), d.kind, int(d.number), -(d.year or 0), d.key))
+    return Registry(tuple(documents))
+
+
+def _mergeable(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters that may be one document: nothing they state differs ("UBND tỉnh Gia Lai" beside
+    "ngày 26/10/2018", one code), and their topics agree."""
+    attributes = ((a.group, b.group), (a.place, b.place), (a.year, b.year))
+    if any(x is not None and y is not None and x != y for x, y in attributes):
+        return False
+    ours, theirs = ({m.subject for m in c.mentions if m.subject} for c in (a, b))
+    return (
+        _share_a_topic(ours, theirs)
+        and not _about_a_later_period(ours, b.year)
+        and not _about_a_later_period(theirs, a.year)
+    )
+
+
+def _merge_partial(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join clusters that each state part of one document: a set of clusters that may each be any
+    other of the set and nothing outside it (a bare mention that fits two documents joins neither)."""
+    while True:
+        fits = {id(c): {id(o) for o in clusters if o is not c and _mergeable(c, o)} for c in clusters}
+        keep = next(
+            (c for c in clusters if fits[id(c)] and all(fits[o] == fits[id(c)] - {o} | {id(c)} for o in fits[id(c)])),
+            None,
+        )
+        if keep is None:
+            return clusters
+        gone = [c for c in clusters if id(c) in fits[id(keep)]]
+        for other in gone:
+            keep.group, keep.place, keep.year = (
+                keep.group or other.group,
+                keep.place or other.place,
+                keep.year or other.year,
+            )
+            keep.mentions += other.mentions
+        clusters = [c for c in clusters if id(c) not in fits[id(keep)]]
+
+
+def _most_common(values: Iterable[T | None]) -> T | None:
+    counts = collections.Counter(v for v in values if v is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+@functools.cache
+def _longer_names() -> tuple[str, ...]:
+    return tuple(_plain(w) + " " for w in _tables()["issuer_longer_names"]["words"])
+
+
+@functools.cache
+def _named_after() -> tuple[str, ...]:
+    return tuple(f" {_plain(w)}" for w in _tables()["kinds"]["not_after"])
+
+
+@functools.cache
+def _part_of_a_body() -> tuple[str, ...]:
+    return tuple(f" {_plain(w)}" for w in _tables()["issuer_bodies"]["words"])
+
+
+def _best_subject(subjects: list[str]) -> str | None:
+    """The subject stated most often; among equals, one that others only lengthen ("về A" beside
+    "về A và nội dung này"), then the one sharing most with the others, then the first."""
+    counts = collections.Counter(subjects)
+    words = {s: _content_syllables(s) for s in counts}
+    return max(
+        counts,
+        key=lambda s: (
+            counts[s],
+            any(o != s and o.startswith(s + " ") for o in counts),
+            sum(len(words[s] & words[o]) for o in counts if o != s),
+            -subjects.index(s),
+        ),
+        default=None,
+    )
+
+
+def _content_syllables(subject: str) -> set[str]:
+    return set(_plain(subject).split()) - _function_words()
+
+
+def _share_a_topic(ours: set[str], theirs: set[str]) -> bool:
+    """Two sets of subjects may be one document's: either is empty, or two of them share two content syllables."""
+    if not ours or not theirs:
+        return True
+    mine = [_content_syllables(s) for s in ours]
+    return any(len(m & _content_syllables(t)) >= 2 for m in mine for t in theirs)
+
+
+_PERIOD_START = re.compile(r"(?<!đến )(?<!tới )(?:giai đoạn|năm)\s+((?:19|20)\d\d)(?!\d)")
+
+
+def _about_a_later_period(subjects: set[str], year: int | None) -> bool:
+    """A subject about a period starting years after a document's year ("giai đoạn 2019 - 2021" for a
+    document of 2007) is another document's."""
+    starts = [int(m.group(1)) for s in subjects for m in _PERIOD_START.finditer(s)]
+    return year is not None and any(start > year + 1 for start in starts)
+
+
+@functools.cache
+def _vague_subjects() -> frozenset[str]:
+    return frozenset(_plain(v) for v in _tables()["subject_vague"]["words"])
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(_plain(w) for w in _tables()["subject_function_words"]["words"])
+
+
+def _document(cluster: _Cluster, twin: int) -> Document:
+    mentions = cluster.mentions
+    identity = f"{cluster.kind}|{cluster.number}|{cluster.group}|{cluster.place}|{cluster.year}|{twin}"
+    issuer = _most_common(m.issuer for m in mentions)
+    if issuer is None and cluster.group in _tables()["code_issuers"]:
+        issuer = _tables()["code_issuers"][cluster.group][0]
+    subject = _best_subject([m.subject for m in mentions if m.subject])
+    date = _most_common(m.date for m in mentions)
+    dated = next((m for m in mentions if m.date == date), None) if date else None
+    dated = dated or next((m for m in mentions if m.dated and m.year == cluster.year), None)
+    first: dict[int, Citation] = {}
+    for mention in mentions:
+        first.setdefault(mention.citation.article, mention.citation)
+    return Document(
+        key=hashlib.sha1(identity.encode()).hexdigest()[:10],
+        kind=cluster.kind,
+        number=str(_most_common(m.written for m in mentions)),
+        code=_most_common(m.code for m in mentions),
+        issuer=issuer,
+        issuer_citation=next((m.citation for m in mentions if m.issuer == issuer), None),
+        group=cluster.group,
+        year=cluster.year or (date.year if date else None),
+        date=date,
+        date_citation=dated.citation if dated else None,
+        subject=subject,
+        subject_citation=next((m.citation for m in mentions if m.subject == subject), None) if subject else None,
+        citations=tuple(first[a] for a in sorted(first)),
+    )
+
+
+# --- the registry -----------------------------------------------------------------------------
+
+
+@dataclass
+class Registry:
+    """The documents, most cited (then newest) first, and the means to find them by number, code or subject."""
+
+    documents: tuple[Document, ...] = ()
+
+    def __post_init__(self) -> None:
+        self._by_key = {d.key: d for d in self.documents}
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def get(self, key: str) -> Document | None:
+        return self._by_key.get(key)
+
+    def find(self, text: str) -> list[Document]:
+        """The documents a query names, most cited first: "05", "chỉ thị 05", "18-NQ/TW", "NQ 26 năm 2008",
+        or words of a subject ("bảo vệ rừng") when it names no number."""
+        wanted = reference_in(text)
+        if wanted is None:
+            words = _plain(re.sub(r"[^\w\s]", " ", text)).split()
+            if not words:
+                return []
+            return [d for d in self.documents if d.subject and all(w in _plain(d.subject).split() for w in words)]
+        return [
+            d
+            for d in self.documents
+            if int(d.number) == wanted.number
+            and (not wanted.kinds or d.kind in wanted.kinds)
+            and (wanted.group is None or d.group in (wanted.group, None))
+            and (wanted.year is None or d.year in (wanted.year, None))
+        ]
+
+    def named_alone(self, text: str) -> list[Document]:
+        """The documents a message names when it names one and nothing else, else none."""
+        return self.find(text) if names_only_a_document(text) else []
+
+    def to_json(self) -> dict:
+        return {"documents": [_document_json(d) for d in self.documents]}
+
+    @classmethod
+    def from_json(cls, data: dict, articles: int) -> Registry:
+        """The registry saved by `to_json`; raises ValueError when it does not fit `articles` articles."""
+        documents = tuple(_document_from_json(d) for d in data["documents"])
+        if any(c.article >= articles for d in documents for c in d.citations):
+            raise ValueError("the registry cites articles the index does not have")
+        return cls(documents)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a query states of a document: "chỉ thị 05 năm 2016 của Bộ Chính trị"."""
+
+    kinds: frozenset[str]  # empty when no kind is named; "QĐ" names both Quyết định and Quy định
+    number: int
+    group: str | None
+    year: int | None
+
+
+@functools.cache
+def _query_tables() -> tuple[
+    dict[str, frozenset[str]], dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
+    names = _tables()["kinds"]["names"]
+    aliases = _tables()["kinds"]["aliases"]
+    kinds = {"": frozenset(), **{_plain(k): frozenset({aliases.get(k, k)}) for k in names}}
+    for code in _tables()["kinds"]["codes"]:
+        kinds[_plain(code)] = frozenset(aliases.get(k, k) for k, c in names.items() if c == code)
+    issuers = {_plain(name): group for name, group in _tables()["issuers"].items() if name != "source"}
+    query = re.compile(
+        rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
+    )
+    year = r"(?:\s+nam\s+(?:19|20)\d\d)?"
+    # A message that is a document's name and nothing else: "chỉ thị 15", "NQ 26 năm 2008", "05-CT/TW của Bộ Chính trị".
+    alone = re.compile(
+        rf"(?:van ban\s+)?(?:(?:{_alternation(kinds)})\s+(?:so\s+)?)?\d{{1,5}}(?:[-/][0-9a-z]+)*{year}"
+        rf"(?:\s+(?:cua\s+)?(?:{_alternation(issuers)}))?{year}"
+    )
+    return kinds, issuers, query, re.compile(rf"(?<!\w)(?:{_alternation(issuers)})(?!\w)"), alone
+
+
+def reference_in(text: str) -> Reference | None:
+    """The document a query names by number ("chỉ thị 05", "18-NQ/TW", "NQ 26 năm 2008"), or None."""
+    kinds, issuers, query, issuer, _ = _query_tables()
+    plain = _plain(text)
+    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", plain)]
+    for match in query.finditer(plain):
+        if not match["kind"] and not match["rest"] and int(match["number"]) in years and len(years) == 1:
+            continue  # "năm 2016" alone is a year, not a number
+        code_kind, code_year, group = _code_parts(match["rest"])
+        named = issuer.search(plain)
+        return Reference(
+            # A code's "QĐ" is a Quyết định or a Quy định, whichever the registry holds.
+            kinds=kinds[match["kind"] or _plain(_tables()["kinds"]["names"].get(code_kind, ""))],
+            number=int(match["number"]),
+            group=group or (issuers[named.group()] if named else None),
+            year=code_year or next((y for y in years if y != int(match["number"])), None),
+        )
+    return None
+
+
+def names_only_a_document(text: str) -> bool:
+    """True when a message is a document's kind and number and nothing else ("chỉ thị 15", "NQ 26",
+    "Chỉ thị 05-CT/TW"); a bare number ("05") is not enough: it could be anything."""
+    reference = reference_in(text)
+    plain = _plain(text).strip(" ?.!")
+    return reference is not None and bool(reference.kinds) and _query_tables()[4].fullmatch(plain) is not None
+
+
+def _citation_json(citation: Citation | None) -> list | None:
+    return [citation.article, citation.sentence] if citation else None
+
+
+def _citation_from_json(value: list | None) -> Citation | None:
+    return Citation(int(value[0]), str(value[1])) if value is not None else None
+
+
+def _document_json(document: Document) -> dict:
+    return {
+        **dataclasses.asdict(document),
+        "date": document.date.isoformat() if document.date else None,
+        "issuer_citation": _citation_json(document.issuer_citation),
+        "date_citation": _citation_json(document.date_citation),
+        "subject_citation": _citation_json(document.subject_citation),
+        "citations": [_citation_json(c) for c in document.citations],
+    }
+
+
+def _document_from_json(data: dict) -> Document:
+    return Document(
+        key=str(data["key"]),
+        kind=str(data["kind"]),
+        number=str(data["number"]),
+        code=data["code"],
+        issuer=data["issuer"],
+        issuer_citation=_citation_from_json(data["issuer_citation"]),
+        group=data["group"],
+        year=data["year"],
+        date=dt.date.fromisoformat(data["date"]) if data["date"] else None,
+        date_citation=_citation_from_json(data["date_citation"]),
+        subject=data["subject"],
+        subject_citation=_citation_from_json(data["subject_citation"]),
+        citations=tuple(c for c in map(_citation_from_json, data["citations"]) if c is not None),
+    )

@@ -1,0 +1,371 @@
+"""The document registry: what each cited document is, who issued it, when, about what, and who cites it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import bot.documents
+from bot.corpus import Article, read_corpus
+from bot.documents import Registry, build_registry, names_only_a_document, reference_in, registry_key
+from bot.service import Library
+from bot.store import build_index
+
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+@pytest.fixture(scope="module")
+def articles():
+    articles, problems = read_corpus([DOCUMENTS])
+    assert problems == [] and len(articles) == 6
+    return articles
+
+
+@pytest.fixture(scope="module")
+def registry(articles) -> Registry:
+    return build_registry(articles)
+
+
+def _by_name(registry: Registry) -> dict[str, list]:
+    named: dict[str, list] = {}
+    for document in registry.documents:
+        named.setdefault(document.name, []).append(document)
+    return named
+
+
+def test_a_cited_directive_has_its_kind_code_issuer_date_subject_and_the_sentence_stating_them(registry, articles):
+    (directive,) = _by_name(registry)["Chỉ thị số 05-CT/TW"]
+    assert (directive.kind, directive.number, directive.code) == ("Chỉ thị", "05", "05-CT/TW")
+    assert (directive.issuer, directive.group, str(directive.date), directive.year) == (
+        "Bộ Chính trị",
+        "TW",
+        "2016-05-15",
+        2016,
+    )
+    assert directive.subject == "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+    stated = directive.subject_citation
+    assert articles[stated.article].id == "vb-1"
+    assert stated.sentence.startswith("Sáng 2/4, Thành ủy Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW")
+    assert directive.issuer_citation == directive.date_citation == stated
+
+
+def test_a_bare_mention_joins_the_only_document_it_fits_and_each_citing_article_counts_once(registry, articles):
+    (directive,) = _by_name(registry)["Chỉ thị số 05-CT/TW"]
+    assert [articles[c.article].id for c in directive.citations] == ["vb-1", "vb-2", "vb-3", "vb-5", "vb-6"]
+    assert directive.citations[1].sentence == "Cũng tại hội nghị, đơn vị quán triệt Chỉ thị 05 của Bộ Chính trị."
+
+
+def test_the_same_number_from_another_issuer_or_year_is_another_document(registry, articles):
+    named = _by_name(registry)
+    (prime_minister,) = named["Chỉ thị số 05/CT-TTg"]
+    assert (prime_minister.issuer, prime_minister.group, prime_minister.year, prime_minister.date) == (
+        "Thủ tướng Chính phủ",
+        "TTg",
+        2018,
+        None,
+    )
+    assert prime_minister.subject == "tăng cường chấn chỉnh công tác quy hoạch xây dựng"
+    assert [articles[c.article].id for c in prime_minister.citations] == ["vb-2"]
+    resolutions = sorted(named["Nghị quyết số 18-NQ/TW"], key=lambda d: d.year)
+    assert [(d.year, d.issuer, [articles[c.article].id for c in d.citations]) for d in resolutions] == [
+        (2017, "Ban Chấp hành Trung ương", ["vb-3"]),
+        (2022, "Ban Chấp hành Trung ương", ["vb-4"]),
+    ]
+    assert resolutions[1].subject == (
+        "tiếp tục đổi mới, hoàn thiện thể chế, chính sách, nâng cao hiệu lực, hiệu quả quản lý và sử dụng đất"
+    )
+
+
+def test_a_verb_that_spells_a_kind_is_no_document(registry, articles):
+    assert len(registry) == 4
+    assert not any(d.kind == "Kết luận" for d in registry.documents)  # "Đoàn kiểm tra kết luận 3 sai phạm"
+    text = (
+        "Quy định 15 lĩnh vực để xác định bí mật Nhà nước.\nQuyết định 1737 của Thủ tướng được công bố.\n"
+        "Năm 2019 là năm bứt phá của Kế hoạch 5 năm 2016-2020.\n"
+        "Các nghị quyết 10, 30 a / 2008/NQ-CP của Chính phủ.\nThanh tra Chính phủ có báo cáo Kết luận số 659/BC-TTCP."
+    )
+    found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
+    assert sorted(d.name for d in found) == ["Báo cáo số 659/BC-TTCP", "Nghị quyết số 10", "Quyết định số 1737"]
+
+
+def test_an_issuer_named_before_the_document_and_a_provincial_committee_are_read():
+    articles, _ = read_corpus([DOCUMENTS])
+    text = (
+        "Ban Thường vụ Tỉnh ủy Nghệ An vừa ban hành Chỉ thị số 15-CT/TU về tăng cường công tác dân vận.\n"
+        "Chỉ thị 15 của Tỉnh ủy Hà Tĩnh năm 2020 về phòng chống thiên tai cũng được nhắc lại."
+    )
+    registry = build_registry([replace(articles[0], title="Tin tỉnh", paragraphs=tuple(text.split("\n")))])
+    assert sorted((d.issuer, d.group, d.year, d.subject) for d in registry.documents) == [
+        ("Ban Thường vụ Tỉnh ủy Nghệ An", "TU", None, "tăng cường công tác dân vận"),
+        ("Tỉnh ủy Hà Tĩnh", "TU", 2020, "phòng chống thiên tai"),
+    ]
+
+
+def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skips_a_vague_one(articles):
+    text = (
+        "Quyết định số 191/2006/QĐ-TTg ngày 17/8/2006 của Thủ tướng Chính phủ về việc ban hành Chương trình hành động, "
+        "Chỉ thị số 22/CT-TTg của Thủ tướng Chính phủ và kế hoạch 2018-2020 của tỉnh được quán triệt.\n"
+        "Thông báo Kết luận số 264-TB/TW ngày 31/7/2009 của Bộ Chính trị về tổ chức cuộc vận động “Người Việt Nam ưu tiên "
+        "dùng hàng Việt Nam” sáng nay được tổng kết.\n"
+        "Chính phủ cũng có Nghị quyết 44 về vấn đề này.\n"
+        "Quyết định 1366 của Ban Bí thư về việc ông Lê Văn An thôi tham gia Ban Chấp hành nhiệm kỳ 2015 - 2020."
+    )
+    registry = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))])
+    assert sorted((d.name, d.issuer, d.year, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 22/CT-TTg", "Thủ tướng Chính phủ", None, None),
+        ("Nghị quyết số 44", "Chính phủ", None, None),
+        ("Quyết định số 1366", "Ban Bí thư", None, "ông Lê Văn An thôi tham gia Ban Chấp hành nhiệm kỳ 2015 - 2020"),
+        ("Quyết định số 191/2006/QĐ-TTg", "Thủ tướng Chính phủ", 2006, "ban hành Chương trình hành động"),
+        # A "Thông báo Kết luận" is a Thông báo: its code says so.
+        (
+            "Thông báo số 264-TB/TW",
+            "Bộ Chính trị",
+            2009,
+            "tổ chức cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”",
+        ),
+    ]
+    assert [d.name for d in registry.find("264-TB/TW")] == ["Thông báo số 264-TB/TW"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        (
+            "Thông tư số 24/2013/TT-BGDĐT về việc sửa đổi đối tượng ưu tiên trong tuyển sinh ĐH, CĐ chính quy có hiệu lực.",
+            "sửa đổi đối tượng ưu tiên trong tuyển sinh ĐH, CĐ chính quy",
+        ),
+        (
+            "Theo Quyết định 28/2018 của Thủ tướng về việc gửi, nhận văn bản điện tử thì văn bản điện tử là dữ liệu.",
+            "gửi, nhận văn bản điện tử",
+        ),
+        ("Nghị quyết 26 về tam nông với những quyết sách đột phá ra đời.", "tam nông"),
+        ("Chỉ thị 11 về tổ chức Tết, Thủ tướng yêu cầu các bộ thực hiện.", "tổ chức Tết"),
+        ("Sơ kết Nghị quyết 120 về phát triển bền vững ĐBSCL chiều 18-6.", "phát triển bền vững ĐBSCL"),
+        ("Nghị quyết 19 về đổi mới đơn vị sự nghiệp được Tổng Bí thư ký ban hành.", "đổi mới đơn vị sự nghiệp"),
+        (
+            "Trong Chỉ thị 11 về chăm lo Tết Kỷ Hợi 2019 ban hành cuối năm ngoái, thành phố yêu cầu.",
+            "chăm lo Tết Kỷ Hợi 2019",
+        ),
+        (
+            "Nghị quyết 41 về phát triển ngành Dầu khí, đặc biệt là công nghiệp khí, được quán triệt.",
+            "phát triển ngành Dầu khí",
+        ),
+    ],
+)
+def test_a_subject_stops_where_the_sentence_goes_on(articles, sentence, subject):
+    (document,) = build_registry([replace(articles[0], title="Tin", paragraphs=(sentence,))]).documents
+    assert document.subject == subject
+
+
+def test_a_document_stated_with_several_subjects_shows_the_one_the_others_agree_with():
+    stated = [
+        "đổi mới đơn vị sự nghiệp",
+        "tiếp tục đổi mới hệ thống tổ chức và quản lý, nâng cao chất lượng và hiệu quả hoạt động của các đơn vị sự nghiệp công lập",
+        "tiếp tục đổi mới hệ thống tổ chức và quản lý các đơn vị sự nghiệp công lập",
+    ]
+    texts = [f"Nghị quyết 19-NQ/TW năm 2017 của Ban Chấp hành Trung ương về {subject}." for subject in stated]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    (document,) = build_registry(articles).documents
+    assert document.subject == stated[1] and document.subject_citation.article == 1
+
+
+def test_the_topic_most_mentions_agree_on_claims_the_dated_document_first():
+    texts = [
+        "Nghị quyết 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương được quán triệt.",
+        "Nghị quyết 19 của Ban Chấp hành Trung ương về vấn đề đất đai quy định đánh thuế dự án treo.",
+        "Nghị quyết 19 của Ban Chấp hành Trung ương về đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập.",
+        "Nghị quyết 19 của Ban Chấp hành Trung ương về đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    assert sorted((d.year or 0, d.subject, d.articles) for d in build_registry(articles).documents) == [
+        (0, "vấn đề đất đai quy định đánh thuế dự án treo", [1]),
+        (2017, "đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập", [0, 2, 3]),
+    ]
+
+
+def test_mentions_each_stating_part_of_one_document_are_one_document():
+    texts = [
+        "Kết luận số 2405/KL-UBND ngày 26/10/2018 về kết quả thanh tra việc san lấp đất trên địa bàn TP Pleiku.",
+        "Dư luận chờ thực hiện Kết luận 2405/KL-UBND của UBND tỉnh Gia Lai.",
+        "Chủ tịch tỉnh ký kết luận thanh tra số 2405/KL-UBND về việc san lấp đất trên địa bàn TP Pleiku.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    (document,) = build_registry(articles).documents
+    assert (document.issuer, document.year, document.articles) == ("UBND tỉnh Gia Lai", 2018, [0, 1, 2])
+
+
+def test_a_body_of_an_issuer_is_not_the_issuer_and_a_firm_named_after_a_kind_is_no_document(articles):
+    text = (
+        "Ủy ban kiểm tra Tỉnh ủy Bình Thuận đã ban hành quyết định số 379-QĐ/UBKTTU thi hành kỷ luật.\n"
+        "Văn phòng Thành ủy có thông báo số 495 ngày 18/5/2017 truyền đạt ý kiến chỉ đạo.\n"
+        "Ban Thường vụ Tỉnh ủy Bình Thuận đã ban hành Chỉ thị số 12-CT/TU.\n"
+        "Thực hiện nghị quyết số 339 ngày 30/10/2018 của Ban chấp hành Trung ương Hội Luật gia Việt Nam.\n"
+        "Ông An là trưởng chi hội Luật gia Công ty Luật số 5 Quốc gia."
+    )
+    registry = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))])
+    assert sorted((d.name, d.issuer) for d in registry.documents) == [
+        ("Chỉ thị số 12-CT/TU", "Ban Thường vụ Tỉnh ủy Bình Thuận"),
+        ("Nghị quyết số 339", None),  # the lawyers' association's central committee, not the Party's
+        ("Quyết định số 379-QĐ/UBKTTU", None),
+        ("Thông báo số 495", None),
+    ]
+
+
+def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_joins_the_dated_one():
+    texts = [
+        "Nghị quyết 39-NQ/TW ngày 17/4/2015 của Bộ Chính trị về tinh giản biên chế và cơ cấu lại đội ngũ cán bộ.",
+        "Nghị quyết 39 của Bộ Chính trị về nâng cao hiệu quả khai thác các nguồn lực của nền kinh tế được quán triệt.",
+        "Các địa phương tiếp tục thực hiện Nghị quyết 39 của Bộ Chính trị.",
+        "Thông báo kết luận số 351 của Thủ tướng về dự án được công bố.",
+        "Nghị quyết 32/2007/NQ-CP của Chính phủ vẫn còn hiệu lực.",
+        "Nghị quyết 32 của Chính phủ về kế hoạch sắp xếp đơn vị hành chính giai đoạn 2019 - 2021 vừa được ban hành.",
+        "Quy định số 55-QĐ/TW về một số việc cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên và nội dung này.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    documents = build_registry(articles).documents
+    assert sorted((d.name, d.year, d.subject, [c.article for c in d.citations]) for d in documents) == [
+        ("Nghị quyết số 32", None, "kế hoạch sắp xếp đơn vị hành chính giai đoạn 2019 - 2021", [5]),  # not of 2007
+        ("Nghị quyết số 32/2007/NQ-CP", 2007, None, [4]),
+        ("Nghị quyết số 39", None, "nâng cao hiệu quả khai thác các nguồn lực của nền kinh tế", [1]),
+        ("Nghị quyết số 39-NQ/TW", 2015, "tinh giản biên chế và cơ cấu lại đội ngũ cán bộ", [0, 2]),
+        (
+            "Quy định số 55-QĐ/TW",
+            None,
+            "một số việc cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên",
+            [6],
+        ),
+        ("Thông báo số 351", None, "dự án", [3]),  # a Thông báo kết luận is a Thông báo
+    ]
+    assert len({d.key for d in documents}) == len(documents)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("05", ["Chỉ thị số 05-CT/TW", "Chỉ thị số 05/CT-TTg"]),
+        ("chỉ thị 05", ["Chỉ thị số 05-CT/TW", "Chỉ thị số 05/CT-TTg"]),
+        ("Chỉ thị 05-CT/TW", ["Chỉ thị số 05-CT/TW"]),
+        ("chi thi so 5 cua Thu tuong", ["Chỉ thị số 05/CT-TTg"]),
+        ("18-NQ/TW", ["Nghị quyết số 18-NQ/TW", "Nghị quyết số 18-NQ/TW"]),
+        ("NQ 18 năm 2022", ["Nghị quyết số 18-NQ/TW"]),
+        ("nghị quyết 05", []),
+        ("quy hoạch xây dựng", ["Chỉ thị số 05/CT-TTg"]),
+        ("năm 2016", []),
+    ],
+)
+def test_documents_are_found_by_number_code_kind_issuer_year_or_subject(registry, query, expected):
+    assert [d.name for d in registry.find(query)] == expected
+
+
+def test_a_query_names_a_document_by_kind_number_issuer_and_year():
+    reference = reference_in("QĐ 181 của Bộ Chính trị năm 2013")
+    assert (reference.kinds, reference.number, reference.group, reference.year) == (
+        {"Quyết định", "Quy định"},
+        181,
+        "TW",
+        2013,
+    )
+    assert reference_in("tình hình kinh tế") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "alone"),
+    [
+        ("chỉ thị 15", True),
+        ("NQ 26", True),
+        ("Chỉ thị 05-CT/TW?", True),
+        ("05-CT/TW của Bộ Chính trị", True),
+        ("chi thi so 5 nam 2016", True),
+        ("05", False),  # a number alone could be anything
+        ("Chỉ thị 05 nói về gì?", False),
+        ("Ai dự hội nghị sơ kết Chỉ thị 05?", False),
+    ],
+)
+def test_a_message_names_only_a_document_when_it_is_a_kind_and_number_and_nothing_else(message, alone):
+    assert names_only_a_document(message) is alone
+
+
+def test_the_registry_survives_json_and_refuses_one_that_cites_missing_articles(registry):
+    data = json.loads(json.dumps(registry.to_json(), ensure_ascii=False))
+    assert Registry.from_json(data, 6).documents == registry.documents
+    with pytest.raises(ValueError):
+        Registry.from_json(data, 2)
+
+
+def test_the_registry_is_cached_with_the_index_and_rebuilt_when_the_extraction_changes(tmp_path, monkeypatch):
+    index, _ = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    (cached,) = (tmp_path / "cache" / "index").glob("*/documents-*.json")
+    assert cached.name == f"documents-{registry_key()}.json"
+    assert len(index.documents) == 4
+
+    cached.write_text(json.dumps({"documents": []}), encoding="utf-8")
+    again, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    assert report.from_cache and len(again.documents) == 0  # the cache is what is served
+
+    tables = tmp_path / "documents.toml"
+    tables.write_text(bot.documents.TABLES_FILE.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(bot.documents, "TABLES_FILE", tables)
+    rebuilt, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    assert report.from_cache and len(rebuilt.documents) == 4
+    assert [p.name for p in (tmp_path / "cache" / "index").glob("*/documents-*.json")] == [
+        f"documents-{registry_key()}.json"
+    ]
+    assert cached.name != f"documents-{registry_key()}.json"
+
+
+def test_an_unreadable_cached_registry_is_rebuilt(tmp_path):
+    build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    (cached,) = (tmp_path / "cache" / "index").glob("*/documents-*.json")
+    cached.write_text("{not json", encoding="utf-8")
+    index, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
+    assert report.from_cache and len(index.documents) == 4
+    assert json.loads(cached.read_text(encoding="utf-8"))["documents"]
+
+
+def test_a_reload_rebuilds_the_registry_from_the_new_corpus(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    assert [d.issuer for d in library.find_documents("31/2018/CT-TTg")] == ["Thủ tướng Chính phủ"]
+    (corpus_copy / "002_chi_thi_31.txt").unlink()
+    (corpus_copy / "004_van_ban.jsonl").write_bytes((DOCUMENTS / "001_van_ban.jsonl").read_bytes())
+    library.reload()
+    assert library.find_documents("31/2018/CT-TTg") == []
+    assert [d.issuer for d in library.find_documents("05/CT-TTg")] == ["Thủ tướng Chính phủ"]
+
+
+@pytest.fixture(scope="module")
+def shared_registry(politics_corpus) -> tuple[list, Registry]:
+    articles, _ = read_corpus([politics_corpus, politics_corpus.with_name("vnexpress-2024.jsonl.gz")])
+    return articles, build_registry(articles)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("query", "name", "issuer", "date", "subject"),
+    [
+        (
+            "05-CT/TW",
+            "Chỉ thị số 05-CT/TW",
+            "Bộ Chính trị",
+            "2016-05-15",
+            "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        ),
+        ("102-QĐ/TW", "Quy định số 102-QĐ/TW", "Bộ Chính trị", "2017-11-15", "xử lý kỷ luật đảng viên vi phạm"),
+        (
+            "39-NQ/TW",
+            "Nghị quyết số 39-NQ/TW",
+            "Bộ Chính trị",
+            "2015-04-17",
+            "tinh giản biên chế và cơ cấu lại đội ngũ cán bộ, công chức, viên chức",
+        ),
+    ],
+)
+def test_the_best_known_documents_of_the_news_corpora_are_read_right(
+    shared_registry, query, name, issuer, date, subject
+):
+    _, registry = shared_registry
+    document = registry.find(query)[0]
+    assert (document.name, document.issuer, str(document.date), document.subject) == (name, issuer, date, subject)
+    assert len(document.citations) >= 20
