@@ -48,8 +48,12 @@ MAX_SENTENCE = 300
 NOT_IN_HEADLINE = {"follow_up"}
 
 
-def load_questions(split: str) -> list[dict]:
-    with (EVAL / f"blind_{split}.jsonl").open(encoding="utf-8") as stream:
+# The question sets: the first (every kind of question) and the one about documents only.
+QUESTION_SETS = {"all": "blind", "documents": "blind_documents"}
+
+
+def load_questions(split: str, questions: str = "all") -> list[dict]:
+    with (EVAL / f"{QUESTION_SETS[questions]}_{split}.jsonl").open(encoding="utf-8") as stream:
         return [json.loads(line) for line in stream if line.strip()]
 
 
@@ -159,7 +163,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
     constraint = [o for o in negatives if o.question["role"] == "constraint"]
     out = [o for o in outcomes if o.question["role"] == "out_of_scope"]
     by_id = {o.question["id"]: o for o in outcomes}
-    twins = [o for o in headline if o.question["twin_of"] and o.question["twin_of"] in by_id]
+    twins = [o for o in headline if o.question.get("twin_of") in by_id]
     originals = [by_id[o.question["twin_of"]] for o in twins]
     return {
         "correct": (sum(o.correct for o in headline), len(headline)),
@@ -237,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-failures", action="store_true", help="list the failing questions of the split(s)")
     parser.add_argument("--bot-root", default=str(ROOT), help="checkout whose bot package answers")
     parser.add_argument("--json", metavar="FILE", help="write the figures per split as JSON")
+    parser.add_argument(
+        "--questions", choices=tuple(QUESTION_SETS), default="all", help="documents: the set about documents only"
+    )
     arguments = parser.parse_args(argv)
 
     corpus_dir = Path(arguments.corpus_dir)
@@ -256,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for split in SPLITS if arguments.split == "both" else (arguments.split,):
         outcomes = []
-        for question in load_questions(split):
+        for question in load_questions(split, arguments.questions):
             previous = question.get("previous") if question["kind"] == "follow_up" else None
             answer = answerer.answer(question["question"], passages=30, previous=previous)
             outcome = judge(question, answer_record(answer), [f.article.id for f in answer.findings])

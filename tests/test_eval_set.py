@@ -106,3 +106,26 @@ def test_every_blind_answer_is_in_its_article_and_held_out_articles_are_really_o
     held = {line for line in (EVAL / "blind_held_out.txt").read_text().splitlines() if line and line[0] != "#"}
     assert {r["article_id"] for r in rows if r["role"] == "held_out"} <= held
     assert not {r["article_id"] for r in rows if r["role"] == "answerable"} & held
+
+
+def test_the_document_questions_are_in_their_articles_split_by_article_and_none_held_out():
+    corpus = EVAL.parent.parent / "shared" / "corpus"
+    files = [corpus / "vnds-politics.jsonl.gz", corpus / "vnexpress-2024.jsonl.gz"]
+    if not all(f.is_file() for f in files):
+        pytest.skip(f"{corpus} is absent (the shared corpora live beside the checkout)")
+    texts = {}
+    for path in files:
+        with gzip.open(path, "rt", encoding="utf-8") as stream:
+            texts.update((r["id"], r["text"]) for r in map(json.loads, stream))
+    rows = read_questions("blind_documents_dev.jsonl", "blind_documents_test.jsonl")
+    assert len(rows) >= 100
+    assert {r["kind"] for r in rows} == {"document_about", "which_document", "document_issuer", "document_when"}
+    assert [
+        r["id"] for r in rows if r["answer"] not in r["evidence"] or r["evidence"] not in texts[r["article_id"]]
+    ] == []
+    splits_of: dict[str, set[str]] = {}
+    for r in rows:
+        splits_of.setdefault(r["article_id"], set()).add(r["split"])
+    assert all(len(s) == 1 for s in splits_of.values())
+    held = {line for line in (EVAL / "blind_held_out.txt").read_text().splitlines() if line and line[0] != "#"}
+    assert not {r["article_id"] for r in rows} & held
