@@ -18,7 +18,8 @@ from bot.answer import Answerer
 from bot.store import build_index
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow
+# Segmenting a corpus takes minutes, more on a busy machine: beyond the suite's default timeout.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
 
 def load(name: str):
