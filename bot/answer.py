@@ -23,6 +23,7 @@ import numpy as np
 
 from bot.claims import Verdict, check_claim
 from bot.corpus import Article
+from bot.documents import Fact, fact_asked
 from bot.evidence import (
     ArticleFacts,
     ConfidenceModel,
@@ -248,6 +249,10 @@ class Answerer:
             return Answer(text, Status.TOO_LONG)
         spaced = " ".join(stripped.split())
         question = follow_up(spaced, previous) if previous else analyse(spaced)
+        asked = question.document
+        fact = fact_asked(index.documents, asked.fact, asked.name, asked.topic, asked.kind) if asked else None
+        if fact is not None:
+            return self._document_answer(text, fact)
         query = query_terms(question, index.term_ids, self.speller)
         if not query.ids:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
@@ -317,6 +322,17 @@ class Answerer:
         sure = self.confidence.is_sure(evidence) and not question.search and verdict is not Verdict.UNCLEAR
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
+
+    def _document_answer(self, text: str, fact: Fact) -> Answer:
+        """The registry's answer to a question about a document: the sentence stating the fact, in its article."""
+        index = self.index
+        passages = [index.hit(p, 1.0) for p in index.article_passages(fact.citation.article)]
+        # The passage holding the sentence (a title is no passage: the article's first stands for it).
+        hit = next((h for h in passages if fact.citation.sentence in h.text), passages[0])
+        sentence, highlight = excerpt(fact.citation.sentence, fact.span)
+        finding = Finding(hit.article, sentence, highlight, hit, 1.0, strong=True, spans=1)
+        kind = _FACT_KINDS[fact.asked]
+        return Answer(text, Status.ANSWER, (finding,), (hit,), kind)
 
     def _document_frequency(self, term: str) -> float:
         """How many passages hold a term (more common words are likelier corrections)."""
@@ -464,6 +480,10 @@ class Answerer:
         sentence_text, highlight = excerpt(best.sentence, best.highlight)
         margin = best.score - runner_up if runner_up > -math.inf else model.most_added
         return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)
+
+
+# The kind of question each fact of a document answers.
+_FACT_KINDS = {"subject": Kind.WHAT, "which": Kind.WHAT, "issuer": Kind.WHO, "date": Kind.WHEN}
 
 
 def _span_text(finding: Finding) -> str | None:

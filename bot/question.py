@@ -7,6 +7,7 @@ import enum
 import functools
 import itertools
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,25 @@ YEAR = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?!\d)")
 # "sơ kết 5 năm", "10 năm thực hiện", "kỷ niệm 87 năm" (on the lowercase diacritic-free text).
 # Number words are left out: "Việt Nam năm nay" is no span of years.
 YEARS_SPAN = re.compile(r"(?<![\w.,/])(\d{1,3}) nam(?! \d)(?!\w)")
+QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
+
+
+@functools.cache
+def _question_words() -> dict:
+    with QUESTION_WORDS_FILE.open("rb") as stream:
+        return tomllib.load(stream)
+
+
+@functools.cache
+def _plain_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word occurrences of any of the (diacritic-free) phrases, longest first."""
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _words(section: str, name: str) -> re.Pattern[str]:
+    return _plain_alternation(tuple(_question_words()[section][name]))
+
+
 _RECENT = {"hom nay": "day", "hom qua": "day", "tuan nay": "week", "thang nay": "month", "nam nay": "year"}
 _RECENT_PATTERN = re.compile(r"(?<!\w)(" + "|".join(_RECENT) + r")(?!\w)")
 
@@ -150,6 +170,36 @@ class Question:
     many: bool = False  # "những ai", "những lãnh đạo nào": every one the sentence names is wanted
     # For a follow-up ("thế còn ai phát biểu?"), the topic of the question it continues.
     context: str = ""
+    document: DocumentAsk | None = None  # a question about a document itself ("Chỉ thị 05 nói về gì?")
+
+
+@dataclass(frozen=True)
+class DocumentAsk:
+    """What a question asks about a document, read from the question alone (the registry says which one)."""
+
+    fact: str  # "subject", "issuer", "date", or "which" (the document about a topic)
+    name: str  # the rest of the question, lowercase without diacritics: the document's name ("chi thi 05")
+    topic: str = ""  # for "which": what the document is about ("bao ve rung")
+    kind: str = ""  # for "which": the document noun asked with ("chi thi"; "van ban" is any kind)
+
+
+def document_asked(text: str) -> DocumentAsk | None:
+    """A question about a document itself: what it is about, who issued it, when, or which is about a topic.
+
+    For the first three, the question must be the document's name and the asking words only
+    ("Hội nghị sơ kết Chỉ thị 05 diễn ra khi nào?" asks about a meeting): `name` is what is left.
+    """
+    plain_text = " ".join(re.sub(r"[?!.,;:]", " ", plain_words(text)).split())
+    for noun in sorted(_PLAIN_DOCUMENT_NOUNS, key=len, reverse=True):
+        which = re.search(rf"(?<!\w){noun}\s+({_words('document_facts', 'which').pattern})\s+(.+)$", plain_text)
+        if which:
+            return DocumentAsk("which", plain_text[: which.start()].strip(), which.group(3).strip(), noun)
+    for fact in ("subject", "issuer", "date"):
+        asked = _words("document_facts", fact).search(plain_text)
+        if asked:
+            name = _words("document_facts", "filler").sub(" ", plain_text[: asked.start()] + plain_text[asked.end() :])
+            return DocumentAsk(fact, " ".join(name.split()))
+    return None
 
 
 # Question phrases that go with any kind and are no part of the topic.
@@ -383,7 +433,8 @@ def follow_up(text: str, previous: str) -> Question:
 
 def analyse(text: str) -> Question:
     """Classify a question by the words it asks with, and separate them from its topic."""
-    text, other_readings = expand_shorthand(without_markup(text))
+    typed = without_markup(text)
+    text, other_readings = expand_shorthand(typed)
     unaccented = looks_unaccented(text)
     key = canonicalize(text).lower()
     if unaccented:
@@ -465,6 +516,7 @@ def analyse(text: str) -> Question:
         near=tuple(dict.fromkeys(near)),
         constraints=constraints_of(text),
         other_readings=other_readings,
+        document=document_asked(typed),  # as typed: a code's "CT" is no "chủ tịch"
     )
 
 
