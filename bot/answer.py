@@ -34,7 +34,7 @@ from bot.evidence import (
 )
 from bot.index import Hit, Index
 from bot.query import Speller, query_terms
-from bot.question import Kind, Question, analyse, follow_up
+from bot.question import DATE_KINDS, Kind, Question, analyse, follow_up
 from bot.spans import answer_spans
 from bot.text import (
     CODE,
@@ -132,6 +132,10 @@ class Tuning:
     # the best one has none and its passage scores at least this share of the best.
     promote_ratio: float = 0.9
     neighbours: int = 1  # passages either side of an article's two best also read
+    # A question bounded in time ("tháng 5/2025", "hôm nay") searches this deep for articles of that time.
+    dated_search_depth: int = 400
+    # "mới nhất": articles whose best passage scores at least this share of the best are put newest first.
+    newest_ratio: float = 0.5
 
 
 DEFAULT_TUNING = Tuning()
@@ -258,8 +262,8 @@ class Answerer:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
             return Answer(text, status, kind=question.kind)
         scores = index.bm25.scores(query.ids, query.factors)
-        top, _ = index.bm25.top_of(scores, max(passages, tuning.search_depth))
-        ranked = [int(p) for p in top]
+        today = self.today()
+        ranked = self._ranked(scores, question, max(passages, tuning.search_depth), today)
         hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
         # A word read as a typo weighs what it counts in the search.
         factor = dict(zip((index.vocabulary[i] for i in query.ids), query.factors, strict=True))
@@ -300,12 +304,14 @@ class Answerer:
             if best is not None:
                 findings.append(best)
         # Articles that contradict the question (another year, another session) go last.
-        today = self.today()
         if question.constraints:
             findings.sort(key=lambda f: bool(self._facts(f.article).disagrees(question.constraints, today)))
+        if question.newest:
+            relevant = tuning.newest_ratio * best_score
+            findings.sort(key=lambda f: (f.hit.score < relevant, f.article.date is None, -_ordinal(f.article.date)))
         # Among near-duplicate reports of one event, one that holds the asked name or number beats
         # a slightly better-scored one that does not.
-        if findings and not findings[0].strong:
+        elif findings and not findings[0].strong:
             for position, finding in enumerate(findings[1 : tuning.articles_in_depth], start=1):
                 if finding.strong and finding.hit.score >= tuning.promote_ratio * best_score:
                     findings.insert(0, findings.pop(position))
@@ -322,6 +328,21 @@ class Answerer:
         sure = self.confidence.is_sure(evidence) and not question.search and verdict is not Verdict.UNCLEAR
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
+
+    def _ranked(self, scores: np.ndarray, question: Question, depth: int, today: dt.date) -> list[int]:
+        """The best passages, best first; for a question bounded in time, only those of articles published
+        then (the closest others when there are none: shown, never as an answer, for they disagree)."""
+        index = self.index
+        bounds = tuple(c for c in question.constraints if c.kind in DATE_KINDS)
+        top, _ = index.bm25.top_of(scores, max(depth, self.tuning.dated_search_depth) if bounds else depth)
+        ranked = [int(p) for p in top]
+        if not bounds:
+            return ranked
+        articles = index.articles
+        in_time = [
+            p for p in ranked if not self._facts(articles[int(index.passage_article[p])]).disagrees(bounds, today)
+        ]
+        return in_time or ranked[:depth]
 
     def _document_answer(self, text: str, fact: Fact) -> Answer:
         """The registry's answer to a question about a document: the sentence stating the fact, in its article."""
@@ -480,6 +501,10 @@ class Answerer:
         sentence_text, highlight = excerpt(best.sentence, best.highlight)
         margin = best.score - runner_up if runner_up > -math.inf else model.most_added
         return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)
+
+
+def _ordinal(date: dt.date | None) -> int:
+    return date.toordinal() if date else 0
 
 
 # The kind of question each fact of a document answers.

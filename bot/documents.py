@@ -815,10 +815,37 @@ def fact_asked(registry: Registry, fact: str, name: str, topic: str = "", kind: 
 
 
 def _one(documents: list[Document]) -> Document | None:
-    """The one document meant: several of one kind, number, issuer group and year are one document's
-    mentions the registry could not join (the most cited comes first); others make the question ambiguous."""
-    identities = {(d.kind, int(d.number), d.group, d.year) for d in documents}
-    return documents[0] if len(identities) == 1 else None
+    """The one document meant, or None when the question is ambiguous.
+
+    Mentions that state no issuer or year and fit the most cited document count as its own (the registry
+    joins them only when they fit one document alone). Other documents of that number leave the most
+    cited one meant only when it is cited DOMINANT_RATIO times as often as any of them: "Chỉ thị 05",
+    cited by 32 articles as 05-CT/TW, is that one beside a ministry's cited twice.
+    """
+    if not documents:
+        return None
+    first = max(documents, key=lambda d: len(d.citations))
+    same = [d for d in documents if _may_be_one(d, first)]
+    others = [len(d.citations) for d in documents if not _may_be_one(d, first)]
+    cited = sum(len(d.citations) for d in same)
+    return first if not others or (cited >= DOMINANT_RATIO * max(others) and cited >= DOMINANT_CITATIONS) else None
+
+
+DOMINANT_RATIO = 3
+DOMINANT_CITATIONS = 3
+
+
+def _may_be_one(document: Document, other: Document) -> bool:
+    """Whether two entries may be one document: same kind and number, issuer group and year agreeing where stated."""
+    return (
+        (document.kind, int(document.number)) == (other.kind, int(other.number))
+        and _agree(document.group, other.group)
+        and _agree(document.year, other.year)
+    )
+
+
+def _agree(one: object, other: object) -> bool:
+    return one is None or other is None or one == other
 
 
 def _fact(
