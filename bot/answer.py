@@ -263,22 +263,23 @@ class Answerer:
             return Answer(text, status, kind=question.kind)
         scores = index.bm25.scores(query.ids, query.factors)
         today = self.today()
-        ranked = self._ranked(scores, question, max(passages, tuning.search_depth), today)
-        hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
         # A word read as a typo weighs what it counts in the search.
         factor = dict(zip((index.vocabulary[i] for i in query.ids), query.factors, strict=True))
         idf = {t: index.idf(t) * factor.get(t, 1.0) for t in set(query.terms)}
-        article_of = index.passage_article
-        best_article = (
-            [p for p in ranked if article_of[p] == article_of[ranked[0]]][: tuning.coverage_passages] if ranked else []
-        )
-        coverage, matched = relevance(index, idf, best_article) if ranked else (0.0, 0.0)
-        # On a small corpus every word is common, so its idf mass says little: the share alone decides.
-        # Diacritic-free twins merge several words each, so their idf is lower: less mass is needed.
-        min_matched = tuning.min_matched_unaccented if question.unaccented else tuning.min_matched
-        enough_evidence = matched >= min_matched or index.passage_count < tuning.min_passages_for_matched
-        if coverage < tuning.min_coverage or not enough_evidence:
+        depth = max(passages, tuning.search_depth)
+        bounds = tuple(c for c in question.constraints if c.kind in DATE_KINDS)
+        top, _ = index.bm25.top_of(scores, max(depth, tuning.dated_search_depth) if bounds else depth)
+        ranked = [int(p) for p in top]
+        if bounds:
+            # Only articles published in the asked time, when one of them is relevant; else the closest
+            # others, shown unsure (they disagree), as for any question its articles contradict.
+            articles = [index.articles[int(index.passage_article[p])] for p in ranked]
+            in_time = [p for p, a in zip(ranked, articles, strict=True) if not self._facts(a).disagrees(bounds, today)]
+            ranked = in_time if self._relevant(in_time, idf, question) else ranked[:depth]
+        hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
+        if not self._relevant(ranked, idf, question):
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
+        article_of = index.passage_article
 
         near = {plain(s) if question.unaccented else s for s in question.near}
         near_words = [w.removeprefix(PLAIN) for w in near]
@@ -329,20 +330,19 @@ class Answerer:
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
 
-    def _ranked(self, scores: np.ndarray, question: Question, depth: int, today: dt.date) -> list[int]:
-        """The best passages, best first; for a question bounded in time, only those of articles published
-        then (the closest others when there are none: shown, never as an answer, for they disagree)."""
-        index = self.index
-        bounds = tuple(c for c in question.constraints if c.kind in DATE_KINDS)
-        top, _ = index.bm25.top_of(scores, max(depth, self.tuning.dated_search_depth) if bounds else depth)
-        ranked = [int(p) for p in top]
-        if not bounds:
-            return ranked
-        articles = index.articles
-        in_time = [
-            p for p in ranked if not self._facts(articles[int(index.passage_article[p])]).disagrees(bounds, today)
-        ]
-        return in_time or ranked[:depth]
+    def _relevant(self, ranked: list[int], idf: dict[str, float], question: Question) -> bool:
+        """Whether the best article of these passages covers enough of the question to answer from."""
+        if not ranked:
+            return False
+        index, tuning = self.index, self.tuning
+        article_of = index.passage_article
+        best_article = [p for p in ranked if article_of[p] == article_of[ranked[0]]][: tuning.coverage_passages]
+        coverage, matched = relevance(index, idf, best_article)
+        # On a small corpus every word is common, so its idf mass says little: the share alone decides.
+        # Diacritic-free twins merge several words each, so their idf is lower: less mass is needed.
+        min_matched = tuning.min_matched_unaccented if question.unaccented else tuning.min_matched
+        enough_evidence = matched >= min_matched or index.passage_count < tuning.min_passages_for_matched
+        return coverage >= tuning.min_coverage and enough_evidence
 
     def _document_answer(self, text: str, fact: Fact) -> Answer:
         """The registry's answer to a question about a document: the sentence stating the fact, in its article."""
