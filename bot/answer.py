@@ -23,6 +23,7 @@ import numpy as np
 
 from bot.claims import Verdict, check_claim
 from bot.corpus import Article
+from bot.documents import Fact, fact_asked
 from bot.evidence import (
     ArticleFacts,
     ConfidenceModel,
@@ -33,7 +34,7 @@ from bot.evidence import (
 )
 from bot.index import Hit, Index
 from bot.query import Speller, query_terms
-from bot.question import Kind, Question, analyse, follow_up
+from bot.question import DATE_KINDS, Kind, Question, analyse, follow_up
 from bot.spans import answer_spans
 from bot.text import (
     CODE,
@@ -131,6 +132,10 @@ class Tuning:
     # the best one has none and its passage scores at least this share of the best.
     promote_ratio: float = 0.9
     neighbours: int = 1  # passages either side of an article's two best also read
+    # A question bounded in time ("tháng 5/2025", "hôm nay") searches this deep for articles of that time.
+    dated_search_depth: int = 400
+    # "mới nhất": articles whose best passage scores at least this share of the best are put newest first.
+    newest_ratio: float = 0.5
 
 
 DEFAULT_TUNING = Tuning()
@@ -248,28 +253,33 @@ class Answerer:
             return Answer(text, Status.TOO_LONG)
         spaced = " ".join(stripped.split())
         question = follow_up(spaced, previous) if previous else analyse(spaced)
+        asked = question.document
+        fact = fact_asked(index.documents, asked.fact, asked.name, asked.topic, asked.kind) if asked else None
+        if fact is not None:
+            return self._document_answer(text, fact)
         query = query_terms(question, index.term_ids, self.speller)
         if not query.ids:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
             return Answer(text, status, kind=question.kind)
         scores = index.bm25.scores(query.ids, query.factors)
-        top, _ = index.bm25.top_of(scores, max(passages, tuning.search_depth))
-        ranked = [int(p) for p in top]
-        hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
+        today = self.today()
         # A word read as a typo weighs what it counts in the search.
         factor = dict(zip((index.vocabulary[i] for i in query.ids), query.factors, strict=True))
         idf = {t: index.idf(t) * factor.get(t, 1.0) for t in set(query.terms)}
-        article_of = index.passage_article
-        best_article = (
-            [p for p in ranked if article_of[p] == article_of[ranked[0]]][: tuning.coverage_passages] if ranked else []
-        )
-        coverage, matched = relevance(index, idf, best_article) if ranked else (0.0, 0.0)
-        # On a small corpus every word is common, so its idf mass says little: the share alone decides.
-        # Diacritic-free twins merge several words each, so their idf is lower: less mass is needed.
-        min_matched = tuning.min_matched_unaccented if question.unaccented else tuning.min_matched
-        enough_evidence = matched >= min_matched or index.passage_count < tuning.min_passages_for_matched
-        if coverage < tuning.min_coverage or not enough_evidence:
+        depth = max(passages, tuning.search_depth)
+        bounds = tuple(c for c in question.constraints if c.kind in DATE_KINDS)
+        top, _ = index.bm25.top_of(scores, max(depth, tuning.dated_search_depth) if bounds else depth)
+        ranked = [int(p) for p in top]
+        if bounds:
+            # Only articles published in the asked time, when one of them is relevant; else the closest
+            # others, shown unsure (they disagree), as for any question its articles contradict.
+            articles = [index.articles[int(index.passage_article[p])] for p in ranked]
+            in_time = [p for p, a in zip(ranked, articles, strict=True) if not self._facts(a).disagrees(bounds, today)]
+            ranked = in_time if self._relevant(in_time, idf, question) else ranked[:depth]
+        hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
+        if not self._relevant(ranked, idf, question):
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
+        article_of = index.passage_article
 
         near = {plain(s) if question.unaccented else s for s in question.near}
         near_words = [w.removeprefix(PLAIN) for w in near]
@@ -295,12 +305,14 @@ class Answerer:
             if best is not None:
                 findings.append(best)
         # Articles that contradict the question (another year, another session) go last.
-        today = self.today()
         if question.constraints:
             findings.sort(key=lambda f: bool(self._facts(f.article).disagrees(question.constraints, today)))
+        if question.newest:
+            relevant = tuning.newest_ratio * best_score
+            findings.sort(key=lambda f: (f.hit.score < relevant, f.article.date is None, -_ordinal(f.article.date)))
         # Among near-duplicate reports of one event, one that holds the asked name or number beats
         # a slightly better-scored one that does not.
-        if findings and not findings[0].strong:
+        elif findings and not findings[0].strong:
             for position, finding in enumerate(findings[1 : tuning.articles_in_depth], start=1):
                 if finding.strong and finding.hit.score >= tuning.promote_ratio * best_score:
                     findings.insert(0, findings.pop(position))
@@ -317,6 +329,31 @@ class Answerer:
         sure = self.confidence.is_sure(evidence) and not question.search and verdict is not Verdict.UNCLEAR
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
+
+    def _relevant(self, ranked: list[int], idf: dict[str, float], question: Question) -> bool:
+        """Whether the best article of these passages covers enough of the question to answer from."""
+        if not ranked:
+            return False
+        index, tuning = self.index, self.tuning
+        article_of = index.passage_article
+        best_article = [p for p in ranked if article_of[p] == article_of[ranked[0]]][: tuning.coverage_passages]
+        coverage, matched = relevance(index, idf, best_article)
+        # On a small corpus every word is common, so its idf mass says little: the share alone decides.
+        # Diacritic-free twins merge several words each, so their idf is lower: less mass is needed.
+        min_matched = tuning.min_matched_unaccented if question.unaccented else tuning.min_matched
+        enough_evidence = matched >= min_matched or index.passage_count < tuning.min_passages_for_matched
+        return coverage >= tuning.min_coverage and enough_evidence
+
+    def _document_answer(self, text: str, fact: Fact) -> Answer:
+        """The registry's answer to a question about a document: the sentence stating the fact, in its article."""
+        index = self.index
+        passages = [index.hit(p, 1.0) for p in index.article_passages(fact.citation.article)]
+        # The passage holding the sentence (a title is no passage: the article's first stands for it).
+        hit = next((h for h in passages if fact.citation.sentence in h.text), passages[0])
+        sentence, highlight = excerpt(fact.citation.sentence, fact.span)
+        finding = Finding(hit.article, sentence, highlight, hit, 1.0, strong=True, spans=1)
+        kind = _FACT_KINDS[fact.asked]
+        return Answer(text, Status.ANSWER, (finding,), (hit,), kind)
 
     def _document_frequency(self, term: str) -> float:
         """How many passages hold a term (more common words are likelier corrections)."""
@@ -464,6 +501,14 @@ class Answerer:
         sentence_text, highlight = excerpt(best.sentence, best.highlight)
         margin = best.score - runner_up if runner_up > -math.inf else model.most_added
         return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)
+
+
+def _ordinal(date: dt.date | None) -> int:
+    return date.toordinal() if date else 0
+
+
+# The kind of question each fact of a document answers.
+_FACT_KINDS = {"subject": Kind.WHAT, "which": Kind.WHAT, "issuer": Kind.WHO, "date": Kind.WHEN}
 
 
 def _span_text(finding: Finding) -> str | None:

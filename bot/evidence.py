@@ -66,12 +66,15 @@ class ArticleFacts:
         return frozenset(documents_in(self._text))
 
     def disagrees(self, constraints: tuple[Constraint, ...], today: dt.date) -> tuple[Constraint, ...]:
-        """The constraints this article does not state (or, for "hôm nay", was not published for)."""
+        """The constraints this article does not state (or, for "hôm nay" or "tháng 5/2025", was not published for)."""
         return tuple(c for c in constraints if not self._agrees(c, today))
 
     def _agrees(self, constraint: Constraint, today: dt.date) -> bool:
         if constraint.kind == "recent":
             return self._recent(constraint.value, today)
+        if constraint.kind == "period":
+            first, last = (dt.date.fromisoformat(d) for d in constraint.value.split("/"))
+            return self.article.date is not None and first <= self.article.date <= last
         held = {"year": "years", "years": "spans_of_years", "ordinal": "ordinals", "document": "documents"}
         return constraint.value in getattr(self, held[constraint.kind])
 

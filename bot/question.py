@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import functools
 import itertools
 import re
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,18 +79,80 @@ PLAIN_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS) - set(
 class Constraint:
     """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
 
-    # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document", or
-    # "recent" (relative to today: "hôm nay", "tuần này", "năm nay")
+    # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document",
+    # "recent" (relative to today: "hôm nay", "tuần này", "năm nay") or "period" ("tháng 5/2025", "từ … đến …")
     kind: str
-    value: str  # "2019", "5", "16", "#ct5"; for "recent": "day", "week", "month" or "year"
+    # "2019", "5", "16", "#ct5"; for "recent": "day", "week", "month" or "year"; for "period": "2025-05-01/2025-05-31"
+    value: str
+
+
+DATE_KINDS = frozenset({"recent", "period"})  # constraints only an article's date can meet
 
 
 YEAR = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?!\d)")
 # "sơ kết 5 năm", "10 năm thực hiện", "kỷ niệm 87 năm" (on the lowercase diacritic-free text).
 # Number words are left out: "Việt Nam năm nay" is no span of years.
 YEARS_SPAN = re.compile(r"(?<![\w.,/])(\d{1,3}) nam(?! \d)(?!\w)")
-_RECENT = {"hom nay": "day", "hom qua": "day", "tuan nay": "week", "thang nay": "month", "nam nay": "year"}
-_RECENT_PATTERN = re.compile(r"(?<!\w)(" + "|".join(_RECENT) + r")(?!\w)")
+QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
+
+
+@functools.cache
+def _question_words() -> dict:
+    with QUESTION_WORDS_FILE.open("rb") as stream:
+        return tomllib.load(stream)
+
+
+@functools.cache
+def _plain_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole-word occurrences of any of the (diacritic-free) phrases, longest first."""
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _words(section: str, name: str) -> re.Pattern[str]:
+    return _plain_alternation(tuple(_question_words()[section][name]))
+
+
+# A month, a year or a day, as a question bounds a period with: "tháng 5/2025", "tháng 5 năm 2025", "năm 2021",
+# "15/3/2024" (on the lowercase diacritic-free text).
+_WHEN = (
+    r"(?:thang\s+(?P<{0}m>\d{{1,2}})\s*(?:[/.-]|\s+nam\s+)\s*(?P<{0}y>(?:19|20)\d\d)"
+    r"|(?:ngay\s+)?(?P<{0}dd>\d{{1,2}})\s*[/.-]\s*(?P<{0}dm>\d{{1,2}})\s*[/.-]\s*(?P<{0}dy>(?:19|20)\d\d)"
+    r"|nam\s+(?P<{0}yy>(?:19|20)\d\d))(?!\d)"
+)
+_PERIOD = re.compile(rf"(?<!\w)(?:tu\s+{_WHEN.format('a')}\s+(?:den|toi)\s+{_WHEN.format('b')}|{_WHEN.format('c')})")
+
+
+def _bounds(match: re.Match[str], side: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a month, year or day of a `_PERIOD` match stands for."""
+    try:
+        if match[f"{side}m"]:
+            year, month = int(match[f"{side}y"]), int(match[f"{side}m"])
+            first = dt.date(year, month, 1)
+            return first, (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+        if match[f"{side}dd"]:
+            day = dt.date(int(match[f"{side}dy"]), int(match[f"{side}dm"]), int(match[f"{side}dd"]))
+            return day, day
+        year = int(match[f"{side}yy"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        return None  # no such month or day
+
+
+def periods_in(plain_text: str) -> list[tuple[tuple[int, int], str]]:
+    """The periods a question bounds by month or by "từ … đến …" ("2025-05-01/2025-05-31"), with their spans.
+
+    A year alone ("năm 2021") is a "year" constraint: an article may state it without being dated then.
+    A day alone ("ngày 15/3/2024") dates an event, reported days later: no period either.
+    """
+    found = []
+    for match in _PERIOD.finditer(plain_text):
+        if match["cyy"] or match["cdd"]:
+            continue  # a day alone is when an event took place, reported days later
+        first = _bounds(match, "a" if match["am"] or match["add"] or match["ayy"] else "c")
+        last = _bounds(match, "b") if match["bm"] or match["bdd"] or match["byy"] else first
+        if first and last and first[0] <= last[1]:
+            found.append((match.span(), f"{first[0].isoformat()}/{last[1].isoformat()}"))
+    return found
 
 
 def plain_words(text: str) -> str:
@@ -117,11 +181,17 @@ def documents_in(text: str) -> list[str]:
 def constraints_of(text: str) -> tuple[Constraint, ...]:
     """The years, spans of years, numbered sessions and documents a question names."""
     plain_text = plain_words(text)
-    found = [Constraint("year", v) for v in years_in(plain_text)]
+    periods = periods_in(plain_text)
+    found = [Constraint("period", value) for _, value in periods]
+    # The years bounding a period are that period's ("tháng 5/2025" asks for May, not for any mention of 2025).
+    for (start, end), _ in reversed(periods):
+        plain_text = plain_text[:start] + " " * (end - start) + plain_text[end:]
+    found += [Constraint("year", v) for v in years_in(plain_text)]
     found += [Constraint("years", v) for v in spans_of_years_in(plain_text)]
     found += [Constraint("ordinal", v) for v in ordinals_in(text)]
     found += [Constraint("document", v) for v in documents_in(text)]
-    found += [Constraint("recent", _RECENT[m.group(1)]) for m in _RECENT_PATTERN.finditer(plain_text)]
+    relative = _question_words()["dates"]["relative"]
+    found += [Constraint("recent", relative[m.group(1)]) for m in _words("dates", "relative").finditer(plain_text)]
     return tuple(dict.fromkeys(found))
 
 
@@ -150,6 +220,45 @@ class Question:
     many: bool = False  # "những ai", "những lãnh đạo nào": every one the sentence names is wanted
     # For a follow-up ("thế còn ai phát biểu?"), the topic of the question it continues.
     context: str = ""
+    document: DocumentAsk | None = None  # a question about a document itself ("Chỉ thị 05 nói về gì?")
+    newest: bool = False  # "mới nhất", "gần đây": the newest articles first
+
+
+@dataclass(frozen=True)
+class DocumentAsk:
+    """What a question asks about a document, read from the question alone (the registry says which one)."""
+
+    fact: str  # "subject", "issuer", "date", or "which" (the document about a topic)
+    name: str  # the rest of the question, lowercase without diacritics: the document's name ("chi thi 05")
+    topic: str = ""  # for "which": what the document is about ("bao ve rung")
+    kind: str = ""  # for "which": the document noun asked with ("chi thi"; "van ban" is any kind)
+
+
+_WORDS_BETWEEN_WHICH_AND_TOPIC = 6
+
+
+def document_asked(text: str) -> DocumentAsk | None:
+    """A question about a document itself: what it is about, who issued it, when, or which is about a topic.
+
+    For the first three, the question must be the document's name and the asking words only
+    ("Hội nghị sơ kết Chỉ thị 05 diễn ra khi nào?" asks about a meeting): `name` is what is left.
+    """
+    plain_text = " ".join(re.sub(r"[?!.,;:]", " ", plain_words(text)).split())
+    for noun in sorted(_PLAIN_DOCUMENT_NOUNS, key=len, reverse=True):
+        # "Chỉ thị nào của Bộ trưởng GD&ĐT về …": a few words may name the issuer between.
+        which = re.search(
+            rf"(?<!\w){noun}\s+nao(?:\s+\S+){{0,{_WORDS_BETWEEN_WHICH_AND_TOPIC}}}?\s+"
+            rf"{_words('document_facts', 'which').pattern}\s+(.+)$",
+            plain_text,
+        )
+        if which:
+            return DocumentAsk("which", plain_text[: which.start()].strip(), which.group(2).strip(), noun)
+    for fact in ("subject", "issuer", "date"):
+        asked = _words("document_facts", fact).search(plain_text)
+        if asked:
+            name = _words("document_facts", "filler").sub(" ", plain_text[: asked.start()] + plain_text[asked.end() :])
+            return DocumentAsk(fact, " ".join(name.split()))
+    return None
 
 
 # Question phrases that go with any kind and are no part of the topic.
@@ -383,7 +492,8 @@ def follow_up(text: str, previous: str) -> Question:
 
 def analyse(text: str) -> Question:
     """Classify a question by the words it asks with, and separate them from its topic."""
-    text, other_readings = expand_shorthand(without_markup(text))
+    typed = without_markup(text)
+    text, other_readings = expand_shorthand(typed)
     unaccented = looks_unaccented(text)
     key = canonicalize(text).lower()
     if unaccented:
@@ -433,7 +543,11 @@ def analyse(text: str) -> Question:
             asked.extend(claim)
     asked.extend(m.span() for m in _alternation(_FILLER_PHRASES, unaccented).finditer(key))
     # `key` is aligned with `text` character for character (NFC, same letters, other marks).
-    topic = _blank(nfc(text), asked) if len(key) == len(nfc(text)) else text
+    # Words of time filter or order the articles by date: they are not searched for.
+    timed = [span for span, _ in periods_in(strip_diacritics(key))] + [
+        m.span() for name in ("relative", "newest") for m in _words("dates", name).finditer(strip_diacritics(key))
+    ]
+    topic = _blank(nfc(text), asked + timed) if len(key) == len(nfc(text)) else text
     if kind is Kind.WHO:
         focus = ()
     near: list[str] = []
@@ -465,6 +579,8 @@ def analyse(text: str) -> Question:
         near=tuple(dict.fromkeys(near)),
         constraints=constraints_of(text),
         other_readings=other_readings,
+        document=document_asked(typed),  # as typed: a code's "CT" is no "chủ tịch"
+        newest=bool(_words("dates", "newest").search(plain_words(text))),
     )
 
 

@@ -1,0 +1,141 @@
+"""Questions about a document itself, answered from the registry with the sentence that states the fact.
+
+The fixture corpus (tests/fixtures/documents) cites Chỉ thị 05-CT/TW of the Bộ Chính trị (2016), Chỉ thị
+05/CT-TTg of the Thủ tướng (2018), and two Nghị quyết 18-NQ/TW of the Ban Chấp hành Trung ương (2017, 2022).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer, Status
+from bot.documents import fact_asked
+from bot.question import DocumentAsk, Kind, analyse
+from bot.store import build_index
+
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    index, _ = build_index([DOCUMENTS])
+    assert len(index.articles) == 6 and len(index.documents) == 4
+    return Answerer(index)
+
+
+def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, str, str]:
+    """Status, kind, the answering article's id, its sentence and the highlighted span."""
+    answer = answerer.answer(question)
+    best = answer.best
+    assert best is not None and best.highlight is not None
+    return answer.status, answer.kind, best.article.id, best.sentence, best.sentence[slice(*best.highlight)]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "name"),
+    [
+        ("Chỉ thị 05 nói về gì?", "subject", "chi thi 05"),
+        ("NQ 18 về cái gì", "subject", "nq 18"),
+        ("Chỉ thị 05-CT/TW do ai ban hành?", "issuer", "chi thi 05-ct/tw"),
+        ("Nghị quyết 18 được ban hành năm nào?", "date", "nghi quyet 18"),
+        ("chi thi 05 nam 2018 do ai ky", "issuer", "chi thi 05 nam 2018"),
+    ],
+)
+def test_a_question_about_a_document_says_which_fact_it_asks_and_names_the_document(question, fact, name):
+    assert analyse(question).document == DocumentAsk(fact, name)
+
+
+def test_which_document_is_about_a_topic_is_read_with_its_kind_and_topic():
+    assert analyse("Chỉ thị nào về bảo vệ rừng?").document == DocumentAsk("which", "", "bao ve rung", "chi thi")
+    assert analyse("Chỉ thị nào của Bộ trưởng GD&ĐT về đạo đức nhà giáo?").document == DocumentAsk(
+        "which", "", "dao duc nha giao", "chi thi"
+    )
+
+
+def test_what_a_document_is_about_is_the_registry_subject_in_its_citing_sentence(answerer):
+    status, kind, article, sentence, span = shown(answerer, "Chỉ thị 05-CT/TW nói về gì?")
+    assert (status, kind, article) == (Status.ANSWER, Kind.WHAT, "vb-1")
+    assert sentence.startswith("Sáng 2/4, Thành ủy Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016")
+    assert span == "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+
+
+def test_the_same_number_from_another_issuer_is_another_document(answerer):
+    assert shown(answerer, "Chỉ thị 05 của Thủ tướng nói về gì?")[2:] == (
+        "vb-2",
+        "Chiều 5/6, Công an tỉnh Nghệ An sơ kết một năm thực hiện Chỉ thị số 05/CT-TTg năm 2018 của Thủ tướng "
+        "Chính phủ về tăng cường chấn chỉnh công tác quy hoạch xây dựng.",
+        "tăng cường chấn chỉnh công tác quy hoạch xây dựng",
+    )
+    assert shown(answerer, "Chỉ thị 05 của Bộ Chính trị nói về gì?")[2] == "vb-1"
+
+
+def test_a_year_in_the_question_picks_that_years_document(answerer):
+    status, _, article, _, span = shown(answerer, "NQ 18 năm 2022 về cái gì")
+    assert (status, article) == (Status.ANSWER, "vb-4")
+    assert span.endswith("nâng cao hiệu lực, hiệu quả quản lý và sử dụng đất")
+    status, kind, article, _, span = shown(answerer, "Nghị quyết 18 năm 2017 ban hành ngày nào?")
+    assert (status, kind, article, span) == (Status.ANSWER, Kind.WHEN, "vb-3", "ngày 25/10/2017")
+
+
+def test_a_number_cited_far_more_often_as_one_document_than_as_any_other_means_that_one(answerer):
+    # 05-CT/TW is cited by five articles (three of them as "Chỉ thị 05 của Bộ Chính trị"), 05/CT-TTg by one.
+    status, _, article, _, span = shown(answerer, "Chỉ thị 05 nói về gì?")
+    assert (status, article) == (Status.ANSWER, "vb-1")
+    assert span == "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+
+
+def test_who_issued_a_document_is_the_issuer_named_in_its_citing_sentence(answerer):
+    status, kind, article, _, span = shown(answerer, "Chỉ thị 05 năm 2018 do ai ban hành?")
+    assert (status, kind, article, span) == (Status.ANSWER, Kind.WHO, "vb-2", "Thủ tướng Chính phủ")
+
+
+def test_when_only_the_year_is_stated_the_year_answers(answerer):
+    status, kind, _, _, span = shown(answerer, "Chỉ thị 05/CT-TTg ban hành năm nào?")
+    assert (status, kind, span) == (Status.ANSWER, Kind.WHEN, "năm 2018")
+
+
+def test_which_document_is_about_a_topic_names_it_in_the_sentence_stating_its_subject(answerer):
+    status, kind, article, _, span = shown(answerer, "Chỉ thị nào về quy hoạch xây dựng?")
+    assert (status, kind, article, span) == (Status.ANSWER, Kind.WHAT, "vb-2", "Chỉ thị số 05/CT-TTg")
+    assert shown(answerer, "Chỉ thị nào của Thủ tướng về chấn chỉnh công tác quy hoạch?")[4] == "Chỉ thị số 05/CT-TTg"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nghị quyết 18 ban hành năm nào?",  # two documents 18-NQ/TW: which one?
+        "Chỉ thị 05-CT/TW năm 2019 nói về gì?",  # the registry's 05-CT/TW is of 2016
+        "Nghị quyết 18 của Thủ tướng nói về gì?",  # no such issuer for it
+        "Hội nghị sơ kết Chỉ thị 05-CT/TW diễn ra khi nào?",  # asks about a meeting, not the document
+        "Nghị quyết nào về bảo vệ rừng?",  # no document about that
+    ],
+)
+def test_the_registry_answers_nothing_it_cannot_pin_to_one_document(answerer, question):
+    asked = analyse(question).document
+    assert asked is not None
+    assert fact_asked(answerer.index.documents, asked.fact, asked.name, asked.topic, asked.kind) is None
+
+
+def test_the_cli_json_shows_a_document_answer_like_any_other(tmp_path):
+    environment = {k: v for k, v in os.environ.items() if k not in {"TELEGRAM_BOT_TOKEN", "CORPUS_DIR", "CACHE_DIR"}}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", "--corpus", str(DOCUMENTS), "Chỉ thị 05-CT/TW do ai ban hành?"],
+        cwd=tmp_path,
+        env=environment | {"PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["status"], record["found"]) == ("answer", True)
+    assert record["answer"].startswith("Sáng 2/4, Thành ủy Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW")
+    assert "của <b>Bộ Chính trị</b> về đẩy mạnh" in record["reply"]
+    assert record["hits"][0]["article_id"] == "vb-1"
