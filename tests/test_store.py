@@ -328,3 +328,15 @@ def test_saving_thousands_of_file_caches_takes_linear_time(tmp_path, monkeypatch
     print(f"\n2,000 file caches saved beside 2,000 others in {seconds:.2f} s")
     assert listed == []
     assert seconds < 60
+
+
+def test_caches_of_an_older_format_are_removed(corpus_copy, tmp_path):
+    cache = tmp_path / "cache"
+    (cache / "files").mkdir(parents=True)
+    (cache / "index" / "0123456789abcdef").mkdir(parents=True)
+    old_entry, old_index = cache / "files" / "0123456789abcdef-0123.pkl", cache / "index" / "0123456789abcdef"
+    old_entry.write_bytes(b"an old pickle")
+    (old_index / "meta.pkl").write_bytes(b"an old pickle")
+    build_index([corpus_copy], cache, workers=1)
+    assert not old_entry.exists() and not old_index.exists()
+    assert [p.name for p in (cache / "index").iterdir()] == [Path(build_index([corpus_copy], cache)[1].index_dir).name]
