@@ -6,7 +6,7 @@ Each row is one fault: the time it took, the peak memory (Python allocations tra
 for the corpus files; the bot process's peak resident memory, from the kernel, for the rest), the
 answers lost, the delay other users saw and what became of it, beside the figure the issue found
 before the fixes. The bot runs as `python -m bot` against the local Bot API server of the tests
-(tests/fake_bot_api.py), on the shipped corpus. It takes about two minutes; nothing is left behind.
+(tests/fake_bot_api.py), on the shipped corpus. It takes about a minute; nothing is left behind.
 """
 
 from __future__ import annotations
