@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
 from bot import corpus  # noqa: E402
 from bot.answer import Answerer  # noqa: E402
 from bot.index import Index, passage_spans  # noqa: E402
@@ -360,6 +362,162 @@ def fault_bad_json(workdir: Path) -> Row:
     return Row("20,000 bad JSON lines", "every line kept (9 GB for 20M)", seconds, peak, outcome=outcome)
 
 
+# --- the cache and the reload --------------------------------------------------------------------
+
+
+def fault_cache_a_file(workdir: Path) -> Row:
+    """A file where CACHE_DIR should be: the bot starts without writing and answers."""
+    place = workdir / "cache-is-a-file"
+    place.write_text("", encoding="utf-8")
+    start = time.monotonic()
+    with running_bot(workdir / "cache-a-file", CACHE_DIR=str(place)) as bot:
+        started = time.monotonic() - start
+        mark = bot.api.mark()
+        bot.api.private_message(QUESTION, user_id=6000)
+        answered = bot.answer_to(6000, mark, timeout=30) is not None
+    return Row(
+        "CACHE_DIR a file",
+        "traceback, no start",
+        started,
+        bot.peak_mib,
+        lost=0 if answered else 1,
+        outcome=f"started in {started:.1f} s and answered, nothing written",
+    )
+
+
+def fault_many_file_caches(workdir: Path) -> Row:
+    """8,000 small files' caches saved one after another (as a build of 8,000 new files does)."""
+    from bot import store
+    from bot.index import PassageTable, TermCounts
+
+    files = workdir / "cache-files"
+    files.mkdir()
+    article = corpus.Article("a", "Tin", ("Một câu.",))
+    counts = TermCounts.from_term_lists([["một", "câu"]])
+    counts.document_frequencies()
+    table = PassageTable(np.array([1], dtype=np.int32), np.array([[0, 0, 8, 0]], dtype=np.int32))
+    listings = 0
+    scandir = os.scandir
+
+    def counting(path: str = ".") -> Iterator[os.DirEntry[str]]:
+        nonlocal listings
+        listings += 1
+        return scandir(path)
+
+    os.scandir = counting  # type: ignore[assignment]
+    try:
+        start = time.monotonic()
+        for number in range(8000):
+            data = store.FileData(f"k{number}", f"/kho/{number}.txt", [article], [], table, counts)
+            store._save_file_cache(files, data)
+        seconds = time.monotonic() - start
+    finally:
+        os.scandir = scandir  # type: ignore[assignment]
+    return Row(
+        "8,000 small files' caches saved",
+        "34 s (the directory listed once per file)",
+        seconds,
+        outcome=f"{listings} directory listings; {1000 * seconds / 8000:.1f} ms a file",
+    )
+
+
+def _slow_file(path: Path, articles: int = 3000) -> None:
+    """Enough articles that segmenting them keeps a reload busy for many seconds."""
+    with path.open("w", encoding="utf-8") as stream:
+        for number in range(articles):
+            text = " ".join(f"Hội nghị lần thứ {number} bàn về Chỉ thị số {n}-CT/TW." for n in range(12))
+            stream.write(json.dumps({"id": f"cham-{number}", "title": f"Tin {number}", "text": text}) + "\n")
+
+
+def fault_reload_timeout(workdir: Path) -> Row:
+    from bot.service import Library, ReloadFailed
+
+    corpus_dir = workdir / "timeout" / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus_dir)
+    library = Library.open([corpus_dir], workdir / "timeout" / "cache", workers=1, reload_timeout=3.0)
+    served = library.index
+    _slow_file(corpus_dir / "cham.jsonl")
+    start = time.monotonic()
+    try:
+        library.reload()
+        outcome = "finished within the limit (the slow file was too fast)"
+    except ReloadFailed as failure:
+        outcome = f"«{failure.reason}»; old index kept: {library.index is served}"
+    return Row(
+        "reload past RELOAD_TIMEOUT (3 s)",
+        "no limit: /reload busy until done",
+        time.monotonic() - start,
+        outcome=outcome,
+    )
+
+
+def _reload_child(pid: int) -> int | None:
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        for child in (task / "children").read_text().split():
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                return int(child)
+    return None
+
+
+def _gone(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def _until(condition: Callable[[], object], seconds: float) -> float:
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > seconds:
+            raise TimeoutError
+        time.sleep(0.01)
+    return time.monotonic() - start
+
+
+def fault_signal_during_reload(workdir: Path, sig: signal.Signals) -> Row:
+    """A signal to the bot while a /reload child segments a slow file: how soon the child and the bot are gone."""
+    home = workdir / f"reload-{sig.name}"
+    home.mkdir()
+    api = FakeBotApi(TOKEN)
+    api.start()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        cwd=home,
+        env=_environment(home, api.base_url, ADMIN_IDS="4242"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        api.wait_for("getUpdates", timeout=180, ok=None)
+        _slow_file(home / "corpus" / "cham.jsonl")
+        api.private_message("/reload", user_id=4242)
+        child = 0
+
+        def found() -> bool:
+            nonlocal child
+            child = _reload_child(process.pid) or 0
+            return bool(child) and b"underthesea_core" in Path(f"/proc/{child}/maps").read_bytes()
+
+        _until(found, 60)
+        process.send_signal(sig)
+        child_gone = _until(lambda: _gone(child), 30)
+        exited = _until(lambda: process.poll() is not None, 60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        api.stop()
+    if sig == signal.SIGTERM:
+        return Row(
+            "SIGTERM during /reload",
+            "waits for the whole reload",
+            exited,
+            outcome=f"reload child stopped in {child_gone:.2f} s, bot exited (status {process.returncode})",
+        )
+    return Row("SIGKILL during /reload", "reload child orphaned", child_gone, outcome="no reload child left")
+
+
 # --- the table -----------------------------------------------------------------------------------
 
 
@@ -393,6 +551,11 @@ def main() -> int:
         rows = [fault_token_refused(workdir), fault_forged_webhook_post(workdir)]
         rows += [fault_dots(workdir), fault_dots_asked(workdir), fault_gzip_bomb(workdir), fault_bad_json(workdir)]
         rows += fault_requests(workdir)
+        rows += [fault_cache_a_file(workdir), fault_many_file_caches(workdir), fault_reload_timeout(workdir)]
+        rows += [
+            fault_signal_during_reload(workdir, signal.SIGTERM),
+            fault_signal_during_reload(workdir, signal.SIGKILL),
+        ]
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     print(render(rows))

@@ -198,14 +198,10 @@ def phase_okapi(corpus: list[str], cache: str, sample: int) -> dict:
 
 def _token_lists(corpus: list[str], cache: str) -> list[list[str]]:
     """Each passage's terms, from the cached counts (order within a passage does not matter to BM25)."""
-    import pickle
-
     from bot.index import TermCounts
+    from bot.store import read_file_cache
 
-    parts = []
-    for path in sorted(Path(cache, "files").glob("*.pkl")):
-        with path.open("rb") as stream:
-            parts.append(pickle.load(stream))
+    parts = [read_file_cache(path) for path in sorted(Path(cache, "files").glob("*.npz"))]
     by_path = {str(Path(p.path).resolve()): p for p in parts}
     ordered = [by_path[str(Path(c).resolve())] for c in corpus if str(Path(c).resolve()) in by_path]
     counts = TermCounts.concatenate([p.counts for p in ordered])

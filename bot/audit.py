@@ -55,19 +55,23 @@ class AuditLog:
             },
             ensure_ascii=False,
         )
-        with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8") as stream:
-                stream.write(line + "\n")
+        try:
+            with self._lock:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                with self.path.open("a", encoding="utf-8") as stream:
+                    stream.write(line + "\n")
+        except OSError as error:  # CACHE_DIR unusable: the log lines below still tell it
+            log.warning("audit log %s cannot be written: %s", self.path, error)
         log.info("admin %s (%d): %s -> %s: %s", user, user_id, action, "ok" if ok else "failed", result)
         return entry
 
     def latest(self, count: int = 20) -> list[Entry]:
         """The last `count` entries, newest first (a damaged line is passed over)."""
-        if not self.path.is_file():
+        try:
+            with self._lock, self.path.open(encoding="utf-8", errors="replace") as stream:
+                lines = deque(stream, maxlen=count)  # reads through, keeping only the tail in memory
+        except OSError:  # none yet, or CACHE_DIR unusable
             return []
-        with self._lock, self.path.open(encoding="utf-8", errors="replace") as stream:
-            lines = deque(stream, maxlen=count)  # reads through, keeping only the tail in memory
         entries = []
         for line in reversed(lines):
             try:

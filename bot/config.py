@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, overload
 
 from dotenv import dotenv_values
 
@@ -38,6 +39,7 @@ class Settings:
     workers: int | None = None
     link_allowed_hosts: frozenset[str] = frozenset()  # hosts /them may fetch although not public
     reload_every: dt.timedelta | None = None  # how often changed corpus files are reloaded; None: never
+    reload_timeout: dt.timedelta = dt.timedelta(minutes=30)  # a reload building longer is stopped
 
     @property
     def base_file_url(self) -> str | None:
@@ -132,21 +134,28 @@ def load_settings(
         messages_per_second=_integer("MESSAGES_PER_SECOND", get("MESSAGES_PER_SECOND") or "30", 1, 10_000),
         workers=_integer("WORKERS", workers, 1, 256) if workers else None,
         link_allowed_hosts=_hosts("LINK_ALLOWED_HOSTS", get("LINK_ALLOWED_HOSTS") or ""),
-        reload_every=_interval("RELOAD_EVERY", get("RELOAD_EVERY")),
+        reload_every=_interval("RELOAD_EVERY", get("RELOAD_EVERY"), "khoảng thời gian giữa hai lần tự nạp lại kho"),
+        reload_timeout=_interval(
+            "RELOAD_TIMEOUT", get("RELOAD_TIMEOUT") or "30m", "thời gian tối đa cho một lần nạp lại kho", optional=False
+        ),
     )
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600}
 
 
-def _interval(name: str, value: str | None) -> dt.timedelta | None:
+@overload
+def _interval(name: str, value: str, meaning: str, *, optional: Literal[False]) -> dt.timedelta: ...
+@overload
+def _interval(name: str, value: str | None, meaning: str) -> dt.timedelta | None: ...
+def _interval(name: str, value: str | None, meaning: str, *, optional: bool = True) -> dt.timedelta | None:
     if value is None:
         return None
     match = re.fullmatch(r"(\d{1,6})\s*([smh])", value.lower())
     if match is None or int(match.group(1)) == 0:
         raise ConfigError(
-            f"{name} là khoảng thời gian giữa hai lần tự nạp lại kho: một số nguyên dương kèm s (giây), m (phút) "
-            f"hoặc h (giờ), ví dụ 90s, 30m hoặc 2h; để trống nếu không cần, đang là {value!r}"
+            f"{name} là {meaning}: một số nguyên dương kèm s (giây), m (phút) hoặc h (giờ), ví dụ 90s, 30m hoặc 2h; "
+            f"{'để trống nếu không cần' if optional else 'để trống thì là 30m'}, đang là {value!r}"
         )
     return dt.timedelta(seconds=int(match.group(1)) * _UNITS[match.group(2)])
 

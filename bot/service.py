@@ -8,12 +8,15 @@ import datetime as dt
 import itertools
 import logging
 import multiprocessing
+import os
 import secrets
+import shutil
 import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,7 +25,14 @@ from bot.corpus import Article, LoadProblem, corpus_files
 from bot.documents import Document
 from bot.examples import example_questions
 from bot.index import Index
-from bot.store import BuildReport, EmptyCorpusError, build_index
+from bot.store import (
+    BuildReport,
+    EmptyCorpusError,
+    build_index,
+    die_with_parent,
+    load_built_index,
+    save_for_handover,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -61,11 +71,16 @@ class ReloadOutcome:
         return bool(self.added or self.removed or self.changed or self.newly_skipped)
 
 
-def _build_in_child(paths: list[str], cache_dir: str, workers: int | None, connection: object) -> None:
-    """Run in a separate process: build (and cache) the index, send back only what went wrong."""
+def _build_in_child(paths: list[str], cache_dir: str, workers: int | None, connection: object, parent: int) -> None:
+    """Run in a separate process: build (and cache) the index, send back its report (which names
+    where the index was saved) or what went wrong."""
+    die_with_parent(parent)
     try:
-        _, report = build_index(paths, cache_dir, workers=workers)
-        connection.send(("ok", report.articles_segmented))  # type: ignore[attr-defined]
+        index, report = build_index(paths, cache_dir, workers=workers)
+        handover = report.index_dir is None  # the cache directory cannot be written
+        if handover:
+            report.index_dir = str(save_for_handover(index))
+        connection.send(("ok", (report, handover)))  # type: ignore[attr-defined]
     except EmptyCorpusError as error:
         problems = error.report.problems if error.report else []
         connection.send(("empty", problems))  # type: ignore[attr-defined]
@@ -73,6 +88,30 @@ def _build_in_child(paths: list[str], cache_dir: str, workers: int | None, conne
         connection.send(("error", f"{type(error).__name__}: {error}"))  # type: ignore[attr-defined]
     finally:
         connection.close()  # type: ignore[attr-defined]
+
+
+STOP_SECONDS = 2.0  # a reload child asked to stop is killed after this
+RELOAD_TIMEOUT = 30 * 60.0  # seconds a reload may build before it is stopped (RELOAD_TIMEOUT's default)
+
+
+def _stop(child: BaseProcess) -> None:
+    """End a reload child: asked first (SIGTERM), killed if it has not ended within STOP_SECONDS."""
+    if child.is_alive():
+        child.terminate()
+        child.join(STOP_SECONDS)
+    if child.is_alive():
+        child.kill()
+    child.join()
+
+
+def _duration(seconds: float) -> str:
+    """90 giây, 30 phút, 2 giờ, 0,5 giây (bot.reply imports this module, so its number() is not used)."""
+    value, unit = seconds, "giây"
+    if seconds >= 3600 and seconds % 3600 == 0:
+        value, unit = seconds / 3600, "giờ"
+    elif seconds >= 60 and seconds % 60 == 0:
+        value, unit = seconds / 60, "phút"
+    return f"{value:g} {unit}".replace(".", ",")
 
 
 def files_state(paths: Sequence[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -132,6 +171,7 @@ class Library:
     answerer: Answerer
     report: BuildReport
     workers: int | None = None
+    reload_timeout: float = RELOAD_TIMEOUT
     loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     started_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     _questions: itertools.count = field(default_factory=itertools.count, repr=False)
@@ -144,17 +184,25 @@ class Library:
     examples: tuple[str, ...] = ()
     # The corpus files as the last load (or reload attempt) found them, see `files_state`.
     _files: tuple[tuple[str, int, int], ...] = field(default=(), repr=False)
+    _child: BaseProcess | None = field(default=None, repr=False)  # the reload child building now
+    _stopping: bool = field(default=False, repr=False)
 
     def __post_init__(self) -> None:
         if not self.examples:
             self.examples = example_questions(self.answerer)
 
     @classmethod
-    def open(cls, paths: Sequence[Path], cache_dir: Path | None, workers: int | None = None) -> Library:
+    def open(
+        cls,
+        paths: Sequence[Path],
+        cache_dir: Path | None,
+        workers: int | None = None,
+        reload_timeout: float = RELOAD_TIMEOUT,
+    ) -> Library:
         """Build or load the index for `paths` (raises EmptyCorpusError when nothing loads)."""
         files = files_state(paths)
         index, report = build_index(paths, cache_dir, workers=workers)
-        return cls(list(paths), cache_dir, Answerer(index), report, workers, _files=files)
+        return cls(list(paths), cache_dir, Answerer(index), report, workers, reload_timeout, _files=files)
 
     @property
     def index(self) -> Index:
@@ -254,12 +302,16 @@ class Library:
         before reading them: a file written meanwhile looks changed on the next check."""
         self._files = files
         started = time.perf_counter()
-        segmented = self._build_elsewhere()
-        try:
-            index, report = build_index(self.paths, self.cache_dir, workers=self.workers, previous=self.index)
-        except EmptyCorpusError as error:
-            raise ReloadFailed("kho không có bài nào đọc được", error.report.problems if error.report else []) from None
-        outcome = self._compare(self.index, self.report, index, report, segmented, time.perf_counter() - started)
+        built = self._build_elsewhere()
+        if built is not None:
+            index, report = built
+        else:  # no cache directory: built here
+            try:
+                index, report = build_index(self.paths, self.cache_dir, workers=self.workers, previous=self.index)
+            except EmptyCorpusError as error:
+                problems = error.report.problems if error.report else []
+                raise ReloadFailed("kho không có bài nào đọc được", problems) from None
+        outcome = self._compare(self.index, self.report, index, report, time.perf_counter() - started)
         answerer = Answerer(index, self.answerer.tuning, confidence=self.answerer.confidence)
         self.examples = example_questions(answerer)  # before the swap: questions meanwhile use the old ones
         self.answerer = answerer
@@ -287,35 +339,70 @@ class Library:
         """The article served under `article_id`, if any."""
         return next((a for a in self.index.articles if a.id == article_id), None)
 
-    def _build_elsewhere(self) -> int:
-        """Build the new index in a child process (when there is a cache to hand it over)."""
+    def stop_reload(self) -> None:
+        """Stop a reload's child now and start no other (the bot is shutting down): the reload fails,
+        the index served stays."""
+        self._stopping = True
+        child = self._child
+        if child is not None:  # asked only: the reload's own thread waits for it, and kills it if need be
+            child.terminate()
+
+    def _build_elsewhere(self) -> tuple[Index, BuildReport] | None:
+        """The new index, built in a child process within `reload_timeout` and loaded from where the
+        child saved it (the cache, or a temporary directory when the cache cannot be written).
+        None when there is no cache directory (the caller builds here)."""
         if self.cache_dir is None:
-            return 0
+            return None
+        if self._stopping:
+            raise ReloadFailed("bot đang tắt")
         context = multiprocessing.get_context("spawn")
         receiver, sender = context.Pipe(duplex=False)
         child = context.Process(
             target=_build_in_child,
-            args=([str(p) for p in self.paths], str(self.cache_dir), self.workers, sender),
+            args=([str(p) for p in self.paths], str(self.cache_dir), self.workers, sender, os.getpid()),
             name="reload-index",
         )
         child.start()
+        self._child = child
         sender.close()
+        answered = False
         try:
+            if not receiver.poll(self.reload_timeout):
+                raise ReloadFailed(
+                    f"dựng chỉ mục mới quá {_duration(self.reload_timeout)} (giới hạn RELOAD_TIMEOUT) nên đã bị dừng"
+                )
             status, detail = receiver.recv()
-        except EOFError:
+            answered = True
+        except EOFError:  # the child ended without a word: stopped, killed or crashed
+            if self._stopping:
+                raise ReloadFailed("bot đang tắt") from None
             status, detail = "error", "tiến trình dựng chỉ mục dừng mà không trả kết quả"
         finally:
-            child.join()
+            if answered:  # it is ending by itself
+                child.join(STOP_SECONDS)
+            _stop(child)
+            self._child = None
+            receiver.close()
         if status == "empty":
             raise ReloadFailed("kho không có bài nào đọc được", detail)
         if status == "error":
             raise ReloadFailed(detail)
-        return int(detail)
+        report: BuildReport
+        report, handover = detail
+        directory = Path(str(report.index_dir))
+        try:
+            # Exactly what the child built, even if a file changed since: nothing is read or
+            # segmented here (a file changed meanwhile looks changed to the next check).
+            index = load_built_index(directory, previous=self.index)
+        finally:
+            if handover:  # a temporary directory: the mapped arrays outlive its removal
+                shutil.rmtree(directory.parent.parent, ignore_errors=True)
+        if index is None:
+            raise ReloadFailed("không đọc được chỉ mục vừa dựng")
+        return index, report
 
     @staticmethod
-    def _compare(
-        old: Index, old_report: BuildReport, new: Index, report: BuildReport, segmented: int, seconds: float
-    ) -> ReloadOutcome:
+    def _compare(old: Index, old_report: BuildReport, new: Index, report: BuildReport, seconds: float) -> ReloadOutcome:
         before = {a.id: a for a in old.articles}
         after = {a.id: a for a in new.articles}
         known = {str(p) for p in old_report.skipped}
@@ -326,7 +413,7 @@ class Library:
             removed=sorted(before.keys() - after.keys()),
             changed=sorted(i for i in after.keys() & before.keys() if after[i] != before[i]),
             skipped=report.skipped,
-            articles_segmented=segmented or report.articles_segmented,
+            articles_segmented=report.articles_segmented,
             seconds=seconds,
             newly_skipped=[p for p in report.skipped if str(p) not in known],
         )

@@ -966,12 +966,20 @@ class _PollingRequest(HTTPXRequest):
         return HTTPStatus.OK, b'{"ok": true, "result": []}'
 
 
+class _Application(Application):
+    async def stop(self) -> None:
+        # stop() waits for running handlers: a reload's child is stopped first rather than waited for.
+        services_of(self).library.stop_reload()
+        await super().stop()
+
+
 def build_application(settings: Settings, library: Library, polling: _PollingRequest) -> Application:
     """The one wiring point: services into bot_data, handlers, error handler, rate limiter."""
     if settings.token is None:
         raise ConfigError("Chưa đặt TELEGRAM_BOT_TOKEN")
     builder = (
         ApplicationBuilder()
+        .application_class(_Application)
         .token(settings.token)
         .rate_limiter(_PacedSends(ChatPacer(settings.messages_per_second)))
         .concurrent_updates(True)
@@ -1065,7 +1073,9 @@ def run_bot(settings: Settings) -> int:
     """Build the index, then serve Telegram by long polling (or a webhook when configured)."""
     configure_logging(settings)
     try:
-        library = Library.open([settings.corpus_dir], settings.cache_dir, settings.workers)
+        library = Library.open(
+            [settings.corpus_dir], settings.cache_dir, settings.workers, settings.reload_timeout.total_seconds()
+        )
     except EmptyCorpusError as error:
         for problem in error.report.problems if error.report else []:
             log.error("corpus: %s", problem)

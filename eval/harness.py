@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import pickle
 import statistics
 import sys
 import time
@@ -81,14 +80,14 @@ class Baseline:
 
         paragraphs = [(a.id, p) for a in articles for p in a.paragraphs]
         digest = hashlib.sha256("\n".join(f"{i}\t{p}" for i, p in paragraphs).encode()).hexdigest()[:24]
-        cache = cache_dir / f"baseline-tokens-{digest}.pkl"
+        cache = cache_dir / f"baseline-tokens-{digest}.json"
         if cache.exists():
-            tokens = pickle.loads(cache.read_bytes())
+            tokens = json.loads(cache.read_text(encoding="utf-8"))
         else:
             print(f"baseline: segmenting {len(paragraphs)} paragraphs (cached afterwards)...", file=sys.stderr)
             tokens = _parallel_tokens([p for _, p in paragraphs])
             cache.parent.mkdir(parents=True, exist_ok=True)
-            cache.write_bytes(pickle.dumps(tokens, protocol=pickle.HIGHEST_PROTOCOL))
+            cache.write_text(json.dumps(tokens, ensure_ascii=False), encoding="utf-8")
         return cls(paragraphs, {a.id: a.title for a in articles}, BM25Okapi(tokens))
 
     def ask(self, question: str, k: int = 30) -> tuple[list[str], str]:

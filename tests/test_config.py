@@ -82,6 +82,11 @@ def test_the_token_is_not_shown_by_the_settings_repr(tmp_path):
             )
             for value in ("30", "30 phút", "0m", "1.5h", "2d")
         ),
+        (
+            {"TELEGRAM_BOT_TOKEN": TOKEN, "RELOAD_TIMEOUT": "nửa giờ"},
+            "RELOAD_TIMEOUT là thời gian tối đa cho một lần nạp lại kho: một số nguyên dương kèm s (giây), "
+            "m (phút) hoặc h (giờ), ví dụ 90s, 30m hoặc 2h; để trống thì là 30m, đang là 'nửa giờ'",
+        ),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(environment, message):
@@ -116,6 +121,14 @@ def test_a_malformed_url_setting_is_named_but_never_echoed_since_it_may_carry_th
 )
 def test_reload_every_is_a_number_with_a_unit_and_empty_means_never(value, every):
     assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "RELOAD_EVERY": value}, env_file=None).reload_every == every
+
+
+@pytest.mark.parametrize(
+    ("value", "limit"),
+    [("90s", dt.timedelta(seconds=90)), ("2h", dt.timedelta(hours=2)), (" ", dt.timedelta(minutes=30))],
+)
+def test_reload_timeout_is_a_number_with_a_unit_and_empty_means_30_minutes(value, limit):
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "RELOAD_TIMEOUT": value}, env_file=None).reload_timeout == limit
 
 
 def test_the_command_line_needs_no_token():

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from bot.answer import Answer, Status
-from bot.service import Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
+from bot.index import segment_articles
+from bot.service import STOP_SECONDS, Library, ReloadFailed, ReloadInProgress, ResultPages, UserRateLimit
 
 
 def test_result_pages_are_bounded_and_forget_the_oldest():
@@ -230,3 +233,86 @@ def test_a_check_reloads_only_when_corpus_files_changed_and_not_again_after_a_fa
         library.reload_if_changed()
     assert library.reload_if_changed() is None  # the same files fail the same way: admins are told once
     assert len(library.index.articles) == 5  # still served
+
+
+def test_the_index_the_child_built_is_served_as_built_with_no_segmenting_in_the_bot(corpus_copy, tmp_path, monkeypatch):
+    import bot.store
+
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    (corpus_copy / "004_moi.txt").write_text("Bài mới (10:00 01/01/2024)\n\nBDO - Nội dung mới.\n", encoding="utf-8")
+    edited = corpus_copy / "001_nghi_quyet_35.txt"
+    original = edited.read_text(encoding="utf-8")
+    build_elsewhere = Library._build_elsewhere
+
+    def built_then_edited(self):
+        built = build_elsewhere(self)
+        edited.write_text(original.replace("Trần Văn Nam", "Lê Thị Hoa"), encoding="utf-8")  # after the child read it
+        return built
+
+    segmented: list[int] = []
+
+    def counting(articles):
+        segmented.append(len(articles))
+        return segment_articles(articles)
+
+    monkeypatch.setattr(Library, "_build_elsewhere", built_then_edited)
+    monkeypatch.setattr(bot.store, "segment_articles", counting)
+    outcome = library.reload()
+    assert segmented == []  # in this (the serving) process
+    assert (outcome.added, outcome.changed, outcome.articles_segmented) == (["004_moi"], [], 1)
+    assert "Trần Văn Nam" in library.article("001_nghi_quyet_35").text  # what the child read
+    monkeypatch.setattr(Library, "_build_elsewhere", build_elsewhere)
+    assert library.reload_if_changed().changed == ["001_nghi_quyet_35"]  # the edit is seen next time
+
+
+def _child_pids() -> set[int]:
+    return {p.pid for p in multiprocessing.active_children() if p.name == "reload-index"}
+
+
+def test_a_reload_past_its_time_limit_is_stopped_and_the_old_index_kept(corpus_copy, tmp_path):
+    from bot.reply import format_reload_failed
+
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1, reload_timeout=0.5)
+    served = library.index
+    (corpus_copy / "004_moi.txt").write_text("Bài mới (10:00 01/01/2024)\n\nBDO - Nội dung mới.\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ReloadFailed) as failure:
+        library.reload()
+    stopped_after = time.monotonic() - started
+    print(f"\nreload stopped {stopped_after:.1f} s after it started (limit 0.5 s)")
+    assert stopped_after < 0.5 + STOP_SECONDS + 1
+    assert format_reload_failed(failure.value.reason, failure.value.problems, len(served.articles)) == (
+        "Không nạp lại được: dựng chỉ mục mới quá 0,5 giây (giới hạn RELOAD_TIMEOUT) nên đã bị dừng.\n"
+        "Bot vẫn dùng kho cũ (5 bài)."
+    )
+    assert library.index is served and not library.reloading
+    assert _child_pids() == set()
+    library.reload_timeout = 600
+    assert library.reload().added == ["004_moi"]  # the next reload is not hindered
+
+
+def test_stopping_the_bot_stops_a_running_reload_within_two_seconds(corpus_copy, tmp_path):
+    library = Library.open([corpus_copy], tmp_path / "cache", workers=1)
+    served = library.index
+    (corpus_copy / "004_moi.txt").write_text("Bài mới (10:00 01/01/2024)\n\nBDO - Nội dung mới.\n", encoding="utf-8")
+    failures: list[ReloadFailed] = []
+
+    def reload() -> None:
+        try:
+            library.reload()
+        except ReloadFailed as failure:
+            failures.append(failure)
+
+    running = threading.Thread(target=reload)
+    running.start()
+    deadline = time.monotonic() + 30
+    while not _child_pids() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert _child_pids()
+    started = time.monotonic()
+    library.stop_reload()
+    running.join(STOP_SECONDS + 1)
+    assert time.monotonic() - started < STOP_SECONDS
+    assert not running.is_alive() and _child_pids() == set()
+    assert [f.reason for f in failures] == ["bot đang tắt"]
+    assert library.index is served
