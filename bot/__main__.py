@@ -20,8 +20,9 @@ from bot.answer import Answer, Answerer, Status
 from bot.config import ConfigError, Settings, load_settings
 from bot.examples import example_questions
 from bot.index import Index
-from bot.reply import format_reply, number, plain_text
+from bot.reply import format_reply, plain_text
 from bot.store import BuildReport, EmptyCorpusError, build_index
+from bot.text import number
 
 
 class TerminalProgress:

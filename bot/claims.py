@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.question import PLAIN_STOP_WORDS, Question
-from bot.text import LOWER_LETTERS, UPPER_LETTERS, strip_diacritics
+from bot.text import LOWER_LETTERS, UPPER_LETTERS, padded_words, strip_diacritics
 
 Span = tuple[int, int]
 
@@ -57,11 +57,6 @@ def _plain(text: str) -> str:
     return strip_diacritics(text).lower()
 
 
-def _words(text: str) -> str:
-    """Diacritic-free lowercase words of `text`, padded for whole-word containment."""
-    return " " + " ".join(re.sub(r"[^\w%]+", " ", _plain(text)).split()) + " "
-
-
 def _value(number: str) -> str:
     """ "15.000" and "15000", "1,5" and "1.5"... as one value (a dot groups thousands in Vietnamese)."""
     return number.replace(".", "").replace(",", ".")
@@ -91,15 +86,15 @@ def _claimed_names(question: Question) -> list[str]:
         if not text[: match.start()].strip(" ,"):
             words = words[1:]  # "Ông Phan Đình Trạc" at the start: "Ông" is capitalised as the first word
         if len(words) >= 2:
-            names.append(_words(" ".join(words)))
+            names.append(padded_words(" ".join(words)))
     return names
 
 
 def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     """How `sentence` (from an article with this title) bears on the claim of a yes/no question."""
-    claim = _words(question.topic or question.text)
-    said = _words(sentence)
-    known = said + _words(title)
+    claim = padded_words(question.topic or question.text)
+    said = padded_words(sentence)
+    known = said + padded_words(title)
     confirming: list[Span] = []
     contrary: list[Span] = []
     claimed = _amounts(question.topic or question.text)
@@ -114,11 +109,11 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     names = _claimed_names(question)
     names_found = all(name in known for name in names)
     for match in _RUN.finditer(sentence):
-        name = _words(match.group())
+        name = padded_words(match.group())
         if name in claim:
             confirming.append(match.span())
             continue
-        contrary_name = _in_place_of(name, _words(sentence[: match.start()]), claim, said)
+        contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said)
         if contrary_name:
             contrary.append(match.span())
     if contrary:

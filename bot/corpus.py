@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.text import UPPER_LETTERS, nfc, split_sentences
+from bot.text import UPPER_LETTERS, nfc, number, split_sentences
 
 TXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -96,7 +96,7 @@ class FileContent:
         """The content, with one line counting the problems not listed."""
         if self.unlisted:
             self.problems.append(
-                LoadProblem(self.path, None, f"và {_thousands(self.unlisted)} lỗi khác không liệt kê", skipped=False)
+                LoadProblem(self.path, None, f"và {number(self.unlisted)} lỗi khác không liệt kê", skipped=False)
             )
             self.unlisted = 0
         return self
@@ -171,16 +171,11 @@ def parse_file(path: Path, data: bytes) -> FileContent:
     return parse_txt(path, data)
 
 
-def _thousands(value: float) -> str:
-    """A whole number as Vietnamese readers write it (7.891), for reports."""
-    return f"{value:,.0f}".replace(",", ".")
-
-
 def too_large(path: Path, size: int) -> str | None:
     """Why a corpus file of this size is not read, if it is too large."""
     limit = MAX_JSONL_BYTES if path.name.lower().endswith(JSONL_SUFFIXES) else MAX_TXT_BYTES
     if size > limit:
-        return f"tệp quá lớn ({_thousands(size / 2**20)} MB, tối đa {_thousands(limit / 2**20)} MB)"
+        return f"tệp quá lớn ({number(size / 2**20)} MB, tối đa {number(limit / 2**20)} MB)"
     return None
 
 
@@ -327,11 +322,11 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
             content.report(first + 1, "ngày ở dòng tiêu đề không có thật; giữ bài, bỏ ngày", skipped=False)
     title = title.strip()
     paragraphs: list[str] = []
-    for number, line in enumerate(lines[first + 1 :], start=first + 2):
+    for line_number, line in enumerate(lines[first + 1 :], start=first + 2):
         if _FURNITURE.match(line):
             break
         if "\ufffd" in line:  # broken characters: a scraped captcha, or text damaged before it came here
-            content.report(number, "bỏ đoạn có ký tự hỏng (U+FFFD); giữ phần còn lại của bài", skipped=False)
+            content.report(line_number, "bỏ đoạn có ký tự hỏng (U+FFFD); giữ phần còn lại của bài", skipped=False)
         elif line:
             paragraphs.append(line)
     byline = None

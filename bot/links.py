@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from bot.reply import number
+from bot.text import number
 from bot.uploads import UploadRefused
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024

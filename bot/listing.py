@@ -9,7 +9,8 @@ from collections.abc import Sequence
 
 from bot.corpus import Article
 from bot.documents import Citation, Document
-from bot.reply import TELEGRAM_LIMIT, _e, format_date, number
+from bot.reply import TELEGRAM_LIMIT, _e, format_date
+from bot.text import number
 
 LIST_LINK_CHARS = 250  # longer links are left out of a list (a cut link is a broken link)
 DOCUMENT_PAGE_SIZE = 5  # citing articles on each page of a document

@@ -16,6 +16,7 @@ from bot.answer import MAX_QUESTION_CHARS, Answer, Finding, Status
 from bot.claims import Verdict
 from bot.corpus import Article, LoadProblem
 from bot.service import ReloadOutcome, Usage
+from bot.text import number
 from bot.trash import Removal
 
 if TYPE_CHECKING:  # the audit log itself uses this module's Vietnam time
@@ -24,11 +25,6 @@ if TYPE_CHECKING:  # the audit log itself uses this module's Vietnam time
 TELEGRAM_LIMIT = 4096
 MAX_LINK_CHARS = 600  # longer links are left out rather than cut (a cut link is a broken link)
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def number(value: float, decimals: int = 0) -> str:
-    """A number as Vietnamese readers write it: 7.891 bài, 6,6 giây."""
-    return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
 
 
 def vietnam_time(moment: dt.datetime) -> str:
@@ -159,9 +155,9 @@ def format_unsure(answer: Answer) -> str:
     room = TELEGRAM_LIMIT - len(header) - sum(len(c) + overhead for c in citations)
     limit = min(UNSURE_SENTENCE_LIMIT, room // max(1, len(findings)))
     parts = [header]
-    for number, (finding, citation) in enumerate(zip(findings, citations, strict=True), start=1):
+    for position, (finding, citation) in enumerate(zip(findings, citations, strict=True), start=1):
         # The sentence is shown as a lead, not as the answer: nothing in it is bold.
-        parts.append(f"{number}. {citation}\n<i>{_e(finding.sentence, limit)}</i>")
+        parts.append(f"{position}. {citation}\n<i>{_e(finding.sentence, limit)}</i>")
     reply = "\n\n".join(parts)
     assert len(reply) <= TELEGRAM_LIMIT, len(reply)
     return reply

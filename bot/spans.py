@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.claims import Verdict, check_claim
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
-from bot.text import LOWER_LETTERS, UPPER_LETTERS, code_terms, strip_diacritics, syllables
+from bot.text import LOWER_LETTERS, UPPER_LETTERS, code_terms, padded_words, strip_diacritics, syllables
 
 Span = tuple[int, int]
 
@@ -148,17 +148,9 @@ _MONEY_HINT = re.compile(
 )
 
 
-_NOT_WORD = re.compile(r"[^\w%]+")
-
-
-def _plain(text: str) -> str:
-    """Lowercase diacritic-free words, padded with spaces for whole-word containment."""
-    return " " + " ".join(_NOT_WORD.sub(" ", strip_diacritics(text).lower()).split()) + " "
-
-
 @functools.lru_cache(maxsize=256)
 def _question_words(text: str) -> tuple[str, frozenset[str]]:
-    return _plain(text), frozenset(code_terms(text))
+    return padded_words(text), frozenset(code_terms(text))
 
 
 def _echoes(core: str, question: Question) -> bool:
@@ -168,13 +160,13 @@ def _echoes(core: str, question: Question) -> bool:
     if core_codes:
         # "31/2018/CT-TTg" repeats "CT 31" even though the question did not name the issuer.
         return any(code.split(":")[0] in codes for code in core_codes)
-    core = _plain(core)
+    core = padded_words(core)
     return core.strip() != "" and core in words
 
 
 def _names_asked_about(name: str, question: Question) -> bool:
     """Whether the question already names this person by the last word of the name ("Obama", "ông Phong")."""
-    last = _plain(name).split()[-1:]
+    last = padded_words(name).split()[-1:]
     words, _ = _question_words(question.text)
     return bool(last) and f" {last[0]} " in words and last[0][:1].isalpha()
 
@@ -182,7 +174,7 @@ def _names_asked_about(name: str, question: Question) -> bool:
 def _asked_noun_before(before: str, question: Question) -> bool:
     """Whether the words just before a name are the question's own noun ("nghệ nhân" in "Nghệ nhân
     nào làm linh vật?", before "nghệ nhân Đinh Văn Tân"): the name is of the one asked about."""
-    last = _plain(before[-30:]).split()[-2:]
+    last = padded_words(before[-30:]).split()[-2:]
     words, _ = _question_words(question.text)
     return len(last) == 2 and f" {' '.join(last)} " in words and not all(w in PLAIN_STOP_WORDS for w in last)
 

@@ -88,7 +88,6 @@ from bot.reply import (
     format_stats,
     format_upload,
     format_upload_refused,
-    number,
     page_count,
 )
 from bot.service import (
@@ -102,6 +101,7 @@ from bot.service import (
     UserRateLimit,
 )
 from bot.store import EmptyCorpusError
+from bot.text import number
 from bot.trash import Removal, TrashError, remove_article, undo_last
 from bot.uploads import UploadRefused, add_link, add_upload, check_upload
 

@@ -110,6 +110,19 @@ def strip_diacritics(text: str) -> str:
     return _strip_slowly(stripped) if _COMBINING.search(stripped) else stripped
 
 
+_NOT_WORD = re.compile(r"[^\w%]+")
+
+
+def padded_words(text: str) -> str:
+    """Lowercase diacritic-free words, padded with spaces for whole-word containment ("% " kept)."""
+    return " " + " ".join(_NOT_WORD.sub(" ", strip_diacritics(text).lower()).split()) + " "
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """A number as Vietnamese readers write it: 7.891 bài, 6,6 giây."""
+    return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))
+
+
 def _letters(predicate: object) -> str:
     """Every Latin letter with Vietnamese diacritics (or none) for which `predicate` holds."""
     candidates = map(chr, [*range(0x41, 0x7B), *range(0xC0, 0x250), *range(0x1EA0, 0x1EFA)])

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.corpus import Article, LoadProblem, parse_jsonl, parse_txt
-from bot.reply import number
+from bot.text import number
 
 UPLOADS = "uploads"  # the folder of CORPUS_DIR that uploaded files go to
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # Telegram lets a bot download at most 20 MB

@@ -6,9 +6,10 @@ import datetime as dt
 from types import SimpleNamespace
 
 from bot.corpus import Article
-from bot.reply import format_error_notice, format_stats, number, vietnam_time
+from bot.reply import format_error_notice, format_stats, vietnam_time
 from bot.service import Usage
 from bot.telegram_app import help_text
+from bot.text import number
 
 
 def test_numbers_use_dots_between_thousands_and_a_comma_before_decimals():
