@@ -566,16 +566,32 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer(results, cache_time=10, is_personal=True)
 
 
+def _admins_only(handler: Callback) -> Callback:
+    """The command for admins; anyone else is told it is theirs only."""
+
+    @functools.wraps(handler)
+    async def checked(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if _is_admin(update, services(context).settings):
+            await handler(update, context)
+        else:
+            await _message(update).reply_text(ADMINS_ONLY)
+
+    return checked
+
+
+async def _busy(update: Update, svc: Services, action: str) -> None:
+    """Records and tells that another reload holds the slot."""
+    await _audit(update, svc, action, False, "đang có lần nạp khác")
+    await _message(update).reply_text(RELOAD_BUSY)
+
+
+@_admins_only
 async def reload_corpus(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-reads the corpus off the event loop and swaps the new index in (admins only)."""
     message = _message(update)
     svc = services(context)
-    if not _is_admin(update, svc.settings):
-        await message.reply_text(ADMINS_ONLY)
-        return
     if not svc.library.reserve_reload():
-        await _audit(update, svc, "/reload", False, "đang có lần nạp khác")
-        await message.reply_text(RELOAD_BUSY)
+        await _busy(update, svc, "/reload")
         return
     try:
         await message.reply_text("Đang nạp lại kho bài viết… Câu hỏi vẫn được trả lời trong lúc chờ.")
@@ -602,12 +618,10 @@ def _changes(outcome: ReloadOutcome) -> str:
     )
 
 
+@_admins_only
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reports what is served and how much it is used (admins only)."""
     svc = services(context)
-    if not _is_admin(update, svc.settings):
-        await _message(update).reply_text(ADMINS_ONLY)
-        return
     library = svc.library
     await _message(update).reply_html(
         format_stats(
@@ -645,8 +659,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         (added, saved), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
     except ReloadInProgress:
-        await _audit(update, svc, action, False, "đang có lần nạp khác")
-        await message.reply_text(RELOAD_BUSY)
+        await _busy(update, svc, action)
     except UploadRefused as refused:
         await _audit(update, svc, action, False, refused.reason)
         await message.reply_html(format_upload_refused(name, refused.reason, refused.problems))
@@ -661,12 +674,9 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_html(format_upload(name, added.articles, added.skipped, outcome.articles))
 
 
+@_admins_only
 async def add_from_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Adds the article at `/them <link>` to the corpus and reloads (admins only)."""
-    svc = services(context)
-    if not _is_admin(update, svc.settings):
-        await _message(update).reply_text(ADMINS_ONLY)
-        return
     url = " ".join(context.args or []).strip()
     if not url:
         await _message(update).reply_html(LINK_USAGE)
@@ -686,8 +696,7 @@ async def _add_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str
         add = functools.partial(add_link, svc.settings.corpus_dir, final_url, page, ids)
         (added, saved), outcome = await asyncio.to_thread(svc.library.edit, add, lambda done: done[1].unlink())
     except ReloadInProgress:
-        await _audit(update, svc, action, False, "đang có lần nạp khác")
-        await message.reply_text(RELOAD_BUSY)
+        await _busy(update, svc, action)
     except (UploadRefused, ReloadFailed) as refused:
         await _audit(update, svc, action, False, refused.reason)
         await message.reply_html(format_link_refused(refused.reason))
@@ -697,13 +706,11 @@ async def _add_link(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str
         await message.reply_html(format_link_added(article, outcome.articles))
 
 
+@_admins_only
 async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Moves an article out of the corpus into the trash and reloads (admins only)."""
     message = _message(update)
     svc = services(context)
-    if not _is_admin(update, svc.settings):
-        await message.reply_text(ADMINS_ONLY)
-        return
     wanted = " ".join(context.args or []).strip()
     article = svc.library.article(wanted)
     action = f"/xoa {wanted}"
@@ -716,8 +723,7 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         removal, outcome = await asyncio.to_thread(svc.library.edit, take, lambda _: undo_last(corpus))
     except ReloadInProgress:
-        await _audit(update, svc, action, False, "đang có lần nạp khác")
-        await message.reply_text(RELOAD_BUSY)
+        await _busy(update, svc, action)
     except TrashError as error:
         await _audit(update, svc, action, False, error.reason)
         await message.reply_html(f"Không xoá được bài: {html.escape(error.reason)}.")
@@ -731,13 +737,11 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_html(format_removed(article, outcome.articles))
 
 
+@_admins_only
 async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Puts the last removed article back into the corpus and reloads (admins only)."""
     message = _message(update)
     svc = services(context)
-    if not _is_admin(update, svc.settings):
-        await message.reply_text(ADMINS_ONLY)
-        return
     corpus = svc.settings.corpus_dir
     try:
         restored, outcome = await asyncio.to_thread(
@@ -746,8 +750,7 @@ async def undo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             lambda done: remove_article(corpus, done.article_id, done.title),
         )
     except ReloadInProgress:
-        await _audit(update, svc, "/hoantac", False, "đang có lần nạp khác")
-        await message.reply_text(RELOAD_BUSY)
+        await _busy(update, svc, "/hoantac")
     except (TrashError, ReloadFailed) as error:
         await _audit(update, svc, "/hoantac", False, error.reason)
         await message.reply_html(f"Không hoàn tác được: {html.escape(error.reason)}.")
@@ -761,12 +764,10 @@ def _where(removal: Removal) -> str:
     return removal.file + (f" dòng {removal.line}" if removal.line else "")
 
 
+@_admins_only
 async def audit_log(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Shows the latest admin actions from the audit log (admins only)."""
     svc = services(context)
-    if not _is_admin(update, svc.settings):
-        await _message(update).reply_text(ADMINS_ONLY)
-        return
     entries = await asyncio.to_thread(svc.audit.latest, 20)
     await _message(update).reply_html(format_audit(entries))
 
