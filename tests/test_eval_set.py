@@ -89,26 +89,9 @@ def test_the_blind_set_has_the_size_splits_and_kinds_the_evaluation_needs():
     assert all(len(s) == 1 for s in splits_of.values())
 
 
-def test_every_blind_answer_is_in_its_article_and_held_out_articles_are_really_out():
-    corpus = EVAL.parent.parent / "shared" / "corpus"
-    files = [corpus / "vnds-politics.jsonl.gz", corpus / "vnexpress-2024.jsonl.gz"]
-    if not all(f.is_file() for f in files):
-        pytest.skip(f"{corpus} is absent (the shared corpora live beside the checkout)")
-    texts = {}
-    for path in files:
-        with gzip.open(path, "rt", encoding="utf-8") as stream:
-            for line in stream:
-                record = json.loads(line)
-                texts[record["id"]] = record["text"]
-    rows = blind_questions()
-    with_answers = [r for r in rows if r["answer"] and r["role"] in ("answerable", "held_out")]
-    assert [r["id"] for r in with_answers if r["answer"] not in texts[r["article_id"]]] == []
-    held = {line for line in (EVAL / "blind_held_out.txt").read_text().splitlines() if line and line[0] != "#"}
-    assert {r["article_id"] for r in rows if r["role"] == "held_out"} <= held
-    assert not {r["article_id"] for r in rows if r["role"] == "answerable"} & held
-
-
-def test_the_document_questions_are_in_their_articles_split_by_article_and_none_held_out():
+@pytest.fixture(scope="module")
+def shared_texts() -> dict[str, str]:
+    """Article id -> text of the two shared corpora the blind sets were written from."""
     corpus = EVAL.parent.parent / "shared" / "corpus"
     files = [corpus / "vnds-politics.jsonl.gz", corpus / "vnexpress-2024.jsonl.gz"]
     if not all(f.is_file() for f in files):
@@ -117,6 +100,21 @@ def test_the_document_questions_are_in_their_articles_split_by_article_and_none_
     for path in files:
         with gzip.open(path, "rt", encoding="utf-8") as stream:
             texts.update((r["id"], r["text"]) for r in map(json.loads, stream))
+    return texts
+
+
+def test_every_blind_answer_is_in_its_article_and_held_out_articles_are_really_out(shared_texts):
+    texts = shared_texts
+    rows = blind_questions()
+    with_answers = [r for r in rows if r["answer"] and r["role"] in ("answerable", "held_out")]
+    assert [r["id"] for r in with_answers if r["answer"] not in texts[r["article_id"]]] == []
+    held = {line for line in (EVAL / "blind_held_out.txt").read_text().splitlines() if line and line[0] != "#"}
+    assert {r["article_id"] for r in rows if r["role"] == "held_out"} <= held
+    assert not {r["article_id"] for r in rows if r["role"] == "answerable"} & held
+
+
+def test_the_document_questions_are_in_their_articles_split_by_article_and_none_held_out(shared_texts):
+    texts = shared_texts
     rows = read_questions("blind_documents_dev.jsonl", "blind_documents_test.jsonl")
     assert len(rows) >= 100
     assert {r["kind"] for r in rows} == {"document_about", "which_document", "document_issuer", "document_when"}
