@@ -22,8 +22,6 @@ import sys
 import tempfile
 import time
 import tracemalloc
-import urllib.error
-import urllib.request
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,7 +36,7 @@ import numpy as np  # noqa: E402
 from bot import corpus  # noqa: E402
 from bot.answer import Answerer  # noqa: E402
 from bot.index import Index, passage_spans  # noqa: E402
-from tests.fake_bot_api import ApiCall, FakeBotApi  # noqa: E402
+from tests.fake_bot_api import ApiCall, FakeBotApi, post_to_webhook  # noqa: E402
 
 TOKEN = "123456:BENCH-TOKEN-abcdefghijklmnop"
 QUESTION = "Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?"
@@ -168,21 +166,6 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _post(port: int, update: dict, secret: str | None) -> int:
-    """POST an update to the webhook server (waiting for it to listen); its HTTP status."""
-    headers = {"Content-Type": "application/json"} | ({"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {})
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/hook", data=json.dumps(update).encode(), headers=headers)
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
-
-
 def fault_forged_webhook_post(workdir: Path) -> Row:
     port = _free_port()
     webhook = {"TELEGRAM_WEBHOOK_URL": "https://bot.example.vn/hook", "TELEGRAM_WEBHOOK_PORT": str(port)}
@@ -199,7 +182,7 @@ def fault_forged_webhook_post(workdir: Path) -> Row:
     with running_bot(workdir, ready="setWebhook", ADMIN_IDS="4242", **webhook) as bot:
         mark = bot.api.mark()
         start = time.monotonic()
-        status = _post(port, forged, None)
+        status = post_to_webhook(f"http://127.0.0.1:{port}/hook", forged, None)
         seconds = time.monotonic() - start
         time.sleep(1)
         obeyed = bot.into(4242, mark)

@@ -30,6 +30,8 @@ import threading
 import time
 import traceback
 import unicodedata
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from email import policy
@@ -1371,3 +1373,19 @@ class FakeBotApi:
             raise _bad(f"{key} is too long")
         self._descriptions[key] = value
         return True
+
+
+def post_to_webhook(url: str, update: dict, secret: str | None) -> int:
+    """POST an update to a bot's webhook server, as Telegram would (waiting for it to listen); the HTTP
+    status it answers. `secret` goes in the header Telegram sends it back in."""
+    headers = {"Content-Type": "application/json"} | ({"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {})
+    request = urllib.request.Request(url, data=json.dumps(update).encode(), headers=headers)
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:  # not listening yet
+            time.sleep(0.2)
+    raise AssertionError(f"nothing listens at {url}")

@@ -12,15 +12,13 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from tests.fake_bot_api import ApiCall, FakeBotApi
+from tests.fake_bot_api import ApiCall, FakeBotApi, post_to_webhook
 from tests.pages_server import ARTICLE, pages_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1023,20 +1021,7 @@ def test_a_token_telegram_refuses_at_start_up_is_never_printed_and_the_operator_
 
 
 def _post_update(port: int, update: dict, secret: str | None) -> int:
-    """POST an update to the bot's webhook server (waiting for it to listen); the HTTP status it answers."""
-    headers = {"Content-Type": "application/json"} | ({"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {})
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/telegram/hook", data=json.dumps(update).encode(), headers=headers
-    )
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                return response.status
-        except urllib.error.HTTPError as error:
-            return error.code
-        except OSError:  # not listening yet
-            time.sleep(0.2)
-    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+    return post_to_webhook(f"http://127.0.0.1:{port}/telegram/hook", update, secret)
 
 
 def _private_update(update_id: int, user_id: int, text: str) -> dict:
