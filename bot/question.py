@@ -503,7 +503,9 @@ def analyse(text: str) -> Question:
     asked: list[tuple[int, int]] = []  # spans of question words, left out of the topic
     # A question word typed with a tone mark missing ("hôm nao", "o đâu") is read by its plain form;
     # only two-syllable ones: a lone plain "may" is as likely "máy" as "mấy".
-    plain_key = strip_diacritics(key) if not unaccented and len(strip_diacritics(key)) == len(key) else None
+    plain_key = None if unaccented else strip_diacritics(key)
+    if plain_key is not None and len(plain_key) != len(key):  # its spans must be the key's
+        plain_key = None
     for candidate, phrases in _KIND_PHRASES:
         hits = list(_alternation(phrases, unaccented).finditer(key))
         if not hits and plain_key is not None:
