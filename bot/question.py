@@ -16,6 +16,7 @@ from bot.text import (
     canonicalize,
     clean_syllable,
     code_terms,
+    has_tone_mark,
     looks_unaccented,
     nfc,
     ordinal_terms,
@@ -222,6 +223,9 @@ class Question:
     context: str = ""
     document: DocumentAsk | None = None  # a question about a document itself ("Chỉ thị 05 nói về gì?")
     newest: bool = False  # "mới nhất", "gần đây": the newest articles first
+    # For "Những ai dự cùng Thủ tướng?": titles of others the question names, whose holders are not
+    # the ones asked for (diacritic-free, lowercase).
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,65 +288,8 @@ _FILLER_PHRASES = (
     "xin hỏi",
     "hãy cho biết",
 )
-# "Trung tướng nào", "ông nào": a person is asked for; the title stays in the topic.
-_WHO_TITLES = (
-    "trung tướng",
-    "thiếu tướng",
-    "thượng tướng",
-    "đại tướng",
-    "tướng",
-    "đại tá",
-    "thượng tá",
-    "trung tá",
-    "thiếu tá",
-    "ông",
-    "bà",
-    "vị",
-    "đồng chí",
-    "cán bộ",
-    "lãnh đạo",
-    "chủ tịch",
-    "phó chủ tịch",
-    "bí thư",
-    "phó bí thư",
-    "giám đốc",
-    "phó giám đốc",
-    "bộ trưởng",
-    "thứ trưởng",
-    "người",
-    "quan chức",
-    "đại biểu",
-    "nhân vật",
-    "tổng giám đốc",
-    "trưởng ban",
-    "trưởng phòng",
-    "chánh án",
-    "viện trưởng",
-    "chuyên gia",
-    "đại sứ",
-    "thủ tướng",
-    "phó thủ tướng",
-    "tổng bí thư",
-    "chủ nhiệm",
-    "tư lệnh",
-    "tổng tư lệnh",
-    "ngoại trưởng",
-    "tổng thống",
-    "thống đốc",
-    "nhà phân tích",
-    "trưởng đoàn",
-    "thẩm phán",
-    "tác giả",
-    "người phát ngôn",
-    "cục trưởng",
-    "vụ trưởng",
-    "hiệu trưởng",
-    "thư ký",
-    "tổng thư ký",
-    "nghệ nhân",
-    "doanh nhân",
-    "tỉnh trưởng",
-)
+# "Trung tướng nào", "ông nào", "Giáo sư nào": a person is asked for; the title stays in the topic.
+_WHO_TITLES = tuple(_question_words()["who"]["titles"])
 
 
 @functools.lru_cache(maxsize=1024)
@@ -509,7 +456,12 @@ def analyse(text: str) -> Question:
     for candidate, phrases in _KIND_PHRASES:
         hits = list(_alternation(phrases, unaccented).finditer(key))
         if not hits and plain_key is not None:
-            hits = list(_alternation(tuple(p for p in phrases if " " in p), True).finditer(plain_key))
+            two_syllables = tuple(p for p in phrases if " " in p)
+            hits = [
+                m
+                for m in _alternation(two_syllables, True).finditer(plain_key)
+                if _missing_tones_only(key[m.start() : m.end()], two_syllables)
+            ]
         if hits:
             kind = candidate
             asked.extend(m.span() for m in hits)
@@ -578,6 +530,7 @@ def analyse(text: str) -> Question:
         counted=counted,
         focus=focus,
         many=bool(_MANY.search(key)) and kind is not Kind.YES_NO,
+        others=_others_named(key, asked, unaccented) if kind is Kind.WHO else (),
         near=tuple(dict.fromkeys(near)),
         constraints=constraints_of(text),
         other_readings=other_readings,
@@ -609,6 +562,45 @@ _PLACE_NOUNS = frozenset(
     "tỉnh|thành phố|huyện|quận|xã|phường|nước|quốc gia|địa phương|vùng|khu vực|thị xã|thành|nơi".split("|")
 )
 _PLAIN_PLACE_NOUNS = frozenset(strip_diacritics(n) for n in _PLACE_NOUNS)
+
+
+# "cùng Thủ tướng", "với Bộ trưởng", "của Chủ tịch": a title after one of these names someone the
+# asked person is with or works for, not the one asked about.
+_COMPANY_BEFORE = {
+    accentless: re.compile(
+        r"(?<!\w)(?:" + (r"voi|cung|gap|tiep|cua|va" if accentless else r"với|cùng|gặp|tiếp|của|và") + r")\s+$"
+    )
+    for accentless in (False, True)
+}
+
+
+def _others_named(key: str, asked: list[tuple[int, int]], unaccented: bool) -> tuple[str, ...]:
+    """Titles the question names after its question word as the asked person's company
+    ("Những lãnh đạo nào cùng dự hội nghị với Thủ tướng?": "thu tuong")."""
+    if not asked:
+        return ()
+    first = min(start for start, _ in asked)
+    return tuple(
+        dict.fromkeys(
+            strip_diacritics(title.group())
+            for title in _alternation(_WHO_TITLES, unaccented).finditer(key)
+            if title.start() > first and _COMPANY_BEFORE[unaccented].search(key[first : title.start()])
+        )
+    )
+
+
+def _missing_tones_only(typed: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `typed` is one of the phrases with tone marks left out, never with other ones:
+    "hôm nao" is "hôm nào", but "hội nào" is no "hồi nào" and "từ đầu" no "từ đâu"."""
+    words = typed.split()
+    for phrase in phrases:
+        wanted = phrase.split()
+        if len(wanted) == len(words) and all(
+            w == p or (not has_tone_mark(w) and strip_diacritics(w) == strip_diacritics(p))
+            for w, p in zip(words, wanted, strict=True)
+        ):
+            return True
+    return False
 
 
 def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:

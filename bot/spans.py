@@ -179,6 +179,16 @@ def _asked_noun_before(before: str, question: Question) -> bool:
     return len(last) == 2 and f" {' '.join(last)} " in words and not all(w in PLAIN_STOP_WORDS for w in last)
 
 
+def _titled_as_another(before: str, question: Question) -> bool:
+    """Whether the name is titled as someone the question names as the asked person's company:
+    "Thủ tướng Chính phủ Nguyễn Xuân Phúc" for "Những lãnh đạo nào dự cùng Thủ tướng?"."""
+    if not question.others:
+        return False
+    title = strip_diacritics(re.split(r"[,;:()]", before[-40:])[-1]).lower()
+    # "Phó Thủ tướng" is another title than "Thủ tướng".
+    return any(re.search(rf"(?<!\w)(?<!pho ){re.escape(other)}(?!\w)", title) for other in question.others)
+
+
 def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     # Place names that start like a person's ("Hà Nội") are masked first, so that
     # "Hà Nội Nguyễn Văn Phong" yields the person, not "Hà Nội Nguyễn Văn".
@@ -191,7 +201,7 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             match.group(), question
         ):
             continue
-        if _names_asked_about(match.group(), question):
+        if _names_asked_about(match.group(), question) or _titled_as_another(before, question):
             continue
         (titled if _TITLE_WORDS.search(before[-40:]) or _asked_noun_before(before, question) else untitled).append(
             match.span()
@@ -203,10 +213,11 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         name = sentence[start:end]
         if (
             any(start < e and s < end for s, e in found)
-            or _NOT_NAME_START.match(name)
+            or _NOT_NAME_START.match(sentence, start)  # "Chính" of "Thủ tướng Chính phủ" is no name
             or _KNOWN_PLACE.fullmatch(name)
             or _echoes(name, question)
             or _names_asked_about(name, question)
+            or _titled_as_another(sentence[max(0, start - 60) : start], question)
         ):
             continue
         titled.append((start, end))

@@ -80,6 +80,11 @@ def canonical_syllable(syllable: str) -> str:
     return base[:position] + toned + base[position + 1 :]
 
 
+def has_tone_mark(syllable: str) -> bool:
+    """Whether a syllable carries one of the five tone marks (quality marks such as ô, ư aside)."""
+    return any(ch in _TONES for ch in unicodedata.normalize("NFD", syllable))
+
+
 def canonicalize(text: str) -> str:
     """NFC `text` with every syllable's tone mark in the canonical place."""
     return _WORD.sub(lambda m: canonical_syllable(m.group()), nfc(text))

@@ -255,3 +255,22 @@ def test_a_sentence_over_300_characters_is_cut_to_the_parts_around_the_answer():
     assert cut.startswith("…đại diện đơn vị số") and cut.endswith("lãnh đạo các bộ, ngành và địa phương.")
     assert cut[s:e] == "trên 500 đại biểu"
     assert excerpt("Câu ngắn.", (0, 3)) == ("Câu ngắn.", (0, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # The Prime Minister is the one the leaders came with, not one of them.
+        ("Những lãnh đạo nào cùng dự hội nghị với Thủ tướng?", ["Vương Đình Huệ"]),
+        ("nhung lanh dao nao cung du hoi nghi voi thu tuong?", ["Vương Đình Huệ"]),
+        # Asked for as the role itself, the title's holder is the answer.
+        ("Ai được bổ nhiệm làm Thủ tướng?", ["Nguyễn Xuân Phúc", "Vương Đình Huệ"]),
+    ],
+)
+def test_a_name_titled_as_the_company_the_question_names_is_not_the_answer(question, names):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    sentence = "Thủ tướng Chính phủ Nguyễn Xuân Phúc và Phó Thủ tướng Vương Đình Huệ đã dự hội nghị."
+    strong, weak = answer_spans(sentence, analyse(question))
+    assert [sentence[s:e] for s, e in strong + weak] == names

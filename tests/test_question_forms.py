@@ -83,5 +83,24 @@ def test_a_question_word_missing_a_tone_mark_is_still_read(question, kind):
     assert analyse(question).kind is kind
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Đại biểu Quốc hội nào nói phụ huynh chi 1 tỷ chạy điểm là sai?", Kind.WHO),  # "hội nào" is no "hồi nào"
+        ("từ đầu năm tới giờ có bao nhiêu vụ cháy quán karaoke?", Kind.HOW_MANY),  # "từ đầu" is no "từ đâu"
+    ],
+)
+def test_a_word_with_another_tone_mark_is_not_read_as_a_question_word(question, kind):
+    assert analyse(question).kind is kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Giáo sư nào nói các quốc gia đang chờ Việt Nam vào cuộc chơi bán dẫn?", "luat su nao bao chua cho bi cao?"],
+)
+def test_a_profession_before_nao_asks_for_a_person(question):
+    assert analyse(question).kind is Kind.WHO
+
+
 def test_a_plain_a_is_not_taken_for_chat_anh():
     assert expand_shorthand("tuong phat cao nhat dong nam a o dau") == ("tuong phat cao nhat dong nam a o dau", "")
