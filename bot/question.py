@@ -49,7 +49,7 @@ _KIND_PHRASES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
     (
         Kind.WHERE,
         _phrases(
-            "ở đâu|tại đâu|đi đâu|đến đâu|về đâu|từ đâu|chuyển đâu|nơi nào|địa điểm nào|chỗ nào|tỉnh nào|địa phương nào|huyện nào|xã nào|thành phố nào|nước nào|quốc gia nào|địa bàn nào|tại nơi nào"
+            "ở đâu|tại đâu|đi đâu|đến đâu|về đâu|từ đâu|chuyển đâu|nơi nào|địa điểm nào|chỗ nào|tỉnh nào|địa phương nào|huyện nào|quận nào|xã nào|phường nào|thị xã nào|thị trấn nào|thành phố nào|nước nào|quốc gia nào|địa bàn nào|tại nơi nào|vùng nào|khu vực nào"
         ),
     ),
     (Kind.HOW_MANY, _phrases("bao nhiêu|mấy|số lượng|tổng số|tổng cộng|bao lâu")),

@@ -102,5 +102,17 @@ def test_a_profession_before_nao_asks_for_a_person(question):
     assert analyse(question).kind is Kind.WHO
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thiết bị M-Gateway được Hà Nội thí điểm ở những quận nào?",
+        "thiet bi m-gateway duoc ha noi thi diem o nhung quan nao?",
+        "Dịch bệnh xuất hiện ở phường nào?",
+    ],
+)
+def test_a_kind_of_place_before_nao_asks_where(question):
+    assert analyse(question).kind is Kind.WHERE
+
+
 def test_a_plain_a_is_not_taken_for_chat_anh():
     assert expand_shorthand("tuong phat cao nhat dong nam a o dau") == ("tuong phat cao nhat dong nam a o dau", "")
