@@ -42,9 +42,9 @@ class Check:
 # A number with the word after it ("75 người", "1,5 tỷ", "90%").
 _AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)\s*(%|[^\W\d_]+)")
 # Numbers that place the claim (a year, a session, a date, a term) or name a document ("Chỉ thị
-# 05", "Nghị quyết 18"), not what it states.
+# 05", "Nghị quyết 18"), not what it states ("từ 2015"; but "đầu tư 15.000 tỷ" is an amount).
 _PLACING = re.compile(
-    r"(?:nam|thang|ngay|lan|khoa|thu|hoi|ky|so|quy|dot|tuan|gio|thi|quyet|dinh|luan|tu|ban|van|bao|luat)\s*$"
+    r"(?:nam|thang|ngay|lan|khoa|thu|hoi|ky|so|quy|dot|tuan|gio|thi|quyet|dinh|luan|(?<!dau )tu|ban|van|bao|luat)\s*$"
 )
 # Words after a number that are no unit: "… 05 phải không?"
 _NOT_UNITS = PLAIN_STOP_WORDS | {"phai", "khong", "dung", "chua", "that"}

@@ -90,6 +90,12 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             None,
         ),
         (
+            "co phai xuan truong de xuat dau tu 15.000 ty xay khu di tich huong son khong?",
+            "Đề xuất đầu tư 15.000 tỷ xây dựng khu di tích Hương Sơn của Xuân Trường gây chú ý.",
+            Verdict.YES,  # an amount invested ("đầu tư"), not a number placed "from" ("từ")
+            "15.000 tỷ",
+        ),
+        (
             "Hội nghị sơ kết Chỉ thị 05 có 300 đại biểu dự phải không?",
             "Hội nghị sơ kết Chỉ thị 05 diễn ra sáng 2/4.",  # "05" names the directive: no count
             Verdict.UNCLEAR,
