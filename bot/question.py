@@ -562,6 +562,8 @@ _PLACE_NOUNS = frozenset(
     "tỉnh|thành phố|huyện|quận|xã|phường|nước|quốc gia|địa phương|vùng|khu vực|thị xã|thành|nơi".split("|")
 )
 _PLAIN_PLACE_NOUNS = frozenset(strip_diacritics(n) for n in _PLACE_NOUNS)
+_BODY_NOUNS = frozenset(_question_words()["who"]["bodies"])
+_PLAIN_BODY_NOUNS = frozenset(strip_diacritics(n) for n in _BODY_NOUNS)
 
 
 # "cùng Thủ tướng", "với Bộ trưởng", "của Chủ tịch": a title after one of these names someone the
@@ -589,14 +591,19 @@ def _others_named(key: str, asked: list[tuple[int, int]], unaccented: bool) -> t
     )
 
 
+# The question words' own syllables, the only ones read without their tone mark: "cơ quan nào" is
+# no "quận nào", though "quan" lacks the tone of "quận".
+_LOOSE_SYLLABLES = frozenset({"nào", "đâu", "ở"})
+
+
 def _missing_tones_only(typed: str, phrases: tuple[str, ...]) -> bool:
-    """Whether `typed` is one of the phrases with tone marks left out, never with other ones:
-    "hôm nao" is "hôm nào", but "hội nào" is no "hồi nào" and "từ đầu" no "từ đâu"."""
+    """Whether `typed` is one of the phrases with a question word's tone mark left out, never with
+    another one: "hôm nao" is "hôm nào", but "hội nào" is no "hồi nào" and "từ đầu" no "từ đâu"."""
     words = typed.split()
     for phrase in phrases:
         wanted = phrase.split()
         if len(wanted) == len(words) and all(
-            w == p or (not has_tone_mark(w) and strip_diacritics(w) == strip_diacritics(p))
+            w == p or (p in _LOOSE_SYLLABLES and not has_tone_mark(w) and strip_diacritics(w) == strip_diacritics(p))
             for w, p in zip(words, wanted, strict=True)
         ):
             return True
@@ -612,6 +619,9 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
             continue
         place = _PLAIN_PLACE_NOUNS if unaccented else _PLACE_NOUNS
         if before[-1] in place or " ".join(before[-2:]) in place:
+            continue
+        bodies = _PLAIN_BODY_NOUNS if unaccented else _BODY_NOUNS
+        if before[-1] in bodies or " ".join(before[-2:]) in bodies:
             continue
         for title in titles:
             between = key[title.end() : which.start()].split()

@@ -281,6 +281,8 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     }:
         return [m.span() for m in _DOCUMENT_CODE.finditer(sentence) if not _echoes(m.group(), question)]
     focus = [strip_diacritics(s) for s in question.focus]
+    # "những bộ ngành nào" asks for names ("Ngân hàng Nhà nước"): "một số bộ ngành phối hợp" is none.
+    named = f" {' '.join(focus)} nao " in f" {strip_diacritics(question.text.lower())} "
     words = list(re.finditer(r"\S+", sentence))
     plain_words = [strip_diacritics(w.group().lower().strip('.,;:!?()“”"')) for w in words]
     spans = []
@@ -288,7 +290,7 @@ def _focus(sentence: str, question: Question) -> list[Span]:
         if plain_words[i : i + len(focus)] == focus:
             end_word = min(i + len(focus) + 3, len(words) - 1)
             tail = sentence[words[i + len(focus)].start() : words[end_word].end()]
-            if not _echoes(tail, question):
+            if not _echoes(tail, question) and not (named and not re.search(f"[{_UPPER}]", tail)):
                 spans.append((words[i].start(), words[end_word].end()))
     return spans
 

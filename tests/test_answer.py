@@ -274,3 +274,15 @@ def test_a_name_titled_as_the_company_the_question_names_is_not_the_answer(quest
     sentence = "Thủ tướng Chính phủ Nguyễn Xuân Phúc và Phó Thủ tướng Vương Đình Huệ đã dự hội nghị."
     strong, weak = answer_spans(sentence, analyse(question))
     assert [sentence[s:e] for s, e in strong + weak] == names
+
+
+def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    question = analyse("Phó thủ tướng giao những bộ ngành nào phối hợp với báo chí?")
+    vague = "Phó thủ tướng giao cho một số bộ ngành phối hợp với các cơ quan báo chí."
+    named = "Phó thủ tướng giao các bộ ngành Ngân hàng Nhà nước, Bộ Công Thương phối hợp với báo chí."
+    assert answer_spans(vague, question) == ([], [])
+    strong, _ = answer_spans(named, question)
+    assert [named[s:e] for s, e in strong] == ["bộ ngành Ngân hàng Nhà nước,"]

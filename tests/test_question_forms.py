@@ -11,7 +11,9 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
 @pytest.mark.parametrize(
     ("typed", "written_out", "also_searched"),
     [
-        ("TT BCA nào nói vụ cháy?", "thứ trưởng bộ công an nào nói vụ cháy?", "thủ tướng thông tư"),
+        ("TT BCA nào nói vụ cháy?", "thứ trưởng bộ công an nào nói vụ cháy?", "thủ tướng thông tư thanh toán"),
+        ("BCS đảng Bộ XD báo cáo", "ban cán sự đảng Bộ xây dựng báo cáo", ""),
+        ("TTCP chuyển kết luận", "thanh tra chính phủ chuyển kết luận", "thủ tướng chính phủ"),
         ("TU Nghệ An có bn đảng viên", "tỉnh ủy Nghệ An có bao nhiêu đảng viên", "thành ủy"),
         ("tới h có bn vụ cháy vậy", "tới giờ có bao nhiêu vụ cháy vậy", ""),
         ("chủ nhà tên j", "chủ nhà tên gì", ""),
@@ -88,6 +90,7 @@ def test_a_question_word_missing_a_tone_mark_is_still_read(question, kind):
     [
         ("Đại biểu Quốc hội nào nói phụ huynh chi 1 tỷ chạy điểm là sai?", Kind.WHO),  # "hội nào" is no "hồi nào"
         ("từ đầu năm tới giờ có bao nhiêu vụ cháy quán karaoke?", Kind.HOW_MANY),  # "từ đầu" is no "từ đâu"
+        ("Chủ tịch tỉnh giao cơ quan nào xử lý vụ việc?", Kind.WHAT),  # "cơ quan nào" is no "quận nào"
     ],
 )
 def test_a_word_with_another_tone_mark_is_not_read_as_a_question_word(question, kind):
@@ -112,6 +115,18 @@ def test_a_profession_before_nao_asks_for_a_person(question):
 )
 def test_a_kind_of_place_before_nao_asks_where(question):
     assert analyse(question).kind is Kind.WHERE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Phó thủ tướng giao những bộ ngành nào phối hợp với báo chí?",
+        "pho thu tuong giao nhung bo nganh nao phoi hop voi bao chi?",
+        "Bí thư giao những cơ quan nào kiểm tra?",
+    ],
+)
+def test_a_body_asked_for_after_a_title_is_no_person(question):
+    assert analyse(question).kind is Kind.WHAT
 
 
 def test_a_plain_a_is_not_taken_for_chat_anh():
