@@ -291,7 +291,8 @@ def _focus(sentence: str, question: Question) -> list[Span]:
             end_word = min(i + len(focus) + 3, len(words) - 1)
             tail = sentence[words[i + len(focus)].start() : words[end_word].end()]
             if not _echoes(tail, question) and not (named and not re.search(f"[{_UPPER}]", tail)):
-                spans.append((words[i].start(), words[end_word].end()))
+                end = words[end_word].end() - len(words[end_word].group()) + len(words[end_word].group().rstrip(",;:"))
+                spans.append((words[i].start(), end))  # "Nhà nước," in bold without its comma
     return spans
 
 
