@@ -391,7 +391,7 @@ def fault_many_file_caches(workdir: Path) -> Row:
     try:
         start = time.monotonic()
         for number in range(8000):
-            data = store.FileData(f"k{number}", f"/kho/{number}.txt", [article], [], table, counts)
+            data = store.FileData(f"k{number}", f"/kho/{number}.txt", [article], [], table, counts, [None])
             store._save_file_cache(files, data)
         seconds = time.monotonic() - start
     finally:
