@@ -7,6 +7,10 @@ for the corpus files; the bot process's peak resident memory, from the kernel, f
 answers lost, the delay other users saw and what became of it, beside the figure the issue found
 before the fixes. The bot runs as `python -m bot` against the local Bot API server of the tests
 (tests/fake_bot_api.py), on the shipped corpus. It takes about a minute; nothing is left behind.
+
+The hostile questions are asked over the blind evaluation's index (vnds-politics + vnexpress-2024
+from ../shared/corpus, built by eval/blind.py's own code into .cache/, where its cache is reused:
+the first build takes minutes), with the bounds of bot/query.py and with them lifted.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import tempfile
 import time
 import tracemalloc
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +38,8 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from bot import corpus  # noqa: E402
-from bot.answer import Answerer  # noqa: E402
+from bot import query as query_module  # noqa: E402
+from bot.answer import MAX_QUESTION_CHARS, Answerer  # noqa: E402
 from bot.index import Index, passage_spans  # noqa: E402
 from tests.fake_bot_api import ApiCall, FakeBotApi, post_to_webhook  # noqa: E402
 
@@ -314,6 +319,99 @@ def fault_dots_asked(workdir: Path) -> Row:
     return Row("40,000 dots in a paragraph, asked", "39 s per question", seconds, peak, outcome=status)
 
 
+def _hostile_questions(index: Index) -> dict[str, str]:
+    """Questions of 500 characters built to cost most: of the corpus's commonest words, of one of
+    them again and again, of typos, of numbers and codes, of every kind of question word."""
+
+    def fill(words: Iterable[str]) -> str:
+        text = ""
+        for word in words:
+            if len(text) + len(word) + 2 > MAX_QUESTION_CHARS:
+                break
+            text += word + " "
+        return text.strip() + "?"
+
+    frequency = np.diff(index.bm25.postings_ptr)
+    common = [index.vocabulary[i] for i in np.argsort(-frequency, kind="stable")[:2000]]
+    words = [t for t in common if t.isalpha()]
+    plain = [t[1:] for t in common if t[0] == "~" and t[1:].isalpha() and 4 <= len(t) <= 7]
+    return {
+        "distinct common words": fill(words),
+        "one word, bộ, again and again": fill(["bộ"] * 300),
+        "typos": fill(w[0] + w for w in plain),
+        "numbers and codes": fill(f"{n}/QĐ-TTg Chỉ thị {n}-CT/TW năm {2000 + n % 25}" for n in range(1, 100)),
+        "every question word": fill(
+            "Ai khi nào ở đâu bao nhiêu tại sao như thế nào có phải không mấy người nào là gì đúng không "
+            "mới nhất hôm nay tháng 5/2025 Thủ tướng chủ trì hội nghị kinh tế xã hội".split()
+            * 5
+        ),
+    }
+
+
+def _cpu_ms(warm: Answerer, question: str) -> float:
+    """The CPU time of one question (the median of three), its passages' sentences not yet read (the
+    speller's table, built once an index, already built)."""
+    times = []
+    for _ in range(3):
+        answerer = Answerer(warm.index)
+        answerer.speller = warm.speller
+        start = time.process_time()
+        answerer.answer(question)
+        times.append(time.process_time() - start)
+    return 1000 * sorted(times)[1]
+
+
+def _question_peak_mib(warm: Answerer, question: str) -> float:
+    """The peak of Python's and numpy's allocations while one question is answered."""
+    answerer = Answerer(warm.index)
+    answerer.speller = warm.speller
+    tracemalloc.start()
+    answerer.answer(question)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return peak
+
+
+def fault_hostile_question() -> Row | None:
+    """The costliest of a few hostile questions, with the bounds on a question's work lifted and not."""
+    from eval import blind  # the evaluation's corpus, built the same way
+
+    corpus_dir = ROOT.parent / "shared" / "corpus"
+    if not all((corpus_dir / name).is_file() for name in blind.CORPORA):
+        print(f"skipped the hostile questions: {corpus_dir} lacks {blind.CORPORA}", file=sys.stderr)
+        return None
+    from bot.store import build_index
+
+    paths = blind.filtered_corpus(corpus_dir, ROOT / ".cache" / "blind-corpus", blind.held_out_ids())
+    index, _ = build_index(paths, ROOT / ".cache")
+    warm = Answerer(index)
+    warm.answer("Ai chủ trì hội nghị?")  # loads the segmenter's model
+    warm.speller.correct("tich")  # builds the speller's table
+    questions = _hostile_questions(index)
+    after = {name: _cpu_ms(warm, q) for name, q in questions.items()}
+    peak_after = {name: _question_peak_mib(warm, q) for name, q in questions.items()}
+    bounds = ("MAX_QUERY_TERMS", "MAX_TERM_REPEATS", "MAX_CORRECTIONS", "MAX_POSTINGS_PER_PASSAGE")
+    saved = {name: getattr(query_module, name) for name in bounds}
+    try:
+        for name in bounds:
+            setattr(query_module, name, 10**9)
+        before = {name: _cpu_ms(warm, q) for name, q in questions.items()}
+        peak_before = {name: _question_peak_mib(warm, q) for name, q in questions.items()}
+    finally:
+        for name, value in saved.items():
+            setattr(query_module, name, value)
+    worst_before, worst_after = max(before, key=before.__getitem__), max(after, key=after.__getitem__)
+    largest = max(peak_before, key=peak_before.__getitem__)
+    return Row(
+        "a hostile 500-character question",
+        f"no bound: {before[worst_before]:.0f} ms CPU ({worst_before}), {peak_before[largest]:.0f} MiB ({largest})",
+        after[worst_after] / 1000,
+        max(peak_after.values()),
+        outcome=f"CPU {before[worst_before]:.0f} ms → {after[worst_after]:.0f} ms, worst of {len(questions)} "
+        f"({worst_after}); {worst_before}: {after[worst_before]:.0f} ms",
+    )
+
+
 def fault_gzip_bomb(workdir: Path) -> Row:
     path = workdir / "bom.jsonl.gz"
     zeros, compressor = bytes(2**20), zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip format
@@ -391,7 +489,7 @@ def fault_many_file_caches(workdir: Path) -> Row:
     try:
         start = time.monotonic()
         for number in range(8000):
-            data = store.FileData(f"k{number}", f"/kho/{number}.txt", [article], [], table, counts)
+            data = store.FileData(f"k{number}", f"/kho/{number}.txt", [article], [], table, counts, [None])
             store._save_file_cache(files, data)
         seconds = time.monotonic() - start
     finally:
@@ -532,7 +630,9 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="adversarial-"))
     try:
         rows = [fault_token_refused(workdir), fault_forged_webhook_post(workdir)]
-        rows += [fault_dots(workdir), fault_dots_asked(workdir), fault_gzip_bomb(workdir), fault_bad_json(workdir)]
+        rows += [fault_dots(workdir), fault_dots_asked(workdir)]
+        rows += [row for row in [fault_hostile_question()] if row is not None]
+        rows += [fault_gzip_bomb(workdir), fault_bad_json(workdir)]
         rows += fault_requests(workdir)
         rows += [fault_cache_a_file(workdir), fault_many_file_caches(workdir), fault_reload_timeout(workdir)]
         rows += [

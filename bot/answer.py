@@ -204,7 +204,7 @@ class Answerer:
         self.index = index
         self.today = today
         self.sentence_model = sentence_model or default_sentence_model()
-        self.speller = Speller(index.term_ids, self._document_frequency)
+        self.speller = Speller(index.term_ids, self._document_frequency, index.passage_count)
         # Called with every sentence scored and its features (eval/calibrate.py learns from them).
         self._observe: Callable[[str, dict[str, float]], None] | None = None
         self.tuning = tuning

@@ -82,6 +82,9 @@ class FileContent:
 
     path: str
     articles: list[Article] = field(default_factory=list)
+    # The line each article was read from, where its file has one article a line (JSON Lines), for
+    # the reports that name it; kept beside the articles so that Article stays what it holds.
+    lines: list[int | None] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
     unlisted: int = 0  # problems past the limit, counted only
 
@@ -195,12 +198,12 @@ def read_corpus(paths: Iterable[str | Path]) -> tuple[list[Article], list[LoadPr
     """Every article under `paths`, and the problems met (duplicate ids keep the first)."""
     files, problems = corpus_files(paths)
     articles: list[Article] = []
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, Seen] = {}
     for path in files:
         content = read_file(path)
         problems.extend(content.problems)
-        for article in content.articles:
-            admitted, problem = admit(article, str(path), seen)
+        for article, line in zip(content.articles, content.lines, strict=True):
+            admitted, problem = admit(article, str(path), seen, line)
             if problem:
                 problems.append(problem)
             if admitted:
@@ -208,9 +211,23 @@ def read_corpus(paths: Iterable[str | Path]) -> tuple[list[Article], list[LoadPr
     return articles, problems
 
 
-def admit(article: Article, path: str, seen: dict[str, tuple[str, int]]) -> tuple[Article | None, LoadProblem | None]:
-    """The article under an id no earlier file took (`seen`: id -> its file and content), or None
-    and why.
+@dataclass(frozen=True)
+class Seen:
+    """Where an admitted article id was read, and a hash of its content."""
+
+    path: str
+    line: int | None
+    content: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def admit(
+    article: Article, path: str, seen: dict[str, Seen], line: int | None = None
+) -> tuple[Article | None, LoadProblem | None]:
+    """The article under an id no earlier file took (`seen`: id -> where it was read), or None and
+    why; `line` is the article's line in its file, when it has one.
 
     Another page named like one in another folder (y2024/001.txt, y2025/001.txt) is told apart by
     its folder; the same article twice, or an article given an id another already has, is a
@@ -218,21 +235,21 @@ def admit(article: Article, path: str, seen: dict[str, tuple[str, int]]) -> tupl
     """
     content = hash((article.title, article.paragraphs))
     if article.id not in seen:
-        seen[article.id] = (path, content)
+        seen[article.id] = Seen(path, line, content)
         return article, None
-    earlier, earlier_content = seen[article.id]
+    earlier = seen[article.id]
     file = Path(path)
     if (
-        content != earlier_content
+        content != earlier.content
         and file.name.lower().endswith(TXT_SUFFIXES)
         and article.id == file.name[: -len(".txt")]
     ):
         qualified = f"{file.parent.name}/{article.id}"
         if qualified not in seen:
-            seen[qualified] = (path, content)
+            seen[qualified] = Seen(path, line, content)
             note = f"mã bài {article.id!r} đã có trong {earlier}: bài này mang mã {qualified!r}"
-            return dataclasses.replace(article, id=qualified), LoadProblem(path, None, note, skipped=False)
-    return None, LoadProblem(path, None, f"trùng mã bài {article.id!r} (đã có trong {earlier})")
+            return dataclasses.replace(article, id=qualified), LoadProblem(path, line, note, skipped=False)
+    return None, LoadProblem(path, line, f"trùng mã bài {article.id!r} (đã có trong {earlier})")
 
 
 # --- text decoding ---------------------------------------------------------------------------
@@ -352,6 +369,7 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
                 byline=byline,
             )
         )
+        content.lines.append(None)
     return content.finish()
 
 
@@ -470,4 +488,5 @@ def _parse_jsonl_line(content: FileContent, number: int, stem: str, raw: bytes) 
             url=_optional_text(record, "url"),
         )
     )
+    content.lines.append(number)
     return None

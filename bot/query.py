@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import math
 import threading
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -40,6 +42,22 @@ CONTEXT_WEIGHT = 0.5
 # A correction must be a word this many passages hold.
 MIN_CORRECTION_PASSAGES = 50
 
+# The ceiling on the work one question causes. A question is at most 500 characters, yet what it
+# costs grows with its terms: each adds its postings to the search (a common word's are a quarter of
+# the passages), a needle to every sentence read, and an unknown syllable a typo lookup. 500
+# characters of "bộ bộ bộ…" added up 6.6 million postings, 44 times the passages. The rarest terms
+# are kept (a common word says least about which passage answers). Of the 1,221 questions of
+# eval/*.jsonl, the longest has 42 distinct terms, none repeats a term more than 3 times or looks up
+# more than 3 syllables, and the one touching most postings adds 5.1 times the passages: the bounds
+# leave such questions as they were.
+MAX_QUERY_TERMS = 64  # distinct terms
+MAX_TERM_REPEATS = 4  # BM25Okapi counts every repeat: a word typed 100 times would be added 100 times
+MAX_CORRECTIONS = 6  # syllables looked up as typos
+# Postings a question may add up, per passage of the corpus, but at least MIN_MAX_POSTINGS (about
+# 10 ms): in a small corpus a title's words are in every passage of the article.
+MAX_POSTINGS_PER_PASSAGE = 10.0
+MIN_MAX_POSTINGS = 1_000_000
+
 
 @dataclass(frozen=True)
 class QueryTerms:
@@ -59,9 +77,10 @@ class Speller:
     deletions, so a lookup touches only the handful of words that share one.
     """
 
-    def __init__(self, vocabulary: Mapping[str, int], frequency: Callable[[str], float]) -> None:
+    def __init__(self, vocabulary: Mapping[str, int], frequency: Callable[[str], float], passages: int) -> None:
         self._vocabulary = vocabulary
-        self._frequency = frequency
+        self.frequency = frequency  # how many passages hold a term
+        self.passages = passages  # in the corpus (what the postings a question may add are counted in)
         self._deletions: dict[str, list[str]] | None = None
         self._lock = threading.Lock()
 
@@ -88,8 +107,8 @@ class Speller:
         candidates = {
             c for key in _with_one_letter_less(word) for c in index.get(key, ()) if c != word and _one_edit(word, c)
         }
-        common = [c for c in sorted(candidates) if self._frequency(PLAIN + c) >= MIN_CORRECTION_PASSAGES]
-        return max(common, key=lambda c: self._frequency(PLAIN + c), default=None)
+        common = [c for c in sorted(candidates) if self.frequency(PLAIN + c) >= MIN_CORRECTION_PASSAGES]
+        return max(common, key=lambda c: self.frequency(PLAIN + c), default=None)
 
 
 @functools.cache
@@ -138,6 +157,8 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
     4 syllables the corpus knows as a word, so a question matches whatever underthesea did
     with it. A question typed without diacritics is searched on the diacritic-free twins. The
     other readings of an ambiguous abbreviation ("TT": thủ tướng, thông tư) are searched too.
+    The work is bounded (MAX_QUERY_TERMS, MAX_TERM_REPEATS, MAX_CORRECTIONS and, given a speller,
+    which knows how many passages hold each term, MAX_POSTINGS_PER_PASSAGE): the rarest terms are kept.
     """
     if isinstance(question, str):
         question = analyse(question)
@@ -148,12 +169,26 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
         (question.other_readings, 1.0),
         (question.context, CONTEXT_WEIGHT),
     ]
+    lookups = 0
+
+    def correct(word: str) -> str | None:
+        nonlocal lookups
+        if speller is None or lookups >= MAX_CORRECTIONS:
+            return None
+        lookups += 1
+        return speller.correct(word)
+
     for text, weight in sources:
         if text:
-            terms, typos = _terms_of(text, question, vocabulary, speller)
+            terms, typos = _terms_of(text, question, vocabulary, correct)
             weighted += [(t, weight * typos.get(t, 1.0)) for t in terms]
             if weight == 1.0:
                 own.update(terms)
+    if speller is None:
+        weighted = _bounded(weighted, lambda _: 0.0, math.inf)
+    else:
+        max_postings = max(MIN_MAX_POSTINGS, MAX_POSTINGS_PER_PASSAGE * speller.passages)
+        weighted = _bounded(weighted, speller.frequency, max_postings)
     known = [(t, w) for t, w in weighted if t in vocabulary]
     return QueryTerms(
         tuple(t for t, _ in weighted),
@@ -163,8 +198,31 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
     )
 
 
+def _bounded(
+    weighted: list[tuple[str, float]], frequency: Callable[[str], float], max_postings: float
+) -> list[tuple[str, float]]:
+    """The terms, in the question's order, each at most MAX_TERM_REPEATS times: the rarest first (the
+    first ones among equally rare), while they are at most MAX_QUERY_TERMS and their postings (each
+    repeat adds them again) add up to at most `max_postings`."""
+    times = Counter(t for t, _ in weighted)
+    kept: set[str] = set()
+    postings = 0.0
+    for term in sorted(times, key=frequency):  # stable: ties keep the question's order
+        postings += frequency(term) * min(times[term], MAX_TERM_REPEATS)
+        if len(kept) == MAX_QUERY_TERMS or postings > max_postings:
+            break
+        kept.add(term)
+    added: Counter[str] = Counter()
+    bounded = []
+    for term, weight in weighted:
+        if term in kept and added[term] < MAX_TERM_REPEATS:
+            added[term] += 1
+            bounded.append((term, weight))
+    return bounded
+
+
 def _terms_of(
-    text: str, question: Question, vocabulary: Mapping[str, int], speller: Speller | None
+    text: str, question: Question, vocabulary: Mapping[str, int], correct: Callable[[str], str | None]
 ) -> tuple[list[str], dict[str, float]]:
     """The terms of a text, and how much those standing for a word typed wrong count."""
     phrases = segment_phrases(text)
@@ -211,7 +269,7 @@ def _terms_of(
             term = plain(syllable)
             if not (mixed and not has_diacritics(syllable)):
                 retoned.add(term)
-        elif speller is not None and (corrected := speller.correct(strip_diacritics(syllable))) is not None:
+        elif (corrected := correct(strip_diacritics(syllable))) is not None:
             term = PLAIN + corrected
             typos.add(term)
         terms.append(term)

@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.corpus import Article, LoadProblem, admit, corpus_files, parse_file, too_large
+from bot.corpus import Article, LoadProblem, Seen, admit, corpus_files, parse_file, too_large
 from bot.documents import Registry, build_registry, registry_key
 from bot.index import (
     EPSILON,
@@ -57,7 +57,7 @@ from bot.text import TOKENIZER_VERSION
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = "8"  # 8: .npy and JSON instead of pickles
+CACHE_FORMAT = "9"  # 8: .npy and JSON instead of pickles; 9: each file's article lines
 STALE_SECONDS = 600  # a temporary file this old is a killed build's leftover, not another build's write
 # Below this many articles to segment, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -103,6 +103,7 @@ class FileData:
     problems: list[LoadProblem]
     passages: PassageTable
     counts: TermCounts
+    lines: list[int | None]  # each article's line in a JSON Lines file (None in a .txt file)
 
 
 @dataclass(frozen=True)
@@ -359,9 +360,8 @@ def read_file_cache(cache_file: Path) -> FileData:
         meta["vocabulary"], arrays["indptr"], arrays["indices"], arrays["counts"], arrays["lengths"], arrays["df"]
     )
     passages = PassageTable(arrays["per_article"], arrays["spans"])
-    return FileData(
-        meta["key"], meta["path"], unpack_articles(meta["articles"]), _problems(meta["problems"]), passages, counts
-    )
+    articles = unpack_articles(meta["articles"])
+    return FileData(meta["key"], meta["path"], articles, _problems(meta["problems"]), passages, counts, meta["lines"])
 
 
 def _load_file_cache(cache_file: Path, key: str) -> FileData | None:
@@ -372,6 +372,7 @@ def _load_file_cache(cache_file: Path, key: str) -> FileData | None:
         if (
             data.counts.rows != data.passages.passages
             or len(data.passages.per_article) != len(data.articles)
+            or len(data.lines) != len(data.articles)
             or data.counts.df is None
             or len(data.counts.df) != len(data.counts.vocabulary)
         ):
@@ -393,6 +394,7 @@ def _save_file_cache(files: Path, data: FileData) -> None:
         "path": data.path,
         "articles": pack_articles(data.articles),
         "problems": _problems_json(data.problems),
+        "lines": data.lines,
         "vocabulary": data.counts.vocabulary,
     }
     arrays: dict[str, Any] = {
@@ -632,7 +634,13 @@ def build_index(
         if cached is None:
             parsed = parse_file(path, data)
             cached = FileData(
-                key, str(path), parsed.articles, parsed.problems, PassageTable.concatenate([]), TermCounts.empty()
+                key,
+                str(path),
+                parsed.articles,
+                parsed.problems,
+                PassageTable.concatenate([]),
+                TermCounts.empty(),
+                parsed.lines,
             )
             pending.append(cached)
         file_data.append(cached)
@@ -681,7 +689,7 @@ def build_index(
 def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
     """One index over the files' articles; a repeated article id keeps its first occurrence."""
     problems: list[LoadProblem] = []
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, Seen] = {}
     articles: list[Article] = []
     tables: list[PassageTable] = []
     parts: list[TermCounts] = []
@@ -690,7 +698,7 @@ def _assemble(file_data: Sequence[FileData]) -> tuple[Index, list[LoadProblem]]:
         keep = np.ones(len(data.articles), dtype=bool)
         kept_ids = []
         for position, article in enumerate(data.articles):
-            admitted, problem = admit(article, data.path, seen)
+            admitted, problem = admit(article, data.path, seen, data.lines[position])
             if problem:
                 problems.append(problem)
             if admitted is None:

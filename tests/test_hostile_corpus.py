@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 
 import pytest
 
@@ -95,6 +96,34 @@ def test_pages_named_alike_in_two_folders_are_both_kept_the_second_named_by_its_
         f"{tmp_path / 'y2025' / '001.txt'}: mã bài '001' đã có trong {tmp_path / 'y2024' / '001.txt'}: "
         "bài này mang mã 'y2025/001'"
     ]
+
+
+def _repeated_ids(folder) -> tuple:
+    """news.jsonl holds "a" on line 1 and "b" on line 3 (a blank line between) and "a" again on line 4;
+    tiep.jsonl repeats "b" on its line 2; the page a.txt repeats "a"."""
+    folder.mkdir()
+    news, more = folder / "news.jsonl", folder / "tiep.jsonl"
+    news.write_bytes(line(id="a") + b"\n" + line(id="b", title="Tin b") + line(id="a", title="Tin khác"))
+    more.write_bytes(line(id="c") + line(id="b", title="Tin b lần nữa"))
+    (folder / "z.txt").write_text(page("Tin", "Nội dung."), encoding="utf-8")
+    (folder / "zz.jsonl").write_bytes(line(id="z"))
+    return news, more
+
+
+def test_a_repeated_id_in_a_jsonl_file_is_reported_at_its_line_and_the_earlier_ones(tmp_path):
+    news, more = _repeated_ids(tmp_path / "kho")
+    expected = [
+        f"{news}:4: trùng mã bài 'a' (đã có trong {news}:1)",
+        f"{more}:2: trùng mã bài 'b' (đã có trong {news}:3)",
+        f"{tmp_path / 'kho' / 'zz.jsonl'}:1: trùng mã bài 'z' (đã có trong {tmp_path / 'kho' / 'z.txt'})",
+    ]
+    assert reasons(read_corpus([tmp_path / "kho"])[1]) == expected
+    # The bot's own build: fresh, then from the per-file caches alone (the index cache missed).
+    for _ in range(2):
+        _, report = build_index([tmp_path / "kho"], tmp_path / "cache", workers=1)
+        assert reasons(report.problems) == expected
+        for index_dir in (tmp_path / "cache" / "index").iterdir():
+            shutil.rmtree(index_dir)
 
 
 def test_the_same_ids_are_given_when_the_index_is_built_through_the_cache(tmp_path):

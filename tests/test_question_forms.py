@@ -60,7 +60,7 @@ def test_only_words_that_are_not_vietnamese_are_taken_for_typos():
 def test_a_typo_one_letter_off_a_common_word_finds_it_at_half_weight(mixed_index):
     from bot.query import Speller
 
-    speller = Speller(mixed_index.term_ids, lambda term: 100.0 if term == "~khen" else 0.0)
+    speller = Speller(mixed_index.term_ids, lambda term: 100.0 if term == "~khen" else 0.0, mixed_index.passage_count)
     query = query_terms("tập thể được tặng bằng khhen", mixed_index.term_ids, speller)
     assert "~khen" in query.terms
     assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~khen"]] == TYPO_WEIGHT

@@ -317,6 +317,7 @@ def test_saving_thousands_of_file_caches_takes_linear_time(tmp_path, monkeypatch
                 [],
                 PassageTable.from_spans([[]]),
                 counts,
+                [None],
             )
             data.passages = PassageTable(np.array([1], dtype=np.int32), np.array([[0, 0, 8, 0]], dtype=np.int32))
             store._save_file_cache(files, data)
