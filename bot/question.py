@@ -501,7 +501,9 @@ def analyse(text: str) -> Question:
     timed = [span for span, _ in periods_in(strip_diacritics(key))] + [
         m.span() for name in ("relative", "newest") for m in _words("dates", name).finditer(strip_diacritics(key))
     ]
-    topic = _blank(nfc(text), asked + timed) if len(key) == len(nfc(text)) else text
+    # Words naming the article ("bài tâm sự … trên VnExpress") are no words of its content.
+    pointing = [m.span() for m in _words("article", "words").finditer(strip_diacritics(key))]
+    topic = _blank(nfc(text), asked + timed + pointing) if len(key) == len(nfc(text)) else text
     if kind is Kind.WHO:
         focus = ()
     near: list[str] = []

@@ -131,3 +131,10 @@ def test_a_body_asked_for_after_a_title_is_no_person(question):
 
 def test_a_plain_a_is_not_taken_for_chat_anh():
     assert expand_shorthand("tuong phat cao nhat dong nam a o dau") == ("tuong phat cao nhat dong nam a o dau", "")
+
+
+def test_words_pointing_at_the_article_are_not_searched_for_but_its_title_words_are():
+    topic = analyse("Bài tâm sự chồng không chịu đi làm trên VnExpress, người viết bao nhiêu tuổi?").topic.split()
+    assert "chồng" in topic and "làm" in topic
+    assert not {"Bài", "tâm", "sự", "VnExpress", "người", "viết"} & set(topic)
+    assert "bài" in analyse("Tổng thống có bài phát biểu ở đâu?").topic  # a speech is content
