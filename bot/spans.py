@@ -296,6 +296,17 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     return spans
 
 
+# What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
+_DAY_ASKED = re.compile(r"(?<!\w)(?:ngày|hôm|ngay|hom)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
+_YEAR_ASKED = re.compile(r"(?<!\w)(?:năm|nam)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
+_GRAIN_ASKED = (_DAY_ASKED, _YEAR_ASKED)
+_GRAINS = {
+    _DAY_ASKED: re.compile(
+        r"\d{1,2}[/-]\d{1,2}|(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|mai|\d)|thứ\s|chủ nhật", re.IGNORECASE
+    ),
+    _YEAR_ASKED: re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)"),
+}
+
 # "huyện Long Thành", "xã Quảng Thịnh", "quận 8": a place named by its kind.
 _TYPED_PLACE = re.compile(
     rf"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn|thủ đô|đường|phố|khu công nghiệp|"
@@ -333,11 +344,18 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
     if question.kind is Kind.WHEN:
         # "2018" in "31/2018/CT-TTg" is part of a document's number, not a date.
         codes = [m.span() for m in _DOCUMENT_CODE.finditer(sentence)]
-        return [
-            m.span()
+        dates = [
+            m
             for m in _DATE.finditer(sentence)
             if not _echoes(m.group(), question) and not any(s < m.end() and m.start() < e for s, e in codes)
-        ], []
+        ]
+        # "ngày nào" is answered by a day ("ngày 26/2"), not by "cuối tháng 2"; "năm nào" by a year.
+        grain = _GRAINS.get(next((g for g in _GRAIN_ASKED if g.search(question.text.lower())), None))
+        if grain is None:
+            return [m.span() for m in dates], []
+        return [m.span() for m in dates if grain.search(m.group())], [
+            m.span() for m in dates if not grain.search(m.group())
+        ]
     if question.kind is Kind.WHERE:
         return _places(sentence, question)
     if question.kind is Kind.YES_NO:

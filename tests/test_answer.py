@@ -286,3 +286,26 @@ def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
     assert answer_spans(vague, question) == ([], [])
     strong, _ = answer_spans(named, question)
     assert [named[s:e] for s, e in strong] == ["bộ ngành Ngân hàng Nhà nước"]  # bold stops before the comma
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong", "weak"),
+    [
+        (
+            "Phiên họp tiếp theo dự kiến ngày nào?",
+            "Phiên họp tiếp theo dự kiến bắt đầu cuối tháng 2, sớm nhất ngày 26/2.",
+            ["ngày 26/2"],
+            ["tháng 2"],
+        ),
+        ("Tượng Phật khởi công năm nào?", "Tượng được khởi công tháng 5/2015.", ["tháng 5/2015"], []),
+        ("Tượng Phật khởi công năm nào?", "Tượng được khởi công hôm qua.", [], ["hôm qua"]),
+        ("Khi nào phiên họp diễn ra?", "Phiên họp diễn ra cuối tháng 2.", ["tháng 2"], []),
+    ],
+)
+def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(question, sentence, strong, weak):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    found_strong, found_weak = answer_spans(sentence, analyse(question))
+    assert [sentence[s:e] for s, e in found_strong] == strong
+    assert [sentence[s:e] for s, e in found_weak] == weak
