@@ -299,13 +299,16 @@ def _focus(sentence: str, question: Question) -> list[Span]:
 # What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
 _DAY_ASKED = re.compile(r"(?<!\w)(?:ngày|hôm|ngay|hom)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
 _YEAR_ASKED = re.compile(r"(?<!\w)(?:năm|nam)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
-_GRAIN_ASKED = (_DAY_ASKED, _YEAR_ASKED)
-_GRAINS = {
-    _DAY_ASKED: re.compile(
-        r"\d{1,2}[/-]\d{1,2}|(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|mai|\d)|thứ\s|chủ nhật", re.IGNORECASE
+_GRAINS = (  # (what the question asks, what the date must hold)
+    (
+        _DAY_ASKED,
+        re.compile(
+            r"\d{1,2}[/-]\d{1,2}|(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|mai|\d)|thứ\s|chủ nhật",
+            re.IGNORECASE,
+        ),
     ),
-    _YEAR_ASKED: re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)"),
-}
+    (_YEAR_ASKED, re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")),
+)
 
 # "huyện Long Thành", "xã Quảng Thịnh", "quận 8": a place named by its kind.
 _TYPED_PLACE = re.compile(
@@ -350,7 +353,8 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
             if not _echoes(m.group(), question) and not any(s < m.end() and m.start() < e for s, e in codes)
         ]
         # "ngày nào" is answered by a day ("ngày 26/2"), not by "cuối tháng 2"; "năm nào" by a year.
-        grain = _GRAINS.get(next((g for g in _GRAIN_ASKED if g.search(question.text.lower())), None))
+        asked = question.text.lower()
+        grain = next((held for wanted, held in _GRAINS if wanted.search(asked)), None)
         if grain is None:
             return [m.span() for m in dates], []
         return [m.span() for m in dates if grain.search(m.group())], [
