@@ -29,7 +29,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -109,18 +109,21 @@ def _alternation(words: Iterable[str]) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     tables = _tables()
     kinds = [canonicalize(k) for k in tables["kinds"]["names"]]
-    codes = _alternation(tables["kinds"]["codes"])
+    codes = _alternation(tables["kinds"]["codes"]).replace("Đ", "[ĐÐ]")  # an eth is typed for the Đ too
     issuers = _alternation(canonicalize(name) for name in tables["issuers"] if name != "source")
     place = rf"(?:(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận))?\s+(?P<place>{_alternation(_provinces())}))?"
     term = r"(?:\s+(?:khóa|nhiệm kỳ)\s+[IVXLivxl\d]+)?"
-    rest = r"(?P<rest>(?:[-/][0-9A-Za-zĐđ]+)*)"
+    # "Hội nghị lần thứ 7 Ban Chấp hành Trung ương", "Hội nghị Trung ương 7 khóa X": a plenum issues as its body.
+    plenum = r"(?:Hội nghị\s+(?:lần\s+thứ\s+[\w]+\s+)?(?:của\s+)?)?"
+    session = r"(?:\s+(?:lần\s+thứ\s+)?\d{1,2}(?!\d))?"
+    rest = r"(?P<rest>(?:[-/][0-9A-Za-zĐđÐ]+)*)"
     return {
         "mention": re.compile(
             rf"(?<!\w)(?P<kind>{_alternation(kinds)})(?:\s+số)?\s+(?P<number>\d{{1,5}}){rest}(?![\w])", re.I
         ),
         # A code standing alone: "theo 05-CT/TW" (an issuer part is required: "3/CT" alone is too little).
         "code": re.compile(
-            rf"(?<![\w/-])(?P<number>\d{{1,5}})(?P<rest>(?:/(?:19|20)\d\d)?[-/](?:{codes})(?:[-/][A-Za-zĐđ]+\d{{0,2}})+)(?![\w/-])"
+            rf"(?<![\w/-])(?P<number>\d{{1,5}})(?P<rest>(?:/(?:19|20)\d\d)?[-/](?:{codes})(?:[-/][A-Za-zĐđÐ]+\d{{0,2}})+)(?![\w/-])"
         ),
         # A bare number followed by a unit is a quantity ("kết luận 3 sai phạm" is caught by "verbs").
         # "Kế hoạch 5 năm 2016-2020" is a period too; "Chỉ thị 12 năm 2019" is a document's year.
@@ -133,9 +136,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)",
             re.I,
         ),
-        "issuer_after": re.compile(rf"(?:của|do)\s+(?P<issuer>{issuers}){place}{term}(?!\w)", re.I),
+        "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
-            rf"(?<!\w)(?P<issuer>{issuers}){place}(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
+            rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
+            r"(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
@@ -150,6 +154,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\sban hành\s+(?:cuối|đầu|giữa|vào|từ|năm|tháng|ngày)\s"
         ),
         "quote": re.compile(r"[\"“”«»]"),
+        "other_kind": re.compile(rf"(?<!\w)(?:{_alternation(tables['kinds']['others'])})(?:\s+số)?\s*$", re.I),
+        "dash_term": re.compile(
+            "|".join(
+                r"(?<!\w)" + r"\s+[-–]\s+".join(_alternation([part]) for part in term.split(" - ")) + r"(?!\w)"
+                for term in tables["subject_dash_terms"]["words"]
+            ),
+            re.I,
+        ),
+        # A code written with spaces after a bare number: "58 - QĐ / TW", "38 / QH 14", "54 NQ - CP".
+        "spaced_code": re.compile(
+            r"(?:\s*[-/]\s*|\s+)[A-ZĐÐ][A-Za-zĐđÐ]*(?:\s*[-/]\s*[A-ZĐÐ][A-Za-zĐđÐ]*)*(?:\s+\d{1,2}(?!\d))?"
+        ),
         "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),
         # Case matters: a capitalised word after the comma opens a new clause ("…, Thủ tướng yêu cầu"),
         # an abbreviation goes on listing ("tuyển sinh ĐH, CĐ chính quy").
@@ -182,7 +198,7 @@ def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
     tables = _tables()
     kind_codes = {_part_key(c): k for c, k in tables["kinds"]["codes"].items()}
     issuer_codes = {_part_key(c): c for c in tables["code_issuers"] if c != "source"}
-    kind = year = group = None
+    kind = year = group = other = None
     for part in re.split(r"[-/]", rest)[1:]:
         if re.fullmatch(r"(?:19|20)\d\d", part):
             year = int(part)
@@ -190,12 +206,15 @@ def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
             kind = kind_codes[_part_key(part)]
         elif group is None and _part_key(re.sub(r"\d+$", "", part)) in issuer_codes:
             group = issuer_codes[_part_key(re.sub(r"\d+$", "", part))]
-    return kind, year, group
+        elif other is None and kind is not None and re.fullmatch(r"[^\W\d_]{2,}", part):
+            other = _part_key(part)
+    # An issuer the tables do not know ("18/2016/NQ-HĐQT", a company's board) still numbers its own.
+    return kind, year, group or other
 
 
 def _part_key(part: str) -> str:
-    """A code part as compared: "QĐ", "qd" and "Qđ" alike."""
-    return strip_diacritics(part).upper()
+    """A code part as compared: "QĐ", "qd", "Qđ" and "QÐ" (an Icelandic eth for the Đ) alike."""
+    return strip_diacritics(part.replace("Ð", "D")).upper()
 
 
 def _issuer_group(name: str) -> str:
@@ -216,9 +235,11 @@ def _subject(sentence: str, start: int) -> str | None:
     """The subject after "về" at `start`: up to the end of its clause, at most MAX_SUBJECT_WORDS words."""
     patterns = _patterns()
     text = sentence[start:]
+    # A dash inside a paired term ("kinh tế - xã hội") is no break: the breaks are searched with it masked.
+    masked = patterns["dash_term"].sub(lambda m: m.group().replace("-", "~").replace("–", "~"), text)
     end = len(text)
     for name in ("stop", "listing", "clause", "predicate"):
-        match = patterns[name].search(text)
+        match = patterns[name].search(masked)
         if match:
             end = min(end, match.start())
     # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
@@ -232,6 +253,13 @@ def _subject(sentence: str, start: int) -> str | None:
             break
         opened += -1 if closes else 1
     words = text[:end].strip().rstrip(".,!?").split()
+    if (
+        len(words) > 2
+        and words[0] in '"“'
+        and words[-1] in '"”'
+        and not any(q in w for w in words[1:-1] for q in '"“”')
+    ):
+        words = words[1:-1]  # a subject wholly in quotes: "về \" đổi mới, sắp xếp … \""
     vague = _vague_subjects()
     for tail in range(2, 6):  # "… của cán bộ, đảng viên và nội dung này": the pointer back is dropped
         if len(words) > tail + 1 and words[-tail - 1] == "và" and _plain(" ".join(words[-tail:])) in vague:
@@ -314,17 +342,43 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
             continue  # "Công ty Luật số 5" is a firm, not a law
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
         canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
-        found.append(_mention(canonical, match["number"], match["rest"], sentence, match, citation))
-        taken.append(match.span())
+        rest, end = match["rest"], match.end()
+        if not rest:
+            rest, end = _spaced_code(canonical, sentence, end) or (rest, end)
+        found.append(_mention(canonical, match["number"], rest, sentence, match, citation, end))
+        taken.append((match.start(), end))
     for match in patterns["code"].finditer(sentence):
         if any(start <= match.start() < end for start, end in taken) or sentence[: match.start()].rstrip().endswith(
             "/"
         ):
             continue  # "30 a / 2008/NQ-CP": the year of a spaced-out code, not a number
+        if _patterns()["other_kind"].search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # "tờ trình 1861/TT-UB": another kind of paper's code
         kind = _code_parts(match["rest"])[0]
         if kind is not None:
             found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))
     return found
+
+
+def _spaced_code(kind: str, sentence: str, position: int) -> tuple[str, int] | None:
+    """A code written with spaces after a kind and bare number ("Quyết định số 58 - QĐ / TW"), as written
+    without them ("-QĐ/TW"), and where it ends. It must name an issuer group, and a kind only the kind
+    named ("Quyết định 174 / CT": that CT is no Chỉ thị's)."""
+    match = _patterns()["spaced_code"].match(sentence, position)
+    if match is None:
+        return None
+    parts = re.findall(r"[A-Za-zĐđÐ]+", match.group())
+    kind_codes = {_part_key(c) for c in _tables()["kinds"]["codes"]}
+    issuer_codes = {_part_key(c) for c in _tables()["code_issuers"] if c != "source"}
+    own = _part_key(_tables()["kinds"]["names"][kind])
+    if not any(_part_key(p) in issuer_codes for p in parts) or any(
+        _part_key(p) in kind_codes and _part_key(p) != own for p in parts
+    ):
+        return None
+    if not all(_part_key(p) in kind_codes | issuer_codes for p in parts):
+        return None
+    code = re.sub(r"\s+", "", re.sub(r"\s+\d{1,2}$", "", match.group())).replace("Ð", "Đ")
+    return (code if code[0] in "-/" else "/" + code), match.end()
 
 
 def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
@@ -335,7 +389,9 @@ def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
     return not re.match(r"\s+(?:của|do|về|năm|ngày)\s", sentence[match.end() :], re.I)
 
 
-def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[str], citation: Citation) -> _Mention:
+def _mention(
+    kind: str, number: str, rest: str, sentence: str, match: re.Match[str], citation: Citation, end: int | None = None
+) -> _Mention:
     code_kind, year, group = _code_parts(rest)
     if code_kind and _tables()["kinds"]["names"][kind] != _tables()["kinds"]["names"][code_kind]:
         kind = code_kind  # "Thông báo kết luận số 351/TB-VPCP" is a Thông báo: the code says what it is
@@ -343,7 +399,7 @@ def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[s
         kind=kind,
         number=int(number),
         written=number,
-        code=number + rest if code_kind or group else None,
+        code=(number + rest).replace("Ð", "Đ") if code_kind or group else None,
         group=group,
         place=None,
         issuer=None,
@@ -356,7 +412,7 @@ def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[s
     before = _patterns()["issuer_before"].search(sentence, max(0, match.start() - 120), match.start())
     if before:
         _set_issuer(mention, before)
-    _read_tail(sentence, match.end(), mention)
+    _read_tail(sentence, match.end() if end is None else end, mention)
     return mention
 
 
@@ -465,7 +521,20 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             known = sum(v is not None for v in (issuer_group, place, year))
             finer = [c for c in fitting if sum(v is not None for v in (c.group, c.place, c.year)) > known]
             exact = [c for c in fitting if (c.group, c.place, c.year) == (issuer_group, place, year)]
-            target = fitting[0] if len(fitting) == 1 else finer[0] if len(finer) == 1 else exact[0] if exact else None
+            # A stated topic that one document states too names it among others stating no topic
+            # ("Nghị quyết 18 về đổi mới, sắp xếp tổ chức bộ máy" beside a company's 18/2016/NQ-HĐQT).
+            topical = [c for c in finer if subjects and any(m.subject for m in c.mentions)]
+            target = (
+                fitting[0]
+                if len(fitting) == 1
+                else finer[0]
+                if len(finer) == 1
+                else topical[0]
+                if len(topical) == 1
+                else exact[0]
+                if exact
+                else None
+            )
             if target is None:
                 target = _Cluster(kind, number, issuer_group, place, year)
                 clusters.append(target)
