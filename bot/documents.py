@@ -29,7 +29,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -76,7 +76,7 @@ class Document:
 
     key: str  # short and stable for a given corpus (fits in callback data)
     kind: str  # "Chỉ thị"
-    number: str  # as written most often: "05"
+    number: str  # as written most often: "05"; "" for a law cited by its name alone
     code: str | None  # "05-CT/TW"
     issuer: str | None  # "Bộ Chính trị"; from the code alone ("Thủ tướng Chính phủ" for -TTg) when none is named
     issuer_citation: Citation | None  # None when the issuer is read from the code
@@ -87,11 +87,19 @@ class Document:
     subject: str | None  # what follows "về": "đẩy mạnh học tập và làm theo …"
     subject_citation: Citation | None
     citations: tuple[Citation, ...]  # the first naming sentence of each citing article, in article order
+    title: str | None = None  # a law's name: "Luật Đất đai"
 
     @property
     def name(self) -> str:
-        """ "Chỉ thị số 05-CT/TW"."""
+        """ "Chỉ thị số 05-CT/TW", "Luật Đất đai 2013"."""
+        if self.title:
+            return f"{self.title} {self.year}" if self.year else self.title
         return f"{self.kind} số {self.code or self.number}"
+
+    @property
+    def ordinal(self) -> int:
+        """The number as a number (0 for a law cited by name)."""
+        return int(self.number) if self.number else 0
 
     @property
     def articles(self) -> list[int]:
@@ -154,6 +162,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\sban hành\s+(?:cuối|đầu|giữa|vào|từ|năm|tháng|ngày)\s"
         ),
         "quote": re.compile(r"[\"“”«»]"),
+        # A law by its title, with its year when one follows: "Luật Đất đai năm 2013", "Bộ luật Hình sự 2015".
+        "law": re.compile(
+            r"(?<!\w)(?P<law>"
+            + "|".join(
+                re.escape(t).replace(r",\ ", r",?\ ").replace(r"\ ", r"\s+")
+                for t in sorted(tables["laws"]["titles"], key=len, reverse=True)
+            )
+            + r")(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?(?![\w-])",
+            re.I,
+        ),
+        "draft": re.compile(r"(?:dự thảo|dự án)\s*$", re.I),
+        "amended": re.compile(r"\s*\(\s*sửa đổi\s*\)", re.I),
         "other_kind": re.compile(rf"(?<!\w)(?:{_alternation(tables['kinds']['others'])})(?:\s+số)?\s*$", re.I),
         "dash_term": re.compile(
             "|".join(
@@ -191,6 +211,7 @@ class _Mention:
     dated: bool  # the sentence states the date or the year
     subject: str | None
     citation: Citation
+    title: str | None = None  # a law cited by its name
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -357,7 +378,48 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         kind = _code_parts(match["rest"])[0]
         if kind is not None:
             found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))
+    for match in _patterns()["law"].finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        if _patterns()["draft"].search(sentence, max(0, match.start() - 20), match.start()) or _patterns()[
+            "amended"
+        ].match(sentence, match.end()):
+            continue  # "dự thảo Luật Đất đai", "Luật Đất đai (sửa đổi)": a bill, not a law
+        found.append(_law_mention(sentence, match, citation))
     return found
+
+
+def _law_mention(sentence: str, match: re.Match[str], citation: Citation) -> _Mention:
+    """A law named by its title ("Luật Đất đai năm 2013"): passed by the Quốc hội, its year when written."""
+    title = _law_titles()[_law_key(match["law"])]
+    year = int(match["year"]) if match["year"] else None
+    mention = _Mention(
+        kind="Bộ luật" if title.startswith("Bộ luật") else "Luật",
+        number=0,
+        written="",
+        code=None,
+        group="QH",
+        place=None,
+        issuer=None,
+        year=year,
+        date=None,
+        dated=year is not None,
+        subject=None,
+        citation=citation,
+        title=title,
+    )
+    _read_tail(sentence, match.end(), mention)
+    mention.subject = None  # its title says what it is about; a "về" after it is about a provision
+    return mention
+
+
+def _law_key(name: str) -> str:
+    return " ".join(_plain(name).replace(",", " ").split())
+
+
+@functools.cache
+def _law_titles() -> dict[str, str]:
+    return {_law_key(t): t for t in _tables()["laws"]["titles"]}
 
 
 def _spaced_code(kind: str, sentence: str, position: int) -> tuple[str, int] | None:
@@ -478,7 +540,9 @@ def _merge_in_article(mentions: list[_Mention]) -> list[list[_Mention]]:
     for mention in mentions:
         for group in groups:
             head = group[0]
-            if (head.kind, head.number) == (mention.kind, mention.number) and all(_fits(m, mention) for m in group):
+            if (head.kind, head.number, head.title) == (mention.kind, mention.number, mention.title) and all(
+                _fits(m, mention) for m in group
+            ):
                 group.append(mention)
                 break
         else:
@@ -492,12 +556,12 @@ def _known(mentions: list[_Mention], attribute: str) -> Any:
 
 def build_registry(articles: Sequence[Article]) -> Registry:
     """The registry of every document the articles cite."""
-    records: dict[tuple[str, int], list[list[_Mention]]] = collections.defaultdict(list)
+    records: dict[tuple[str, int, str | None], list[list[_Mention]]] = collections.defaultdict(list)
     for position, article in enumerate(articles):
         for group in _merge_in_article(mentions_in_article(article, position)):
-            records[(group[0].kind, group[0].number)].append(group)
+            records[(group[0].kind, group[0].number, group[0].title)].append(group)
     documents = []
-    for (kind, number), groups in records.items():
+    for (kind, number, _), groups in records.items():
         # The most specific records found the documents; a vaguer one joins the only document that
         # states all it states, on a shared topic (else the only one that states more, else one
         # stating just as much: a document of its own, issuer or year unknown).
@@ -546,7 +610,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             attributes = (cluster.group, cluster.place, cluster.year)
             documents.append(_document(cluster, twins[attributes]))
             twins[attributes] += 1
-    documents.sort(key=lambda d: (-len(d.citations), d.kind, int(d.number), -(d.year or 0), d.key))
+    documents.sort(key=lambda d: (-len(d.citations), d.kind, d.ordinal, -(d.year or 0), d.key))
     return Registry(tuple(documents))
 
 
@@ -657,7 +721,8 @@ def _function_words() -> frozenset[str]:
 
 def _document(cluster: _Cluster, twin: int) -> Document:
     mentions = cluster.mentions
-    identity = f"{cluster.kind}|{cluster.number}|{cluster.group}|{cluster.place}|{cluster.year}|{twin}"
+    title = mentions[0].title
+    identity = f"{cluster.kind}|{title or cluster.number}|{cluster.group}|{cluster.place}|{cluster.year}|{twin}"
     issuer = _most_common(m.issuer for m in mentions)
     if issuer is None and cluster.group in _tables()["code_issuers"]:
         issuer = _tables()["code_issuers"][cluster.group][0]
@@ -671,7 +736,7 @@ def _document(cluster: _Cluster, twin: int) -> Document:
     return Document(
         key=hashlib.sha1(identity.encode()).hexdigest()[:10],
         kind=cluster.kind,
-        number=str(_most_common(m.written for m in mentions)),
+        number="" if title else str(_most_common(m.written for m in mentions)),
         code=_most_common(m.code for m in mentions),
         issuer=issuer,
         issuer_citation=next((m.citation for m in mentions if m.issuer == issuer), None),
@@ -682,6 +747,7 @@ def _document(cluster: _Cluster, twin: int) -> Document:
         subject=subject,
         subject_citation=next((m.citation for m in mentions if m.subject == subject), None) if subject else None,
         citations=tuple(first[a] for a in sorted(first)),
+        title=title,
     )
 
 
@@ -705,17 +771,23 @@ class Registry:
 
     def find(self, text: str) -> list[Document]:
         """The documents a query names, most cited first: "05", "chỉ thị 05", "18-NQ/TW", "NQ 26 năm 2008",
-        or words of a subject ("bảo vệ rừng") when it names no number."""
+        or words of a subject ("bảo vệ rừng") or of a law's title ("luật đất đai") when it names no number."""
         wanted = reference_in(text)
         if wanted is None:
             words = _plain(re.sub(r"[^\w\s]", " ", text)).split()
             if not words:
                 return []
-            return [d for d in self.documents if d.subject and all(w in _plain(d.subject).split() for w in words)]
+            return [
+                d
+                for d in self.documents
+                if (d.subject or d.title)
+                and all(w in _plain(f"{d.title or ''} {d.subject or ''}").split() for w in words)
+            ]
         return [
             d
             for d in self.documents
-            if int(d.number) == wanted.number
+            if d.number
+            and d.ordinal == wanted.number
             and (not wanted.kinds or d.kind in wanted.kinds)
             and (wanted.group is None or d.group in (wanted.group, None))
             and (wanted.year is None or d.year in (wanted.year, None))
@@ -831,6 +903,7 @@ def _document_from_json(data: dict) -> Document:
         subject=data["subject"],
         subject_citation=_citation_from_json(data["subject_citation"]),
         citations=tuple(c for c in map(_citation_from_json, data["citations"]) if c is not None),
+        title=data["title"],
     )
 
 
@@ -907,7 +980,7 @@ DOMINANT_CITATIONS = 3
 def _may_be_one(document: Document, other: Document) -> bool:
     """Whether two entries may be one document: same kind and number, issuer group and year agreeing where stated."""
     return (
-        (document.kind, int(document.number)) == (other.kind, int(other.number))
+        (document.kind, document.ordinal, document.title) == (other.kind, other.ordinal, other.title)
         and _agree(document.group, other.group)
         and _agree(document.year, other.year)
     )
@@ -932,9 +1005,10 @@ def _find(sentence: str, part: str) -> tuple[int, int] | None:
 def _name_span(document: Document, sentence: str) -> tuple[int, int] | None:
     """Where the sentence names the document: its kind and number with any code ("Chỉ thị số 05/CT-TTg"),
     else its code alone."""
-    name = re.search(
-        rf"{re.escape(document.kind)}(?:\s+số)?\s+0*{int(document.number)}(?:[-/][\wĐđ]+)*", sentence, re.I
-    )
+    if document.title:
+        law = _patterns()["law"].search(sentence)
+        return law.span("law") if law and _law_key(law["law"]) == _law_key(document.title) else None
+    name = re.search(rf"{re.escape(document.kind)}(?:\s+số)?\s+0*{document.ordinal}(?:[-/][\wĐđ]+)*", sentence, re.I)
     return name.span() if name else _find(sentence, document.code or "")
 
 

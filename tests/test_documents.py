@@ -477,3 +477,19 @@ def test_a_plenum_of_the_central_committee_is_read_as_the_issuer():
         ("Ban Chấp hành Trung ương", "2018-05-19", "tập trung xây dựng đội ngũ cán bộ các cấp", [1, 2]),
         ("Trung ương", "None", "nông nghiệp, nông dân và nông thôn", [0]),
     ]
+
+
+def test_a_law_cited_by_its_title_is_a_document_of_the_national_assembly_of_its_year():
+    registry = _registry_of(
+        "Việc thu hồi đất trái với khoản 2, Điều 188 Luật đất đai năm 2013 và Bộ luật Hình sự 2015.",
+        "Theo Luật Đất đai 2013 về thu hồi đất, người dân được bồi thường; Luật Phòng chống tham nhũng cũng quy định.",
+        "Quốc hội thảo luận dự thảo Luật Đất đai (sửa đổi) và dự án Luật Thủ đô; Ngày 24-9-2015 phòng có kết luật số 02.",
+    )
+    assert sorted((d.name, d.kind, d.number, d.issuer, d.year, d.subject, d.articles) for d in registry.documents) == [
+        ("Bộ luật Hình sự 2015", "Bộ luật", "", "Quốc hội", 2015, None, [0]),
+        ("Kết luận số 02", "Kết luận", "02", None, None, None, [2]),  # a typo's "kết luật" is no law
+        ("Luật Phòng, chống tham nhũng", "Luật", "", "Quốc hội", None, None, [1]),
+        ("Luật Đất đai 2013", "Luật", "", "Quốc hội", 2013, None, [0, 1]),
+    ]
+    (land,) = registry.find("luật đất đai")
+    assert land.name == "Luật Đất đai 2013" and registry.find("Luật 2013") == []
