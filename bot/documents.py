@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -29,7 +30,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -144,6 +145,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)",
             re.I,
         ),
+        # A date opening the clause, right before the issuer: "Năm 2011, ", "Ngày 19/5/2019, ".
+        "date_before": re.compile(
+            r"(?<!\w)(?:ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)"
+            r"|ngày\s+(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<year2>(?:19|20)\d\d)"
+            r"|(?:trong\s+|vào\s+)?năm\s+(?P<year3>(?:19|20)\d\d))(?!\d)\s*,?\s*$",
+            re.I,
+        ),
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
             rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
@@ -212,6 +220,7 @@ class _Mention:
     subject: str | None
     citation: Citation
     title: str | None = None  # a law cited by its name
+    span: tuple[int, int] = (0, 0)  # where the sentence names it
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -302,16 +311,8 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         date = patterns["date"].match(sentence, position)
         if date:
             position = date.end()
-            if date["year3"]:
-                mention.year = mention.year or int(date["year3"])
-            else:
-                day, month, year = (int(date[g] or date[f"{g}2"]) for g in ("day", "month", "year"))
-                try:
-                    mention.date = dt.date(year, month, day)
-                except ValueError:
-                    return  # no such day: what follows is not about this document either
-                mention.year = mention.year or year
-            mention.dated = True
+            if not _date_read(mention, date):
+                return  # no such day: what follows is not about this document either
             continue
         issuer = patterns["issuer_after"].match(sentence, position)
         if issuer:
@@ -322,6 +323,21 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         if subject:
             mention.subject = _subject(sentence, subject.end())
         return
+
+
+def _date_read(mention: _Mention, date: re.Match[str]) -> bool:
+    """The date or year a "date" match states, given to the mention; False for a day that does not exist."""
+    if date["year3"]:
+        mention.year = mention.year or int(date["year3"])
+    else:
+        day, month, year = (int(date[g] or date[f"{g}2"]) for g in ("day", "month", "year"))
+        try:
+            mention.date = dt.date(year, month, day)
+        except ValueError:
+            return False
+        mention.year = mention.year or year
+    mention.dated = True
+    return True
 
 
 def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
@@ -407,6 +423,7 @@ def _law_mention(sentence: str, match: re.Match[str], citation: Citation) -> _Me
         subject=None,
         citation=citation,
         title=title,
+        span=match.span("law"),
     )
     _read_tail(sentence, match.end(), mention)
     mention.subject = None  # its title says what it is about; a "về" after it is about a provision
@@ -470,10 +487,16 @@ def _mention(
         dated=year is not None,
         subject=None,
         citation=citation,
+        span=match.span(),
     )
     before = _patterns()["issuer_before"].search(sentence, max(0, match.start() - 120), match.start())
     if before:
         _set_issuer(mention, before)
+        # "Năm 2011, Chính phủ có Nghị quyết số 11 …", "Ngày 19/5/2019, Bộ Chính trị đã ra Chỉ thị 45 …":
+        # the date opening the clause is when the issuer issued it.
+        dated = _patterns()["date_before"].search(sentence, max(0, before.start() - 40), before.start())
+        if dated and mention.issuer is not None:
+            _date_read(mention, dated)
     _read_tail(sentence, match.end() if end is None else end, mention)
     return mention
 
@@ -774,15 +797,7 @@ class Registry:
         or words of a subject ("bảo vệ rừng") or of a law's title ("luật đất đai") when it names no number."""
         wanted = reference_in(text)
         if wanted is None:
-            words = _plain(re.sub(r"[^\w\s]", " ", text)).split()
-            if not words:
-                return []
-            return [
-                d
-                for d in self.documents
-                if (d.subject or d.title)
-                and all(w in _plain(f"{d.title or ''} {d.subject or ''}").split() for w in words)
-            ]
+            return self.about(text)
         return [
             d
             for d in self.documents
@@ -791,6 +806,17 @@ class Registry:
             and (not wanted.kinds or d.kind in wanted.kinds)
             and (wanted.group is None or d.group in (wanted.group, None))
             and (wanted.year is None or d.year in (wanted.year, None))
+        ]
+
+    def about(self, text: str) -> list[Document]:
+        """The documents whose subject (or a law's title) has every word of `text`, most cited first."""
+        words = _plain(re.sub(r"[^\w\s]", " ", text)).split()
+        if not words:
+            return []
+        return [
+            d
+            for d in self.documents
+            if (d.subject or d.title) and all(w in _plain(f"{d.title or ''} {d.subject or ''}").split() for w in words)
         ]
 
     def named_alone(self, text: str) -> list[Document]:
@@ -930,18 +956,15 @@ def fact_asked(registry: Registry, fact: str, name: str, topic: str = "", kind: 
     """
     if fact == "which":
         kinds = {k for k in _tables()["kinds"]["names"] if _plain(k) == kind}
-        found = [d for d in registry.find(topic) if not kinds or d.kind in kinds]
+        # The topic's words, never a number in them ("đã thực hiện hơn 10 năm" names no Nghị quyết 10).
+        found = [d for d in registry.about(topic) if not kinds or d.kind in kinds]
         document = _one(found)
         citation = document.subject_citation if document else None
         return _fact(fact, document, citation, _name_span) if document and citation else None
     wanted = reference_in(name)
     if wanted is None or not names_only_a_document(name):
         return None
-    found = [
-        d
-        for d in registry.find(name)
-        if (wanted.group is None or d.group == wanted.group) and (wanted.year is None or d.year == wanted.year)
-    ]
+    found = [d for d in registry.find(name) if _named_as(d, wanted)]
     document = _one(found)
     if document is None:
         return None
@@ -954,6 +977,11 @@ def fact_asked(registry: Registry, fact: str, name: str, topic: str = "", kind: 
     if fact == "date" and document.date_citation:
         return _fact(fact, document, document.date_citation, _date_span)
     return None
+
+
+def _named_as(document: Document, wanted: Reference) -> bool:
+    """The question's issuer is the document's, and its year is the document's or one the registry does not know."""
+    return (wanted.group is None or document.group == wanted.group) and _agree(wanted.year, document.year)
 
 
 def _one(documents: list[Document]) -> Document | None:
@@ -983,6 +1011,13 @@ def _may_be_one(document: Document, other: Document) -> bool:
         (document.kind, document.ordinal, document.title) == (other.kind, other.ordinal, other.title)
         and _agree(document.group, other.group)
         and _agree(document.year, other.year)
+    )
+
+
+def _vaguely_one(document: Document, other: Document) -> bool:
+    """The same entry, or one that may be the other and states no issuer ("Nghị quyết 36" beside 36-NQ/TW)."""
+    return document.key == other.key or (
+        _may_be_one(document, other) and (document.group is None or other.group is None)
     )
 
 
@@ -1022,3 +1057,194 @@ def _date_span(document: Document, sentence: str) -> tuple[int, int] | None:
         elif match["year3"] and int(match["year3"]) == document.year:
             return match.span()
     return None
+
+
+# --- questions naming a document among other words --------------------------------------------
+
+# Share of a question's own words (beside the document's name and the asking words) the answering
+# sentence, with its article's title, must hold: the sentence is about what the question is about.
+MIN_CONTEXT_COVERAGE = 0.8
+
+
+def registry_answer(
+    registry: Registry, articles: Sequence[Article], question: str, fact: str | None, name: str, topic: str, kind: str
+) -> Fact | None:
+    """The registry's answer to a question about a document (bot.question.DocumentAsk's parts, or none).
+
+    First `fact_asked` (the question is the document's name and the asking words). Else, when the
+    question names the document among other words ("Thông tư 08 về giấy xác nhận … do bộ nào ban
+    hành?") or asks which document of a kind a topic is in ("… theo nghị định nào của Chính phủ?"):
+    the sentence of a citing article that names the document, states the asked fact of it, and holds
+    MIN_CONTEXT_COVERAGE of the question's other words. None when no sentence, or more than one
+    document, fits.
+    """
+    if fact is not None:
+        found = fact_asked(registry, fact, name, topic, kind)
+        if found is not None:
+            return found
+    plain = " ".join(re.sub(r"[^\w\s/-]", " ", _plain(question)).split())
+    if fact in (None, "which") and (which := _which_kind(plain)) is not None:
+        return _which_in_sentences(registry, articles, plain, which)
+    if fact in ("subject", "issuer", "date"):
+        return _fact_in_sentences(registry, articles, plain, fact)
+    return None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The question's own words (outside the document's name, less function and asking words and the
+    abbreviations of codes: "CP", "TTg") and its pairs of neighbouring such words ("thú y")."""
+
+    words: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+
+
+def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
+    kept = list(plain)
+    for start, end in removed:
+        kept[start:end] = " " * (end - start)
+    dropped = _function_words() | _asking_words() | _code_words()
+    words = [w if not w.isdigit() and w not in dropped else "" for w in "".join(kept).split()]
+    pairs = tuple((a, b) for a, b in itertools.pairwise(words) if a and b)
+    return _Context(tuple(w for w in words if len(w) > 1), pairs)
+
+
+@functools.cache
+def _code_words() -> frozenset[str]:
+    codes = [*_tables()["kinds"]["codes"], *(c for c in _tables()["code_issuers"] if c != "source")]
+    return frozenset(_plain(c) for c in codes)
+
+
+@functools.cache
+def _asking_words() -> frozenset[str]:
+    return frozenset(w for phrase in _tables()["question_words"]["words"] for w in _plain(phrase).split())
+
+
+def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, float]:
+    """How much of the question's words a sentence (with its article's title) holds: the share of its
+    words, then of its pairs of neighbouring words ("thú y" beside "tịch thu")."""
+    if not context.words:
+        return 1.0, 1.0
+    words = [re.sub(r"[^\w\s]", " ", _plain(text)).split() for text in (sentence, title)]
+    held = set(words[0]) | set(words[1])
+    pairs = {pair for w in words for pair in itertools.pairwise(w)}
+    share = sum(w in held for w in context.words) / len(context.words)
+    return share, (sum(p in pairs for p in context.pairs) / len(context.pairs) if context.pairs else share)
+
+
+def _issuer_spans(plain: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _query_tables()[3].finditer(plain)]
+
+
+def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: str, fact: str) -> Fact | None:
+    wanted = reference_in(plain)
+    if wanted is None or not wanted.kinds:
+        return None
+    named = next(m for m in _query_tables()[2].finditer(plain) if int(m["number"]) == wanted.number)
+    years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
+    context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
+    best = []
+    for document in (d for d in registry.find(plain) if _named_as(d, wanted)):
+        found = _best_statement(document, articles, context, fact)
+        if found is not None:
+            best.append(found)
+    return _clear_winner(best)
+
+
+def _clear_winner(scored: list[tuple[tuple[float, float], Fact]]) -> Fact | None:
+    """The best-covering fact when it covers enough and no other document's sentence covers as much
+    (one sentence naming two documents, "Nghị định 49 (nay là Nghị định 74)", answers for either);
+    among equals, the most cited document's."""
+    scored.sort(key=lambda f: (f[0], len(f[1].document.citations)), reverse=True)
+    if not scored or scored[0][0][0] < MIN_CONTEXT_COVERAGE:
+        return None
+    score, fact = scored[0]
+    if any(
+        s >= score and f.citation.sentence != fact.citation.sentence and not _vaguely_one(f.document, fact.document)
+        for s, f in scored[1:]
+    ):
+        return None  # two documents fit the question as well: which one is unknown
+    return fact
+
+
+def _best_statement(
+    document: Document, articles: Sequence[Article], context: _Context, fact: str
+) -> tuple[tuple[float, float], Fact] | None:
+    """The sentence of a citing article naming the document and stating `fact` of it that best covers
+    the question's words, with its coverage."""
+    best: tuple[tuple[float, float], Fact] | None = None
+    for position in document.articles:
+        article = articles[position]
+        for mention in mentions_in_article(article, position):
+            if not _is_of(mention, document):
+                continue
+            sentence = mention.citation.sentence
+            span = _stated(mention, document, sentence, fact)
+            if span is None:
+                continue
+            score = _coverage(context, sentence, article.title)
+            if best is None or score > best[0]:
+                best = (score, Fact(fact, document, mention.citation, span))
+    return best
+
+
+def _is_of(mention: _Mention, document: Document) -> bool:
+    return (
+        (mention.kind, mention.number, mention.title) == (document.kind, document.ordinal, document.title)
+        and _agree(mention.group, document.group)
+        and _agree(mention.year, document.year)
+        # A province's document is not another province's of that number ("UBND tỉnh Hà Tĩnh").
+        and (mention.place is None or document.issuer is None or mention.place in _plain(document.issuer))
+    )
+
+
+def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> tuple[int, int] | None:
+    """Where the sentence states the asked fact of the document it names."""
+    if fact == "issuer":
+        # The naming nearest the document's ("Bộ Chính trị đã ra quyết định mới … thay quyết định số
+        # 109-QĐ/TW của Bộ Chính trị"): the one its mention read.
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(mention.issuer or "\0"), sentence)]
+        return min(spans, key=lambda s: min(abs(s[0] - mention.span[1]), abs(mention.span[0] - s[1])), default=None)
+    if fact == "date":
+        if mention.date or mention.year:
+            dated = dataclasses.replace(document, date=mention.date, year=mention.year)
+            return _date_span(dated, sentence)
+        return None
+    if mention.subject:
+        return _find(sentence, mention.subject.removesuffix(" …"))
+    return None
+
+
+def _which_kind(plain: str) -> re.Match[str] | None:
+    """ "… theo nghị định nào …", "nghị quyết nào của Quốc hội về …": the kind of document asked for."""
+    kinds = _query_tables()[0]
+    return re.search(
+        rf"(?<!\w)(?P<kind>{_alternation(k for k in kinds if k)})\s+(?:so\s+)?(?:nao|may|bao\s+nhieu)(?!\w)", plain
+    )
+
+
+def _which_in_sentences(
+    registry: Registry, articles: Sequence[Article], plain: str, which: re.Match[str]
+) -> Fact | None:
+    """The one document of the asked kind (and issuer) whose citing sentence holds the question's words."""
+    kinds = _query_tables()[0][which["kind"]]
+    issuers = _query_tables()[1]
+    groups = {issuers[m.group()] for m in _query_tables()[3].finditer(plain)}
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", plain)}
+    context = _context(plain, [which.span(), *_issuer_spans(plain)])
+    if len(context.words) < 2:
+        return None  # too little said of the topic to tell one document from another
+    scored = []
+    for document in registry.documents:
+        if document.kind not in kinds or document.title:
+            continue
+        if groups and document.group not in groups:
+            continue
+        if years and document.year is not None and document.year not in years:
+            continue
+        sentences = {c.sentence: c for c in (*document.citations, document.subject_citation) if c}
+        for citation in sentences.values():
+            fact = _fact("which", document, citation, _name_span)
+            if fact is not None:
+                scored.append((_coverage(context, citation.sentence, articles[citation.article].title), fact))
+    return _clear_winner(scored)

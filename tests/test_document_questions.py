@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer, Status
-from bot.documents import fact_asked
+from bot.documents import fact_asked, registry_answer
 from bot.question import DocumentAsk, Kind, analyse
 from bot.store import build_index
 
@@ -139,3 +139,81 @@ def test_the_cli_json_shows_a_document_answer_like_any_other(tmp_path):
     assert record["answer"].startswith("Sáng 2/4, Thành ủy Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW")
     assert "của <b>Bộ Chính trị</b> về đẩy mạnh" in record["reply"]
     assert record["hits"][0]["article_id"] == "vb-1"
+
+
+# A corpus of six short articles, each citing documents among other words.
+QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
+
+
+@pytest.fixture(scope="module")
+def cited() -> Answerer:
+    index, _ = build_index([QUESTIONS])
+    assert len(index.articles) == 6
+    return Answerer(index)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Chỉ thị số 18 của Thủ tướng về việc gì?", "subject"),
+        ("QĐ 1051/QĐ-TTg là quyết định gì?", "subject"),
+        ("Thông tư 41 là của cơ quan nào?", "issuer"),
+        ("Thông tư 41 do bộ nào ban hành?", "issuer"),
+        ("Chỉ thị 07 ra tháng nào?", "date"),
+    ],
+)
+def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
+    asked = analyse(question).document
+    assert asked is not None and asked.fact == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "article", "span"),
+    [
+        # The document named among words of its citing sentence: the sentence, its issuer in bold.
+        (
+            "Thông tư 41 về giấy xác nhận khi nhập khẩu phế liệu là của bộ nào?",
+            Kind.WHO,
+            "dq-1",
+            "Bộ Tài nguyên và Môi trường",
+        ),
+        # A year opening the clause before "<issuer> có <document>" is the document's.
+        ("Bộ Y tế ra Chỉ thị 07 về phòng chống dịch sởi vào năm nào?", Kind.WHEN, "dq-2", "Năm 2015"),
+        # "… theo nghị định nào?": the document of that kind whose citing sentence holds the question's words.
+        ("học sinh bán trú vùng cao được hỗ trợ tiền ăn trưa theo nghị định nào", Kind.WHAT, "dq-3", "Nghị định 116"),
+        # A number in the topic names no document ("hơn 10 năm" is no Nghị quyết 10).
+        (
+            "Nghị quyết nào về phát triển du lịch thành ngành kinh tế mũi nhọn đã thực hiện hơn 10 năm?",
+            Kind.WHAT,
+            "dq-4",
+            "Nghị quyết 08",
+        ),
+    ],
+)
+def test_a_question_naming_a_document_among_other_words_is_answered_from_its_citing_sentence(
+    cited, question, kind, article, span
+):
+    status, answered_kind, answered_article, _, highlighted = shown(cited, question)
+    assert (status, answered_kind, answered_article, highlighted) == (Status.ANSWER, kind, article, span)
+
+
+def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
+    answer = cited.answer("Quyết định 109-QĐ/TW về Tạp chí Cộng sản là của cơ quan nào?")
+    best = answer.best
+    assert answer.status is Status.ANSWER and best is not None and best.highlight is not None
+    assert best.sentence[slice(*best.highlight)] == "Bộ Chính trị"
+    assert best.highlight[0] > best.sentence.index("thay quyết định")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ thị 22 về phòng chống cháy rừng do ai ban hành?",  # two provinces' Chỉ thị 22 on it: which one?
+        "Thông tư 41 về cấp phép khai thác cát sông là của bộ nào?",  # the sentence says nothing of sand
+        "Nghị định nào quy định mức phạt vượt đèn đỏ?",  # no citing sentence holds the question's words
+    ],
+)
+def test_a_document_question_the_citing_sentences_do_not_settle_gets_no_registry_answer(cited, question):
+    asked = analyse(question).document
+    parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+    assert registry_answer(cited.index.documents, cited.index.articles, question, *parts) is None

@@ -493,3 +493,16 @@ def test_a_law_cited_by_its_title_is_a_document_of_the_national_assembly_of_its_
     ]
     (land,) = registry.find("luật đất đai")
     assert land.name == "Luật Đất đai 2013" and registry.find("Luật 2013") == []
+
+
+def test_a_ministry_named_by_its_short_name_is_the_issuer_and_a_year_opening_the_clause_dates_it():
+    registry = _registry_of(
+        "Doanh nghiệp phải có giấy xác nhận theo Thông tư 08 của Bộ TN&MT.",
+        "Năm 2016, Bộ GTVT có Thông tư 12 về đăng kiểm xe cơ giới.",
+        "Sáng 3/5, Bộ GD-ĐT đã ban hành Thông tư 20 về tuyển sinh.",
+    )
+    assert sorted((d.number, d.issuer, d.group, d.year) for d in registry.documents) == [
+        ("08", "Bộ TN&MT", "BTNMT", None),
+        ("12", "Bộ GTVT", "BGTVT", 2016),
+        ("20", "Bộ GD-ĐT", "BGDĐT", None),  # "Sáng 3/5" states no year
+    ]
