@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.corpus import Article
-from bot.text import LOWER_LETTERS, UPPER_LETTERS, canonicalize, split_sentences, strip_diacritics
+from bot.text import (
+    LOWER_LETTERS,
+    UPPER_LETTERS,
+    canonicalize,
+    concept_terms,
+    split_sentences,
+    strip_diacritics,
+)
 
 DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
@@ -1110,6 +1117,11 @@ def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
 
 
 @functools.cache
+def _stands_for(word: str) -> frozenset[str]:
+    return frozenset(concept_terms(word))
+
+
+@functools.cache
 def _code_words() -> frozenset[str]:
     codes = [*_tables()["kinds"]["codes"], *(c for c in _tables()["code_issuers"] if c != "source")]
     return frozenset(_plain(c) for c in codes)
@@ -1128,6 +1140,11 @@ def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, floa
     words = [re.sub(r"[^\w\s]", " ", _plain(text)).split() for text in (sentence, title)]
     held = set(words[0]) | set(words[1])
     pairs = {pair for w in words for pair in itertools.pairwise(w)}
+    # An abbreviation is held where what it stands for is ("pct": "Phó Chủ tịch"; "DN": "doanh nghiệp").
+    shortened = [w for w in context.words if w not in held and _stands_for(w)]
+    if shortened:
+        concepts = set(concept_terms(f"{sentence} {title}"))
+        held |= {w for w in shortened if _stands_for(w) & concepts}
     share = sum(w in held for w in context.words) / len(context.words)
     return share, (sum(p in pairs for p in context.pairs) / len(context.pairs) if context.pairs else share)
 
@@ -1141,10 +1158,20 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     if wanted is None or not wanted.kinds:
         return None
     named = next(m for m in _query_tables()[2].finditer(plain) if int(m["number"]) == wanted.number)
+    if fact == "issuer":
+        # Who issued it is asked, so a body the question names is someone else ("… mà lãnh đạo UBND TP
+        # dẫn ra … là của cơ quan nào?"): only the code's issuer stands.
+        wanted = dataclasses.replace(wanted, group=_code_parts(named["rest"])[2])
     years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
+    if fact == "date" and _EFFECTIVE_ASKED.search(plain):
+        fact = "effective"
     best = []
-    for document in (d for d in registry.find(plain) if _named_as(d, wanted)):
+    for document in registry.documents:
+        if not document.number or document.ordinal != wanted.number or document.kind not in wanted.kinds:
+            continue
+        if not _named_as(document, wanted):
+            continue
         found = _best_statement(document, articles, context, fact)
         if found is not None:
             best.append(found)
@@ -1184,7 +1211,8 @@ def _best_statement(
                 continue
             score = _coverage(context, sentence, article.title)
             if best is None or score > best[0]:
-                best = (score, Fact(fact, document, mention.citation, span))
+                asked = "date" if fact == "effective" else fact  # a day of taking effect answers "when"
+                best = (score, Fact(asked, document, mention.citation, span))
     return best
 
 
@@ -1198,21 +1226,50 @@ def _is_of(mention: _Mention, document: Document) -> bool:
     )
 
 
+# "… có hiệu lực từ ngày nào?": the day it takes effect, not the day it was issued.
+_EFFECTIVE_ASKED = re.compile(r"(?<!\w)hieu luc(?!\w)")
+_EFFECTIVE = re.compile(
+    r"hiệu lực(?:\s+thi hành)?\s+(?:từ|kể từ)\s+(?:ngày\s+)?(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d\d)?)",
+    re.I,
+)
+
+
 def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> tuple[int, int] | None:
-    """Where the sentence states the asked fact of the document it names."""
+    """Where the sentence states the asked fact of the document it names ("effective": the day it takes effect)."""
     if fact == "issuer":
         # The naming nearest the document's ("Bộ Chính trị đã ra quyết định mới … thay quyết định số
-        # 109-QĐ/TW của Bộ Chính trị"): the one its mention read.
-        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(mention.issuer or "\0"), sentence)]
+        # 109-QĐ/TW của Bộ Chính trị"): the one its mention read; else the issuer its code names, when
+        # the sentence names it ("Ủy ban Kiểm tra Trung ương đã thi hành kỷ luật tại Quyết định số
+        # 1192-QĐ/UBKTTW").
+        issuer = mention.issuer or (document.issuer if document.issuer_citation is None else None)
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(issuer or "\0"), sentence, re.I)]
         return min(spans, key=lambda s: min(abs(s[0] - mention.span[1]), abs(mention.span[0] - s[1])), default=None)
     if fact == "date":
         if mention.date or mention.year:
             dated = dataclasses.replace(document, date=mention.date, year=mention.year)
             return _date_span(dated, sentence)
         return None
+    if fact == "effective":
+        effective = _EFFECTIVE.search(sentence)
+        return effective.span("date") if effective else None
     if mention.subject:
         return _find(sentence, mention.subject.removesuffix(" …"))
-    return None
+    return _unmarked_subject(sentence, mention.span[1])
+
+
+def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:
+    """What a document does, written right after its name without "về" ("ban hành Nghị quyết số 4266
+    góp vốn vượt mức quy định vào OceanBank"): a lower-case word that is no connector opens it."""
+    following = re.match(r"\s+([^\W\d_]+)", sentence[end:])
+    if following is None or not following.group(1).islower() or _plain(following.group(1)) in _not_a_subject():
+        return None
+    subject = _subject(sentence, end + following.start(1))
+    return _find(sentence, subject.removesuffix(" …")) if subject else None
+
+
+@functools.cache
+def _not_a_subject() -> frozenset[str]:
+    return frozenset(_plain(w) for w in _tables()["subject_unmarked"]["not_first"])
 
 
 def _which_kind(plain: str) -> re.Match[str] | None:

@@ -141,14 +141,14 @@ def test_the_cli_json_shows_a_document_answer_like_any_other(tmp_path):
     assert record["hits"][0]["article_id"] == "vb-1"
 
 
-# A corpus of six short articles, each citing documents among other words.
+# A corpus of ten short articles, each citing documents among other words.
 QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 
 
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 6
+    assert len(index.articles) == 10
     return Answerer(index)
 
 
@@ -187,6 +187,24 @@ def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
             Kind.WHAT,
             "dq-4",
             "Nghị quyết 08",
+        ),
+        # "có hiệu lực từ ngày nào": the day it takes effect, stated beside its name.
+        ("Nghị quyết 23 về thí điểm chính quyền đô thị có hiệu lực từ ngày nào?", Kind.WHEN, "dq-7", "1/7/2019"),
+        # What it does, written right after its name without "về".
+        (
+            "Nghị quyết số 512 mà hội đồng thành viên ban hành là về việc gì?",
+            Kind.WHAT,
+            "dq-8",
+            "góp vốn vào ngân hàng thương mại, trái quy định của pháp luật",
+        ),
+        # The issuer its code names, where the sentence names it; "pct" is held by "Phó Chủ tịch".
+        ("qđ 88-QĐ/UBKTTW kỷ luật pct tỉnh là của ai ban hành", Kind.WHO, "dq-9", "Ủy ban Kiểm tra Trung ương"),
+        # Who issued it is asked: the UBND the question names is who cited it, not the issuer.
+        (
+            "Nghị quyết 31 về phát triển đô thị mà UBND TP dẫn ra khi phản đối sáp nhập các sở là của cơ quan nào?",
+            Kind.WHO,
+            "dq-10",
+            "Bộ Chính trị",
         ),
     ],
 )
