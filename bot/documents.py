@@ -37,7 +37,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "4"
+EXTRACTION_VERSION = "5"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -149,7 +149,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date": re.compile(
             r"(?:ban hành\s+)?(?:vào\s+)?ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
             r"|(?:ban hành\s+)?(?:vào\s+)?ngày\s+(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<year2>(?:19|20)\d\d)(?!\d)"
-            r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)",
+            r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)"
+            # "Quyết định số 1637/QĐ-UBND tháng 6/2017": the month of issue, read as its year.
+            r"|(?:ban hành\s+)?(?:vào\s+|trong\s+|từ\s+)?tháng\s+(?P<month4>\d{1,2})\s*[/.-]\s*(?P<year4>(?:19|20)\d\d)(?!\d)",
             re.I,
         ),
         # A date opening the clause, right before the issuer: "Năm 2011, ", "Ngày 19/5/2019, ".
@@ -290,6 +292,8 @@ def _subject(sentence: str, start: int) -> str | None:
             break
         opened += -1 if closes else 1
     words = text[:end].strip().rstrip(".,!?").split()
+    while words and words[-1].lower() in _dangling():
+        words.pop()  # "… đối với ông B do" cut before "đã có vi phạm": "do" opens that clause
     if (
         len(words) > 2
         and words[0] in '"“'
@@ -334,8 +338,9 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
 
 def _date_read(mention: _Mention, date: re.Match[str]) -> bool:
     """The date or year a "date" match states, given to the mention; False for a day that does not exist."""
-    if date["year3"]:
-        mention.year = mention.year or int(date["year3"])
+    year_only = date["year3"] or date.groupdict().get("year4")
+    if year_only:
+        mention.year = mention.year or int(year_only)
     else:
         day, month, year = (int(date[g] or date[f"{g}2"]) for g in ("day", "month", "year"))
         try:
@@ -740,6 +745,11 @@ def _about_a_later_period(subjects: set[str], year: int | None) -> bool:
 
 
 @functools.cache
+def _dangling() -> frozenset[str]:
+    return frozenset(canonicalize(w).lower() for w in _tables()["subject_dangling"]["words"])
+
+
+@functools.cache
 def _vague_subjects() -> frozenset[str]:
     return frozenset(_plain(v) for v in _tables()["subject_vague"]["words"])
 
@@ -1061,7 +1071,7 @@ def _date_span(document: Document, sentence: str) -> tuple[int, int] | None:
             day, month, year = (int(match[g] or match[f"{g}2"] or 0) for g in ("day", "month", "year"))
             if (day, month, year) == (document.date.day, document.date.month, document.date.year):
                 return match.span()
-        elif match["year3"] and int(match["year3"]) == document.year:
+        elif (match["year3"] or match["year4"]) and int(match["year3"] or match["year4"]) == document.year:
             return match.span()
     return None
 
@@ -1071,6 +1081,7 @@ def _date_span(document: Document, sentence: str) -> tuple[int, int] | None:
 # Share of a question's own words (beside the document's name and the asking words) the answering
 # sentence, with its article's title, must hold: the sentence is about what the question is about.
 MIN_CONTEXT_COVERAGE = 0.8
+MIN_LEADING_COVERAGE, LEAD = 0.7, 0.2
 
 
 def registry_answer(
@@ -1183,9 +1194,15 @@ def _clear_winner(scored: list[tuple[tuple[float, float], Fact]]) -> Fact | None
     (one sentence naming two documents, "Nghị định 49 (nay là Nghị định 74)", answers for either);
     among equals, the most cited document's."""
     scored.sort(key=lambda f: (f[0], len(f[1].document.citations)), reverse=True)
-    if not scored or scored[0][0][0] < MIN_CONTEXT_COVERAGE:
+    if not scored:
         return None
     score, fact = scored[0]
+    rivals = [s[0] for s, f in scored[1:] if not _vaguely_one(f.document, fact.document)]
+    # Less coverage will do when no other document comes near it.
+    if score[0] < MIN_CONTEXT_COVERAGE and not (
+        score[0] >= MIN_LEADING_COVERAGE and score[0] - max(rivals, default=0.0) >= LEAD
+    ):
+        return None
     if any(
         s >= score and f.citation.sentence != fact.citation.sentence and not _vaguely_one(f.document, fact.document)
         for s, f in scored[1:]
@@ -1213,6 +1230,33 @@ def _best_statement(
             if best is None or score > best[0]:
                 asked = "date" if fact == "effective" else fact  # a day of taking effect answers "when"
                 best = (score, Fact(asked, document, mention.citation, span))
+    if best is None and fact == "effective":
+        best = _effective_unnamed(document, articles, context)
+    return best
+
+
+def _effective_unnamed(
+    document: Document, articles: Sequence[Article], context: _Context
+) -> tuple[tuple[float, float], Fact] | None:
+    """ "Nghị quyết có hiệu lực từ 1/7/2015.": the day of taking effect stated of "the" document of its
+    kind, in an article citing that one alone of the kind."""
+    opening = re.compile(rf"(?:{re.escape(document.kind)})(?:\s+này)?\s+(?:sẽ\s+)?(?:chính thức\s+)?có hiệu lực", re.I)
+    best: tuple[tuple[float, float], Fact] | None = None
+    for position in document.articles:
+        article = articles[position]
+        mentions = mentions_in_article(article, position)
+        if any(m.kind == document.kind and not _is_of(m, document) for m in mentions):
+            continue  # the article cites another of that kind: "the" one is unclear
+        for paragraph in article.paragraphs:
+            text = canonicalize(paragraph)
+            for start, end in split_sentences(text):
+                sentence = text[start:end]
+                effective = _EFFECTIVE.search(sentence) if opening.match(sentence) else None
+                if effective is None:
+                    continue
+                score = _coverage(context, sentence, article.title)
+                if best is None or score > best[0]:
+                    best = (score, Fact("date", document, Citation(position, sentence), effective.span("date")))
     return best
 
 
@@ -1260,8 +1304,12 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
 def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:
     """What a document does, written right after its name without "về" ("ban hành Nghị quyết số 4266
     góp vốn vượt mức quy định vào OceanBank"): a lower-case word that is no connector opens it."""
+    # "Tại Quyết định 1051/QĐ-TTg, Thủ tướng Chính phủ quyết định thi hành kỷ luật …": what its issuer decides in it.
+    decided = re.match(rf",\s*[{UPPER_LETTERS}]\w*(?:\s+\w+){{0,4}}?\s+(?:đã\s+)?quyết định(?=\s)", sentence[end:])
+    end += decided.end() if decided else 0
     following = re.match(r"\s+([^\W\d_]+)", sentence[end:])
-    if following is None or not following.group(1).islower() or _plain(following.group(1)) in _not_a_subject():
+    # Compared with diacritics: "thi hành" opens one, "thì" does not.
+    if following is None or not following.group(1).islower() or following.group(1) in _not_a_subject():
         return None
     subject = _subject(sentence, end + following.start(1))
     return _find(sentence, subject.removesuffix(" …")) if subject else None
@@ -1269,7 +1317,7 @@ def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:
 
 @functools.cache
 def _not_a_subject() -> frozenset[str]:
-    return frozenset(_plain(w) for w in _tables()["subject_unmarked"]["not_first"])
+    return frozenset(canonicalize(w).lower() for w in _tables()["subject_unmarked"]["not_first"])
 
 
 def _which_kind(plain: str) -> re.Match[str] | None:

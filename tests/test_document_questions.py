@@ -141,14 +141,14 @@ def test_the_cli_json_shows_a_document_answer_like_any_other(tmp_path):
     assert record["hits"][0]["article_id"] == "vb-1"
 
 
-# A corpus of ten short articles, each citing documents among other words.
+# A corpus of thirteen short articles, each citing documents among other words.
 QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 
 
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 10
+    assert len(index.articles) == 13
     return Answerer(index)
 
 
@@ -199,6 +199,24 @@ def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
         ),
         # The issuer its code names, where the sentence names it; "pct" is held by "Phó Chủ tịch".
         ("qđ 88-QĐ/UBKTTW kỷ luật pct tỉnh là của ai ban hành", Kind.WHO, "dq-9", "Ủy ban Kiểm tra Trung ương"),
+        # "Tại Quyết định …, Thủ tướng quyết định thi hành …": what it decides ("thi hành" is no "thì").
+        (
+            "QĐ 777/QĐ-TTg của Thủ tướng là quyết định gì?",
+            Kind.WHAT,
+            "dq-11",
+            "thi hành kỷ luật bằng hình thức cảnh cáo đối với ông Trần Văn B",
+        ),
+        # "Nghị quyết có hiệu lực từ …" in an article citing Nghị quyết 44 alone of its kind.
+        ("Nghị quyết 44 về lấy phiếu tín nhiệm có hiệu lực khi nào?", Kind.WHEN, "dq-12", "1/7/2015"),
+        # A month of issue ("tháng 6/2017") dates it.
+        ("Quyết định 1999/QĐ-UBND về thu phí hạ tầng cảng biển ban hành khi nào?", Kind.WHEN, "dq-13", "tháng 6/2017"),
+        # Less of the question's words will do when no other document of that number comes near.
+        (
+            "Nghị quyết 31 về phát triển đô thị bền vững và xanh mà UBND TP dẫn ra khi phản đối sáp nhập các sở là của cơ quan nào?",
+            Kind.WHO,
+            "dq-10",
+            "Bộ Chính trị",
+        ),
         # Who issued it is asked: the UBND the question names is who cited it, not the issuer.
         (
             "Nghị quyết 31 về phát triển đô thị mà UBND TP dẫn ra khi phản đối sáp nhập các sở là của cơ quan nào?",
@@ -235,3 +253,19 @@ def test_a_document_question_the_citing_sentences_do_not_settle_gets_no_registry
     asked = analyse(question).document
     parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
     assert registry_answer(cited.index.documents, cited.index.articles, question, *parts) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Nghị quyết có hiệu lực từ …" in an article citing Nghị quyết 44 alone of its kind.
+        ("Nghị quyết 44 về lấy phiếu tín nhiệm có hiệu lực khi nào?", "1/7/2015"),
+        # A month of issue ("tháng 6/2017") dates it.
+        ("Quyết định 1999/QĐ-UBND về thu phí hạ tầng cảng biển ban hành khi nào?", "tháng 6/2017"),
+    ],
+)
+def test_the_registry_reads_a_day_of_taking_effect_of_the_kind_alone_and_a_month_of_issue(cited, question, span):
+    asked = analyse(question).document
+    assert asked is not None and asked.fact == "date"
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == span

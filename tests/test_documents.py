@@ -407,6 +407,11 @@ def _registry_of(*texts: str) -> Registry:
             "dân”, “Nghệ sĩ ưu tú”, đồng ý đề nghị xét phong tặng danh hiệu cho 50 cá nhân.",
             "xét tặng danh hiệu “Nghệ sĩ nhân dân”, “Nghệ sĩ ưu tú”",
         ),
+        # A connective left before the predicate belongs to the clause after.
+        (
+            "Quyết định 12 của Thủ tướng về kỷ luật ông Trần Văn B do đã có vi phạm được công bố.",
+            "kỷ luật ông Trần Văn B",
+        ),
         # A subject wholly in quotes is shown without them.
         (
             'Nghị quyết 18 của Trung ương về " đổi mới, sắp xếp tổ chức bộ máy " được quán triệt.',
