@@ -1122,9 +1122,13 @@ def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
     for start, end in removed:
         kept[start:end] = " " * (end - start)
     dropped = _function_words() | _asking_words() | _code_words()
-    words = [w if not w.isdigit() and w not in dropped else "" for w in "".join(kept).split()]
+    # A year stays: "chỉ thị nào về tổ chức Tết 2018" is not the one about Tết 2017.
+    words = [w if (not w.isdigit() or _YEAR.fullmatch(w)) and w not in dropped else "" for w in "".join(kept).split()]
     pairs = tuple((a, b) for a, b in itertools.pairwise(words) if a and b)
     return _Context(tuple(w for w in words if len(w) > 1), pairs)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @functools.cache
@@ -1143,11 +1147,12 @@ def _asking_words() -> frozenset[str]:
     return frozenset(w for phrase in _tables()["question_words"]["words"] for w in _plain(phrase).split())
 
 
-def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, float]:
+def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, float, float]:
     """How much of the question's words a sentence (with its article's title) holds: the share of its
-    words, then of its pairs of neighbouring words ("thú y" beside "tịch thu")."""
+    words, then of its pairs of neighbouring words ("thú y" beside "tịch thu"), then of its words the
+    sentence holds without the title (the sentence saying it all is the better citation)."""
     if not context.words:
-        return 1.0, 1.0
+        return 1.0, 1.0, 1.0
     words = [re.sub(r"[^\w\s]", " ", _plain(text)).split() for text in (sentence, title)]
     held = set(words[0]) | set(words[1])
     pairs = {pair for w in words for pair in itertools.pairwise(w)}
@@ -1157,7 +1162,8 @@ def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, floa
         concepts = set(concept_terms(f"{sentence} {title}"))
         held |= {w for w in shortened if _stands_for(w) & concepts}
     share = sum(w in held for w in context.words) / len(context.words)
-    return share, (sum(p in pairs for p in context.pairs) / len(context.pairs) if context.pairs else share)
+    own = sum(w in words[0] for w in context.words) / len(context.words)
+    return share, (sum(p in pairs for p in context.pairs) / len(context.pairs) if context.pairs else share), own
 
 
 def _issuer_spans(plain: str) -> list[tuple[int, int]]:
@@ -1189,7 +1195,7 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     return _clear_winner(best)
 
 
-def _clear_winner(scored: list[tuple[tuple[float, float], Fact]]) -> Fact | None:
+def _clear_winner(scored: list[tuple[tuple[float, float, float], Fact]]) -> Fact | None:
     """The best-covering fact when it covers enough and no other document's sentence covers as much
     (one sentence naming two documents, "Nghị định 49 (nay là Nghị định 74)", answers for either);
     among equals, the most cited document's."""
@@ -1213,10 +1219,10 @@ def _clear_winner(scored: list[tuple[tuple[float, float], Fact]]) -> Fact | None
 
 def _best_statement(
     document: Document, articles: Sequence[Article], context: _Context, fact: str
-) -> tuple[tuple[float, float], Fact] | None:
+) -> tuple[tuple[float, float, float], Fact] | None:
     """The sentence of a citing article naming the document and stating `fact` of it that best covers
     the question's words, with its coverage."""
-    best: tuple[tuple[float, float], Fact] | None = None
+    best: tuple[tuple[float, float, float], Fact] | None = None
     for position in document.articles:
         article = articles[position]
         for mention in mentions_in_article(article, position):
@@ -1237,11 +1243,11 @@ def _best_statement(
 
 def _effective_unnamed(
     document: Document, articles: Sequence[Article], context: _Context
-) -> tuple[tuple[float, float], Fact] | None:
+) -> tuple[tuple[float, float, float], Fact] | None:
     """ "Nghị quyết có hiệu lực từ 1/7/2015.": the day of taking effect stated of "the" document of its
     kind, in an article citing that one alone of the kind."""
     opening = re.compile(rf"(?:{re.escape(document.kind)})(?:\s+này)?\s+(?:sẽ\s+)?(?:chính thức\s+)?có hiệu lực", re.I)
-    best: tuple[tuple[float, float], Fact] | None = None
+    best: tuple[tuple[float, float, float], Fact] | None = None
     for position in document.articles:
         article = articles[position]
         mentions = mentions_in_article(article, position)
@@ -1335,7 +1341,8 @@ def _which_in_sentences(
     kinds = _query_tables()[0][which["kind"]]
     issuers = _query_tables()[1]
     groups = {issuers[m.group()] for m in _query_tables()[3].finditer(plain)}
-    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", plain)}
+    # A year asked is one of the words the sentence must hold, not the document's year: the directive
+    # "về việc tổ chức Tết 2018" is of December 2017.
     context = _context(plain, [which.span(), *_issuer_spans(plain)])
     if len(context.words) < 2:
         return None  # too little said of the topic to tell one document from another
@@ -1345,11 +1352,24 @@ def _which_in_sentences(
             continue
         if groups and document.group not in groups:
             continue
-        if years and document.year is not None and document.year not in years:
-            continue
         sentences = {c.sentence: c for c in (*document.citations, document.subject_citation) if c}
         for citation in sentences.values():
             fact = _fact("which", document, citation, _name_span)
             if fact is not None:
                 scored.append((_coverage(context, citation.sentence, articles[citation.article].title), fact))
+    # The registry keeps an article's first naming sentence: the best documents' every naming sentence
+    # is read too (a later one may state the topic).
+    scored.sort(key=lambda f: f[0], reverse=True)
+    leaders = list({id(f.document): f.document for _, f in scored[:WHICH_RESCANNED]}.values())
+    for document in leaders:
+        for position in document.articles:
+            article = articles[position]
+            for mention in mentions_in_article(article, position):
+                if _is_of(mention, document):
+                    citation = mention.citation
+                    fact = Fact("which", document, citation, mention.span)
+                    scored.append((_coverage(context, citation.sentence, article.title), fact))
     return _clear_winner(scored)
+
+
+WHICH_RESCANNED = 5

@@ -141,14 +141,14 @@ def test_the_cli_json_shows_a_document_answer_like_any_other(tmp_path):
     assert record["hits"][0]["article_id"] == "vb-1"
 
 
-# A corpus of thirteen short articles, each citing documents among other words.
+# A corpus of fifteen short articles, each citing documents among other words.
 QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 
 
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 13
+    assert len(index.articles) == 15
     return Answerer(index)
 
 
@@ -269,3 +269,12 @@ def test_the_registry_reads_a_day_of_taking_effect_of_the_kind_alone_and_a_month
     assert asked is not None and asked.fact == "date"
     fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == span
+
+
+def test_which_document_reads_every_naming_sentence_and_a_year_asked_is_a_word_not_the_documents_year(cited):
+    # Chỉ thị 27 (2017): its first naming sentence says nothing of Tết, a later one does.
+    question = "Ban Bí thư ban hành chỉ thị nào yêu cầu tổ chức Tết 2018 tiết kiệm?"
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, None, "", "", "")
+    assert fact is not None and fact.document.year == 2017
+    assert fact.citation.sentence == "Chỉ thị 27 yêu cầu các địa phương tổ chức Tết 2018 tiết kiệm."
+    assert fact.citation.sentence[slice(*fact.span)] == "Chỉ thị 27"
