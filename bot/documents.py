@@ -1175,6 +1175,8 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     if wanted is None or not wanted.kinds:
         return None
     named = next(m for m in _query_tables()[2].finditer(plain) if int(m["number"]) == wanted.number)
+    if not _opens_with_the_document(plain[: named.start()]):
+        return None  # "Hội nghị sơ kết Chỉ thị 05 diễn ra khi nào?" asks about a meeting, not the document
     if fact == "issuer":
         # Who issued it is asked, so a body the question names is someone else ("… mà lãnh đạo UBND TP
         # dẫn ra … là của cơ quan nào?"): only the code's issuer stands.
@@ -1193,6 +1195,15 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
         if found is not None:
             best.append(found)
     return _clear_winner(best)
+
+
+def _opens_with_the_document(before: str) -> bool:
+    """The question is about the document: nothing comes before its name but a lead-in ("theo", "cho
+    hỏi") or its issuer issuing it ("Chính phủ ra", "Bộ Y tế đã ban hành")."""
+    issuers = _alternation(_query_tables()[1])
+    lead = _alternation(_plain(w) for w in _tables()["question_leads"]["words"])
+    verbs = _alternation(_plain(w) for w in _tables()["question_leads"]["issuing"])
+    return re.fullmatch(rf"\s*(?:(?:{lead})\s+)?(?:(?:{issuers})\s+(?:(?:{verbs})\s+)+)?", before) is not None
 
 
 def _clear_winner(scored: list[tuple[tuple[float, float, float], Fact]]) -> Fact | None:
