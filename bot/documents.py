@@ -5,7 +5,12 @@
 number, code, issuer, date or year of issue, subject) and gathers one document's mentions across
 articles. Mentions of one kind and number are one document unless their issuer group (/TW, -TTg,
 a province's /TU …) or year differ; a mention that states neither joins the only document it fits.
-The word tables are in bot/data/documents.toml. Plain code: no Telegram, no formatting.
+A law cited by its title alone ("Luật Đất đai năm 2013") is a document of the Quốc hội too.
+
+`registry_answer` answers a question about a document (what it is about, who issued it, when, which
+one is about a topic) with the sentence of a citing article that states it, or nothing when the
+sentences do not settle it. The word tables are in bot/data/documents.toml. Plain code: no
+Telegram, no formatting.
 """
 
 from __future__ import annotations
