@@ -160,6 +160,10 @@ def cited() -> Answerer:
         ("Thông tư 41 là của cơ quan nào?", "issuer"),
         ("Thông tư 41 do bộ nào ban hành?", "issuer"),
         ("Chỉ thị 07 ra tháng nào?", "date"),
+        ("Chỉ thị 07 ban hành hồi nào?", "date"),
+        ("Chỉ thị 07 ký ngày mấy?", "date"),
+        ("Thông tư 41 cơ quan ban hành là ai?", "issuer"),
+        ("Thông tư 41 ai là người ký?", "issuer"),
     ],
 )
 def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
