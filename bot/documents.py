@@ -1343,18 +1343,24 @@ def _not_a_subject() -> frozenset[str]:
 
 
 def _which_kind(plain: str) -> re.Match[str] | None:
-    """ "… theo nghị định nào …", "nghị quyết nào của Quốc hội về …": the kind of document asked for."""
-    kinds = _query_tables()[0]
-    return re.search(
-        rf"(?<!\w)(?P<kind>{_alternation(k for k in kinds if k)})\s+(?:so\s+)?(?:nao|may|bao\s+nhieu)(?!\w)", plain
-    )
+    """ "… theo nghị định nào …", "nghị quyết nào của Quốc hội về …", "văn bản nào …" (any kind): the
+    kind of document asked for."""
+    kinds = [*(k for k in _query_tables()[0] if k), ANY_KIND]
+    return re.search(rf"(?<!\w)(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?(?:nao|may|bao\s+nhieu)(?!\w)", plain)
+
+
+ANY_KIND = "van ban"
 
 
 def _which_in_sentences(
     registry: Registry, articles: Sequence[Article], plain: str, which: re.Match[str]
 ) -> Fact | None:
     """The one document of the asked kind (and issuer) whose citing sentence holds the question's words."""
-    kinds = _query_tables()[0][which["kind"]]
+    kinds = (
+        frozenset(d.kind for d in registry.documents)
+        if which["kind"] == ANY_KIND
+        else _query_tables()[0][which["kind"]]
+    )
     issuers = _query_tables()[1]
     groups = {issuers[m.group()] for m in _query_tables()[3].finditer(plain)}
     # A year asked is one of the words the sentence must hold, not the document's year: the directive

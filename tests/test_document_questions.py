@@ -284,3 +284,11 @@ def test_which_document_reads_every_naming_sentence_and_a_year_asked_is_a_word_n
     assert fact is not None and fact.document.year == 2017
     assert fact.citation.sentence == "Chỉ thị 27 yêu cầu các địa phương tổ chức Tết 2018 tiết kiệm."
     assert fact.citation.sentence[slice(*fact.span)] == "Chỉ thị 27"
+
+
+def test_which_text_of_any_kind_is_asked_with_van_ban(cited):
+    question = "Văn bản nào yêu cầu các địa phương tổ chức Tết 2018 tiết kiệm?"
+    asked = analyse(question).document
+    parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, *parts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Chỉ thị 27"
