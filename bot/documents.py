@@ -1205,10 +1205,15 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
 def _opens_with_the_document(before: str) -> bool:
     """The question is about the document: nothing comes before its name but a lead-in ("theo", "cho
     hỏi") or its issuer issuing it ("Chính phủ ra", "Bộ Y tế đã ban hành")."""
+    return _question_lead().fullmatch(before) is not None
+
+
+@functools.cache
+def _question_lead() -> re.Pattern[str]:
     issuers = _alternation(_query_tables()[1])
     lead = _alternation(_plain(w) for w in _tables()["question_leads"]["words"])
     verbs = _alternation(_plain(w) for w in _tables()["question_leads"]["issuing"])
-    return re.fullmatch(rf"\s*(?:(?:{lead})\s+)?(?:(?:{issuers})\s+(?:(?:{verbs})\s+)+)?", before) is not None
+    return re.compile(rf"\s*(?:(?:{lead})\s+)?(?:(?:{issuers})\s+(?:(?:{verbs})\s+)+)?")
 
 
 def _clear_winner(scored: list[tuple[tuple[float, float, float], Fact]]) -> Fact | None:
