@@ -23,7 +23,7 @@ import numpy as np
 
 from bot.claims import Verdict, check_claim
 from bot.corpus import Article
-from bot.documents import Fact, fact_asked
+from bot.documents import Fact, registry_answer
 from bot.evidence import (
     ArticleFacts,
     ConfidenceModel,
@@ -254,7 +254,8 @@ class Answerer:
         spaced = " ".join(stripped.split())
         question = follow_up(spaced, previous) if previous else analyse(spaced)
         asked = question.document
-        fact = fact_asked(index.documents, asked.fact, asked.name, asked.topic, asked.kind) if asked else None
+        parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+        fact = registry_answer(index.documents, index.articles, spaced, *parts)
         if fact is not None:
             return self._document_answer(text, fact)
         query = query_terms(question, index.term_ids, self.speller)

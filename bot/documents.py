@@ -5,7 +5,12 @@
 number, code, issuer, date or year of issue, subject) and gathers one document's mentions across
 articles. Mentions of one kind and number are one document unless their issuer group (/TW, -TTg,
 a province's /TU …) or year differ; a mention that states neither joins the only document it fits.
-The word tables are in bot/data/documents.toml. Plain code: no Telegram, no formatting.
+A law cited by its title alone ("Luật Đất đai năm 2013") is a document of the Quốc hội too.
+
+`registry_answer` answers a question about a document (what it is about, who issued it, when, which
+one is about a topic) with the sentence of a citing article that states it, or nothing when the
+sentences do not settle it. The word tables are in bot/data/documents.toml. Plain code: no
+Telegram, no formatting.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -23,13 +29,20 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.corpus import Article
-from bot.text import LOWER_LETTERS, UPPER_LETTERS, canonicalize, split_sentences, strip_diacritics
+from bot.text import (
+    LOWER_LETTERS,
+    UPPER_LETTERS,
+    canonicalize,
+    concept_terms,
+    split_sentences,
+    strip_diacritics,
+)
 
 DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "5"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -76,7 +89,7 @@ class Document:
 
     key: str  # short and stable for a given corpus (fits in callback data)
     kind: str  # "Chỉ thị"
-    number: str  # as written most often: "05"
+    number: str  # as written most often: "05"; "" for a law cited by its name alone
     code: str | None  # "05-CT/TW"
     issuer: str | None  # "Bộ Chính trị"; from the code alone ("Thủ tướng Chính phủ" for -TTg) when none is named
     issuer_citation: Citation | None  # None when the issuer is read from the code
@@ -87,11 +100,19 @@ class Document:
     subject: str | None  # what follows "về": "đẩy mạnh học tập và làm theo …"
     subject_citation: Citation | None
     citations: tuple[Citation, ...]  # the first naming sentence of each citing article, in article order
+    title: str | None = None  # a law's name: "Luật Đất đai"
 
     @property
     def name(self) -> str:
-        """ "Chỉ thị số 05-CT/TW"."""
+        """ "Chỉ thị số 05-CT/TW", "Luật Đất đai 2013"."""
+        if self.title:
+            return f"{self.title} {self.year}" if self.year else self.title
         return f"{self.kind} số {self.code or self.number}"
+
+    @property
+    def ordinal(self) -> int:
+        """The number as a number (0 for a law cited by name)."""
+        return int(self.number) if self.number else 0
 
     @property
     def articles(self) -> list[int]:
@@ -109,18 +130,21 @@ def _alternation(words: Iterable[str]) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     tables = _tables()
     kinds = [canonicalize(k) for k in tables["kinds"]["names"]]
-    codes = _alternation(tables["kinds"]["codes"])
+    codes = _alternation(tables["kinds"]["codes"]).replace("Đ", "[ĐÐ]")  # an eth is typed for the Đ too
     issuers = _alternation(canonicalize(name) for name in tables["issuers"] if name != "source")
     place = rf"(?:(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận))?\s+(?P<place>{_alternation(_provinces())}))?"
     term = r"(?:\s+(?:khóa|nhiệm kỳ)\s+[IVXLivxl\d]+)?"
-    rest = r"(?P<rest>(?:[-/][0-9A-Za-zĐđ]+)*)"
+    # "Hội nghị lần thứ 7 Ban Chấp hành Trung ương", "Hội nghị Trung ương 7 khóa X": a plenum issues as its body.
+    plenum = r"(?:Hội nghị\s+(?:lần\s+thứ\s+[\w]+\s+)?(?:của\s+)?)?"
+    session = r"(?:\s+(?:lần\s+thứ\s+)?\d{1,2}(?!\d))?"
+    rest = r"(?P<rest>(?:[-/][0-9A-Za-zĐđÐ]+)*)"
     return {
         "mention": re.compile(
             rf"(?<!\w)(?P<kind>{_alternation(kinds)})(?:\s+số)?\s+(?P<number>\d{{1,5}}){rest}(?![\w])", re.I
         ),
         # A code standing alone: "theo 05-CT/TW" (an issuer part is required: "3/CT" alone is too little).
         "code": re.compile(
-            rf"(?<![\w/-])(?P<number>\d{{1,5}})(?P<rest>(?:/(?:19|20)\d\d)?[-/](?:{codes})(?:[-/][A-Za-zĐđ]+\d{{0,2}})+)(?![\w/-])"
+            rf"(?<![\w/-])(?P<number>\d{{1,5}})(?P<rest>(?:/(?:19|20)\d\d)?[-/](?:{codes})(?:[-/][A-Za-zĐđÐ]+\d{{0,2}})+)(?![\w/-])"
         ),
         # A bare number followed by a unit is a quantity ("kết luận 3 sai phạm" is caught by "verbs").
         # "Kế hoạch 5 năm 2016-2020" is a period too; "Chỉ thị 12 năm 2019" is a document's year.
@@ -130,12 +154,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "date": re.compile(
             r"(?:ban hành\s+)?(?:vào\s+)?ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)(?!\d)"
             r"|(?:ban hành\s+)?(?:vào\s+)?ngày\s+(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<year2>(?:19|20)\d\d)(?!\d)"
-            r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)",
+            r"|(?:ban hành\s+)?(?:vào\s+|trong\s+)?năm\s+(?P<year3>(?:19|20)\d\d)(?!\d)"
+            # "Quyết định số 1637/QĐ-UBND tháng 6/2017": the month of issue, read as its year.
+            r"|(?:ban hành\s+)?(?:vào\s+|trong\s+|từ\s+)?tháng\s+(?P<month4>\d{1,2})\s*[/.-]\s*(?P<year4>(?:19|20)\d\d)(?!\d)",
             re.I,
         ),
-        "issuer_after": re.compile(rf"(?:của|do)\s+(?P<issuer>{issuers}){place}{term}(?!\w)", re.I),
+        # A date opening the clause, right before the issuer: "Năm 2011, ", "Ngày 19/5/2019, ".
+        "date_before": re.compile(
+            r"(?<!\w)(?:ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)"
+            r"|ngày\s+(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<year2>(?:19|20)\d\d)"
+            r"|(?:trong\s+|vào\s+)?năm\s+(?P<year3>(?:19|20)\d\d))(?!\d)\s*,?\s*$",
+            re.I,
+        ),
+        "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
-            rf"(?<!\w)(?P<issuer>{issuers}){place}(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
+            rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
+            r"(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
@@ -150,6 +184,30 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\sban hành\s+(?:cuối|đầu|giữa|vào|từ|năm|tháng|ngày)\s"
         ),
         "quote": re.compile(r"[\"“”«»]"),
+        # A law by its title, with its year when one follows: "Luật Đất đai năm 2013", "Bộ luật Hình sự 2015".
+        "law": re.compile(
+            r"(?<!\w)(?P<law>"
+            + "|".join(
+                re.escape(t).replace(r",\ ", r",?\ ").replace(r"\ ", r"\s+")
+                for t in sorted(tables["laws"]["titles"], key=len, reverse=True)
+            )
+            + r")(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?(?![\w-])",
+            re.I,
+        ),
+        "draft": re.compile(r"(?:dự thảo|dự án)\s*$", re.I),
+        "amended": re.compile(r"\s*\(\s*sửa đổi\s*\)", re.I),
+        "other_kind": re.compile(rf"(?<!\w)(?:{_alternation(tables['kinds']['others'])})(?:\s+số)?\s*$", re.I),
+        "dash_term": re.compile(
+            "|".join(
+                r"(?<!\w)" + r"\s+[-–]\s+".join(_alternation([part]) for part in term.split(" - ")) + r"(?!\w)"
+                for term in tables["subject_dash_terms"]["words"]
+            ),
+            re.I,
+        ),
+        # A code written with spaces after a bare number: "58 - QĐ / TW", "38 / QH 14", "54 NQ - CP".
+        "spaced_code": re.compile(
+            r"(?:\s*[-/]\s*|\s+)[A-ZĐÐ][A-Za-zĐđÐ]*(?:\s*[-/]\s*[A-ZĐÐ][A-Za-zĐđÐ]*)*(?:\s+\d{1,2}(?!\d))?"
+        ),
         "predicate": re.compile(rf"\s(?:{_alternation(tables['subject_predicates']['words'])})(?!\w)"),
         # Case matters: a capitalised word after the comma opens a new clause ("…, Thủ tướng yêu cầu"),
         # an abbreviation goes on listing ("tuyển sinh ĐH, CĐ chính quy").
@@ -175,6 +233,8 @@ class _Mention:
     dated: bool  # the sentence states the date or the year
     subject: str | None
     citation: Citation
+    title: str | None = None  # a law cited by its name
+    span: tuple[int, int] = (0, 0)  # where the sentence names it
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -182,7 +242,7 @@ def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
     tables = _tables()
     kind_codes = {_part_key(c): k for c, k in tables["kinds"]["codes"].items()}
     issuer_codes = {_part_key(c): c for c in tables["code_issuers"] if c != "source"}
-    kind = year = group = None
+    kind = year = group = other = None
     for part in re.split(r"[-/]", rest)[1:]:
         if re.fullmatch(r"(?:19|20)\d\d", part):
             year = int(part)
@@ -190,12 +250,15 @@ def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
             kind = kind_codes[_part_key(part)]
         elif group is None and _part_key(re.sub(r"\d+$", "", part)) in issuer_codes:
             group = issuer_codes[_part_key(re.sub(r"\d+$", "", part))]
-    return kind, year, group
+        elif other is None and kind is not None and re.fullmatch(r"[^\W\d_]{2,}", part):
+            other = _part_key(part)
+    # An issuer the tables do not know ("18/2016/NQ-HĐQT", a company's board) still numbers its own.
+    return kind, year, group or other
 
 
 def _part_key(part: str) -> str:
-    """A code part as compared: "QĐ", "qd" and "Qđ" alike."""
-    return strip_diacritics(part).upper()
+    """A code part as compared: "QĐ", "qd", "Qđ" and "QÐ" (an Icelandic eth for the Đ) alike."""
+    return strip_diacritics(part.replace("Ð", "D")).upper()
 
 
 def _issuer_group(name: str) -> str:
@@ -216,9 +279,11 @@ def _subject(sentence: str, start: int) -> str | None:
     """The subject after "về" at `start`: up to the end of its clause, at most MAX_SUBJECT_WORDS words."""
     patterns = _patterns()
     text = sentence[start:]
+    # A dash inside a paired term ("kinh tế - xã hội") is no break: the breaks are searched with it masked.
+    masked = patterns["dash_term"].sub(lambda m: m.group().replace("-", "~").replace("–", "~"), text)
     end = len(text)
     for name in ("stop", "listing", "clause", "predicate"):
-        match = patterns[name].search(text)
+        match = patterns[name].search(masked)
         if match:
             end = min(end, match.start())
     # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
@@ -232,6 +297,15 @@ def _subject(sentence: str, start: int) -> str | None:
             break
         opened += -1 if closes else 1
     words = text[:end].strip().rstrip(".,!?").split()
+    while words and words[-1].lower() in _dangling():
+        words.pop()  # "… đối với ông B do" cut before "đã có vi phạm": "do" opens that clause
+    if (
+        len(words) > 2
+        and words[0] in '"“'
+        and words[-1] in '"”'
+        and not any(q in w for w in words[1:-1] for q in '"“”')
+    ):
+        words = words[1:-1]  # a subject wholly in quotes: "về \" đổi mới, sắp xếp … \""
     vague = _vague_subjects()
     for tail in range(2, 6):  # "… của cán bộ, đảng viên và nội dung này": the pointer back is dropped
         if len(words) > tail + 1 and words[-tail - 1] == "và" and _plain(" ".join(words[-tail:])) in vague:
@@ -253,16 +327,8 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         date = patterns["date"].match(sentence, position)
         if date:
             position = date.end()
-            if date["year3"]:
-                mention.year = mention.year or int(date["year3"])
-            else:
-                day, month, year = (int(date[g] or date[f"{g}2"]) for g in ("day", "month", "year"))
-                try:
-                    mention.date = dt.date(year, month, day)
-                except ValueError:
-                    return  # no such day: what follows is not about this document either
-                mention.year = mention.year or year
-            mention.dated = True
+            if not _date_read(mention, date):
+                return  # no such day: what follows is not about this document either
             continue
         issuer = patterns["issuer_after"].match(sentence, position)
         if issuer:
@@ -273,6 +339,22 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         if subject:
             mention.subject = _subject(sentence, subject.end())
         return
+
+
+def _date_read(mention: _Mention, date: re.Match[str]) -> bool:
+    """The date or year a "date" match states, given to the mention; False for a day that does not exist."""
+    year_only = date["year3"] or date.groupdict().get("year4")
+    if year_only:
+        mention.year = mention.year or int(year_only)
+    else:
+        day, month, year = (int(date[g] or date[f"{g}2"]) for g in ("day", "month", "year"))
+        try:
+            mention.date = dt.date(year, month, day)
+        except ValueError:
+            return False
+        mention.year = mention.year or year
+    mention.dated = True
+    return True
 
 
 def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
@@ -314,17 +396,85 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
             continue  # "Công ty Luật số 5" is a firm, not a law
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
         canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
-        found.append(_mention(canonical, match["number"], match["rest"], sentence, match, citation))
-        taken.append(match.span())
+        rest, end = match["rest"], match.end()
+        if not rest:
+            rest, end = _spaced_code(canonical, sentence, end) or (rest, end)
+        found.append(_mention(canonical, match["number"], rest, sentence, match, citation, end))
+        taken.append((match.start(), end))
     for match in patterns["code"].finditer(sentence):
         if any(start <= match.start() < end for start, end in taken) or sentence[: match.start()].rstrip().endswith(
             "/"
         ):
             continue  # "30 a / 2008/NQ-CP": the year of a spaced-out code, not a number
+        if _patterns()["other_kind"].search(sentence, max(0, match.start() - 30), match.start()):
+            continue  # "tờ trình 1861/TT-UB": another kind of paper's code
         kind = _code_parts(match["rest"])[0]
         if kind is not None:
             found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))
+    for match in _patterns()["law"].finditer(sentence):
+        if any(start <= match.start() < end for start, end in taken):
+            continue
+        if _patterns()["draft"].search(sentence, max(0, match.start() - 20), match.start()) or _patterns()[
+            "amended"
+        ].match(sentence, match.end()):
+            continue  # "dự thảo Luật Đất đai", "Luật Đất đai (sửa đổi)": a bill, not a law
+        found.append(_law_mention(sentence, match, citation))
     return found
+
+
+def _law_mention(sentence: str, match: re.Match[str], citation: Citation) -> _Mention:
+    """A law named by its title ("Luật Đất đai năm 2013"): passed by the Quốc hội, its year when written."""
+    title = _law_titles()[_law_key(match["law"])]
+    year = int(match["year"]) if match["year"] else None
+    mention = _Mention(
+        kind="Bộ luật" if title.startswith("Bộ luật") else "Luật",
+        number=0,
+        written="",
+        code=None,
+        group="QH",
+        place=None,
+        issuer=None,
+        year=year,
+        date=None,
+        dated=year is not None,
+        subject=None,
+        citation=citation,
+        title=title,
+        span=match.span("law"),
+    )
+    _read_tail(sentence, match.end(), mention)
+    mention.subject = None  # its title says what it is about; a "về" after it is about a provision
+    return mention
+
+
+def _law_key(name: str) -> str:
+    return " ".join(_plain(name).replace(",", " ").split())
+
+
+@functools.cache
+def _law_titles() -> dict[str, str]:
+    return {_law_key(t): t for t in _tables()["laws"]["titles"]}
+
+
+def _spaced_code(kind: str, sentence: str, position: int) -> tuple[str, int] | None:
+    """A code written with spaces after a kind and bare number ("Quyết định số 58 - QĐ / TW"), as written
+    without them ("-QĐ/TW"), and where it ends. It must name an issuer group, and a kind only the kind
+    named ("Quyết định 174 / CT": that CT is no Chỉ thị's)."""
+    match = _patterns()["spaced_code"].match(sentence, position)
+    if match is None:
+        return None
+    parts = re.findall(r"[A-Za-zĐđÐ]+", match.group())
+    kind_codes = {_part_key(c) for c in _tables()["kinds"]["codes"]}
+    issuer_codes = {_part_key(c) for c in _tables()["code_issuers"] if c != "source"}
+    own = _part_key(_tables()["kinds"]["names"][kind])
+    if not any(_part_key(p) in issuer_codes for p in parts) or any(
+        _part_key(p) in kind_codes and _part_key(p) != own for p in parts
+    ):
+        return None
+    if not all(_part_key(p) in kind_codes | issuer_codes for p in parts):
+        return None
+    code = re.sub(r"\s+", "", re.sub(r"\s+\d{1,2}$", "", match.group())).replace("Ð", "Đ")
+    return (code if code[0] in "-/" else "/" + code), match.end()
 
 
 def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
@@ -335,7 +485,9 @@ def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
     return not re.match(r"\s+(?:của|do|về|năm|ngày)\s", sentence[match.end() :], re.I)
 
 
-def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[str], citation: Citation) -> _Mention:
+def _mention(
+    kind: str, number: str, rest: str, sentence: str, match: re.Match[str], citation: Citation, end: int | None = None
+) -> _Mention:
     code_kind, year, group = _code_parts(rest)
     if code_kind and _tables()["kinds"]["names"][kind] != _tables()["kinds"]["names"][code_kind]:
         kind = code_kind  # "Thông báo kết luận số 351/TB-VPCP" is a Thông báo: the code says what it is
@@ -343,7 +495,7 @@ def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[s
         kind=kind,
         number=int(number),
         written=number,
-        code=number + rest if code_kind or group else None,
+        code=(number + rest).replace("Ð", "Đ") if code_kind or group else None,
         group=group,
         place=None,
         issuer=None,
@@ -352,11 +504,17 @@ def _mention(kind: str, number: str, rest: str, sentence: str, match: re.Match[s
         dated=year is not None,
         subject=None,
         citation=citation,
+        span=match.span(),
     )
     before = _patterns()["issuer_before"].search(sentence, max(0, match.start() - 120), match.start())
     if before:
         _set_issuer(mention, before)
-    _read_tail(sentence, match.end(), mention)
+        # "Năm 2011, Chính phủ có Nghị quyết số 11 …", "Ngày 19/5/2019, Bộ Chính trị đã ra Chỉ thị 45 …":
+        # the date opening the clause is when the issuer issued it.
+        dated = _patterns()["date_before"].search(sentence, max(0, before.start() - 40), before.start())
+        if dated and mention.issuer is not None:
+            _date_read(mention, dated)
+    _read_tail(sentence, match.end() if end is None else end, mention)
     return mention
 
 
@@ -422,7 +580,9 @@ def _merge_in_article(mentions: list[_Mention]) -> list[list[_Mention]]:
     for mention in mentions:
         for group in groups:
             head = group[0]
-            if (head.kind, head.number) == (mention.kind, mention.number) and all(_fits(m, mention) for m in group):
+            if (head.kind, head.number, head.title) == (mention.kind, mention.number, mention.title) and all(
+                _fits(m, mention) for m in group
+            ):
                 group.append(mention)
                 break
         else:
@@ -436,12 +596,12 @@ def _known(mentions: list[_Mention], attribute: str) -> Any:
 
 def build_registry(articles: Sequence[Article]) -> Registry:
     """The registry of every document the articles cite."""
-    records: dict[tuple[str, int], list[list[_Mention]]] = collections.defaultdict(list)
+    records: dict[tuple[str, int, str | None], list[list[_Mention]]] = collections.defaultdict(list)
     for position, article in enumerate(articles):
         for group in _merge_in_article(mentions_in_article(article, position)):
-            records[(group[0].kind, group[0].number)].append(group)
+            records[(group[0].kind, group[0].number, group[0].title)].append(group)
     documents = []
-    for (kind, number), groups in records.items():
+    for (kind, number, _), groups in records.items():
         # The most specific records found the documents; a vaguer one joins the only document that
         # states all it states, on a shared topic (else the only one that states more, else one
         # stating just as much: a document of its own, issuer or year unknown).
@@ -465,7 +625,20 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             known = sum(v is not None for v in (issuer_group, place, year))
             finer = [c for c in fitting if sum(v is not None for v in (c.group, c.place, c.year)) > known]
             exact = [c for c in fitting if (c.group, c.place, c.year) == (issuer_group, place, year)]
-            target = fitting[0] if len(fitting) == 1 else finer[0] if len(finer) == 1 else exact[0] if exact else None
+            # A stated topic that one document states too names it among others stating no topic
+            # ("Nghị quyết 18 về đổi mới, sắp xếp tổ chức bộ máy" beside a company's 18/2016/NQ-HĐQT).
+            topical = [c for c in finer if subjects and any(m.subject for m in c.mentions)]
+            target = (
+                fitting[0]
+                if len(fitting) == 1
+                else finer[0]
+                if len(finer) == 1
+                else topical[0]
+                if len(topical) == 1
+                else exact[0]
+                if exact
+                else None
+            )
             if target is None:
                 target = _Cluster(kind, number, issuer_group, place, year)
                 clusters.append(target)
@@ -477,7 +650,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             attributes = (cluster.group, cluster.place, cluster.year)
             documents.append(_document(cluster, twins[attributes]))
             twins[attributes] += 1
-    documents.sort(key=lambda d: (-len(d.citations), d.kind, int(d.number), -(d.year or 0), d.key))
+    documents.sort(key=lambda d: (-len(d.citations), d.kind, d.ordinal, -(d.year or 0), d.key))
     return Registry(tuple(documents))
 
 
@@ -577,6 +750,11 @@ def _about_a_later_period(subjects: set[str], year: int | None) -> bool:
 
 
 @functools.cache
+def _dangling() -> frozenset[str]:
+    return frozenset(canonicalize(w).lower() for w in _tables()["subject_dangling"]["words"])
+
+
+@functools.cache
 def _vague_subjects() -> frozenset[str]:
     return frozenset(_plain(v) for v in _tables()["subject_vague"]["words"])
 
@@ -588,7 +766,8 @@ def _function_words() -> frozenset[str]:
 
 def _document(cluster: _Cluster, twin: int) -> Document:
     mentions = cluster.mentions
-    identity = f"{cluster.kind}|{cluster.number}|{cluster.group}|{cluster.place}|{cluster.year}|{twin}"
+    title = mentions[0].title
+    identity = f"{cluster.kind}|{title or cluster.number}|{cluster.group}|{cluster.place}|{cluster.year}|{twin}"
     issuer = _most_common(m.issuer for m in mentions)
     if issuer is None and cluster.group in _tables()["code_issuers"]:
         issuer = _tables()["code_issuers"][cluster.group][0]
@@ -602,7 +781,7 @@ def _document(cluster: _Cluster, twin: int) -> Document:
     return Document(
         key=hashlib.sha1(identity.encode()).hexdigest()[:10],
         kind=cluster.kind,
-        number=str(_most_common(m.written for m in mentions)),
+        number="" if title else str(_most_common(m.written for m in mentions)),
         code=_most_common(m.code for m in mentions),
         issuer=issuer,
         issuer_citation=next((m.citation for m in mentions if m.issuer == issuer), None),
@@ -613,6 +792,7 @@ def _document(cluster: _Cluster, twin: int) -> Document:
         subject=subject,
         subject_citation=next((m.citation for m in mentions if m.subject == subject), None) if subject else None,
         citations=tuple(first[a] for a in sorted(first)),
+        title=title,
     )
 
 
@@ -636,20 +816,29 @@ class Registry:
 
     def find(self, text: str) -> list[Document]:
         """The documents a query names, most cited first: "05", "chỉ thị 05", "18-NQ/TW", "NQ 26 năm 2008",
-        or words of a subject ("bảo vệ rừng") when it names no number."""
+        or words of a subject ("bảo vệ rừng") or of a law's title ("luật đất đai") when it names no number."""
         wanted = reference_in(text)
         if wanted is None:
-            words = _plain(re.sub(r"[^\w\s]", " ", text)).split()
-            if not words:
-                return []
-            return [d for d in self.documents if d.subject and all(w in _plain(d.subject).split() for w in words)]
+            return self.about(text)
         return [
             d
             for d in self.documents
-            if int(d.number) == wanted.number
+            if d.number
+            and d.ordinal == wanted.number
             and (not wanted.kinds or d.kind in wanted.kinds)
             and (wanted.group is None or d.group in (wanted.group, None))
             and (wanted.year is None or d.year in (wanted.year, None))
+        ]
+
+    def about(self, text: str) -> list[Document]:
+        """The documents whose subject (or a law's title) has every word of `text`, most cited first."""
+        words = _plain(re.sub(r"[^\w\s]", " ", text)).split()
+        if not words:
+            return []
+        return [
+            d
+            for d in self.documents
+            if (d.subject or d.title) and all(w in _plain(f"{d.title or ''} {d.subject or ''}").split() for w in words)
         ]
 
     def named_alone(self, text: str) -> list[Document]:
@@ -762,6 +951,7 @@ def _document_from_json(data: dict) -> Document:
         subject=data["subject"],
         subject_citation=_citation_from_json(data["subject_citation"]),
         citations=tuple(c for c in map(_citation_from_json, data["citations"]) if c is not None),
+        title=data["title"],
     )
 
 
@@ -788,18 +978,15 @@ def fact_asked(registry: Registry, fact: str, name: str, topic: str = "", kind: 
     """
     if fact == "which":
         kinds = {k for k in _tables()["kinds"]["names"] if _plain(k) == kind}
-        found = [d for d in registry.find(topic) if not kinds or d.kind in kinds]
+        # The topic's words, never a number in them ("đã thực hiện hơn 10 năm" names no Nghị quyết 10).
+        found = [d for d in registry.about(topic) if not kinds or d.kind in kinds]
         document = _one(found)
         citation = document.subject_citation if document else None
         return _fact(fact, document, citation, _name_span) if document and citation else None
     wanted = reference_in(name)
     if wanted is None or not names_only_a_document(name):
         return None
-    found = [
-        d
-        for d in registry.find(name)
-        if (wanted.group is None or d.group == wanted.group) and (wanted.year is None or d.year == wanted.year)
-    ]
+    found = [d for d in registry.find(name) if _named_as(d, wanted)]
     document = _one(found)
     if document is None:
         return None
@@ -812,6 +999,11 @@ def fact_asked(registry: Registry, fact: str, name: str, topic: str = "", kind: 
     if fact == "date" and document.date_citation:
         return _fact(fact, document, document.date_citation, _date_span)
     return None
+
+
+def _named_as(document: Document, wanted: Reference) -> bool:
+    """The question's issuer is the document's, and its year is the document's or one the registry does not know."""
+    return (wanted.group is None or document.group == wanted.group) and _agree(wanted.year, document.year)
 
 
 def _one(documents: list[Document]) -> Document | None:
@@ -838,9 +1030,16 @@ DOMINANT_CITATIONS = 3
 def _may_be_one(document: Document, other: Document) -> bool:
     """Whether two entries may be one document: same kind and number, issuer group and year agreeing where stated."""
     return (
-        (document.kind, int(document.number)) == (other.kind, int(other.number))
+        (document.kind, document.ordinal, document.title) == (other.kind, other.ordinal, other.title)
         and _agree(document.group, other.group)
         and _agree(document.year, other.year)
+    )
+
+
+def _vaguely_one(document: Document, other: Document) -> bool:
+    """The same entry, or one that may be the other and states no issuer ("Nghị quyết 36" beside 36-NQ/TW)."""
+    return document.key == other.key or (
+        _may_be_one(document, other) and (document.group is None or other.group is None)
     )
 
 
@@ -863,9 +1062,10 @@ def _find(sentence: str, part: str) -> tuple[int, int] | None:
 def _name_span(document: Document, sentence: str) -> tuple[int, int] | None:
     """Where the sentence names the document: its kind and number with any code ("Chỉ thị số 05/CT-TTg"),
     else its code alone."""
-    name = re.search(
-        rf"{re.escape(document.kind)}(?:\s+số)?\s+0*{int(document.number)}(?:[-/][\wĐđ]+)*", sentence, re.I
-    )
+    if document.title:
+        law = _patterns()["law"].search(sentence)
+        return law.span("law") if law and _law_key(law["law"]) == _law_key(document.title) else None
+    name = re.search(rf"{re.escape(document.kind)}(?:\s+số)?\s+0*{document.ordinal}(?:[-/][\wĐđ]+)*", sentence, re.I)
     return name.span() if name else _find(sentence, document.code or "")
 
 
@@ -876,6 +1076,327 @@ def _date_span(document: Document, sentence: str) -> tuple[int, int] | None:
             day, month, year = (int(match[g] or match[f"{g}2"] or 0) for g in ("day", "month", "year"))
             if (day, month, year) == (document.date.day, document.date.month, document.date.year):
                 return match.span()
-        elif match["year3"] and int(match["year3"]) == document.year:
+        elif (match["year3"] or match["year4"]) and int(match["year3"] or match["year4"]) == document.year:
             return match.span()
     return None
+
+
+# --- questions naming a document among other words --------------------------------------------
+
+# Share of a question's own words (beside the document's name and the asking words) the answering
+# sentence, with its article's title, must hold: the sentence is about what the question is about.
+MIN_CONTEXT_COVERAGE = 0.8
+MIN_LEADING_COVERAGE, LEAD = 0.7, 0.2
+
+
+def registry_answer(
+    registry: Registry, articles: Sequence[Article], question: str, fact: str | None, name: str, topic: str, kind: str
+) -> Fact | None:
+    """The registry's answer to a question about a document (bot.question.DocumentAsk's parts, or none).
+
+    First `fact_asked` (the question is the document's name and the asking words). Else, when the
+    question names the document among other words ("Thông tư 08 về giấy xác nhận … do bộ nào ban
+    hành?") or asks which document of a kind a topic is in ("… theo nghị định nào của Chính phủ?"):
+    the sentence of a citing article that names the document, states the asked fact of it, and holds
+    MIN_CONTEXT_COVERAGE of the question's other words. None when no sentence, or more than one
+    document, fits.
+    """
+    if fact is not None:
+        found = fact_asked(registry, fact, name, topic, kind)
+        if found is not None:
+            return found
+    plain = " ".join(re.sub(r"[^\w\s/-]", " ", _plain(question)).split())
+    if fact in (None, "which") and (which := _which_kind(plain)) is not None:
+        return _which_in_sentences(registry, articles, plain, which)
+    if fact in ("subject", "issuer", "date"):
+        return _fact_in_sentences(registry, articles, plain, fact)
+    return None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The question's own words (outside the document's name, less function and asking words and the
+    abbreviations of codes: "CP", "TTg") and its pairs of neighbouring such words ("thú y")."""
+
+    words: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+
+
+def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
+    kept = list(plain)
+    for start, end in removed:
+        kept[start:end] = " " * (end - start)
+    dropped = _function_words() | _asking_words() | _code_words()
+    # A year stays: "chỉ thị nào về tổ chức Tết 2018" is not the one about Tết 2017.
+    words = [w if (not w.isdigit() or _YEAR.fullmatch(w)) and w not in dropped else "" for w in "".join(kept).split()]
+    pairs = tuple((a, b) for a, b in itertools.pairwise(words) if a and b)
+    return _Context(tuple(w for w in words if len(w) > 1), pairs)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.cache
+def _stands_for(word: str) -> frozenset[str]:
+    return frozenset(concept_terms(word))
+
+
+@functools.cache
+def _code_words() -> frozenset[str]:
+    codes = [*_tables()["kinds"]["codes"], *(c for c in _tables()["code_issuers"] if c != "source")]
+    return frozenset(_plain(c) for c in codes)
+
+
+@functools.cache
+def _asking_words() -> frozenset[str]:
+    return frozenset(w for phrase in _tables()["question_words"]["words"] for w in _plain(phrase).split())
+
+
+def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, float, float]:
+    """How much of the question's words a sentence (with its article's title) holds: the share of its
+    words, then of its pairs of neighbouring words ("thú y" beside "tịch thu"), then of its words the
+    sentence holds without the title (the sentence saying it all is the better citation)."""
+    if not context.words:
+        return 1.0, 1.0, 1.0
+    words = [re.sub(r"[^\w\s]", " ", _plain(text)).split() for text in (sentence, title)]
+    held = set(words[0]) | set(words[1])
+    pairs = {pair for w in words for pair in itertools.pairwise(w)}
+    # An abbreviation is held where what it stands for is ("pct": "Phó Chủ tịch"; "DN": "doanh nghiệp").
+    shortened = [w for w in context.words if w not in held and _stands_for(w)]
+    if shortened:
+        concepts = set(concept_terms(f"{sentence} {title}"))
+        held |= {w for w in shortened if _stands_for(w) & concepts}
+    share = sum(w in held for w in context.words) / len(context.words)
+    own = sum(w in words[0] for w in context.words) / len(context.words)
+    return share, (sum(p in pairs for p in context.pairs) / len(context.pairs) if context.pairs else share), own
+
+
+def _issuer_spans(plain: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _query_tables()[3].finditer(plain)]
+
+
+def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: str, fact: str) -> Fact | None:
+    wanted = reference_in(plain)
+    if wanted is None or not wanted.kinds:
+        return None
+    named = next(m for m in _query_tables()[2].finditer(plain) if int(m["number"]) == wanted.number)
+    if not _opens_with_the_document(plain[: named.start()]):
+        return None  # "Hội nghị sơ kết Chỉ thị 05 diễn ra khi nào?" asks about a meeting, not the document
+    if fact == "issuer":
+        # Who issued it is asked, so a body the question names is someone else ("… mà lãnh đạo UBND TP
+        # dẫn ra … là của cơ quan nào?"): only the code's issuer stands.
+        wanted = dataclasses.replace(wanted, group=_code_parts(named["rest"])[2])
+    years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
+    context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
+    if fact == "date" and _EFFECTIVE_ASKED.search(plain):
+        fact = "effective"
+    best = []
+    for document in registry.documents:
+        if not document.number or document.ordinal != wanted.number or document.kind not in wanted.kinds:
+            continue
+        if not _named_as(document, wanted):
+            continue
+        found = _best_statement(document, articles, context, fact)
+        if found is not None:
+            best.append(found)
+    return _clear_winner(best)
+
+
+def _opens_with_the_document(before: str) -> bool:
+    """The question is about the document: nothing comes before its name but a lead-in ("theo", "cho
+    hỏi") or its issuer issuing it ("Chính phủ ra", "Bộ Y tế đã ban hành")."""
+    return _question_lead().fullmatch(before) is not None
+
+
+@functools.cache
+def _question_lead() -> re.Pattern[str]:
+    issuers = _alternation(_query_tables()[1])
+    lead = _alternation(_plain(w) for w in _tables()["question_leads"]["words"])
+    verbs = _alternation(_plain(w) for w in _tables()["question_leads"]["issuing"])
+    return re.compile(rf"\s*(?:(?:{lead})\s+)?(?:(?:{issuers})\s+(?:(?:{verbs})\s+)+)?")
+
+
+def _clear_winner(scored: list[tuple[tuple[float, float, float], Fact]]) -> Fact | None:
+    """The best-covering fact when it covers enough and no other document's sentence covers as much
+    (one sentence naming two documents, "Nghị định 49 (nay là Nghị định 74)", answers for either);
+    among equals, the most cited document's."""
+    scored.sort(key=lambda f: (f[0], len(f[1].document.citations)), reverse=True)
+    if not scored:
+        return None
+    score, fact = scored[0]
+    rivals = [s[0] for s, f in scored[1:] if not _vaguely_one(f.document, fact.document)]
+    # Less coverage will do when no other document comes near it.
+    if score[0] < MIN_CONTEXT_COVERAGE and not (
+        score[0] >= MIN_LEADING_COVERAGE and score[0] - max(rivals, default=0.0) >= LEAD
+    ):
+        return None
+    if any(
+        s >= score and f.citation.sentence != fact.citation.sentence and not _vaguely_one(f.document, fact.document)
+        for s, f in scored[1:]
+    ):
+        return None  # two documents fit the question as well: which one is unknown
+    return fact
+
+
+def _best_statement(
+    document: Document, articles: Sequence[Article], context: _Context, fact: str
+) -> tuple[tuple[float, float, float], Fact] | None:
+    """The sentence of a citing article naming the document and stating `fact` of it that best covers
+    the question's words, with its coverage."""
+    best: tuple[tuple[float, float, float], Fact] | None = None
+    for position in document.articles:
+        article = articles[position]
+        for mention in mentions_in_article(article, position):
+            if not _is_of(mention, document):
+                continue
+            sentence = mention.citation.sentence
+            span = _stated(mention, document, sentence, fact)
+            if span is None:
+                continue
+            score = _coverage(context, sentence, article.title)
+            if best is None or score > best[0]:
+                asked = "date" if fact == "effective" else fact  # a day of taking effect answers "when"
+                best = (score, Fact(asked, document, mention.citation, span))
+    if best is None and fact == "effective":
+        best = _effective_unnamed(document, articles, context)
+    return best
+
+
+def _effective_unnamed(
+    document: Document, articles: Sequence[Article], context: _Context
+) -> tuple[tuple[float, float, float], Fact] | None:
+    """ "Nghị quyết có hiệu lực từ 1/7/2015.": the day of taking effect stated of "the" document of its
+    kind, in an article citing that one alone of the kind."""
+    opening = re.compile(rf"(?:{re.escape(document.kind)})(?:\s+này)?\s+(?:sẽ\s+)?(?:chính thức\s+)?có hiệu lực", re.I)
+    best: tuple[tuple[float, float, float], Fact] | None = None
+    for position in document.articles:
+        article = articles[position]
+        mentions = mentions_in_article(article, position)
+        if any(m.kind == document.kind and not _is_of(m, document) for m in mentions):
+            continue  # the article cites another of that kind: "the" one is unclear
+        for paragraph in article.paragraphs:
+            text = canonicalize(paragraph)
+            for start, end in split_sentences(text):
+                sentence = text[start:end]
+                effective = _EFFECTIVE.search(sentence) if opening.match(sentence) else None
+                if effective is None:
+                    continue
+                score = _coverage(context, sentence, article.title)
+                if best is None or score > best[0]:
+                    best = (score, Fact("date", document, Citation(position, sentence), effective.span("date")))
+    return best
+
+
+def _is_of(mention: _Mention, document: Document) -> bool:
+    return (
+        (mention.kind, mention.number, mention.title) == (document.kind, document.ordinal, document.title)
+        and _agree(mention.group, document.group)
+        and _agree(mention.year, document.year)
+        # A province's document is not another province's of that number ("UBND tỉnh Hà Tĩnh").
+        and (mention.place is None or document.issuer is None or mention.place in _plain(document.issuer))
+    )
+
+
+# "… có hiệu lực từ ngày nào?": the day it takes effect, not the day it was issued.
+_EFFECTIVE_ASKED = re.compile(r"(?<!\w)hieu luc(?!\w)")
+_EFFECTIVE = re.compile(
+    r"hiệu lực(?:\s+thi hành)?\s+(?:từ|kể từ)\s+(?:ngày\s+)?(?P<date>\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*(?:19|20)\d\d)?)",
+    re.I,
+)
+
+
+def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> tuple[int, int] | None:
+    """Where the sentence states the asked fact of the document it names ("effective": the day it takes effect)."""
+    if fact == "issuer":
+        # The naming nearest the document's ("Bộ Chính trị đã ra quyết định mới … thay quyết định số
+        # 109-QĐ/TW của Bộ Chính trị"): the one its mention read; else the issuer its code names, when
+        # the sentence names it ("Ủy ban Kiểm tra Trung ương đã thi hành kỷ luật tại Quyết định số
+        # 1192-QĐ/UBKTTW").
+        issuer = mention.issuer or (document.issuer if document.issuer_citation is None else None)
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(issuer or "\0"), sentence, re.I)]
+        return min(spans, key=lambda s: min(abs(s[0] - mention.span[1]), abs(mention.span[0] - s[1])), default=None)
+    if fact == "date":
+        if mention.date or mention.year:
+            dated = dataclasses.replace(document, date=mention.date, year=mention.year)
+            return _date_span(dated, sentence)
+        return None
+    if fact == "effective":
+        effective = _EFFECTIVE.search(sentence)
+        return effective.span("date") if effective else None
+    if mention.subject:
+        return _find(sentence, mention.subject.removesuffix(" …"))
+    return _unmarked_subject(sentence, mention.span[1])
+
+
+def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:
+    """What a document does, written right after its name without "về" ("ban hành Nghị quyết số 4266
+    góp vốn vượt mức quy định vào OceanBank"): a lower-case word that is no connector opens it."""
+    # "Tại Quyết định 1051/QĐ-TTg, Thủ tướng Chính phủ quyết định thi hành kỷ luật …": what its issuer decides in it.
+    decided = re.match(rf",\s*[{UPPER_LETTERS}]\w*(?:\s+\w+){{0,4}}?\s+(?:đã\s+)?quyết định(?=\s)", sentence[end:])
+    end += decided.end() if decided else 0
+    following = re.match(r"\s+([^\W\d_]+)", sentence[end:])
+    # Compared with diacritics: "thi hành" opens one, "thì" does not.
+    if following is None or not following.group(1).islower() or following.group(1) in _not_a_subject():
+        return None
+    subject = _subject(sentence, end + following.start(1))
+    return _find(sentence, subject.removesuffix(" …")) if subject else None
+
+
+@functools.cache
+def _not_a_subject() -> frozenset[str]:
+    return frozenset(canonicalize(w).lower() for w in _tables()["subject_unmarked"]["not_first"])
+
+
+def _which_kind(plain: str) -> re.Match[str] | None:
+    """ "… theo nghị định nào …", "nghị quyết nào của Quốc hội về …", "văn bản nào …" (any kind): the
+    kind of document asked for."""
+    kinds = [*(k for k in _query_tables()[0] if k), ANY_KIND]
+    return re.search(rf"(?<!\w)(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?(?:nao|may|bao\s+nhieu)(?!\w)", plain)
+
+
+ANY_KIND = "van ban"
+
+
+def _which_in_sentences(
+    registry: Registry, articles: Sequence[Article], plain: str, which: re.Match[str]
+) -> Fact | None:
+    """The one document of the asked kind (and issuer) whose citing sentence holds the question's words."""
+    kinds = (
+        frozenset(d.kind for d in registry.documents)
+        if which["kind"] == ANY_KIND
+        else _query_tables()[0][which["kind"]]
+    )
+    issuers = _query_tables()[1]
+    groups = {issuers[m.group()] for m in _query_tables()[3].finditer(plain)}
+    # A year asked is one of the words the sentence must hold, not the document's year: the directive
+    # "về việc tổ chức Tết 2018" is of December 2017.
+    context = _context(plain, [which.span(), *_issuer_spans(plain)])
+    if len(context.words) < 2:
+        return None  # too little said of the topic to tell one document from another
+    scored = []
+    for document in registry.documents:
+        if document.kind not in kinds or document.title:
+            continue
+        if groups and document.group not in groups:
+            continue
+        sentences = {c.sentence: c for c in (*document.citations, document.subject_citation) if c}
+        for citation in sentences.values():
+            fact = _fact("which", document, citation, _name_span)
+            if fact is not None:
+                scored.append((_coverage(context, citation.sentence, articles[citation.article].title), fact))
+    # The registry keeps an article's first naming sentence: the best documents' every naming sentence
+    # is read too (a later one may state the topic).
+    scored.sort(key=lambda f: f[0], reverse=True)
+    leaders = list({id(f.document): f.document for _, f in scored[:WHICH_RESCANNED]}.values())
+    for document in leaders:
+        for position in document.articles:
+            article = articles[position]
+            for mention in mentions_in_article(article, position):
+                if _is_of(mention, document):
+                    citation = mention.citation
+                    fact = Fact("which", document, citation, mention.span)
+                    scored.append((_coverage(context, citation.sentence, article.title), fact))
+    return _clear_winner(scored)
+
+
+WHICH_RESCANNED = 5

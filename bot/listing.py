@@ -42,16 +42,23 @@ def corpus_summary(articles: Sequence[Article]) -> str:
 
 
 def document_usage(documents: Sequence[Document]) -> str:
-    """How to use /vanban, with the most cited document as the example."""
+    """How to use /vanban, with the most cited numbered document as the example."""
+    documents = _numbered(documents)
     if not documents:
         return NO_DOCUMENTS
     example = f"{documents[0].kind.lower()} {documents[0].number}"
     return f"{DOCUMENT_USAGE}, ví dụ: <code>/vanban {_e(example)}</code> hoặc <code>/vanban {_e(documents[0].code or example)}</code>"
 
 
+def _numbered(documents: Sequence[Document]) -> list[Document]:
+    """The documents with a number (a law cited by its title alone makes no example of "kind number")."""
+    return [d for d in documents if d.number]
+
+
 def document_not_found(query: str, documents: Sequence[Document]) -> str:
     """Nothing matched: say so, with an example that does."""
     text = DOCUMENT_NOT_FOUND.format(query=_e(query.strip(), 200))
+    documents = _numbered(documents)
     if not documents:
         return text + "."
     return f"{text}, ví dụ: <code>/vanban {_e(documents[0].kind.lower())} {_e(documents[0].number)}</code>"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer, Status
-from bot.documents import fact_asked
+from bot.documents import fact_asked, registry_answer
 from bot.question import DocumentAsk, Kind, analyse
 from bot.store import build_index
 
@@ -139,3 +139,156 @@ def test_the_cli_json_shows_a_document_answer_like_any_other(tmp_path):
     assert record["answer"].startswith("Sáng 2/4, Thành ủy Hà Nội sơ kết 5 năm thực hiện Chỉ thị số 05-CT/TW")
     assert "của <b>Bộ Chính trị</b> về đẩy mạnh" in record["reply"]
     assert record["hits"][0]["article_id"] == "vb-1"
+
+
+# A corpus of sixteen short articles, each citing documents among other words.
+QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
+
+
+@pytest.fixture(scope="module")
+def cited() -> Answerer:
+    index, _ = build_index([QUESTIONS])
+    assert len(index.articles) == 16
+    return Answerer(index)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Chỉ thị số 18 của Thủ tướng về việc gì?", "subject"),
+        ("QĐ 1051/QĐ-TTg là quyết định gì?", "subject"),
+        ("Thông tư 41 là của cơ quan nào?", "issuer"),
+        ("Thông tư 41 do bộ nào ban hành?", "issuer"),
+        ("Chỉ thị 07 ra tháng nào?", "date"),
+        ("Chỉ thị 07 ban hành hồi nào?", "date"),
+        ("Chỉ thị 07 ký ngày mấy?", "date"),
+        ("Thông tư 41 cơ quan ban hành là ai?", "issuer"),
+        ("Thông tư 41 ai là người ký?", "issuer"),
+    ],
+)
+def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
+    asked = analyse(question).document
+    assert asked is not None and asked.fact == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "article", "span"),
+    [
+        # The document named among words of its citing sentence: the sentence, its issuer in bold.
+        (
+            "Thông tư 41 về giấy xác nhận khi nhập khẩu phế liệu là của bộ nào?",
+            Kind.WHO,
+            "dq-1",
+            "Bộ Tài nguyên và Môi trường",
+        ),
+        # A year opening the clause before "<issuer> có <document>" is the document's.
+        ("Bộ Y tế ra Chỉ thị 07 về phòng chống dịch sởi vào năm nào?", Kind.WHEN, "dq-2", "Năm 2015"),
+        # "… theo nghị định nào?": the document of that kind whose citing sentence holds the question's words.
+        ("học sinh bán trú vùng cao được hỗ trợ tiền ăn trưa theo nghị định nào", Kind.WHAT, "dq-3", "Nghị định 116"),
+        # A number in the topic names no document ("hơn 10 năm" is no Nghị quyết 10).
+        (
+            "Nghị quyết nào về phát triển du lịch thành ngành kinh tế mũi nhọn đã thực hiện hơn 10 năm?",
+            Kind.WHAT,
+            "dq-4",
+            "Nghị quyết 08",
+        ),
+        # "có hiệu lực từ ngày nào": the day it takes effect, stated beside its name.
+        ("Nghị quyết 23 về thí điểm chính quyền đô thị có hiệu lực từ ngày nào?", Kind.WHEN, "dq-7", "1/7/2019"),
+        # What it does, written right after its name without "về".
+        (
+            "Nghị quyết số 512 mà hội đồng thành viên ban hành là về việc gì?",
+            Kind.WHAT,
+            "dq-8",
+            "góp vốn vào ngân hàng thương mại, trái quy định của pháp luật",
+        ),
+        # The issuer its code names, where the sentence names it; "pct" is held by "Phó Chủ tịch".
+        ("qđ 88-QĐ/UBKTTW kỷ luật pct tỉnh là của ai ban hành", Kind.WHO, "dq-9", "Ủy ban Kiểm tra Trung ương"),
+        # "Tại Quyết định …, Thủ tướng quyết định thi hành …": what it decides ("thi hành" is no "thì").
+        (
+            "QĐ 777/QĐ-TTg của Thủ tướng là quyết định gì?",
+            Kind.WHAT,
+            "dq-11",
+            "thi hành kỷ luật bằng hình thức cảnh cáo đối với ông Trần Văn B",
+        ),
+        # "Nghị quyết có hiệu lực từ …" in an article citing Nghị quyết 44 alone of its kind.
+        ("Nghị quyết 44 về lấy phiếu tín nhiệm có hiệu lực khi nào?", Kind.WHEN, "dq-12", "1/7/2015"),
+        # A month of issue ("tháng 6/2017") dates it.
+        ("Quyết định 1999/QĐ-UBND về thu phí hạ tầng cảng biển ban hành khi nào?", Kind.WHEN, "dq-13", "tháng 6/2017"),
+        # Less of the question's words will do when no other document of that number comes near.
+        (
+            "Nghị quyết 31 về phát triển đô thị bền vững và xanh mà UBND TP dẫn ra khi phản đối sáp nhập các sở là của cơ quan nào?",
+            Kind.WHO,
+            "dq-10",
+            "Bộ Chính trị",
+        ),
+        # Who issued it is asked: the UBND the question names is who cited it, not the issuer.
+        (
+            "Nghị quyết 31 về phát triển đô thị mà UBND TP dẫn ra khi phản đối sáp nhập các sở là của cơ quan nào?",
+            Kind.WHO,
+            "dq-10",
+            "Bộ Chính trị",
+        ),
+    ],
+)
+def test_a_question_naming_a_document_among_other_words_is_answered_from_its_citing_sentence(
+    cited, question, kind, article, span
+):
+    status, answered_kind, answered_article, _, highlighted = shown(cited, question)
+    assert (status, answered_kind, answered_article, highlighted) == (Status.ANSWER, kind, article, span)
+
+
+def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
+    answer = cited.answer("Quyết định 109-QĐ/TW về Tạp chí Cộng sản là của cơ quan nào?")
+    best = answer.best
+    assert answer.status is Status.ANSWER and best is not None and best.highlight is not None
+    assert best.sentence[slice(*best.highlight)] == "Bộ Chính trị"
+    assert best.highlight[0] > best.sentence.index("thay quyết định")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Chỉ thị 22 về phòng chống cháy rừng do ai ban hành?",  # two provinces' Chỉ thị 22 on it: which one?
+        "Thông tư 41 về cấp phép khai thác cát sông là của bộ nào?",  # the sentence says nothing of sand
+        "Nghị định nào quy định mức phạt vượt đèn đỏ?",  # no citing sentence holds the question's words
+        # The meeting is asked about, not the document: its date in the sentence is no answer.
+        "Hội nghị sơ kết Chỉ thị 09 về an toàn thực phẩm diễn ra ngày nào?",
+    ],
+)
+def test_a_document_question_the_citing_sentences_do_not_settle_gets_no_registry_answer(cited, question):
+    asked = analyse(question).document
+    parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+    assert registry_answer(cited.index.documents, cited.index.articles, question, *parts) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        # "Nghị quyết có hiệu lực từ …" in an article citing Nghị quyết 44 alone of its kind.
+        ("Nghị quyết 44 về lấy phiếu tín nhiệm có hiệu lực khi nào?", "1/7/2015"),
+        # A month of issue ("tháng 6/2017") dates it.
+        ("Quyết định 1999/QĐ-UBND về thu phí hạ tầng cảng biển ban hành khi nào?", "tháng 6/2017"),
+    ],
+)
+def test_the_registry_reads_a_day_of_taking_effect_of_the_kind_alone_and_a_month_of_issue(cited, question, span):
+    asked = analyse(question).document
+    assert asked is not None and asked.fact == "date"
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == span
+
+
+def test_which_document_reads_every_naming_sentence_and_a_year_asked_is_a_word_not_the_documents_year(cited):
+    # Chỉ thị 27 (2017): its first naming sentence says nothing of Tết, a later one does.
+    question = "Ban Bí thư ban hành chỉ thị nào yêu cầu tổ chức Tết 2018 tiết kiệm?"
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, None, "", "", "")
+    assert fact is not None and fact.document.year == 2017
+    assert fact.citation.sentence == "Chỉ thị 27 yêu cầu các địa phương tổ chức Tết 2018 tiết kiệm."
+    assert fact.citation.sentence[slice(*fact.span)] == "Chỉ thị 27"
+
+
+def test_which_text_of_any_kind_is_asked_with_van_ban(cited):
+    question = "Văn bản nào yêu cầu các địa phương tổ chức Tết 2018 tiết kiệm?"
+    asked = analyse(question).document
+    parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, *parts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Chỉ thị 27"

@@ -369,3 +369,145 @@ def test_the_best_known_documents_of_the_news_corpora_are_read_right(
     document = registry.find(query)[0]
     assert (document.name, document.issuer, str(document.date), document.subject) == (name, issuer, date, subject)
     assert len(document.citations) >= 20
+
+
+def _registry_of(*texts: str) -> Registry:
+    """The registry of a small corpus: one article per text (and at least three articles)."""
+    padding = ("Hội nghị diễn ra trong hai ngày.",) * max(0, 3 - len(texts))
+    return build_registry([Article(id=str(n), title="Tin", paragraphs=(t,)) for n, t in enumerate(texts + padding)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # "từ chức" and "tạo nguồn" go on listing: only "từ đó", "tạo điều kiện" … open a new clause.
+        (
+            "Quyết định 27/2003 của Thủ tướng về bổ nhiệm, bổ nhiệm lại, luân chuyển, từ chức, miễn nhiệm cán bộ, "
+            "công chức lãnh đạo.",
+            "bổ nhiệm, bổ nhiệm lại, luân chuyển, từ chức, miễn nhiệm cán bộ, công chức lãnh đạo",
+        ),
+        (
+            "Điều 2 Nghị định 140/2007 của Chính phủ về chính sách thu hút, tạo nguồn cán bộ từ sinh viên tốt "
+            "nghiệp xuất sắc, cán bộ khoa học trẻ.",
+            "chính sách thu hút, tạo nguồn cán bộ từ sinh viên tốt nghiệp xuất sắc, cán bộ khoa học trẻ",
+        ),
+        # A dash inside a paired term is no break.
+        (
+            "Theo tinh thần Nghị quyết 32 của Bộ Chính trị về phát triển TP Hải Phòng trong giai đoạn công nghiệp "
+            "hóa - hiện đại hóa.",
+            "phát triển TP Hải Phòng trong giai đoạn công nghiệp hóa - hiện đại hóa",
+        ),
+        (
+            "Chỉ thị 19 của Ban Bí thư về phát triển kinh tế - xã hội vùng biên giới - đây là nhiệm vụ lâu dài.",
+            "phát triển kinh tế - xã hội vùng biên giới",
+        ),
+        # "…, đồng ý đề nghị …": the sentence's own clause.
+        (
+            "Trong khi chưa sửa đổi Nghị định số 89/2014/NĐ-CP của Chính phủ về xét tặng danh hiệu “Nghệ sĩ nhân "
+            "dân”, “Nghệ sĩ ưu tú”, đồng ý đề nghị xét phong tặng danh hiệu cho 50 cá nhân.",
+            "xét tặng danh hiệu “Nghệ sĩ nhân dân”, “Nghệ sĩ ưu tú”",
+        ),
+        # A connective left before the predicate belongs to the clause after.
+        (
+            "Quyết định 12 của Thủ tướng về kỷ luật ông Trần Văn B do đã có vi phạm được công bố.",
+            "kỷ luật ông Trần Văn B",
+        ),
+        # A subject wholly in quotes is shown without them.
+        (
+            'Nghị quyết 18 của Trung ương về " đổi mới, sắp xếp tổ chức bộ máy " được quán triệt.',
+            "đổi mới, sắp xếp tổ chức bộ máy",
+        ),
+    ],
+)
+def test_a_subject_runs_to_the_end_of_the_documents_subject_and_no_further(sentence, subject):
+    (document,) = _registry_of(sentence).documents
+    assert document.subject == subject
+
+
+def test_a_code_written_with_spaces_or_an_eth_is_read_as_a_code():
+    registry = _registry_of(
+        "Quy định này thay thế quy chế ban hành kèm theo Quyết định số 58 - QÐ / TW, ngày 7-5-2007 của Bộ Chính trị.",
+        "Dự án được thực hiện theo nghị quyết số 38 / QH 14 ngày 19-6-2017 của Quốc hội.",
+        "Nghị quyết số 54 NQ - CP của Chính phủ về việc phong tặng danh hiệu nghệ sĩ được ban hành.",
+    )
+    assert sorted((d.name, d.group, d.year, d.issuer) for d in registry.documents) == [
+        ("Nghị quyết số 38/QH", "QH", 2017, "Quốc hội"),
+        ("Nghị quyết số 54/NQ-CP", "CP", None, "Chính phủ"),
+        ("Quyết định số 58-QĐ/TW", "TW", 2007, "Bộ Chính trị"),
+    ]
+
+
+def test_a_code_after_a_kind_the_registry_does_not_hold_is_not_read_as_one_of_its_kinds():
+    registry = _registry_of(
+        "Đây là bộ bản đồ đi kèm tờ trình 1861/TT-UB đã được Thủ tướng phê duyệt.",
+        "Biên bản số 12/BB-UBND ghi nhận sự việc.",
+        "Bộ Tài chính ban hành Thông tư 186/2013/TT-BTC về phí sử dụng đường bộ.",
+    )
+    assert [d.name for d in registry.documents] == ["Thông tư số 186/2013/TT-BTC"]
+
+
+def test_qui_dinh_is_the_old_spelling_of_quy_dinh():
+    registry = _registry_of(
+        "Việc điều động là vi phạm qui định số 42/QĐ-TW của Ban bí thư.",
+        "Ban Bí thư ban hành Quy định số 42/QĐ-TW về công tác nhân sự.",
+        "Quyết định số 43/QĐ-TW của Ban Bí thư được công bố.",
+    )
+    assert sorted((d.kind, d.number, len(d.citations)) for d in registry.documents) == [
+        ("Quy định", "42", 2),
+        ("Quyết định", "43", 1),
+    ]
+
+
+def test_a_bare_mention_on_a_documents_topic_joins_it_beside_others_of_that_number_stating_none():
+    registry = _registry_of(
+        "Nghị quyết 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương về đổi mới, sắp xếp tổ chức bộ máy "
+        "của hệ thống chính trị tinh gọn.",
+        "Thành phố thực hiện Nghị quyết 18 về đổi mới, sắp xếp tổ chức bộ máy.",
+        "Nghị quyết số 18/2016/NQ-HĐQT được Hội đồng quản trị thông qua.",
+        "HĐND tỉnh Nghệ An đã ban hành Nghị quyết 18 trong kỳ họp này.",
+    )
+    (resolution,) = [d for d in registry.documents if d.code == "18-NQ/TW"]
+    assert resolution.articles == [0, 1]
+    assert len(registry.documents) == 3
+
+
+def test_a_plenum_of_the_central_committee_is_read_as_the_issuer():
+    registry = _registry_of(
+        "Hội nghị Trung ương 7 khóa X đã ban hành Nghị quyết 26 về nông nghiệp, nông dân và nông thôn.",
+        "Chính phủ thực hiện Nghị quyết 26 ngày 19-5-2018 của Hội nghị lần thứ 7 Ban Chấp hành Trung ương về tập "
+        "trung xây dựng đội ngũ cán bộ các cấp.",
+        "Thành phố quán triệt Nghị quyết 26 của Trung ương về tập trung xây dựng đội ngũ cán bộ các cấp.",
+    )
+    assert sorted((d.issuer, str(d.date), d.subject, d.articles) for d in registry.documents) == [
+        ("Ban Chấp hành Trung ương", "2018-05-19", "tập trung xây dựng đội ngũ cán bộ các cấp", [1, 2]),
+        ("Trung ương", "None", "nông nghiệp, nông dân và nông thôn", [0]),
+    ]
+
+
+def test_a_law_cited_by_its_title_is_a_document_of_the_national_assembly_of_its_year():
+    registry = _registry_of(
+        "Việc thu hồi đất trái với khoản 2, Điều 188 Luật đất đai năm 2013 và Bộ luật Hình sự 2015.",
+        "Theo Luật Đất đai 2013 về thu hồi đất, người dân được bồi thường; Luật Phòng chống tham nhũng cũng quy định.",
+        "Quốc hội thảo luận dự thảo Luật Đất đai (sửa đổi) và dự án Luật Thủ đô; Ngày 24-9-2015 phòng có kết luật số 02.",
+    )
+    assert sorted((d.name, d.kind, d.number, d.issuer, d.year, d.subject, d.articles) for d in registry.documents) == [
+        ("Bộ luật Hình sự 2015", "Bộ luật", "", "Quốc hội", 2015, None, [0]),
+        ("Kết luận số 02", "Kết luận", "02", None, None, None, [2]),  # a typo's "kết luật" is no law
+        ("Luật Phòng, chống tham nhũng", "Luật", "", "Quốc hội", None, None, [1]),
+        ("Luật Đất đai 2013", "Luật", "", "Quốc hội", 2013, None, [0, 1]),
+    ]
+    (land,) = registry.find("luật đất đai")
+    assert land.name == "Luật Đất đai 2013" and registry.find("Luật 2013") == []
+
+
+def test_a_ministry_named_by_its_short_name_is_the_issuer_and_a_year_opening_the_clause_dates_it():
+    registry = _registry_of(
+        "Doanh nghiệp phải có giấy xác nhận theo Thông tư 08 của Bộ TN&MT.",
+        "Năm 2016, Bộ GTVT có Thông tư 12 về đăng kiểm xe cơ giới.",
+        "Sáng 3/5, Bộ GD-ĐT đã ban hành Thông tư 20 về tuyển sinh.",
+    )
+    assert sorted((d.number, d.issuer, d.group, d.year) for d in registry.documents) == [
+        ("08", "Bộ TN&MT", "BTNMT", None),
+        ("12", "Bộ GTVT", "BGTVT", 2016),
+        ("20", "Bộ GD-ĐT", "BGDĐT", None),  # "Sáng 3/5" states no year
+    ]

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from bot.corpus import Article, read_corpus
+from bot.documents import build_registry
 from bot.listing import (
     corpus_summary,
+    document_not_found,
     document_pages,
+    document_usage,
     format_candidates,
     format_document_page,
     format_newest_page,
@@ -131,3 +134,17 @@ def test_on_the_news_corpora_the_summary_counts_the_dated_articles_and_the_newes
     assert newest[0].date == dt.date(2024, 2, 18) and all(a.date >= b.date for a, b in itertools.pairwise(newest))
     undated, _ = read_corpus([politics_corpus, Path(__file__).resolve().parent.parent / "corpus"])
     assert plain_text(corpus_summary(undated)) == "7.891 bài viết, 1 bài có ngày đăng (02/04/2021)"
+
+
+def test_the_vanban_example_is_a_numbered_document_even_when_a_law_is_cited_most():
+    texts = [
+        "Luật Đất đai năm 2013 quy định rõ.",
+        "Luật Đất đai năm 2013 được áp dụng.",
+        "Chỉ thị 05-CT/TW được quán triệt.",
+    ]
+    documents = build_registry(
+        [Article(id=str(n), title="Tin", paragraphs=(t,)) for n, t in enumerate(texts)]
+    ).documents
+    assert documents[0].title == "Luật Đất đai"
+    assert "<code>/vanban chỉ thị 05</code>" in document_usage(documents)
+    assert document_not_found("luật 99", documents).endswith("<code>/vanban chỉ thị 05</code>")
