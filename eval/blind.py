@@ -70,8 +70,22 @@ def story(article_id: str | None) -> str | None:
     return match.group(1) if match else article_id
 
 
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def _tone_last(word: str) -> str:
+    """A word with its tone mark moved to its end: "khoá" and "khóa" (old and new placement) agree."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = "".join(c for c in decomposed if c in _TONE_MARKS)
+    return "".join(c for c in decomposed if c not in _TONE_MARKS) + tones
+
+
 def normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^\w%]+", " ", unicodedata.normalize("NFC", text).lower().replace("uỷ", "ủy")).split())
+    """Lowercase words without punctuation, the tone mark's placement and the "số" before a number
+    ("Nghị quyết số 120" is "Nghị quyết 120") not told apart."""
+    words = re.sub(r"[^\w%]+", " ", unicodedata.normalize("NFC", text).lower()).split()
+    words = [w for i, w in enumerate(words) if not (w == "số" and i + 1 < len(words) and words[i + 1][:1].isdigit())]
+    return " ".join(_tone_last(w) for w in words)
 
 
 def contains(haystack: str | None, needle: str | None) -> bool:

@@ -127,3 +127,15 @@ def test_the_document_questions_are_in_their_articles_split_by_article_and_none_
     assert all(len(s) == 1 for s in splits_of.values())
     held = {line for line in (EVAL / "blind_held_out.txt").read_text().splitlines() if line and line[0] != "#"}
     assert not {r["article_id"] for r in rows} & held
+
+
+def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_or_a_so_before_a_number():
+    import sys
+
+    sys.path.insert(0, str(EVAL))
+    import blind
+
+    assert blind.contains("Hội nghị Trung ương khóa XI", "khoá XI")
+    assert blind.contains("Theo Nghị quyết số 120/NQ-CP", "Nghị quyết 120")
+    assert not blind.contains("Hội nghị Trung ương khóa XII", "khoá XI")
+    assert not blind.contains("Nghị quyết 12", "Nghị quyết 120")
