@@ -81,11 +81,12 @@ def _tone_last(word: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lowercase words without punctuation, the tone mark's placement and the "số" before a number
-    ("Nghị quyết số 120" is "Nghị quyết 120") not told apart."""
+    """Lowercase words without punctuation, the tone mark's placement, a number's leading zeros and
+    the "số" before a number ("Nghị quyết số 120" is "Nghị quyết 120") not told apart."""
     words = re.sub(r"[^\w%]+", " ", unicodedata.normalize("NFC", text).lower()).split()
     words = [w for i, w in enumerate(words) if not (w == "số" and i + 1 < len(words) and words[i + 1][:1].isdigit())]
-    return " ".join(_tone_last(w) for w in words)
+    # "01/01/2019" is "1/1/2019", "Chỉ thị 05" is "Chỉ thị 5".
+    return " ".join(w.lstrip("0") or "0" if w.isdigit() else _tone_last(w) for w in words)
 
 
 def contains(haystack: str | None, needle: str | None) -> bool:

@@ -129,7 +129,7 @@ def test_the_document_questions_are_in_their_articles_split_by_article_and_none_
     assert not {r["article_id"] for r in rows} & held
 
 
-def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_or_a_so_before_a_number():
+def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leading_zeros_or_so_before_it():
     import sys
 
     sys.path.insert(0, str(EVAL))
@@ -138,4 +138,6 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_or_a_
     assert blind.contains("Hội nghị Trung ương khóa XI", "khoá XI")
     assert blind.contains("Theo Nghị quyết số 120/NQ-CP", "Nghị quyết 120")
     assert not blind.contains("Hội nghị Trung ương khóa XII", "khoá XI")
+    assert blind.contains("ban hành ngày 1/1/2019", "01/01/2019")
     assert not blind.contains("Nghị quyết 12", "Nghị quyết 120")
+    assert not blind.contains("ngày 10/1/2019", "01/01/2019")
