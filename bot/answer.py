@@ -123,7 +123,7 @@ class Tuning:
     min_matched: float = 1.45
     min_matched_unaccented: float = 1.1
     min_passages_for_matched: int = 2000
-    coverage_passages: int = 40  # how many of the best article's ranked passages count for that (all, in practice)
+    coverage_passages: int = 3  # how many of the best article's passages count for that
     search_depth: int = 40  # passages ranked to choose the candidate articles from
     articles_in_depth: int = 3  # articles whose several passages are read for the answer
     passages_per_article: int = 6

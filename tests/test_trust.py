@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer, Status
-from bot.corpus import Article, read_corpus
+from bot.corpus import read_corpus
 from bot.index import Index
 from bot.reply import UNSURE_TEXT, format_reply, plain_text
 
@@ -166,18 +166,3 @@ def test_a_short_query_gets_the_articles_never_a_single_sentence(answerer, query
 def test_a_question_with_a_question_word_is_no_search(answerer):
     assert not answerer.answer("Chỉ thị 08 nói về gì?").search
     assert not answerer.answer("có phải ông Hoàng Văn Hải chủ trì không").search
-
-
-def test_an_article_covering_the_question_over_many_passages_is_relevant_not_not_found():
-    # Each of seven passages names one of the asked fields: its first three alone hold under half.
-    fields = ["giáo dục", "y tế", "giao thông", "nông nghiệp", "du lịch", "xây dựng", "môi trường"]
-    articles = [
-        Article("a", "Báo cáo kinh tế xã hội", tuple(f"Lĩnh vực {f} có nhiều chuyển biến." for f in fields)),
-        Article("b", "Thời tiết mùa đông", ("Trời rét đậm ở miền Bắc.",)),
-        Article("c", "Giá lúa tăng", ("Nông dân phấn khởi vì giá lúa tăng.",)),
-    ]
-    answer = Answerer(Index.from_articles(articles)).answer(
-        "Báo cáo nêu những gì về giáo dục, y tế, giao thông, nông nghiệp, du lịch, xây dựng và môi trường?"
-    )
-    assert answer.status is Status.UNSURE
-    assert answer.best.article.id == "a"
