@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "5"
+EXTRACTION_VERSION = "6"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -173,6 +173,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
+        # "về phía nguyên đơn", "về phần mình": as for someone, not what the document is about.
+        "not_about": re.compile(rf"(?:{_alternation(tables['subject_not_about']['words'])})(?!\w)", re.I),
         "gap": re.compile(r"\s*,?\s*"),
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
@@ -336,7 +338,7 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
             position = issuer.end()
             continue
         subject = patterns["subject"].match(sentence, position)
-        if subject:
+        if subject and not patterns["not_about"].match(sentence, subject.end()):
             mention.subject = _subject(sentence, subject.end())
         return
 

@@ -511,3 +511,17 @@ def test_a_ministry_named_by_its_short_name_is_the_issuer_and_a_year_opening_the
         ("12", "Bộ GTVT", "BGTVT", 2016),
         ("20", "Bộ GD-ĐT", "BGDĐT", None),  # "Sáng 3/5" states no year
     ]
+
+
+def test_a_ve_that_means_as_for_is_no_subject():
+    registry = _registry_of(
+        "TAND đưa vụ án ra xét xử theo quyết định số 524/2018/QĐ-ST ngày 26/11/2018, về phía nguyên đơn là ông A "
+        "đang nóng lòng.",
+        "Nghị định 100 của Chính phủ, về phần mình, doanh nghiệp phải tuân thủ.",
+        "Chỉ thị 16 của Thủ tướng về phòng chống dịch được ban hành.",
+    )
+    assert sorted((d.name, d.issuer, d.year, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 16", "Thủ tướng", None, "phòng chống dịch"),
+        ("Nghị định số 100", "Chính phủ", None, None),
+        ("Quyết định số 524/2018/QĐ-ST", None, 2018, None),
+    ]
