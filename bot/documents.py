@@ -479,6 +479,19 @@ def _spaced_code(kind: str, sentence: str, position: int) -> tuple[str, int] | N
     return (code if code[0] in "-/" else "/" + code), match.end()
 
 
+def _other_body(group: str, sentence: str) -> str | None:
+    """The other body a code's issuer abbreviation stands for when the sentence names it and not the
+    body the tables give ("Thông báo số 410/TB-BTC của Ban tổ chức lễ tang": BTC is no Bộ Tài chính)."""
+    others = _tables()["code_issuer_others"].get(group)
+    if not others or group not in _tables()["code_issuers"]:
+        return None
+    own = _tables()["code_issuers"][group][0]
+    if re.search(rf"(?<!\w){_alternation([own])}(?!\w)", sentence, re.I):
+        return None
+    named = re.search(rf"(?<!\w)(?:{_alternation(others)})(?!\w)", sentence, re.I)
+    return next(o for o in others if _plain(o) == _plain(named.group())) if named else None
+
+
 def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
     """A verb-like kind opening the sentence with a bare number ("Quy định 15 lĩnh vực …") is the verb,
     unless what follows names a document ("Quyết định 1737 của Thủ tướng …")."""
@@ -508,6 +521,8 @@ def _mention(
         citation=citation,
         span=match.span(),
     )
+    if group is not None and (other := _other_body(group, sentence)) is not None:
+        mention.group = other  # "410/TB-BTC … của Ban tổ chức lễ tang": not the Bộ Tài chính's
     before = _patterns()["issuer_before"].search(sentence, max(0, match.start() - 120), match.start())
     if before:
         _set_issuer(mention, before)

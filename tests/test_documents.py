@@ -525,3 +525,17 @@ def test_a_ve_that_means_as_for_is_no_subject():
         ("Nghị định số 100", "Chính phủ", None, None),
         ("Quyết định số 524/2018/QĐ-ST", None, 2018, None),
     ]
+
+
+def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
+    registry = _registry_of(
+        "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
+        "treo cờ rủ.",
+        "Bộ Tài chính ban hành Thông tư số 202/2011/TT-BTC về quản lý giá.",
+        "Doanh nghiệp thực hiện Thông tư 78/2014/TT-BTC về thuế thu nhập doanh nghiệp.",
+    )
+    assert sorted((d.name, d.issuer, d.group, d.year) for d in registry.documents) == [
+        ("Thông báo số 410/TB-BTC", None, "Ban tổ chức", 2019),
+        ("Thông tư số 202/2011/TT-BTC", "Bộ Tài chính", "BTC", 2011),
+        ("Thông tư số 78/2014/TT-BTC", "Bộ Tài chính", "BTC", 2014),
+    ]
