@@ -175,6 +175,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
         # "về phía nguyên đơn", "về phần mình": as for someone, not what the document is about.
         "not_about": re.compile(rf"(?:{_alternation(tables['subject_not_about']['words'])})(?!\w)", re.I),
+        "event_place": re.compile(
+            rf"\s+(?:{_alternation(tables['subject_event_places']['words'])})"
+            rf"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận))?\s+(?:{_alternation(_provinces())})$",
+            re.I,
+        ),
+        "issuer_end": re.compile(rf"(?<!\w)(?:{issuers})$", re.I),
+        "issuer_start": re.compile(rf"(?:{issuers})(?!\w)", re.I),
+        "event_time": re.compile(
+            rf"\s+(?:{_alternation(tables['subject_event_places']['times'])})(?:\s+\d|\s*,|\s*\.|$)"
+            rf"|\s+(?:{_alternation(t for t in tables['subject_event_places']['times'] if ' ' in t)})(?!\w)",
+            re.I,
+        ),
         "gap": re.compile(r"\s*,?\s*"),
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
@@ -284,10 +296,18 @@ def _subject(sentence: str, start: int) -> str | None:
     # A dash inside a paired term ("kinh tế - xã hội") is no break: the breaks are searched with it masked.
     masked = patterns["dash_term"].sub(lambda m: m.group().replace("-", "~").replace("–", "~"), text)
     end = len(text)
-    for name in ("stop", "listing", "clause", "predicate"):
+    for name in ("stop", "listing", "predicate"):
         match = patterns[name].search(masked)
         if match:
             end = min(end, match.start())
+    for match in patterns["clause"].finditer(masked, 0, end):
+        # "… thuộc diện Bộ Chính trị, Ban Bí thư quản lý": a list of bodies goes on.
+        after = match.start() + len(re.match(r",\s*", masked[match.start() :]).group())  # type: ignore[union-attr]
+        if not (
+            patterns["issuer_end"].search(masked, 0, match.start()) and patterns["issuer_start"].match(masked, after)
+        ):
+            end = match.start()
+            break
     # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
     # one opened before the subject ends it.
     opened = 0
@@ -298,7 +318,11 @@ def _subject(sentence: str, start: int) -> str | None:
             end = quote.start()
             break
         opened += -1 if closes else 1
-    words = text[:end].strip().rstrip(".,!?").split()
+    kept = text[:end].rstrip()
+    if patterns["event_time"].match(text, len(kept)):
+        # "… trên địa bàn TP. HCM sáng nay 20-4": where and when the sentence's event took place.
+        kept = patterns["event_place"].sub("", kept)
+    words = kept.strip().rstrip(".,!?").split()
     while words and words[-1].lower() in _dangling():
         words.pop()  # "… đối với ông B do" cut before "đã có vi phạm": "do" opens that clause
     if (

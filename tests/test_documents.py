@@ -539,3 +539,27 @@ def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence
         ("Thông tư số 202/2011/TT-BTC", "Bộ Tài chính", "BTC", 2011),
         ("Thông tư số 78/2014/TT-BTC", "Bộ Tài chính", "BTC", 2014),
     ]
+
+
+def test_a_subject_stops_at_the_sentences_time_place_and_predicate_and_goes_on_through_a_list_of_bodies():
+    registry = _registry_of(
+        "Tại hội nghị triển khai nghị định 139 về xử phạt hành chính trong lĩnh vực đầu tư xây dựng tại TP. HCM "
+        "mới đây, đại diện thanh tra Bộ Xây dựng cho biết.",
+        "Hội nghị tổng kết thông báo Kết luận số 264-TB/TW ngày 31/7/2009 của Bộ Chính trị về tổ chức cuộc vận động "
+        "“Người Việt Nam ưu tiên dùng hàng Việt Nam” trên địa bàn TP. HCM sáng nay 20-4.",
+        "Theo UBND thành phố, Nghị định 36/2009 của Chính phủ về quản lý sử dụng pháo có quy định: bắn pháo hoa "
+        "không quá 15 phút. Quy định số 85-QĐ/TW ngày 23-5-2017 của Bộ Chính trị về kiểm tra, giám sát việc kê khai "
+        "tài sản của cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý ra đời. Quyết định số 14/2015/QĐ-UBND "
+        "về hỗ trợ chi phí hỏa táng trên địa bàn TP. HCM có hiệu lực.",
+    )
+    assert sorted((d.name, d.subject) for d in registry.documents) == [
+        ("Nghị định số 139", "xử phạt hành chính trong lĩnh vực đầu tư xây dựng"),
+        ("Nghị định số 36", "quản lý sử dụng pháo"),
+        (
+            "Quy định số 85-QĐ/TW",
+            "kiểm tra, giám sát việc kê khai tài sản của cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý",
+        ),
+        # A place with no time after it is where the document applies.
+        ("Quyết định số 14/2015/QĐ-UBND", "hỗ trợ chi phí hỏa táng trên địa bàn TP. HCM"),
+        ("Thông báo số 264-TB/TW", "tổ chức cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”"),
+    ]
