@@ -187,6 +187,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|\s+(?:{_alternation(t for t in tables['subject_event_places']['times'] if ' ' in t)})(?!\w)",
             re.I,
         ),
+        # "Bộ Chính trị đã ra chỉ thị mới về <topic> để thay Chỉ thị số 21-CT/TW": a replacement is on its matter.
+        "replacing": re.compile(
+            rf"(?<!\w)(?:{_alternation(kinds)})\s+mới\s+về\s+(?P<topic>[^;:()]+?)\s+(?:để\s+)?thay(?:\s+thế)?(?:\s+cho)?\s+$",
+            re.I,
+        ),
         "gap": re.compile(r"\s*,?\s*"),
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
@@ -249,6 +254,9 @@ class _Mention:
     citation: Citation
     title: str | None = None  # a law cited by its name
     span: tuple[int, int] = (0, 0)  # where the sentence names it
+    # What a document replacing it is about ("chỉ thị mới về … ma túy … để thay Chỉ thị số 21"): its
+    # matter too, to tell it from another of its number, though not its subject as written.
+    replaced_by: str | None = None
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -556,6 +564,9 @@ def _mention(
         if dated and mention.issuer is not None:
             _date_read(mention, dated)
     _read_tail(sentence, match.end() if end is None else end, mention)
+    if "thay" in sentence[max(0, match.start() - 20) : match.start()].lower():
+        replacing = _patterns()["replacing"].search(sentence, max(0, match.start() - 300), match.start())
+        mention.replaced_by = replacing["topic"] if replacing else None
     return mention
 
 
@@ -649,18 +660,18 @@ def build_registry(articles: Sequence[Article]) -> Registry:
         summaries = [(group, _known(group, "group"), _known(group, "place"), _known(group, "year")) for group in groups]
         # Among records as specific, the topic most records agree on claims a document first (a stray
         # "Nghị quyết 19 … về đất đai" must not give the 2017 resolution its topic).
-        topics = [{m.subject for m in group if m.subject} for group in groups]
+        topics = [_topics(group) for group in groups]
         agreeing = [sum(bool(t and o) and _share_a_topic(t, o) for o in topics) for t in topics]
         order = {id(group): -agreeing[n] for n, group in enumerate(groups)}
         summaries.sort(key=lambda s: (-sum(v is not None for v in s[1:]), order[id(s[0])]))
         clusters: list[_Cluster] = []
         for group, issuer_group, place, year in summaries:
-            subjects = {m.subject for m in group if m.subject}
+            subjects = _topics(group)
             fitting = [
                 c
                 for c in clusters
                 if _refines(c, issuer_group, place, year)
-                and _share_a_topic(subjects, {m.subject for m in c.mentions if m.subject})
+                and _share_a_topic(subjects, _topics(c.mentions))
                 and not _about_a_later_period(subjects, c.year)
             ]
             known = sum(v is not None for v in (issuer_group, place, year))
@@ -668,7 +679,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             exact = [c for c in fitting if (c.group, c.place, c.year) == (issuer_group, place, year)]
             # A stated topic that one document states too names it among others stating no topic
             # ("Nghị quyết 18 về đổi mới, sắp xếp tổ chức bộ máy" beside a company's 18/2016/NQ-HĐQT).
-            topical = [c for c in finer if subjects and any(m.subject for m in c.mentions)]
+            topical = [c for c in finer if subjects and _topics(c.mentions)]
             target = (
                 fitting[0]
                 if len(fitting) == 1
@@ -695,13 +706,18 @@ def build_registry(articles: Sequence[Article]) -> Registry:
     return Registry(tuple(documents))
 
 
+def _topics(mentions: Iterable[_Mention]) -> set[str]:
+    """What mentions state a document is about: its subjects, and the matter of a document replacing it."""
+    return {t for m in mentions for t in (m.subject, m.replaced_by) if t}
+
+
 def _mergeable(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters that may be one document: nothing they state differs ("UBND tỉnh Gia Lai" beside
     "ngày 26/10/2018", one code), and their topics agree."""
     attributes = ((a.group, b.group), (a.place, b.place), (a.year, b.year))
     if any(x is not None and y is not None and x != y for x, y in attributes):
         return False
-    ours, theirs = ({m.subject for m in c.mentions if m.subject} for c in (a, b))
+    ours, theirs = (_topics(c.mentions) for c in (a, b))
     return (
         _share_a_topic(ours, theirs)
         and not _about_a_later_period(ours, b.year)

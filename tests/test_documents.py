@@ -563,3 +563,28 @@ def test_a_subject_stops_at_the_sentences_time_place_and_predicate_and_goes_on_t
         ("Quyết định số 14/2015/QĐ-UBND", "hỗ trợ chi phí hỏa táng trên địa bàn TP. HCM"),
         ("Thông báo số 264-TB/TW", "tổ chức cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”"),
     ]
+
+
+def test_a_replaced_document_is_on_its_replacements_matter_and_not_one_with_another_topic_of_its_code():
+    registry = _registry_of(
+        "Trên cơ sở tổng kết 10 năm thực hiện chỉ thị số 21, Bộ Chính trị đã ra chỉ thị mới về tiếp tục tăng cường "
+        "lãnh đạo công tác phòng, chống và kiểm soát ma túy trong tình hình mới để thay chỉ thị số 21-CT/TW, ngày "
+        "26-3-2008 của Bộ Chính trị khóa X.",
+        "Các chương trình luôn tuân thủ yêu cầu tại Chỉ thị 21 / TW về đẩy mạnh thực hành tiết kiệm, chống lãng phí.",
+        "Thủ tướng Chính phủ vừa có Chỉ thị số 21/CT-TTg về việc hỗ trợ Hội Luật gia Việt Nam.",
+    )
+    assert sorted((d.name, d.issuer, d.year, d.subject, d.articles) for d in registry.documents) == [
+        ("Chỉ thị số 21-CT/TW", "Bộ Chính trị", 2008, None, [0]),  # its replacement's topic is not its subject
+        ("Chỉ thị số 21/CT-TTg", "Thủ tướng Chính phủ", None, "hỗ trợ Hội Luật gia Việt Nam", [2]),
+        ("Chỉ thị số 21/TW", "cơ quan Trung ương Đảng", None, "đẩy mạnh thực hành tiết kiệm, chống lãng phí", [1]),
+    ]
+    # Dated by the text, one code's two years are two documents, each with the topic stated of it.
+    dated = _registry_of(
+        "Chỉ thị 21-CT/TW ngày 26/3/2008 của Bộ Chính trị về tăng cường phòng chống ma túy.",
+        "Chỉ thị 21-CT/TW ngày 25/12/2012 của Ban Bí thư về đẩy mạnh thực hành tiết kiệm, chống lãng phí.",
+        "Các đơn vị thực hiện Chỉ thị 21-CT/TW về đẩy mạnh thực hành tiết kiệm.",
+    )
+    assert sorted((d.year, d.issuer, d.subject, d.articles) for d in dated.documents) == [
+        (2008, "Bộ Chính trị", "tăng cường phòng chống ma túy", [0]),
+        (2012, "Ban Bí thư", "đẩy mạnh thực hành tiết kiệm, chống lãng phí", [1, 2]),
+    ]
