@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "5"
+EXTRACTION_VERSION = "6"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -173,6 +173,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
+        # "về phía nguyên đơn", "về phần mình": as for someone, not what the document is about.
+        "not_about": re.compile(rf"(?:{_alternation(tables['subject_not_about']['words'])})(?!\w)", re.I),
+        "event_place": re.compile(
+            rf"\s+(?:{_alternation(tables['subject_event_places']['words'])})"
+            rf"(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận))?\s+(?:{_alternation(_provinces())})$",
+            re.I,
+        ),
+        "issuer_end": re.compile(rf"(?<!\w)(?:{issuers})$", re.I),
+        "issuer_start": re.compile(rf"(?:{issuers})(?!\w)", re.I),
+        "event_time": re.compile(
+            rf"\s+(?:{_alternation(tables['subject_event_places']['times'])})(?:\s+\d|\s*,|\s*\.|$)"
+            rf"|\s+(?:{_alternation(t for t in tables['subject_event_places']['times'] if ' ' in t)})(?!\w)",
+            re.I,
+        ),
+        # "Bộ Chính trị đã ra chỉ thị mới về <topic> để thay Chỉ thị số 21-CT/TW": a replacement is on its matter.
+        "replacing": re.compile(
+            rf"(?<!\w)(?:{_alternation(kinds)})\s+mới\s+về\s+(?P<topic>[^;:()]+?)\s+(?:để\s+)?thay(?:\s+thế)?(?:\s+cho)?\s+$",
+            re.I,
+        ),
         "gap": re.compile(r"\s*,?\s*"),
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
@@ -235,6 +254,9 @@ class _Mention:
     citation: Citation
     title: str | None = None  # a law cited by its name
     span: tuple[int, int] = (0, 0)  # where the sentence names it
+    # What a document replacing it is about ("chỉ thị mới về … ma túy … để thay Chỉ thị số 21"): its
+    # matter too, to tell it from another of its number, though not its subject as written.
+    replaced_by: str | None = None
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -282,10 +304,18 @@ def _subject(sentence: str, start: int) -> str | None:
     # A dash inside a paired term ("kinh tế - xã hội") is no break: the breaks are searched with it masked.
     masked = patterns["dash_term"].sub(lambda m: m.group().replace("-", "~").replace("–", "~"), text)
     end = len(text)
-    for name in ("stop", "listing", "clause", "predicate"):
+    for name in ("stop", "listing", "predicate"):
         match = patterns[name].search(masked)
         if match:
             end = min(end, match.start())
+    for match in patterns["clause"].finditer(masked, 0, end):
+        # "… thuộc diện Bộ Chính trị, Ban Bí thư quản lý": a list of bodies goes on.
+        after = match.start() + len(re.match(r",\s*", masked[match.start() :]).group())  # type: ignore[union-attr]
+        if not (
+            patterns["issuer_end"].search(masked, 0, match.start()) and patterns["issuer_start"].match(masked, after)
+        ):
+            end = match.start()
+            break
     # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
     # one opened before the subject ends it.
     opened = 0
@@ -296,7 +326,11 @@ def _subject(sentence: str, start: int) -> str | None:
             end = quote.start()
             break
         opened += -1 if closes else 1
-    words = text[:end].strip().rstrip(".,!?").split()
+    kept = text[:end].rstrip()
+    if patterns["event_time"].match(text, len(kept)):
+        # "… trên địa bàn TP. HCM sáng nay 20-4": where and when the sentence's event took place.
+        kept = patterns["event_place"].sub("", kept)
+    words = kept.strip().rstrip(".,!?").split()
     while words and words[-1].lower() in _dangling():
         words.pop()  # "… đối với ông B do" cut before "đã có vi phạm": "do" opens that clause
     if (
@@ -336,7 +370,7 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
             position = issuer.end()
             continue
         subject = patterns["subject"].match(sentence, position)
-        if subject:
+        if subject and not patterns["not_about"].match(sentence, subject.end()):
             mention.subject = _subject(sentence, subject.end())
         return
 
@@ -477,6 +511,19 @@ def _spaced_code(kind: str, sentence: str, position: int) -> tuple[str, int] | N
     return (code if code[0] in "-/" else "/" + code), match.end()
 
 
+def _other_body(group: str, sentence: str) -> str | None:
+    """The other body a code's issuer abbreviation stands for when the sentence names it and not the
+    body the tables give ("Thông báo số 410/TB-BTC của Ban tổ chức lễ tang": BTC is no Bộ Tài chính)."""
+    others = _tables()["code_issuer_others"].get(group)
+    if not others or group not in _tables()["code_issuers"]:
+        return None
+    own = _tables()["code_issuers"][group][0]
+    if re.search(rf"(?<!\w){_alternation([own])}(?!\w)", sentence, re.I):
+        return None
+    named = re.search(rf"(?<!\w)(?:{_alternation(others)})(?!\w)", sentence, re.I)
+    return next(o for o in others if _plain(o) == _plain(named.group())) if named else None
+
+
 def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
     """A verb-like kind opening the sentence with a bare number ("Quy định 15 lĩnh vực …") is the verb,
     unless what follows names a document ("Quyết định 1737 của Thủ tướng …")."""
@@ -506,6 +553,8 @@ def _mention(
         citation=citation,
         span=match.span(),
     )
+    if group is not None and (other := _other_body(group, sentence)) is not None:
+        mention.group = other  # "410/TB-BTC … của Ban tổ chức lễ tang": not the Bộ Tài chính's
     before = _patterns()["issuer_before"].search(sentence, max(0, match.start() - 120), match.start())
     if before:
         _set_issuer(mention, before)
@@ -515,6 +564,9 @@ def _mention(
         if dated and mention.issuer is not None:
             _date_read(mention, dated)
     _read_tail(sentence, match.end() if end is None else end, mention)
+    if "thay" in sentence[max(0, match.start() - 20) : match.start()].lower():
+        replacing = _patterns()["replacing"].search(sentence, max(0, match.start() - 300), match.start())
+        mention.replaced_by = replacing["topic"] if replacing else None
     return mention
 
 
@@ -608,18 +660,18 @@ def build_registry(articles: Sequence[Article]) -> Registry:
         summaries = [(group, _known(group, "group"), _known(group, "place"), _known(group, "year")) for group in groups]
         # Among records as specific, the topic most records agree on claims a document first (a stray
         # "Nghị quyết 19 … về đất đai" must not give the 2017 resolution its topic).
-        topics = [{m.subject for m in group if m.subject} for group in groups]
+        topics = [_topics(group) for group in groups]
         agreeing = [sum(bool(t and o) and _share_a_topic(t, o) for o in topics) for t in topics]
         order = {id(group): -agreeing[n] for n, group in enumerate(groups)}
         summaries.sort(key=lambda s: (-sum(v is not None for v in s[1:]), order[id(s[0])]))
         clusters: list[_Cluster] = []
         for group, issuer_group, place, year in summaries:
-            subjects = {m.subject for m in group if m.subject}
+            subjects = _topics(group)
             fitting = [
                 c
                 for c in clusters
                 if _refines(c, issuer_group, place, year)
-                and _share_a_topic(subjects, {m.subject for m in c.mentions if m.subject})
+                and _share_a_topic(subjects, _topics(c.mentions))
                 and not _about_a_later_period(subjects, c.year)
             ]
             known = sum(v is not None for v in (issuer_group, place, year))
@@ -627,7 +679,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             exact = [c for c in fitting if (c.group, c.place, c.year) == (issuer_group, place, year)]
             # A stated topic that one document states too names it among others stating no topic
             # ("Nghị quyết 18 về đổi mới, sắp xếp tổ chức bộ máy" beside a company's 18/2016/NQ-HĐQT).
-            topical = [c for c in finer if subjects and any(m.subject for m in c.mentions)]
+            topical = [c for c in finer if subjects and _topics(c.mentions)]
             target = (
                 fitting[0]
                 if len(fitting) == 1
@@ -654,13 +706,18 @@ def build_registry(articles: Sequence[Article]) -> Registry:
     return Registry(tuple(documents))
 
 
+def _topics(mentions: Iterable[_Mention]) -> set[str]:
+    """What mentions state a document is about: its subjects, and the matter of a document replacing it."""
+    return {t for m in mentions for t in (m.subject, m.replaced_by) if t}
+
+
 def _mergeable(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters that may be one document: nothing they state differs ("UBND tỉnh Gia Lai" beside
     "ngày 26/10/2018", one code), and their topics agree."""
     attributes = ((a.group, b.group), (a.place, b.place), (a.year, b.year))
     if any(x is not None and y is not None and x != y for x, y in attributes):
         return False
-    ours, theirs = ({m.subject for m in c.mentions if m.subject} for c in (a, b))
+    ours, theirs = (_topics(c.mentions) for c in (a, b))
     return (
         _share_a_topic(ours, theirs)
         and not _about_a_later_period(ours, b.year)

@@ -511,3 +511,80 @@ def test_a_ministry_named_by_its_short_name_is_the_issuer_and_a_year_opening_the
         ("12", "Bộ GTVT", "BGTVT", 2016),
         ("20", "Bộ GD-ĐT", "BGDĐT", None),  # "Sáng 3/5" states no year
     ]
+
+
+def test_a_ve_that_means_as_for_is_no_subject():
+    registry = _registry_of(
+        "TAND đưa vụ án ra xét xử theo quyết định số 524/2018/QĐ-ST ngày 26/11/2018, về phía nguyên đơn là ông A "
+        "đang nóng lòng.",
+        "Nghị định 100 của Chính phủ, về phần mình, doanh nghiệp phải tuân thủ.",
+        "Chỉ thị 16 của Thủ tướng về phòng chống dịch được ban hành.",
+    )
+    assert sorted((d.name, d.issuer, d.year, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 16", "Thủ tướng", None, "phòng chống dịch"),
+        ("Nghị định số 100", "Chính phủ", None, None),
+        ("Quyết định số 524/2018/QĐ-ST", None, 2018, None),
+    ]
+
+
+def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
+    registry = _registry_of(
+        "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
+        "treo cờ rủ.",
+        "Bộ Tài chính ban hành Thông tư số 202/2011/TT-BTC về quản lý giá.",
+        "Doanh nghiệp thực hiện Thông tư 78/2014/TT-BTC về thuế thu nhập doanh nghiệp.",
+    )
+    assert sorted((d.name, d.issuer, d.group, d.year) for d in registry.documents) == [
+        ("Thông báo số 410/TB-BTC", None, "Ban tổ chức", 2019),
+        ("Thông tư số 202/2011/TT-BTC", "Bộ Tài chính", "BTC", 2011),
+        ("Thông tư số 78/2014/TT-BTC", "Bộ Tài chính", "BTC", 2014),
+    ]
+
+
+def test_a_subject_stops_at_the_sentences_time_place_and_predicate_and_goes_on_through_a_list_of_bodies():
+    registry = _registry_of(
+        "Tại hội nghị triển khai nghị định 139 về xử phạt hành chính trong lĩnh vực đầu tư xây dựng tại TP. HCM "
+        "mới đây, đại diện thanh tra Bộ Xây dựng cho biết.",
+        "Hội nghị tổng kết thông báo Kết luận số 264-TB/TW ngày 31/7/2009 của Bộ Chính trị về tổ chức cuộc vận động "
+        "“Người Việt Nam ưu tiên dùng hàng Việt Nam” trên địa bàn TP. HCM sáng nay 20-4.",
+        "Theo UBND thành phố, Nghị định 36/2009 của Chính phủ về quản lý sử dụng pháo có quy định: bắn pháo hoa "
+        "không quá 15 phút. Quy định số 85-QĐ/TW ngày 23-5-2017 của Bộ Chính trị về kiểm tra, giám sát việc kê khai "
+        "tài sản của cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý ra đời. Quyết định số 14/2015/QĐ-UBND "
+        "về hỗ trợ chi phí hỏa táng trên địa bàn TP. HCM có hiệu lực.",
+    )
+    assert sorted((d.name, d.subject) for d in registry.documents) == [
+        ("Nghị định số 139", "xử phạt hành chính trong lĩnh vực đầu tư xây dựng"),
+        ("Nghị định số 36", "quản lý sử dụng pháo"),
+        (
+            "Quy định số 85-QĐ/TW",
+            "kiểm tra, giám sát việc kê khai tài sản của cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý",
+        ),
+        # A place with no time after it is where the document applies.
+        ("Quyết định số 14/2015/QĐ-UBND", "hỗ trợ chi phí hỏa táng trên địa bàn TP. HCM"),
+        ("Thông báo số 264-TB/TW", "tổ chức cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”"),
+    ]
+
+
+def test_a_replaced_document_is_on_its_replacements_matter_and_not_one_with_another_topic_of_its_code():
+    registry = _registry_of(
+        "Trên cơ sở tổng kết 10 năm thực hiện chỉ thị số 21, Bộ Chính trị đã ra chỉ thị mới về tiếp tục tăng cường "
+        "lãnh đạo công tác phòng, chống và kiểm soát ma túy trong tình hình mới để thay chỉ thị số 21-CT/TW, ngày "
+        "26-3-2008 của Bộ Chính trị khóa X.",
+        "Các chương trình luôn tuân thủ yêu cầu tại Chỉ thị 21 / TW về đẩy mạnh thực hành tiết kiệm, chống lãng phí.",
+        "Thủ tướng Chính phủ vừa có Chỉ thị số 21/CT-TTg về việc hỗ trợ Hội Luật gia Việt Nam.",
+    )
+    assert sorted((d.name, d.issuer, d.year, d.subject, d.articles) for d in registry.documents) == [
+        ("Chỉ thị số 21-CT/TW", "Bộ Chính trị", 2008, None, [0]),  # its replacement's topic is not its subject
+        ("Chỉ thị số 21/CT-TTg", "Thủ tướng Chính phủ", None, "hỗ trợ Hội Luật gia Việt Nam", [2]),
+        ("Chỉ thị số 21/TW", "cơ quan Trung ương Đảng", None, "đẩy mạnh thực hành tiết kiệm, chống lãng phí", [1]),
+    ]
+    # Dated by the text, one code's two years are two documents, each with the topic stated of it.
+    dated = _registry_of(
+        "Chỉ thị 21-CT/TW ngày 26/3/2008 của Bộ Chính trị về tăng cường phòng chống ma túy.",
+        "Chỉ thị 21-CT/TW ngày 25/12/2012 của Ban Bí thư về đẩy mạnh thực hành tiết kiệm, chống lãng phí.",
+        "Các đơn vị thực hiện Chỉ thị 21-CT/TW về đẩy mạnh thực hành tiết kiệm.",
+    )
+    assert sorted((d.year, d.issuer, d.subject, d.articles) for d in dated.documents) == [
+        (2008, "Bộ Chính trị", "tăng cường phòng chống ma túy", [0]),
+        (2012, "Ban Bí thư", "đẩy mạnh thực hành tiết kiệm, chống lãng phí", [1, 2]),
+    ]
