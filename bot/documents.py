@@ -1215,17 +1215,37 @@ def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, floa
     sentence holds without the title (the sentence saying it all is the better citation)."""
     if not context.words:
         return 1.0, 1.0, 1.0
-    words = [re.sub(r"[^\w\s]", " ", _plain(text)).split() for text in (sentence, title)]
-    held = set(words[0]) | set(words[1])
-    pairs = {pair for w in words for pair in itertools.pairwise(w)}
+    own_words, own_pairs = _words_of(sentence)
+    title_words, title_pairs = _words_of(title)
+    held = own_words | title_words
+    pairs = own_pairs | title_pairs
     # An abbreviation is held where what it stands for is ("pct": "Phó Chủ tịch"; "DN": "doanh nghiệp").
     shortened = [w for w in context.words if w not in held and _stands_for(w)]
     if shortened:
-        concepts = set(concept_terms(f"{sentence} {title}"))
-        held |= {w for w in shortened if _stands_for(w) & concepts}
+        concepts = _concepts_of(f"{sentence} {title}")
+        held = held | {w for w in shortened if _stands_for(w) & concepts}
     share = sum(w in held for w in context.words) / len(context.words)
-    own = sum(w in words[0] for w in context.words) / len(context.words)
+    own = sum(w in own_words for w in context.words) / len(context.words)
     return share, (sum(p in pairs for p in context.pairs) / len(context.pairs) if context.pairs else share), own
+
+
+# Questions about documents read the same citing sentences again and again: their words are kept.
+@functools.lru_cache(maxsize=32_768)
+def _words_of(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The plain words of a sentence or title, and its pairs of neighbouring words."""
+    words = re.sub(r"[^\w\s]", " ", _plain(text)).split()
+    return frozenset(words), frozenset(itertools.pairwise(words))
+
+
+@functools.lru_cache(maxsize=8_192)
+def _concepts_of(text: str) -> frozenset[str]:
+    return frozenset(concept_terms(text))
+
+
+@functools.lru_cache(maxsize=2_048)
+def _cited_in(article: Article, position: int) -> tuple[_Mention, ...]:
+    """`mentions_in_article`, kept for the articles questions come back to (never mutated here)."""
+    return tuple(mentions_in_article(article, position))
 
 
 def _issuer_spans(plain: str) -> list[tuple[int, int]]:
@@ -1303,7 +1323,7 @@ def _best_statement(
     best: tuple[tuple[float, float, float], Fact] | None = None
     for position in document.articles:
         article = articles[position]
-        for mention in mentions_in_article(article, position):
+        for mention in _cited_in(article, position):
             if not _is_of(mention, document):
                 continue
             sentence = mention.citation.sentence
@@ -1328,7 +1348,7 @@ def _effective_unnamed(
     best: tuple[tuple[float, float, float], Fact] | None = None
     for position in document.articles:
         article = articles[position]
-        mentions = mentions_in_article(article, position)
+        mentions = _cited_in(article, position)
         if any(m.kind == document.kind and not _is_of(m, document) for m in mentions):
             continue  # the article cites another of that kind: "the" one is unclear
         for paragraph in article.paragraphs:
@@ -1448,7 +1468,7 @@ def _which_in_sentences(
     for document in leaders:
         for position in document.articles:
             article = articles[position]
-            for mention in mentions_in_article(article, position):
+            for mention in _cited_in(article, position):
                 if _is_of(mention, document):
                     citation = mention.citation
                     fact = Fact("which", document, citation, mention.span)

@@ -292,3 +292,13 @@ def test_which_text_of_any_kind_is_asked_with_van_ban(cited):
     parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
     fact = registry_answer(cited.index.documents, cited.index.articles, question, *parts)
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Chỉ thị 27"
+
+
+def test_a_question_asked_again_reads_no_citing_sentence_again(answerer):
+    from bot import documents
+
+    question = "Văn bản nào của Bộ Chính trị về quy hoạch xây dựng được triển khai ở Hà Nội?"
+    answerer.answer(question)
+    read = documents._words_of.cache_info().misses
+    answerer.answer(question)
+    assert documents._words_of.cache_info().misses == read
