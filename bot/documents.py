@@ -245,13 +245,14 @@ class _Mention:
     written: str
     code: str | None
     group: str | None
-    place: str | None  # a local issuer's province, plain ("nghe an")
-    issuer: str | None  # as named in the sentence
     year: int | None
-    date: dt.date | None
     dated: bool  # the sentence states the date or the year
-    subject: str | None
     citation: Citation
+    # Read from the rest of the sentence, when it says them (`_read_tail`).
+    place: str | None = None  # a local issuer's province, plain ("nghe an")
+    issuer: str | None = None  # as named in the sentence
+    date: dt.date | None = None
+    subject: str | None = None
     title: str | None = None  # a law cited by its name
     span: tuple[int, int] = (0, 0)  # where the sentence names it
     # What a document replacing it is about ("chỉ thị mới về … ma túy … để thay Chỉ thị số 21"): its
@@ -466,12 +467,8 @@ def _law_mention(sentence: str, match: re.Match[str], citation: Citation) -> _Me
         written="",
         code=None,
         group="QH",
-        place=None,
-        issuer=None,
         year=year,
-        date=None,
         dated=year is not None,
-        subject=None,
         citation=citation,
         title=title,
         span=match.span("law"),
@@ -544,12 +541,8 @@ def _mention(
         written=number,
         code=(number + rest).replace("Ð", "Đ") if code_kind or group else None,
         group=group,
-        place=None,
-        issuer=None,
         year=year,
-        date=None,
         dated=year is not None,
-        subject=None,
         citation=citation,
         span=match.span(),
     )

@@ -498,11 +498,12 @@ def analyse(text: str) -> Question:
     asked.extend(m.span() for m in _alternation(_FILLER_PHRASES, unaccented).finditer(key))
     # `key` is aligned with `text` character for character (NFC, same letters, other marks).
     # Words of time filter or order the articles by date: they are not searched for.
-    timed = [span for span, _ in periods_in(strip_diacritics(key))] + [
-        m.span() for name in ("relative", "newest") for m in _words("dates", name).finditer(strip_diacritics(key))
+    stripped = strip_diacritics(key)
+    timed = [span for span, _ in periods_in(stripped)] + [
+        m.span() for name in ("relative", "newest") for m in _words("dates", name).finditer(stripped)
     ]
     # Words naming the article ("bài tâm sự … trên VnExpress") are no words of its content.
-    pointing = [m.span() for m in _words("article", "words").finditer(strip_diacritics(key))]
+    pointing = [m.span() for m in _words("article", "words").finditer(stripped)]
     topic = _blank(nfc(text), asked + timed + pointing) if len(key) == len(nfc(text)) else text
     if kind is Kind.WHO:
         focus = ()
@@ -563,9 +564,9 @@ _WORDS_BETWEEN_TITLE_AND_WHICH = 6
 _PLACE_NOUNS = frozenset(
     "tỉnh|thành phố|huyện|quận|xã|phường|nước|quốc gia|địa phương|vùng|khu vực|thị xã|thành|nơi".split("|")
 )
-_PLAIN_PLACE_NOUNS = frozenset(strip_diacritics(n) for n in _PLACE_NOUNS)
-_BODY_NOUNS = frozenset(_question_words()["who"]["bodies"])
-_PLAIN_BODY_NOUNS = frozenset(strip_diacritics(n) for n in _BODY_NOUNS)
+# "Phó thủ tướng giao những bộ ngành nào" asks for a body: neither asks for a person.
+_NOT_PERSON_NOUNS = _PLACE_NOUNS | frozenset(_question_words()["who"]["bodies"])
+_PLAIN_NOT_PERSON_NOUNS = frozenset(strip_diacritics(n) for n in _NOT_PERSON_NOUNS)
 
 
 # "cùng Thủ tướng", "với Bộ trưởng", "của Chủ tịch": a title after one of these names someone the
@@ -619,11 +620,8 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
         before = key[: which.start()].split()
         if not before:
             continue
-        place = _PLAIN_PLACE_NOUNS if unaccented else _PLACE_NOUNS
-        if before[-1] in place or " ".join(before[-2:]) in place:
-            continue
-        bodies = _PLAIN_BODY_NOUNS if unaccented else _BODY_NOUNS
-        if before[-1] in bodies or " ".join(before[-2:]) in bodies:
+        not_people = _PLAIN_NOT_PERSON_NOUNS if unaccented else _NOT_PERSON_NOUNS
+        if before[-1] in not_people or " ".join(before[-2:]) in not_people:
             continue
         for title in titles:
             between = key[title.end() : which.start()].split()
