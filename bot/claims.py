@@ -9,9 +9,11 @@ contradicts stays unclear: the bot says so rather than guess.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 
+from bot.names import office_titles, people_in
 from bot.question import PLAIN_STOP_WORDS, Question
 from bot.text import LOWER_LETTERS, UPPER_LETTERS, padded_words, strip_diacritics
 
@@ -116,10 +118,18 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said)
         if contrary_name:
             contrary.append(match.span())
+    abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
+    office = _office_check(sentence, claim, abbreviations)
+    if office is not None and office[0] is Verdict.NO:
+        contrary.append(office[1])
     if contrary:
         verdict = Verdict.NO
-    elif (claimed or names) and amounts_found and names_found:
+    elif office is not None and office[0] is Verdict.UNCLEAR:
+        verdict = Verdict.UNCLEAR  # the person is there, but not said to hold the claimed office
+    elif (claimed or names or office) and amounts_found and names_found:
         verdict = Verdict.YES
+        if office is not None:
+            confirming.insert(len(claimed) and 1, office[1])  # after the claim's number, before its names
     else:
         verdict = Verdict.UNCLEAR
     # The claim's own number first: it is what the question turns on.
@@ -141,3 +151,108 @@ def _in_place_of(name: str, before: str, claim: str, said: str) -> bool:
         return False
     instead = " " + " ".join(following) + " "
     return instead != name and instead not in said
+
+
+# Words that end an office's body in a claim: "Bí thư Thành ủy Hà Nội | là | ông …", "… | phải không".
+_BODY_ENDS = PLAIN_STOP_WORDS | {
+    "la",
+    "phai",
+    "khong",
+    "dung",
+    "ong",
+    "ba",
+    "da",
+    "tung",
+    "hien",
+    "nay",
+    "chua",
+    "dong",
+}
+_ROLE_SEGMENT_ENDS = re.compile(r"[;.:()]|\s(?:va|cung|voi)\s")
+# An abbreviation (MTTQ, UBND) in a claim's office can't be told from another body's name.
+_ABBREVIATION = re.compile(r"(?<!\w)[A-ZĐ]{2,}(?!\w)")
+WORDS_OF_BODY = 6  # an office's body is at most this many words ("Ủy ban Quốc phòng và An ninh")
+
+
+@functools.cache
+def _office_pattern() -> re.Pattern[str]:
+    titles = {_plain(t) for t in office_titles()}
+    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<deputy>pho\s+)?(?P<title>{alternation})(?!\w)")
+
+
+def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> tuple[Verdict, Span] | None:
+    """Whether the sentence gives the claim's person the claimed office ("Ông X là Bí thư Tỉnh ủy
+    A phải không?"): YES when the office is said beside the name, NO when another one is in its place
+    (Phó Bí thư, or Chủ nhiệm of another committee), UNCLEAR when the person is there without it;
+    with the span deciding it. None when the claim names no office or the sentence not its holder."""
+    plain = _plain(sentence)
+    if len(plain) != len(sentence):
+        return None
+    person = next(
+        (
+            span
+            for span in people_in(sentence)
+            if len(sentence[span[0] : span[1]].split()) >= 2 and padded_words(sentence[span[0] : span[1]]) in claim
+        ),
+        None,
+    )
+    if person is None:
+        return None
+    name = padded_words(sentence[person[0] : person[1]])
+    wanted = _office_pattern().search(claim.replace(name, " | "))
+    if wanted is None:
+        return None
+    body: list[str] = []
+    for word in claim.replace(name, " | ")[wanted.end() :].split():
+        if word in _BODY_ENDS or word == "|" or word.isdigit() or len(body) == WORDS_OF_BODY:
+            break
+        body.append(word)
+    offices = [m for start, end in _role_segments(plain, person) for m in _office_pattern().finditer(plain, start, end)]
+    title = " ".join(wanted["title"].split())
+    for held in offices:
+        if " ".join(held["title"].split()) == title and bool(held["deputy"]) == bool(wanted["deputy"]):
+            after = re.findall(r"\w+", plain[held.end() : held.end() + 80])
+            if _in_order(body, after[: len(body) + 2]):
+                return Verdict.YES, held.span()
+            if not abbreviations.intersection(body) and _another_body(sentence, held.end(), body):
+                return Verdict.NO, held.span()
+    for held in offices:
+        if " ".join(held["title"].split()) == title and bool(held["deputy"]) != bool(wanted["deputy"]):
+            return Verdict.NO, held.span()  # "Phó Bí thư" where the claim says "Bí thư", or the other way round
+        after = re.findall(r"\w+", plain[held.end() : held.end() + 80])
+        if body and _in_order(body, after[: len(body) + 2]):
+            return Verdict.NO, held.span()  # another office of the same body: "Thứ trưởng Bộ Tài chính"
+    return Verdict.UNCLEAR, person
+
+
+def _role_segments(plain: str, person: Span) -> list[Span]:
+    """Where a sentence states the person's offices: before the name back to the clause's start or
+    another name, and after it the comma-separated parts that open with an office."""
+    start, end = person
+    before = plain[max(0, start - 80) : start]
+    cut = max((m.end() for m in _ROLE_SEGMENT_ENDS.finditer(before)), default=0)
+    segments = [(max(0, start - 80) + cut, start)]
+    position = end
+    while (part := re.match(r"\s*[,–-]\s*([^,;.()–]*)", plain[position:])) is not None:
+        opening = _office_pattern().match(part.group(1).removeprefix("nguyen ").removeprefix("uy vien "))
+        if opening is None and not part.group(1).startswith(("nguyen ", "uy vien ")):
+            break
+        segments.append((position + part.start(1), position + part.end(1)))
+        position += part.end()
+    return segments
+
+
+def _in_order(words: list[str], among: list[str]) -> bool:
+    """Whether `words` occur in `among` in this order (other words may come between)."""
+    remaining = iter(among)
+    return all(word in remaining for word in words)
+
+
+def _another_body(sentence: str, position: int, body: list[str]) -> bool:
+    """Whether the words after an office name a body (capitalised, not an abbreviation) other than
+    the claim's: "Chủ nhiệm Uỷ ban Pháp luật" against "Chủ nhiệm Ủy ban Quốc phòng An ninh"."""
+    following = sentence[position : position + 80].split()[: WORDS_OF_BODY + 2]
+    named = [w for w in following if w[:1].isupper() and not w.isupper()]
+    stated = {_plain(w).strip(",.;:()") for w in following}
+    return any(_plain(w).strip(",.;:()") not in body for w in named) and any(w not in stated for w in body)

@@ -10,61 +10,31 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from pathlib import Path
 
 from bot.claims import Verdict, check_claim
+from bot.names import (
+    CAPITALISED_RUN,
+    KNOWN_PLACE,
+    NOT_NAME_START,
+    NOT_PEOPLE,
+    OFFICE_OF_PLACE,
+    PERSON,
+    PLACE_BEFORE_NAME,
+    TITLED_RUN,
+    UPPER,
+)
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
-from bot.text import LOWER_LETTERS, UPPER_LETTERS, code_terms, padded_words, strip_diacritics, syllables
+from bot.text import code_terms, padded_words, strip_diacritics, syllables
 
 Span = tuple[int, int]
 
-NAMES_FILE = Path(__file__).with_name("data") / "names.toml"
-
-
-@functools.cache
-def _tables() -> dict[str, dict]:
-    with NAMES_FILE.open("rb") as stream:
-        return tomllib.load(stream)
-
-
-def _table(name: str) -> tuple[str, ...]:
-    """One table of bot/data/names.toml (each keeps its source beside its words)."""
-    return tuple(dict.fromkeys(_tables()[name]["words"]))
-
-
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_UPPER = UPPER_LETTERS
-_NAME_SYLLABLE = rf"[{_UPPER}][{LOWER_LETTERS}]+"
-_PERSON = re.compile(rf"(?<!\w)(?:{_alternation(_table('surnames'))})(?:\s+{_NAME_SYLLABLE}){{1,3}}(?!\w)")
-_NOT_PEOPLE = re.compile(rf"(?<!\w)(?:{_alternation(_table('not_people'))})(?!\w)")
-# "ông Trump", "Đại sứ David Pressman": a capitalised run after a title is a person, whatever the family name.
-_CAPITALISED_RUN = rf"[{_UPPER}][\w'-]*(?:\s+[{_UPPER}][\w'-]*){{0,3}}"
-_TITLED_RUN = re.compile(rf"(?<!\w)(?:{_alternation(_table('person_titles'))})\s+(?P<name>{_CAPITALISED_RUN})(?!\w)")
 # "David Eisenhauser, 18 tuổi", "Sean Lusk - đồng giám đốc ...": a capitalised run of two or more
 # words described as a person right after it.
 _DESCRIBED_RUN = re.compile(
-    rf"(?<![\w.])(?P<name>[{_UPPER}][\w'-]+(?:\s+[{_UPPER}][\w'-]+){{1,3}})"
+    rf"(?<![\w.])(?P<name>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+){{1,3}})"
     rf"(?=\s*(?i:,\s*\d{{1,3}}\s+tuổi|\s+-\s+(?:nguyên\s+|cựu\s+|phó\s+|đồng\s+)?(?:giám đốc|chủ tịch|bộ trưởng|"
     rf"thứ trưởng|trưởng|phó|giáo sư|chuyên gia|nhà|đại biểu|bí thư|tổng|viện trưởng|cục trưởng|vụ trưởng|chánh|"
     rf"người|luật sư|tiến sĩ|thượng nghị sĩ|nghị sĩ|đại sứ|cố vấn)))"
-)
-_NOT_NAME_START = re.compile(rf"(?:{_alternation(_table('not_name_start'))})(?!\w)")
-# A province, a country or a region named anywhere ("Đồng Nai thu ngân sách...").
-_KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{_alternation(_table('provinces') + _table('countries'))})(?!\w)")
-# A name right after one of these is a place or an institution named after a person.
-_PLACE_BEFORE_NAME = re.compile(
-    r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|phố|tỉnh|thành phố|TP\.?|trường|cầu|bệnh viện|"
-    r"sân bay|cảng|khu|tư tưởng|Chủ tịch|lăng|nhà máy)\s*$",
-    re.IGNORECASE,
-)
-# "Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh": the province left unsaid, the name is the officer's.
-_OFFICE_OF_PLACE = re.compile(
-    r"(UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ)\s+"
-    r"(tỉnh|thành phố|huyện|quận|TP\.?)\s*$"
 )
 _TITLE_WORDS = re.compile(
     r"(Bí thư|Chủ tịch|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó|Giám đốc|Trưởng|Chánh|Tư lệnh|Chính [uủ]y|"
@@ -85,10 +55,10 @@ _DATE = re.compile(
 # preposition to the last one before punctuation or a word that starts another clause.
 _PLACE = re.compile(
     rf"(?<!\w)(?:tại|ở|đến|về|trên địa bàn)\s+(?:(?:tỉnh|thành phố|huyện|quận|xã|thị xã|nước|"
-    rf"thủ đô|khu|trụ sở|hội trường)\s+)?(?P<place>[{_UPPER}][\w.]*(?:\s+(?!(?:và|với|để|nhằm|do|vào|từ|"
+    rf"thủ đô|khu|trụ sở|hội trường)\s+)?(?P<place>[{UPPER}][\w.]*(?:\s+(?!(?:và|với|để|nhằm|do|vào|từ|"
     rf"cho|của|trong|khi|đã|sẽ|được)\s)[\w.]+){{0,7}})",
 )
-_PLACE_END = re.compile(rf"^.*[{_UPPER}](?:[\w.]*\w)?", re.DOTALL)
+_PLACE_END = re.compile(rf"^.*[{UPPER}](?:[\w.]*\w)?", re.DOTALL)
 _DOCUMENT_CODE = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]{0,5}(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7})*")
 
 _PEOPLE = (
@@ -192,12 +162,12 @@ def _titled_as_another(before: str, question: Question) -> bool:
 def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     # Place names that start like a person's ("Hà Nội") are masked first, so that
     # "Hà Nội Nguyễn Văn Phong" yields the person, not "Hà Nội Nguyễn Văn".
-    masked = _NOT_PEOPLE.sub(lambda m: "x" * len(m.group()), sentence)
+    masked = NOT_PEOPLE.sub(lambda m: "x" * len(m.group()), sentence)
     titled: list[Span] = []
     untitled: list[Span] = []
-    for match in _PERSON.finditer(masked):
+    for match in PERSON.finditer(masked):
         before = sentence[max(0, match.start() - 60) : match.start()]
-        if (_PLACE_BEFORE_NAME.search(before) and not _OFFICE_OF_PLACE.search(before)) or _echoes(
+        if (PLACE_BEFORE_NAME.search(before) and not OFFICE_OF_PLACE.search(before)) or _echoes(
             match.group(), question
         ):
             continue
@@ -208,13 +178,13 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         )
     found = titled + untitled
     described = [(m, "name") for m in _DESCRIBED_RUN.finditer(masked)]
-    for match, group in [(m, "name") for m in _TITLED_RUN.finditer(masked)] + described:
+    for match, group in [(m, "name") for m in TITLED_RUN.finditer(masked)] + described:
         start, end = match.span(group)
         name = sentence[start:end]
         if (
             any(start < e and s < end for s, e in found)
-            or _NOT_NAME_START.match(sentence, start)  # "Chính" of "Thủ tướng Chính phủ" is no name
-            or _KNOWN_PLACE.fullmatch(name)
+            or NOT_NAME_START.match(sentence, start)  # "Chính" of "Thủ tướng Chính phủ" is no name
+            or KNOWN_PLACE.fullmatch(name)
             or _echoes(name, question)
             or _names_asked_about(name, question)
             or _titled_as_another(sentence[max(0, start - 60) : start], question)
@@ -290,7 +260,7 @@ def _focus(sentence: str, question: Question) -> list[Span]:
         if plain_words[i : i + len(focus)] == focus:
             end_word = min(i + len(focus) + 3, len(words) - 1)
             tail = sentence[words[i + len(focus)].start() : words[end_word].end()]
-            if not _echoes(tail, question) and not (named and not re.search(f"[{_UPPER}]", tail)):
+            if not _echoes(tail, question) and not (named and not re.search(f"[{UPPER}]", tail)):
                 end = words[end_word].end() - len(words[end_word].group()) + len(words[end_word].group().rstrip(",;:"))
                 spans.append((words[i].start(), end))  # "Nhà nước," in bold without its comma
     return spans
@@ -313,7 +283,7 @@ _GRAINS = (  # (what the question asks, what the date must hold)
 # "huyện Long Thành", "xã Quảng Thịnh", "quận 8": a place named by its kind.
 _TYPED_PLACE = re.compile(
     rf"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn|thủ đô|đường|phố|khu công nghiệp|"
-    rf"ấp|thôn|bản|làng)\s+(?:{_CAPITALISED_RUN}|\d+)(?!\w)"
+    rf"ấp|thôn|bản|làng)\s+(?:{CAPITALISED_RUN}|\d+)(?!\w)"
 )
 
 
@@ -332,7 +302,7 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             strong.append(match.span())
     weak = [
         m.span()
-        for m in _KNOWN_PLACE.finditer(sentence)
+        for m in KNOWN_PLACE.finditer(sentence)
         if not any(s < m.end() and m.start() < e for s, e in strong) and not _echoes(m.group(), question)
     ]
     return sorted(strong), weak

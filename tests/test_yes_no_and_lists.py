@@ -96,6 +96,48 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             "15.000 tỷ",
         ),
         (
+            "Ông Nguyễn Văn Phong là Bí thư Thành ủy Hà Nội phải không?",
+            "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.",
+            Verdict.NO,  # the deputy, not the secretary
+            "Phó Bí thư",
+        ),
+        (
+            "ong nguyen van phong la pho bi thu thanh uy ha noi phai khong",
+            "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.",
+            Verdict.YES,
+            "Phó Bí thư",
+        ),
+        (
+            "Chủ nhiệm Ủy ban Quốc phòng An ninh là ông Nguyễn Khắc Định phải không?",
+            "Ông Nguyễn Khắc Định, Chủ nhiệm Uỷ ban Pháp luật cho hay, nhiều ý kiến tán thành.",
+            Verdict.NO,  # the same title, of another committee
+            "Chủ nhiệm",
+        ),
+        (
+            "Thứ trưởng Bộ Tài chính là ông Đinh Tiến Dũng phải không?",
+            "Ông Đinh Tiến Dũng, Bộ trưởng Bộ Tài chính, phát biểu.",
+            Verdict.NO,  # another office of the same ministry
+            "Bộ trưởng",
+        ),
+        (
+            "ong dinh tien dung co phai bo truong bo tai chinh ko",
+            "Ông Đinh Tiến Dũng, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Tài chính, phát biểu.",
+            Verdict.YES,
+            "Bộ trưởng",
+        ),
+        (
+            "Ông Đinh Tiến Dũng là Bộ trưởng Bộ Tài chính phải không?",
+            "Ông Đinh Tiến Dũng phát biểu tại hội nghị.",  # the person, but no office: not a yes
+            Verdict.UNCLEAR,
+            None,
+        ),
+        (
+            "CT MTTQ xã Kim Lương có thoát chết không?",  # "Kim Lương" is the commune, not the office holder
+            "Ông Hoàng Văn Thiện - chủ tịch Mặt trận Tổ quốc xã Kim Lương - thoát chết trong gang tấc.",
+            Verdict.YES,
+            "Kim Lương",
+        ),
+        (
             "Hội nghị sơ kết Chỉ thị 05 có 300 đại biểu dự phải không?",
             "Hội nghị sơ kết Chỉ thị 05 diễn ra sáng 2/4.",  # "05" names the directive: no count
             Verdict.UNCLEAR,
