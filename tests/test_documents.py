@@ -588,3 +588,15 @@ def test_a_replaced_document_is_on_its_replacements_matter_and_not_one_with_anot
         (2008, "Bộ Chính trị", "tăng cường phòng chống ma túy", [0]),
         (2012, "Ban Bí thư", "đẩy mạnh thực hành tiết kiệm, chống lãng phí", [1, 2]),
     ]
+
+
+def test_a_joint_circular_is_its_own_kind_not_a_circular_of_that_number(articles):
+    text = (
+        "Hai bộ đang sửa Thông tư liên tịch 27/2015/TTLT-BKHCN-BTC về khoán chi.\n"
+        "Thông tư 27 của Bộ Y tế về khám bệnh vẫn có hiệu lực."
+    )
+    found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
+    assert sorted((d.kind, d.ordinal, d.subject) for d in found) == [
+        ("Thông tư", 27, "khám bệnh"),
+        ("Thông tư liên tịch", 27, "khoán chi"),
+    ]
