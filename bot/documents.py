@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "6"
+EXTRACTION_VERSION = "9"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -132,7 +132,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     kinds = [canonicalize(k) for k in tables["kinds"]["names"]]
     codes = _alternation(tables["kinds"]["codes"]).replace("Đ", "[ĐÐ]")  # an eth is typed for the Đ too
     issuers = _alternation(canonicalize(name) for name in tables["issuers"] if name != "source")
-    place = rf"(?:(?:\s+(?:tỉnh|thành phố|TP\.?|huyện|quận))?\s+(?P<place>{_alternation(_provinces())}))?"
+    level = r"\s+(?:tỉnh|thành phố|TP\.?|huyện|quận)"
+    # "UBND tỉnh Hà Tĩnh"; "UBND TP" where the article has named the city already.
+    place = rf"(?:(?:{level})?\s+(?P<place>{_alternation(_provinces())})|(?P<level>{level})(?!\w))?"
     term = r"(?:\s+(?:khóa|nhiệm kỳ)\s+[IVXLivxl\d]+)?"
     # "Hội nghị lần thứ 7 Ban Chấp hành Trung ương", "Hội nghị Trung ương 7 khóa X": a plenum issues as its body.
     plenum = r"(?:Hội nghị\s+(?:lần\s+thứ\s+[\w]+\s+)?(?:của\s+)?)?"
@@ -169,7 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
             rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
-            r"(?:\s+(?:đã|vừa|mới|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
+            r"(?:\s+(?:đã|vừa|mới|từng|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
@@ -264,7 +266,7 @@ def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
     """The kind, year and issuer group a code's parts state ("31/2018/CT-TTg": Chỉ thị, 2018, TTg)."""
     tables = _tables()
     kind_codes = {_part_key(c): k for c, k in tables["kinds"]["codes"].items()}
-    issuer_codes = {_part_key(c): c for c in tables["code_issuers"] if c != "source"}
+    issuer_codes = {_part_key(c): v[1] for c, v in tables["code_issuers"].items() if c != "source"}
     kind = year = group = other = None
     for part in re.split(r"[-/]", rest)[1:]:
         if re.fullmatch(r"(?:19|20)\d\d", part):
@@ -403,7 +405,7 @@ def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
     if mention.group is not None and group != mention.group:
         return  # "05-CT/TW của Tỉnh ủy": the code says who issued it; the words may name who carries it out
     mention.group = group
-    end = match.end("place") if match["place"] else match.end("issuer")
+    end = match.end("place") if match["place"] else match.end("level") if match["level"] else match.end("issuer")
     mention.issuer = " ".join(match.string[match.start("issuer") : end].split())
     if match["place"]:
         mention.place = _plain(match["place"])
@@ -1159,7 +1161,10 @@ def registry_answer(
     if fact in (None, "which") and (which := _which_kind(plain)) is not None:
         return _which_in_sentences(registry, articles, plain, which)
     if fact in ("subject", "issuer", "date"):
-        return _fact_in_sentences(registry, articles, plain, fact)
+        # Read without the asking words, wherever they stand ("Ai ban hành Quyết định 14 về …?").
+        effective = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
+        named = " ".join(re.sub(r"[^\w\s/-]", " ", name).split()) or plain
+        return _fact_in_sentences(registry, articles, named, "effective" if effective else fact)
     return None
 
 
@@ -1258,8 +1263,6 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
         wanted = dataclasses.replace(wanted, group=_code_parts(named["rest"])[2])
     years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
-    if fact == "date" and _EFFECTIVE_ASKED.search(plain):
-        fact = "effective"
     best = []
     for document in registry.documents:
         if not document.number or document.ordinal != wanted.number or document.kind not in wanted.kinds:
