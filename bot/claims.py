@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from bot.names import office_titles, people_in
+from bot.names import office_pattern, offices_held, people_in, table
 from bot.question import PLAIN_STOP_WORDS, Question
 from bot.text import LOWER_LETTERS, UPPER_LETTERS, padded_words, strip_diacritics
 
@@ -115,7 +115,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         if name in claim:
             confirming.append(match.span())
             continue
-        contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said)
+        contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said, _named_in(question))
         if contrary_name:
             contrary.append(match.span())
     abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
@@ -136,7 +136,22 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     return Check(verdict, tuple(dict.fromkeys(confirming)), tuple(dict.fromkeys(contrary)))
 
 
-def _in_place_of(name: str, before: str, claim: str, said: str) -> bool:
+def _named_in(question: Question) -> str:
+    """The names a claim may state, padded and diacritic-free: its capitalised runs (typed with
+    diacritics) and the provinces and countries it names (typed either way)."""
+    text = question.topic or question.text
+    runs = [] if question.unaccented else [padded_words(m.group()) for m in _RUN.finditer(text)]
+    places = [padded_words(m.group()) for m in _known_place_plain().finditer(padded_words(text))]
+    return "".join(runs + places)
+
+
+@functools.cache
+def _known_place_plain() -> re.Pattern[str]:
+    places = {" ".join(padded_words(p).split()) for p in table("provinces") + table("countries")}
+    return re.compile("|".join(rf" {re.escape(p)} " for p in sorted(places, key=len, reverse=True)))
+
+
+def _in_place_of(name: str, before: str, claim: str, said: str, named: str) -> bool:
     """Whether the sentence's `name` stands where the claim has another one: the two words before it
     ("tỉnh uỷ" in "Tỉnh uỷ Nghệ An") are followed in the claim by words the sentence lacks
     ("tỉnh ủy Hà Tĩnh")."""
@@ -150,35 +165,19 @@ def _in_place_of(name: str, before: str, claim: str, said: str) -> bool:
     if len(following) < len(name.split()) or any(w in PLAIN_STOP_WORDS or w.isdigit() for w in following):
         return False
     instead = " " + " ".join(following) + " "
-    return instead != name and instead not in said
+    # What stands there in the claim must be a name too ("tỉnh ủy Hà Tĩnh"), not its next words
+    # ("huyện Bến Lức nói về …").
+    return instead != name and instead not in said and instead in named
 
 
 # Words that end an office's body in a claim: "Bí thư Thành ủy Hà Nội | là | ông …", "… | phải không".
-_BODY_ENDS = PLAIN_STOP_WORDS | {
-    "la",
-    "phai",
-    "khong",
-    "dung",
-    "ong",
-    "ba",
-    "da",
-    "tung",
-    "hien",
-    "nay",
-    "chua",
-    "dong",
-}
-_ROLE_SEGMENT_ENDS = re.compile(r"[;.:()]|\s(?:va|cung|voi)\s")
+_BODY_ENDS = PLAIN_STOP_WORDS | frozenset(
+    "la phai khong dung ong ba da tung hien nay chua dong co con"
+    " ko k hok hong ha ak ne vay thi".split()  # and the chat spellings of a question's end
+)
 # An abbreviation (MTTQ, UBND) in a claim's office can't be told from another body's name.
 _ABBREVIATION = re.compile(r"(?<!\w)[A-ZĐ]{2,}(?!\w)")
 WORDS_OF_BODY = 6  # an office's body is at most this many words ("Ủy ban Quốc phòng và An ninh")
-
-
-@functools.cache
-def _office_pattern() -> re.Pattern[str]:
-    titles = {_plain(t) for t in office_titles()}
-    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<deputy>pho\s+)?(?P<title>{alternation})(?!\w)")
 
 
 def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> tuple[Verdict, Span] | None:
@@ -200,7 +199,7 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
     if person is None:
         return None
     name = padded_words(sentence[person[0] : person[1]])
-    wanted = _office_pattern().search(claim.replace(name, " | "))
+    wanted = office_pattern().search(claim.replace(name, " | "))
     if wanted is None:
         return None
     body: list[str] = []
@@ -208,15 +207,17 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         if word in _BODY_ENDS or word == "|" or word.isdigit() or len(body) == WORDS_OF_BODY:
             break
         body.append(word)
-    offices = [m for start, end in _role_segments(plain, person) for m in _office_pattern().finditer(plain, start, end)]
+    offices = offices_held(plain, person)
     title = " ".join(wanted["title"].split())
-    for held in offices:
-        if " ".join(held["title"].split()) == title and bool(held["deputy"]) == bool(wanted["deputy"]):
-            after = re.findall(r"\w+", plain[held.end() : held.end() + 80])
-            if _in_order(body, after[: len(body) + 2]):
-                return Verdict.YES, held.span()
-            if not abbreviations.intersection(body) and _another_body(sentence, held.end(), body):
-                return Verdict.NO, held.span()
+    same = [h for h in offices if " ".join(h["title"].split()) == title and bool(h["deputy"]) == bool(wanted["deputy"])]
+    # Any of the person's offices may be the claimed one ("X, Chủ nhiệm Ủy ban Kinh tế, được giới
+    # thiệu làm Chủ nhiệm Ủy ban Đối ngoại").
+    for held in same:
+        if _in_order(body, re.findall(r"\w+", plain[held.end() : held.end() + 80])[: len(body) + 2]):
+            return Verdict.YES, held.span()
+    for held in same:
+        if not abbreviations.intersection(body) and _another_body(sentence, held.end(), body):
+            return Verdict.NO, held.span()
     for held in offices:
         if " ".join(held["title"].split()) == title and bool(held["deputy"]) != bool(wanted["deputy"]):
             return Verdict.NO, held.span()  # "Phó Bí thư" where the claim says "Bí thư", or the other way round
@@ -224,23 +225,6 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         if body and _in_order(body, after[: len(body) + 2]):
             return Verdict.NO, held.span()  # another office of the same body: "Thứ trưởng Bộ Tài chính"
     return Verdict.UNCLEAR, person
-
-
-def _role_segments(plain: str, person: Span) -> list[Span]:
-    """Where a sentence states the person's offices: before the name back to the clause's start or
-    another name, and after it the comma-separated parts that open with an office."""
-    start, end = person
-    before = plain[max(0, start - 80) : start]
-    cut = max((m.end() for m in _ROLE_SEGMENT_ENDS.finditer(before)), default=0)
-    segments = [(max(0, start - 80) + cut, start)]
-    position = end
-    while (part := re.match(r"\s*[,–-]\s*([^,;.()–]*)", plain[position:])) is not None:
-        opening = _office_pattern().match(part.group(1).removeprefix("nguyen ").removeprefix("uy vien "))
-        if opening is None and not part.group(1).startswith(("nguyen ", "uy vien ")):
-            break
-        segments.append((position + part.start(1), position + part.end(1)))
-        position += part.end()
-    return segments
 
 
 def _in_order(words: list[str], among: list[str]) -> bool:

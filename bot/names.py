@@ -10,7 +10,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from bot.text import LOWER_LETTERS, UPPER_LETTERS
+from bot.text import LOWER_LETTERS, UPPER_LETTERS, strip_diacritics
 
 Span = tuple[int, int]
 
@@ -45,7 +45,7 @@ KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{alternation(table('provinces') + table('c
 
 # A name right after one of these is a place or an institution named after a person.
 PLACE_BEFORE_NAME = re.compile(
-    r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|phố|tỉnh|thành phố|TP\.?|trường|cầu|bệnh viện|"
+    r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|phố|tỉnh|thành phố|TP\.?|(?<!môi )trường|cầu|bệnh viện|"
     r"sân bay|cảng|khu|tư tưởng|Chủ tịch|lăng|nhà máy)\s*$",
     re.IGNORECASE,
 )
@@ -56,9 +56,33 @@ OFFICE_OF_PLACE = re.compile(
 )
 
 
-def office_titles() -> tuple[str, ...]:
-    """Titles of offices ("bí thư", "chủ nhiệm"), from bot/data/names.toml."""
-    return table("offices")
+@functools.cache
+def office_pattern() -> re.Pattern[str]:
+    """An office's title in lowercase diacritic-free text, "phó" apart ("pho bi thu": deputy, "bi thu")."""
+    titles = {strip_diacritics(t).lower() for t in table("offices")}
+    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<deputy>pho\s+)?(?P<title>{alternation})(?!\w)")
+
+
+_ROLE_SEGMENT_ENDS = re.compile(r"[;.:()]|\s(?:va|cung|voi)\s")
+
+
+def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
+    """The offices a sentence (lowercase, diacritic-free) gives the person at `person`: before the
+    name back to the clause's start or another name, and after it the comma-separated parts that
+    open with an office ("Nguyễn X, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Tài chính, …")."""
+    start, end = person
+    before = plain[max(0, start - 80) : start]
+    cut = max((m.end() for m in _ROLE_SEGMENT_ENDS.finditer(before)), default=0)
+    segments = [(max(0, start - 80) + cut, start)]
+    position = end
+    while (part := re.match(r"\s*[,–-]\s*([^,;.()–]*)", plain[position:])) is not None:
+        opening = office_pattern().match(part.group(1).removeprefix("nguyen ").removeprefix("uy vien "))
+        if opening is None and not part.group(1).startswith(("nguyen ", "uy vien ")):
+            break
+        segments.append((position + part.start(1), position + part.end(1)))
+        position += part.end()
+    return [m for first, last in segments for m in office_pattern().finditer(plain, first, last)]
 
 
 def people_in(sentence: str) -> list[Span]:

@@ -22,6 +22,8 @@ from bot.names import (
     PLACE_BEFORE_NAME,
     TITLED_RUN,
     UPPER,
+    office_pattern,
+    offices_held,
 )
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
 from bot.text import code_terms, padded_words, strip_diacritics, syllables
@@ -192,7 +194,37 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             continue
         titled.append((start, end))
     titled.sort()
+    asked = _asked_office(question)
+    plain = strip_diacritics(sentence).lower()
+    if asked is not None and len(plain) == len(sentence):
+        # "Đại sứ Mỹ … là ai?": someone the sentence gives no office ("ông Orban") is a weaker answer.
+        holding = [span for span in titled if offices_held(plain, span)]
+        return holding, [span for span in titled if span not in holding] + untitled
     return titled, untitled
+
+
+def _asked_office(question: Question) -> re.Match[str] | None:
+    """The office a question about a person names ("Đại sứ Mỹ tại Hungary … là ai?", "Bộ trưởng nào
+    …"), unless it is another person's ("… cùng Thủ tướng")."""
+    if question.kind is not Kind.WHO:
+        return None
+    key = padded_words(question.text)
+    offices = [m for m in office_pattern().finditer(key) if " ".join(m.group().split()) not in question.others]
+    # The office asked with "nào", a few words of its body between ("Thứ trưởng Bộ LĐ-TB&XH nào")…
+    which = re.search(r" nao ", key)
+    if which is not None:
+        return next(
+            (
+                m
+                for m in reversed(offices)
+                if m.end() <= which.start() and len(key[m.end() : which.start()].split()) <= 4
+            ),
+            None,
+        )
+    # … or opening a question that ends "là ai" ("Tân Tổng tư lệnh quân đội Ukraine … là ai?").
+    if re.search(r" (?:la ai|ten la gi|ten gi) $", key):
+        return next((m for m in offices if len(key[: m.start()].split()) <= 2), None)
+    return None
 
 
 def _span_of_words(text: str, words: int) -> int:

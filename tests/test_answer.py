@@ -309,3 +309,26 @@ def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(que
     found_strong, found_weak = answer_spans(sentence, analyse(question))
     assert [sentence[s:e] for s, e in found_strong] == strong
     assert [sentence[s:e] for s, e in found_weak] == weak
+
+
+def test_a_question_asking_for_an_office_holder_is_not_answered_strongly_by_someone_of_no_office():
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    question = analyse("Đại sứ Mỹ tại Hungary thúc Budapest duyệt Thụy Điển vào NATO là ai?")
+    sentence = "Các đại sứ NATO gây sức ép với đảng của ông Orban về việc duyệt Thụy Điển vào khối."
+    assert answer_spans(sentence, question) == ([], [(sentence.index("Orban"), sentence.index("Orban") + 5)])
+    holder = "Ông David Pressman, đại sứ Mỹ tại Hungary, cho biết Washington theo dõi chặt chẽ."
+    strong, _ = answer_spans(holder, question)
+    assert [holder[slice(*span)] for span in strong] == ["David Pressman"]
+
+
+def test_a_minister_of_natural_resources_and_environment_is_a_person_not_a_school():
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    # "Môi trường" is no school ("trường") whose name would follow.
+    question = analyse("Bộ trưởng Tài nguyên Môi trường trả lời về sổ đỏ là ai?")
+    sentence = "Khi Bộ trưởng Tài nguyên Môi trường Nguyễn Minh Quang trả lời về sổ đỏ, đại biểu chất vấn tiếp."
+    strong, _ = answer_spans(sentence, question)
+    assert [sentence[slice(*span)] for span in strong] == ["Nguyễn Minh Quang"]

@@ -132,6 +132,18 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             None,
         ),
         (
+            "Ông Nguyễn Văn Giàu được giới thiệu làm Chủ nhiệm Ủy ban Đối ngoại có đúng không?",
+            "Ông Nguyễn Văn Giàu, Chủ nhiệm Uỷ ban Kinh tế khoá 13 được giới thiệu làm Chủ nhiệm Uỷ ban Đối ngoại.",
+            Verdict.YES,  # the office he holds is another, the one he is put forward for is the claimed one
+            "Chủ nhiệm",
+        ),
+        (
+            "CT UBND huyện Bến Lức nói về vụ cô giáo quỳ là ông Nguyễn Thanh Tiệp phải không?",
+            "Tổ xác minh của UBND huyện Bến Lức, Long An đã đến trường để xác minh vụ việc cô giáo quỳ.",
+            Verdict.UNCLEAR,  # "Long An" stands where the claim goes on "nói về", no name: nothing in its place
+            None,
+        ),
+        (
             "CT MTTQ xã Kim Lương có thoát chết không?",  # "Kim Lương" is the commune, not the office holder
             "Ông Hoàng Văn Thiện - chủ tịch Mặt trận Tổ quốc xã Kim Lương - thoát chết trong gang tấc.",
             Verdict.YES,
