@@ -299,6 +299,7 @@ def _focus(sentence: str, question: Question) -> list[Span]:
 
 
 # What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
+_RELATIVE_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|mai)", re.IGNORECASE)
 _DAY_ASKED = re.compile(r"(?<!\w)(?:ngày|hôm|ngay|hom)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
 _YEAR_ASKED = re.compile(r"(?<!\w)(?:năm|nam)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
 _GRAINS = (  # (what the question asks, what the date must hold)
@@ -357,11 +358,11 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
         # "ngày nào" is answered by a day ("ngày 26/2"), not by "cuối tháng 2"; "năm nào" by a year.
         asked = question.text.lower()
         grain = next((held for wanted, held in _GRAINS if wanted.search(asked)), None)
-        if grain is None:
-            return [m.span() for m in dates], []
-        return [m.span() for m in dates if grain.search(m.group())], [
-            m.span() for m in dates if not grain.search(m.group())
+        # "hôm nay", "sáng qua": a day told only from the article's own date answers weakly.
+        fits = [
+            m for m in dates if not _RELATIVE_DAY.fullmatch(m.group()) and (grain is None or grain.search(m.group()))
         ]
+        return [m.span() for m in fits], [m.span() for m in dates if m not in fits]
     if question.kind is Kind.WHERE:
         return _places(sentence, question)
     if question.kind is Kind.YES_NO:

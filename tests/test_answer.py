@@ -300,6 +300,19 @@ def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
         ("Tượng Phật khởi công năm nào?", "Tượng được khởi công tháng 5/2015.", ["tháng 5/2015"], []),
         ("Tượng Phật khởi công năm nào?", "Tượng được khởi công hôm qua.", [], ["hôm qua"]),
         ("Khi nào phiên họp diễn ra?", "Phiên họp diễn ra cuối tháng 2.", ["tháng 2"], []),
+        # A day told only from the article's date ("hôm nay") is a weak answer to "lúc nào".
+        (
+            "Ông Thaksin được chuyển tới bệnh viện lúc nào?",
+            "Ông ấy đã được chuyển đến bệnh viện, cảnh sát hôm nay cho biết.",
+            [],
+            ["hôm nay"],
+        ),
+        (
+            "Ông Thaksin được chuyển tới bệnh viện lúc nào?",
+            "Sáng nay 23/8, ông được chuyển viện.",
+            ["23/8"],
+            ["Sáng nay"],
+        ),
     ],
 )
 def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(question, sentence, strong, weak):
