@@ -390,6 +390,10 @@ def _reading(token: str, before: str) -> _Shorthand | None:
     return office[0] if office else None
 
 
+# A run of text with a digit and a slash or a dash in it: "05-CT/TW", "1145/QĐ-TTg", "200/2004/QĐ-UB".
+_CODE_RUN = re.compile(r"[^\s,;:()?!]*(?:\d[^\s,;:()?!]*[/-]|[/-][^\s,;:()?!]*\d)[^\s,;:()?!]*")
+
+
 def expand_shorthand(text: str) -> tuple[str, str]:
     """The question with abbreviations and chat spelling written out ("TT BCA nào" -> "thứ trưởng
     bộ công an nào"), and the other readings of ambiguous ones, searched too ("thủ tướng thông tư")."""
@@ -399,7 +403,12 @@ def expand_shorthand(text: str) -> tuple[str, str]:
     def spell(meaning: str) -> str:
         return strip_diacritics(meaning) if unaccented else meaning
 
+    # A document's code keeps its letters: the "QĐ" and "TTg" of "1145/QĐ-TTg" abbreviate nothing to spell out.
+    codes = [m.span() for m in _CODE_RUN.finditer(text)]
+
     def replace(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in codes):
+            return match.group()
         shorthand = _reading(match.group(), text[: match.start()])
         if shorthand is None:
             return match.group()

@@ -20,6 +20,9 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
         ("phấn đấu bao nhiu % đơn vị", "phấn đấu bao nhiêu % đơn vị", ""),
         ("giá 10 k đồng", "giá 10 k đồng", ""),  # "10k" is ten thousand, not "không"
         ("ai la bt tinh uy nghe an", "ai la biet tinh uy nghe an", "bi thu bo truong"),  # typed plain
+        # A document's code is kept as typed: its "CT" and "QĐ" are no "chủ tịch" or "quyết định".
+        ("Chỉ thị 05-CT/TW nói gì", "Chỉ thị 05-CT/TW nói gì", ""),
+        ("QĐ 200/2004/QĐ-UB về gì", "quyết định 200/2004/QĐ-UB về gì", ""),
     ],
 )
 def test_abbreviations_and_chat_spelling_are_written_out_and_ambiguous_ones_searched_every_way(
