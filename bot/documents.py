@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "9"
+EXTRACTION_VERSION = "10"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -551,6 +551,8 @@ def _mention(
     if group is not None and (other := _other_body(group, sentence)) is not None:
         mention.group = other  # "410/TB-BTC … của Ban tổ chức lễ tang": not the Bộ Tài chính's
     before = _patterns()["issuer_before"].search(sentence, max(0, match.start() - 120), match.start())
+    if before and _owned_elsewhere(sentence, before):
+        before = None
     if before:
         _set_issuer(mention, before)
         # "Năm 2011, Chính phủ có Nghị quyết số 11 …", "Ngày 19/5/2019, Bộ Chính trị đã ra Chỉ thị 45 …":
@@ -563,6 +565,14 @@ def _mention(
         replacing = _patterns()["replacing"].search(sentence, max(0, match.start() - 300), match.start())
         mention.replaced_by = replacing["topic"] if replacing else None
     return mention
+
+
+def _owned_elsewhere(sentence: str, before: re.Match[str]) -> bool:
+    """ "kết luận của Thủ tướng tại Thông báo số 189": the Thủ tướng's is the conclusion, stated in a
+    notice someone else (the Văn phòng Chính phủ) issued."""
+    named_end = max(before.end(group) for group in ("issuer", "place", "level") if before[group])
+    only_tai = re.fullmatch(r"\s+tại\s*", sentence[named_end : before.end()], re.I) is not None
+    return only_tai and re.search(r"(?<!\w)của(?:\s+[^\s,;]+){0,3}\s*$", sentence[: before.start()], re.I) is not None
 
 
 def mentions_in_article(article: Article, position: int) -> list[_Mention]:

@@ -600,3 +600,15 @@ def test_a_joint_circular_is_its_own_kind_not_a_circular_of_that_number(articles
         ("Thông tư", 27, "khám bệnh"),
         ("Thông tư liên tịch", 27, "khoán chi"),
     ]
+
+
+def test_a_body_whose_conclusions_a_notice_states_is_not_its_issuer(articles):
+    text = (
+        "Thực hiện kết luận của Thủ tướng tại Thông báo số 189 về cải cách thủ tục hành chính.\n"
+        "Ủy ban Kiểm tra Trung ương tại Quyết định số 1192-QĐ/UBKTTW đã thi hành kỷ luật."
+    )
+    found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
+    assert sorted((d.kind, d.ordinal, d.issuer or "") for d in found) == [
+        ("Quyết định", 1192, "Ủy ban Kiểm tra Trung ương"),
+        ("Thông báo", 189, ""),  # the Thủ tướng's conclusions, in a notice the Văn phòng Chính phủ issues
+    ]
