@@ -1170,19 +1170,30 @@ def registry_answer(
     MIN_CONTEXT_COVERAGE of the question's other words. None when no sentence, or more than one
     document, fits.
     """
-    if fact is not None:
-        found = fact_asked(registry, fact, name, topic, kind)
-        if found is not None:
-            return found
     plain = " ".join(re.sub(r"[^\w\s/-]", " ", _plain(question)).split())
-    if fact in (None, "which") and (which := _which_kind(plain)) is not None:
-        return _which_in_sentences(registry, articles, plain, which)
-    if fact in ("subject", "issuer", "date"):
+    found = fact_asked(registry, fact, name, topic, kind) if fact is not None else None
+    if found is None and fact in (None, "which") and (which := _which_kind(plain)) is not None:
+        found = _which_in_sentences(registry, articles, plain, which)
+    elif found is None and fact in ("subject", "issuer", "date"):
         # Read without the asking words, wherever they stand ("Ai ban hành Quyết định 14 về …?").
         effective = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
         named = " ".join(re.sub(r"[^\w\s/-]", " ", name).split()) or plain
-        return _fact_in_sentences(registry, articles, named, "effective" if effective else fact)
-    return None
+        found = _fact_in_sentences(registry, articles, named, "effective" if effective else fact)
+    wanted = reference_in(plain)
+    if (
+        found is not None
+        and wanted is not None
+        and wanted.year
+        and _of_another_year(found.citation.sentence, wanted.year)
+    ):
+        return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
+    return found
+
+
+def _of_another_year(sentence: str, year: int) -> bool:
+    """Whether a sentence states years, none of them the asked one (a yearly resolution numbered 01)."""
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", sentence)}
+    return bool(years) and year not in years
 
 
 @dataclass(frozen=True)
