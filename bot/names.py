@@ -76,7 +76,7 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
     cut = max((m.end() for m in _ROLE_SEGMENT_ENDS.finditer(before)), default=0)
     segments = [(max(0, start - 80) + cut, start)]
     position = end
-    while (part := re.match(r"\s*[,–-]\s*([^,;.()–]*)", plain[position:])) is not None:
+    while (part := re.match(r"\s*[,(–-]\s*([^,;.()–]*)", plain[position:])) is not None:
         opening = office_pattern().match(part.group(1).removeprefix("nguyen ").removeprefix("uy vien "))
         if opening is None and not part.group(1).startswith(("nguyen ", "uy vien ")):
             break

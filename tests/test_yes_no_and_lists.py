@@ -126,6 +126,12 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             "Bộ trưởng",
         ),
         (
+            "Phó chủ tịch xã Trần Văn Hiếu bị kỷ luật cảnh cáo có phải không?",
+            "Huyện kỷ luật cảnh cáo ông Trần Văn Hiếu (Phó chủ tịch xã Thạch Bằng) vì đổi đất sai.",
+            Verdict.YES,  # the office in brackets after the name
+            "Phó chủ tịch",
+        ),
+        (
             "Ông Đinh Tiến Dũng là Bộ trưởng Bộ Tài chính phải không?",
             "Ông Đinh Tiến Dũng phát biểu tại hội nghị.",  # the person, but no office: not a yes
             Verdict.UNCLEAR,
