@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.names import table as name_table
 from bot.text import (
     canonicalize,
     clean_syllable,
@@ -521,12 +522,16 @@ def analyse(text: str) -> Question:
     original = nfc(text)
     # Names and places (capitalised past the first word) say who or where the question is about,
     # not what the answering sentence must say.
+    # Typed without diacritics, a question is in lowercase: its places and the names after "ông", "bà"
+    # are told by the tables instead.
+    named = [m.span() for m in _plain_names().finditer(key)] if unaccented else []
     words = [
         (m.start(), s)
         for m in re.finditer(r"\S+", key)
         if (s := clean_syllable(m.group()))
         and s not in stop
         and not (m.start() > 0 and len(key) == len(original) and original[m.start()].isupper())
+        and not any(start <= m.start() < end for start, end in named)
     ]
     for start, end in asked:
         before = [s for position, s in words if position < start][-NEAR_SYLLABLES:]
@@ -552,6 +557,20 @@ def analyse(text: str) -> Question:
 
 
 NEAR_SYLLABLES = 3
+
+
+@functools.cache
+def _plain_names() -> re.Pattern[str]:
+    """Provinces and countries, and a family name with its given names after "ông", "bà" or "đồng
+    chí", in a question typed without diacritics ("viet nam", "ong nguyen xuan huong")."""
+    places = {strip_diacritics(p).lower() for p in name_table("provinces") + name_table("countries")}
+    surnames = {strip_diacritics(s).lower() for s in name_table("surnames")}
+    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    surname = "|".join(sorted(surnames, key=len, reverse=True))
+    person = rf"(?:(?<=\bong )|(?<=\bba )|(?<=\bchi ))(?:{surname})(?:\s+[a-z]+){{1,2}}"
+    return re.compile(rf"(?<!\w)(?:{place})(?!\w)|{person}(?!\w)")
+
+
 # A claim to confirm: "có phải … không", "… phải không", "… đúng ko" (chat "ko", "k" are written out
 # first), "có … không", "… hả".
 _YES_NO = re.compile(

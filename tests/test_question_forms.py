@@ -141,3 +141,17 @@ def test_words_pointing_at_the_article_are_not_searched_for_but_its_title_words_
     assert "chồng" in topic and "làm" in topic
     assert not {"Bài", "tâm", "sự", "VnExpress", "người", "viết"} & set(topic)
     assert "bài" in analyse("Tổng thống có bài phát biểu ở đâu?").topic  # a speech is content
+
+
+@pytest.mark.parametrize(
+    ("question", "near"),
+    [
+        # Typed without diacritics, places and the names after "ông" are told by the tables: as
+        # capitalised words are in a question typed with them, they are no words the answer must hold.
+        ("trang trai ca lua cua gia dinh ong nguyen xuan huong o dau", ("lua", "gia", "dinh")),
+        ("Trang trại cá lúa của gia đình ông Nguyễn Xuân Hương ở đâu", ("lúa", "gia", "đình")),
+        ("co phai nam 2017 viet nam xuat sieu 5 ty khong", ("nam", "2017", "xuat", "sieu", "5", "ty")),
+    ],
+)
+def test_names_and_places_are_not_words_next_to_the_question_word(question, near):
+    assert analyse(question).near == near
