@@ -42,6 +42,13 @@ TITLED_RUN = re.compile(rf"(?<!\w)(?:{alternation(table('person_titles'))})\s+(?
 NOT_NAME_START = re.compile(rf"(?:{alternation(table('not_name_start'))})(?!\w)")
 # A province, a country or a region named anywhere ("Đồng Nai thu ngân sách...").
 KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{alternation(table('provinces') + table('countries'))})(?!\w)")
+# "Ngoại trưởng Thụy Điển Tobias Billstrom", "Tổng tư lệnh quân đội Ukraine Oleksandr Syrsky", "đại sứ
+# Mỹ tại Hungary David Pressman": a title, a few words of its body ending in a country, then the name.
+_PLACE_WORDS = alternation(table("provinces") + table("countries"))
+TITLED_FROM_PLACE = re.compile(
+    rf"(?<!\w)(?:{alternation(table('person_titles'))})(?:\s+[{LOWER_LETTERS}]+){{0,3}}\s+(?:{_PLACE_WORDS})"
+    rf"(?:\s+(?:tại|ở)\s+(?:{_PLACE_WORDS}))?\s+(?P<name>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+){{0,2}})(?!\w)"
+)
 
 # A name right after one of these is a place or an institution named after a person.
 PLACE_BEFORE_NAME = re.compile(
@@ -64,7 +71,12 @@ def office_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<deputy>pho\s+)?(?P<title>{alternation})(?!\w)")
 
 
-_ROLE_SEGMENT_ENDS = re.compile(r"[;.:()]|\s(?:va|cung|voi)\s")
+@functools.cache
+def _role_segment_ends() -> re.Pattern[str]:
+    """Where the words before a name stop being its offices: at "cùng", "với", and at a "và" opening
+    another person's ("… Nguyễn X và Phó Bí thư …", not "Bộ trưởng Thông tin và Truyền thông …")."""
+    titles = office_pattern().pattern.split("(?P<title>", 1)[1].rsplit(")(?!", 1)[0]
+    return re.compile(rf"[;.:()]|\s(?:cung|voi)\s|\sva\s(?=(?:pho\s+)?(?:{titles}|ong|ba|dong chi)(?!\w))")
 
 
 def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
@@ -73,7 +85,7 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
     open with an office ("Nguyễn X, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Tài chính, …")."""
     start, end = person
     before = plain[max(0, start - 80) : start]
-    cut = max((m.end() for m in _ROLE_SEGMENT_ENDS.finditer(before)), default=0)
+    cut = max((m.end() for m in _role_segment_ends().finditer(before)), default=0)
     segments = [(max(0, start - 80) + cut, start)]
     position = end
     while (part := re.match(r"\s*[,(–-]\s*([^,;.()–]*)", plain[position:])) is not None:
@@ -94,10 +106,11 @@ def people_in(sentence: str) -> list[Span]:
         for m in PERSON.finditer(masked)
         if not (PLACE_BEFORE_NAME.search(sentence, 0, m.start()) and not OFFICE_OF_PLACE.search(sentence, 0, m.start()))
     ]
-    for match in TITLED_RUN.finditer(masked):
+    for match in [*TITLED_FROM_PLACE.finditer(sentence), *TITLED_RUN.finditer(masked)]:
         start, end = match.span("name")
         if not (
             any(start < e and s < end for s, e in found)
+            or KNOWN_PLACE.match(sentence, start)  # "Ngoại trưởng Thụy Điển Tobias …": the country, then the name
             or NOT_NAME_START.match(sentence, start)
             or KNOWN_PLACE.fullmatch(sentence[start:end])
         ):

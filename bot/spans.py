@@ -20,6 +20,7 @@ from bot.names import (
     OFFICE_OF_PLACE,
     PERSON,
     PLACE_BEFORE_NAME,
+    TITLED_FROM_PLACE,
     TITLED_RUN,
     UPPER,
     office_pattern,
@@ -180,12 +181,14 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         )
     found = titled + untitled
     described = [(m, "name") for m in _DESCRIBED_RUN.finditer(masked)]
-    for match, group in [(m, "name") for m in TITLED_RUN.finditer(masked)] + described:
+    titled_runs = [*TITLED_FROM_PLACE.finditer(sentence), *TITLED_RUN.finditer(masked)]
+    for match, group in [(m, "name") for m in titled_runs] + described:
         start, end = match.span(group)
         name = sentence[start:end]
         if (
             any(start < e and s < end for s, e in found)
             or NOT_NAME_START.match(sentence, start)  # "Chính" of "Thủ tướng Chính phủ" is no name
+            or KNOWN_PLACE.match(sentence, start)  # "Ngoại trưởng Thụy Điển Tobias …": the country, then the name
             or KNOWN_PLACE.fullmatch(name)
             or _echoes(name, question)
             or _names_asked_about(name, question)

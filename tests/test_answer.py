@@ -233,6 +233,10 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
         ("GS Albert Pisano đến từ Mỹ cho rằng như vậy.", "Albert Pisano"),
         ("Sean Lusk - đồng giám đốc tại Walsh Trading - cho biết vậy.", "Sean Lusk"),  # described after it
         ("Cảnh sát xác định người này là David Eisenhauser, 18 tuổi.", "David Eisenhauser"),
+        # A title, its country, then the name ("Thụy Điển Tobias Billstrom" was read as one name).
+        ("Ngoại trưởng Thụy Điển Tobias Billstrom nói vậy.", "Tobias Billstrom"),
+        ("Sau phiên họp, đại sứ Mỹ tại Hungary David Pressman cho biết.", "David Pressman"),
+        ("Tân Tổng tư lệnh quân đội Ukraine Oleksandr Syrsky đăng trên mạng.", "Oleksandr Syrsky"),
     ],
 )
 def test_a_name_is_bolded_whole_and_alone(sentence, name):
@@ -345,3 +349,16 @@ def test_a_minister_of_natural_resources_and_environment_is_a_person_not_a_schoo
     sentence = "Khi Bộ trưởng Tài nguyên Môi trường Nguyễn Minh Quang trả lời về sổ đỏ, đại biểu chất vấn tiếp."
     strong, _ = answer_spans(sentence, question)
     assert [sentence[slice(*span)] for span in strong] == ["Nguyễn Minh Quang"]
+
+
+def test_a_ministry_named_after_a_title_is_no_name_and_its_and_does_not_end_the_office():
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    question = analyse("Bộ trưởng nào tuyên bố không nhận quà Tết?")
+    sentence = "Bộ trưởng Thông tin và Truyền thông Trương Minh Tuấn tuyên bố không nhận quà Tết."
+    strong, _ = answer_spans(sentence, question)
+    assert [sentence[slice(*span)] for span in strong] == ["Trương Minh Tuấn"]
+    reported = "Tư lệnh Oleksandr Syrskyi và Bộ trưởng Quốc phòng đã báo cáo về tình hình."
+    strong, weak = answer_spans(reported, analyse("Ai báo cáo tình hình?"))
+    assert [reported[slice(*span)] for span in strong + weak] == ["Oleksandr Syrskyi"]  # "Quốc" is no name
