@@ -90,7 +90,16 @@ def normalise(text: str) -> str:
 
 
 def contains(haystack: str | None, needle: str | None) -> bool:
-    return bool(haystack) and bool(needle) and f" {normalise(needle)} " in f" {normalise(haystack)} "
+    if not (haystack and needle):
+        return False
+    if f" {normalise(needle)} " in f" {normalise(haystack)} ":
+        return True
+    # A year asked for ("năm 2009") is stated by a date in that year ("ngày 31/3/2009", "tháng 6/2009").
+    year = re.fullmatch(r"năm ((?:19|20)\d\d)", unicodedata.normalize("NFC", normalise(needle)))
+    return (
+        year is not None
+        and re.search(rf"(?<![\d/.-])\d{{1,2}}[/.-](?:\d{{1,2}}[/.-])?{year[1]}(?!\d)", haystack) is not None
+    )
 
 
 def filtered_corpus(corpus_dir: Path, work_dir: Path, held: set[str]) -> list[Path]:

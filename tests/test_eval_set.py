@@ -141,3 +141,8 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert blind.contains("ban hành ngày 1/1/2019", "01/01/2019")
     assert not blind.contains("Nghị quyết 12", "Nghị quyết 120")
     assert not blind.contains("ngày 10/1/2019", "01/01/2019")
+    # A year asked for is stated by a date in it, not by the year in another role.
+    assert blind.contains("Quyết định số 1087-QĐ/TU ngày 31/3/2009 của Thành ủy", "năm 2009")
+    assert blind.contains("ban hành tháng 6/2017", "năm 2017")
+    assert not blind.contains("giai đoạn 2009-2015", "năm 2009")
+    assert not blind.contains("ngày 31/3/2010", "năm 2009")
