@@ -150,7 +150,7 @@ QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 19
+    assert len(index.articles) == 20
     return Answerer(index)
 
 
@@ -227,6 +227,8 @@ def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
         ("Ai ban hành quyết định 14/2015/QĐ-UBND về hỗ trợ chi phí hỏa táng?", Kind.WHO, "dq-17", "UBND TP"),
         # A people's committee's code before 2004 (-UB) is the UBND's.
         ("QĐ 200/2004/QĐ-UB về ngành nghề gây ô nhiễm trong khu dân cư do ai ban hành?", Kind.WHO, "dq-18", "UBND TP"),
+        # "BBT", the office shorthand for the Ban Bí thư, names the issuer, not a word to find.
+        ("CT 13-CT/TW của BBT về quản lý, bảo vệ rừng ban hành năm nào?", Kind.WHEN, "dq-20", "ngày 12/1/2017"),
         # Who issued it is asked: the UBND the question names is who cited it, not the issuer.
         (
             "Nghị quyết 31 về phát triển đô thị mà UBND TP dẫn ra khi phản đối sáp nhập các sở là của cơ quan nào?",
