@@ -110,12 +110,13 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     amounts_found = all(any(u == unit and v == value for v, u, _ in stated) for value, unit, _ in claimed)
     names = _claimed_names(question)
     names_found = all(name in known for name in names)
+    named = _named_in(question)
     for match in _RUN.finditer(sentence):
         name = padded_words(match.group())
         if name in claim:
             confirming.append(match.span())
             continue
-        contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said, _named_in(question))
+        contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said, named)
         if contrary_name:
             contrary.append(match.span())
     abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))

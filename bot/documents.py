@@ -1179,13 +1179,10 @@ def registry_answer(
         effective = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
         named = " ".join(re.sub(r"[^\w\s/-]", " ", name).split()) or plain
         found = _fact_in_sentences(registry, articles, named, "effective" if effective else fact)
+    if found is None:
+        return None
     wanted = reference_in(plain)
-    if (
-        found is not None
-        and wanted is not None
-        and wanted.year
-        and _of_another_year(found.citation.sentence, wanted.year)
-    ):
+    if wanted is not None and wanted.year and _of_another_year(found.citation.sentence, wanted.year):
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
     return found
 

@@ -64,18 +64,21 @@ OFFICE_OF_PLACE = re.compile(
 
 
 @functools.cache
+def _plain_office_titles() -> str:
+    return alternation(tuple({strip_diacritics(t).lower() for t in table("offices")}))
+
+
+@functools.cache
 def office_pattern() -> re.Pattern[str]:
     """An office's title in lowercase diacritic-free text, "phó" apart ("pho bi thu": deputy, "bi thu")."""
-    titles = {strip_diacritics(t).lower() for t in table("offices")}
-    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(titles, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<deputy>pho\s+)?(?P<title>{alternation})(?!\w)")
+    return re.compile(rf"(?<!\w)(?P<deputy>pho\s+)?(?P<title>{_plain_office_titles()})(?!\w)")
 
 
 @functools.cache
 def _role_segment_ends() -> re.Pattern[str]:
     """Where the words before a name stop being its offices: at "cùng", "với", and at a "và" opening
     another person's ("… Nguyễn X và Phó Bí thư …", not "Bộ trưởng Thông tin và Truyền thông …")."""
-    titles = office_pattern().pattern.split("(?P<title>", 1)[1].rsplit(")(?!", 1)[0]
+    titles = _plain_office_titles()
     return re.compile(rf"[;.:()]|\s(?:cung|voi)\s|\sva\s(?=(?:pho\s+)?(?:{titles}|ong|ba|dong chi)(?!\w))")
 
 

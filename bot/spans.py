@@ -197,15 +197,14 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             continue
         titled.append((start, end))
     titled.sort()
-    asked = _asked_office(question)
-    plain = strip_diacritics(sentence).lower()
-    if asked is not None and len(plain) == len(sentence):
+    if _asked_office(question) and len(plain := strip_diacritics(sentence).lower()) == len(sentence):
         # "Đại sứ Mỹ … là ai?": someone the sentence gives no office ("ông Orban") is a weaker answer.
         holding = [span for span in titled if offices_held(plain, span)]
         return holding, [span for span in titled if span not in holding] + untitled
     return titled, untitled
 
 
+@functools.lru_cache(maxsize=256)  # asked of every sentence a question's answer is sought in
 def _asked_office(question: Question) -> re.Match[str] | None:
     """The office a question about a person names ("Đại sứ Mỹ tại Hungary … là ai?", "Bộ trưởng nào
     …"), unless it is another person's ("… cùng Thủ tướng")."""

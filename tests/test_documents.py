@@ -590,25 +590,23 @@ def test_a_replaced_document_is_on_its_replacements_matter_and_not_one_with_anot
     ]
 
 
-def test_a_joint_circular_is_its_own_kind_not_a_circular_of_that_number(articles):
-    text = (
-        "Hai bộ đang sửa Thông tư liên tịch 27/2015/TTLT-BKHCN-BTC về khoán chi.\n"
-        "Thông tư 27 của Bộ Y tế về khám bệnh vẫn có hiệu lực."
+def test_a_joint_circular_is_its_own_kind_not_a_circular_of_that_number():
+    registry = _registry_of(
+        "Hai bộ đang sửa Thông tư liên tịch 27/2015/TTLT-BKHCN-BTC về khoán chi.",
+        "Thông tư 27 của Bộ Y tế về khám bệnh vẫn có hiệu lực.",
     )
-    found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
-    assert sorted((d.kind, d.ordinal, d.subject) for d in found) == [
+    assert sorted((d.kind, d.ordinal, d.subject) for d in registry.documents) == [
         ("Thông tư", 27, "khám bệnh"),
         ("Thông tư liên tịch", 27, "khoán chi"),
     ]
 
 
-def test_a_body_whose_conclusions_a_notice_states_is_not_its_issuer(articles):
-    text = (
-        "Thực hiện kết luận của Thủ tướng tại Thông báo số 189 về cải cách thủ tục hành chính.\n"
-        "Ủy ban Kiểm tra Trung ương tại Quyết định số 1192-QĐ/UBKTTW đã thi hành kỷ luật."
+def test_a_body_whose_conclusions_a_notice_states_is_not_its_issuer():
+    registry = _registry_of(
+        "Thực hiện kết luận của Thủ tướng tại Thông báo số 189 về cải cách thủ tục hành chính.",
+        "Ủy ban Kiểm tra Trung ương tại Quyết định số 1192-QĐ/UBKTTW đã thi hành kỷ luật.",
     )
-    found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
-    assert sorted((d.kind, d.ordinal, d.issuer or "") for d in found) == [
+    assert sorted((d.kind, d.ordinal, d.issuer or "") for d in registry.documents) == [
         ("Quyết định", 1192, "Ủy ban Kiểm tra Trung ương"),
         ("Thông báo", 189, ""),  # the Thủ tướng's conclusions, in a notice the Văn phòng Chính phủ issues
     ]
