@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
+from pathlib import Path
 
 from bot.claims import Verdict, check_claim
 from bot.names import (
@@ -23,8 +25,10 @@ from bot.names import (
     TITLED_FROM_PLACE,
     TITLED_RUN,
     UPPER,
+    alternation,
     office_pattern,
     offices_held,
+    table,
 )
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
 from bot.text import code_terms, padded_words, strip_diacritics, syllables
@@ -42,7 +46,7 @@ _DESCRIBED_RUN = re.compile(
 _TITLE_WORDS = re.compile(
     r"(Bí thư|Chủ tịch|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó|Giám đốc|Trưởng|Chánh|Tư lệnh|Chính [uủ]y|"
     r"Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|đồng chí|ông|bà|"
-    r"[UỦ]ỷ viên|Ủy viên|Tổng|Viện trưởng|Cục trưởng|Vụ trưởng|anh|chị)[\s,]",
+    rf"[UỦ]ỷ viên|Ủy viên|Tổng|Viện trưởng|Cục trưởng|Vụ trưởng|anh|chị|{alternation(table('person_titles'))})[\s,]",
     re.IGNORECASE,
 )
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -64,61 +68,38 @@ _PLACE = re.compile(
 _PLACE_END = re.compile(rf"^.*[{UPPER}](?:[\w.]*\w)?", re.DOTALL)
 _DOCUMENT_CODE = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]{0,5}(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7})*")
 
-_PEOPLE = (
-    "người",
-    "đồng chí",
-    "đảng viên",
-    "cán bộ",
-    "hội viên",
-    "đại biểu",
-    "cá nhân",
-    "trường hợp",
-    "anh chị",
-    "thành viên",
-    "ủy viên",
-    "uỷ viên",
-    "học sinh",
-    "sinh viên",
-    "bị can",
-    "bị cáo",
-    "đối tượng",
-    "công nhân",
-    "chiến sĩ",
-    "lao động",
-    "công chức",
-    "viên chức",
-    "nhân sự",
-    "ứng cử viên",
-    "ngư dân",
-    "hộ",
-    "nạn nhân",
-    "em",
-    "trẻ",
-    "cháu",
-    "bạn",
-    "bệnh nhân",
-    "thí sinh",
-    "tác giả",
-    "tình nguyện viên",
-    "người dân",
-)
-_MONEY = ("đồng", "nghìn", "ngàn", "triệu", "tỷ", "tỉ", "usd", "đô", "euro", "vnđ", "vnd")
-_COUNTED_ALIASES = {
-    "người": _PEOPLE,
-    "tiền": _MONEY,
-    "nước": ("nước", "quốc gia"),
-    "quốc gia": ("quốc gia", "nước"),
-    "phiếu": ("phiếu", "%"),
-}
-_PLAIN_ALIASES = {strip_diacritics(k): v for k, v in _COUNTED_ALIASES.items()}
+COUNTS_FILE = Path(__file__).with_name("data") / "counts.toml"
+
+
+@functools.cache
+def _count_tables() -> dict[str, dict]:
+    with COUNTS_FILE.open("rb") as stream:
+        return tomllib.load(stream)
+
+
+def _plain_words(table: str, key: str = "words") -> tuple[str, ...]:
+    return tuple(dict.fromkeys(strip_diacritics(w).lower() for w in _count_tables()[table][key]))
+
+
+# Nouns that stand for one another after a number: any noun of people for "bao nhiêu người".
+_ALIKE = ("people", "nations", "votes")
+_UNITS = ("length", "area", "weight", "volume")
 _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
-# "tổng mức đầu tư là bao nhiêu", "giá ... bao nhiêu": an amount of money is asked for.
-_MONEY_WORDS: tuple[str, ...] = ("vốn", "đầu tư", "kinh phí", "chi phí", "giá", "tiền", "ngân sách", "lương")
-_MONEY_WORDS += ("phạt", "thu nhập", "doanh thu", "nợ")
-_MONEY_HINT = re.compile(
-    r"(?<!\w)(" + "|".join(dict.fromkeys([*_MONEY_WORDS, *map(strip_diacritics, _MONEY_WORDS)])) + r")(?!\w)",
-    re.IGNORECASE,
-)
+# "giá sầu riêng bao nhiêu 1 kg": a price per unit.
+_PER_UNIT = re.compile(r"(?<!\w)bao nhieu\s+(?:tien\s+)?(?:1|mot)\s+\w+")
+
+
+def _mentions(plain_question: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain_question) for w in words)
+
+
+@functools.cache
+def _glued_unit() -> re.Pattern[str]:
+    """A number with its unit glued on ("130m", "400ha")."""
+    # Of the one-letter units only "m": "4G" is no weight.
+    glued = {w for t in _UNITS for w in _count_tables()[t]["words"] if " " not in w and (len(w) > 1 or w == "m")}
+    units = sorted(glued, key=len, reverse=True)
+    return re.compile(rf"(?<![\w/.,])({_NUMBER})(?:{'|'.join(map(re.escape, units))})(?!\w)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
@@ -137,11 +118,29 @@ def _echoes(core: str, question: Question) -> bool:
     return core.strip() != "" and core in words
 
 
+@functools.lru_cache(maxsize=256)
+def _question_tokens(text: str) -> tuple[tuple[str, bool], ...]:
+    """The question's words, diacritic-free and lowercase, each with whether it was capitalised."""
+    return tuple((padded_words(w).strip(), w[:1].isupper()) for w in text.split() if padded_words(w).strip())
+
+
 def _names_asked_about(name: str, question: Question) -> bool:
-    """Whether the question already names this person by the last word of the name ("Obama", "ông Phong")."""
-    last = padded_words(name).split()[-1:]
-    words, _ = _question_words(question.text)
-    return bool(last) and f" {last[0]} " in words and last[0][:1].isalpha()
+    """Whether the question already names this person by the last word of the name ("Obama", "ông Phong").
+
+    Not when that word ends another capitalised name in the question: "Bình" of "quận Tân Bình"
+    does not name "Phan Thanh Bình".
+    """
+    words = padded_words(name).split()
+    if not words or not words[-1][:1].isalpha():
+        return False
+    tokens = _question_tokens(question.text)
+    for i, (word, _) in enumerate(tokens):
+        if word != words[-1]:
+            continue
+        before, capitalised = tokens[i - 1] if i else ("", False)
+        if not capitalised or (len(words) > 1 and before == words[-2]):
+            return True
+    return False
 
 
 def _asked_noun_before(before: str, question: Question) -> bool:
@@ -235,45 +234,68 @@ def _span_of_words(text: str, words: int) -> int:
     return match.end() if match else 0
 
 
-def _wanted_nouns(question: Question) -> list[list[str]]:
+@functools.lru_cache(maxsize=256)  # asked of every sentence a question's answer is sought in
+def _wanted_nouns(question: Question) -> tuple[tuple[str, ...], ...]:
     """Diacritic-free syllables of the nouns a counted number may be followed by."""
-    counted = list(question.counted)
+    counted = [strip_diacritics(s).lower() for s in question.counted]
+    plain_question = strip_diacritics(question.text).lower()
     options: list[str] = []
     for size in (2, 1):
         noun = " ".join(counted[:size])
-        if noun:
-            options.append(noun)
-            options.extend(_PLAIN_ALIASES.get(strip_diacritics(noun), ()))
+        if not noun:
+            continue
+        options.append(noun)
+        for group in (*_ALIKE, *_UNITS):
+            if noun in _plain_words(group):
+                options.extend(_plain_words(group))
+    if not any(o in _plain_words(t) for t in _UNITS for o in options):
+        # "xe xếp hàng dài bao nhiêu?": the dimension asked, its unit left unsaid.
+        options.extend(
+            w for t in _UNITS if _mentions(plain_question, _plain_words(t, "asked_by")) for w in _plain_words(t)
+        )
     if _PERCENT_HINT.search(question.text):
         options.append("%")
-    if _MONEY_HINT.search(question.text) and not any(o in _MONEY for o in options):
-        options.extend(_MONEY)
-    return [strip_diacritics(o).split() for o in dict.fromkeys(options)]
+    money = _plain_words("money")
+    if (_mentions(plain_question, _plain_words("money_asked")) or _PER_UNIT.search(plain_question)) and not any(
+        o in money for o in options
+    ):
+        options.extend(money)
+    return tuple(tuple(o.split()) for o in dict.fromkeys(options))
 
 
 def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Numbers followed by the counted noun (strong), and any number with a word after it (weak)."""
     strong, weak = [], []
     options = _wanted_nouns(question)
+    prefixes = [p.split() for p in _plain_words("counted_prefix")]
     for match in _COUNT.finditer(sentence):
         if _echoes(match.group(), question):
             continue
         after = sentence[match.end() :]
-        following = [strip_diacritics(s) for s in syllables(" ".join(after.split()[:4]))]
+        following = [strip_diacritics(s).lower() for s in syllables(" ".join(after.split()[:5]))]
+        # "thông qua 7 dự án luật" counts laws.
+        skipped = next((len(p) for p in prefixes if following[: len(p)] == p), 0)
         matched = None
         for option in options:
-            if option == ["%"]:
+            if option == ("%",):
                 if after.lstrip().startswith("%"):
                     matched = (match.start(), match.end() + after.index("%") + 1)
-            elif following[: len(option)] == option:
+            elif tuple(following[: len(option)]) == option:
                 matched = (match.start(), match.end() + _span_of_words(after, len(option)))
+            elif skipped and tuple(following[skipped : skipped + len(option)]) == option:
+                matched = (match.start(), match.end() + _span_of_words(after, skipped + len(option)))
             if matched:
                 break
         if matched:
             strong.append(matched)
         elif match.group()[0].isdigit() and following and not _DATE.match(sentence, match.start()):
             weak.append((match.start(), match.end() + _span_of_words(after, 1)))
-    return strong, weak
+    for unit in _glued_unit().finditer(sentence):
+        if _echoes(unit.group(), question):
+            continue
+        plain_unit = strip_diacritics(unit.group()[len(unit.group(1)) :]).lower()
+        (strong if (plain_unit,) in options else weak).append(unit.span())
+    return sorted(strong), sorted(weak)
 
 
 def _focus(sentence: str, question: Question) -> list[Span]:

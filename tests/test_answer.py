@@ -362,3 +362,69 @@ def test_a_ministry_named_after_a_title_is_no_name_and_its_and_does_not_end_the_
     reported = "Tư lệnh Oleksandr Syrskyi và Bộ trưởng Quốc phòng đã báo cáo về tình hình."
     strong, weak = answer_spans(reported, analyse("Ai báo cáo tình hình?"))
     assert [reported[slice(*span)] for span in strong + weak] == ["Oleksandr Syrskyi"]  # "Quốc" is no name
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong"),
+    [
+        # A unit of the asked dimension, written apart or glued to the number.
+        ("Cây cầu dài bao nhiêu mét?", "Cây cầu dài 450 m, rộng 20 m.", ["450 m", "20 m"]),
+        ("Con đê dài bao nhiêu?", "Con đê được nâng cấp dài hơn 12 km.", ["12 km"]),
+        ("Dự án chiếm bao nhiêu ha đất lúa?", "Dự án lấy 35ha đất lúa của 3 xã.", ["35ha"]),
+        ("Lợn con nặng bao nhiêu?", "Con lợn nặng 120 kg, gấp đôi con khác.", ["120 kg"]),
+        ("Mỗi hộ được hỗ trợ mấy cân gạo?", "Mỗi hộ nhận 15 kg gạo.", ["15 kg"]),
+        # Any noun of people answers "bao nhiêu em".
+        ("Có bao nhiêu em tham gia trại hè?", "Trại hè đón 240 học sinh từ 12 tỉnh.", ["240 học sinh"]),
+        # "dự án luật" counts laws.
+        ("Quốc hội thông qua mấy luật?", "Quốc hội đã thông qua 9 dự án luật và 2 nghị quyết.", ["9 dự án luật"]),
+        # A price asked per unit is an amount of money.
+        ("Gạo ST25 bao nhiêu 1 kg?", "Gạo ST25 được bán với giá 30.000 đồng một kg.", ["30.000 đồng"]),
+    ],
+)
+def test_a_measure_is_answered_by_a_number_with_a_unit_of_the_asked_dimension(question, sentence, strong):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    found_strong, _ = answer_spans(sentence, analyse(question))
+    assert [sentence[s:e] for s, e in found_strong] == strong
+
+
+def test_a_number_with_a_unit_of_another_dimension_is_no_strong_answer():
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    sentence = "Xe chở 12 tấn hàng, đi 40 km."
+    strong, weak = answer_spans(sentence, analyse("Xe chở bao nhiêu tấn hàng?"))
+    assert [sentence[s:e] for s, e in strong] == ["12 tấn hàng"]
+    assert [sentence[s:e] for s, e in weak] == ["40 km"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong"),
+    [
+        # "Bình" of the place "Tân Bình" does not name "Lê Văn Bình".
+        (
+            "Ai dẫn đầu đoàn công tác làm việc với quận Tân Bình?",
+            "Đoàn công tác do ông Lê Văn Bình dẫn đầu đã làm việc với quận.",
+            ["Lê Văn Bình"],
+        ),
+        # "ông Bình" does.
+        (
+            "Ai thay ông Bình làm giám đốc?",
+            "Ông Trần Quốc Hưng thay ông Lê Văn Bình làm giám đốc.",
+            ["Trần Quốc Hưng"],
+        ),
+        # "TS", "GS" are titles: the name after them is a titled one.
+        (
+            "Ai đề xuất xây cầu mới?",
+            "TS Trần Văn Minh - chuyên gia giao thông - đề xuất xây cầu mới.",
+            ["Trần Văn Minh"],
+        ),
+    ],
+)
+def test_a_person_is_left_out_only_when_the_question_names_them(question, sentence, strong):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    found_strong, _ = answer_spans(sentence, analyse(question))
+    assert [sentence[s:e] for s, e in found_strong] == strong
