@@ -161,6 +161,33 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.UNCLEAR,
             None,
         ),
+        # A province in brackets or after "ở" only sets the scene: the sentence need not repeat it…
+        (
+            "Vụ cháy chợ ở xã Tân Trạch (Long An), Chủ tịch xã Lê Văn Tùng bị kỷ luật khiển trách phải không?",
+            "Huyện Cần Đước kỷ luật khiển trách ông Lê Văn Tùng (Chủ tịch xã Tân Trạch).",
+            Verdict.YES,
+            "Chủ tịch",
+        ),
+        (
+            "Có khoảng 80% người dân ở Đà Nẵng ủng hộ đề án phải không?",
+            "Khoảng 80% người dân được hỏi ủng hộ đề án.",
+            Verdict.YES,
+            "80%",
+        ),
+        # … but one the claim turns on ("từ Vĩnh Long về …") must be said.
+        (
+            "Ông Trần Văn Nam được chuyển công tác từ Vĩnh Long về Cần Thơ phải không?",
+            "Ông Trần Văn Nam được chuyển từ tỉnh Trà Vinh về TP Cần Thơ.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        # "mùng 4 Tết" is a day, "3 trên" no amount: the claim's amount is the "3km".
+        (
+            "Mùng 4 Tết, xe ùn tắc dài 3km trên cao tốc phải không?",
+            "Ngày mùng 4 Tết, dòng xe ùn tắc kéo dài 3 km trên cao tốc.",
+            Verdict.YES,
+            "3 km",
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
