@@ -35,33 +35,6 @@ class Kind(enum.Enum):
     YES_NO = "yes_no"  # "có phải … không", "… đúng không": a claim to confirm or deny
 
 
-def _phrases(joined: str) -> tuple[str, ...]:
-    return tuple(joined.split("|"))
-
-
-# Checked in this order: "ngày bao nhiêu" asks when, not how many.
-_KIND_PHRASES: tuple[tuple[Kind, tuple[str, ...]], ...] = (
-    (
-        Kind.WHEN,
-        _phrases(
-            "mấy giờ|giờ nào|khi nào|lúc nào|bao giờ|ngày nào|hôm nào|hồi nào|ngày bao nhiêu|ngày mấy|thời gian nào|thời điểm nào|năm nào|tháng nào|dịp nào|vào ngày"
-        ),
-    ),
-    (
-        Kind.WHERE,
-        _phrases(
-            "ở đâu|tại đâu|đi đâu|đến đâu|về đâu|từ đâu|chuyển đâu|nơi nào|địa điểm nào|chỗ nào|tỉnh nào|địa phương nào|huyện nào|quận nào|xã nào|phường nào|thị xã nào|thị trấn nào|thành phố nào|nước nào|quốc gia nào|địa bàn nào|tại nơi nào|vùng nào|khu vực nào"
-        ),
-    ),
-    (Kind.HOW_MANY, _phrases("bao nhiêu|mấy|số lượng|tổng số|tổng cộng|bao lâu")),
-    (
-        Kind.WHO,
-        _phrases(
-            "ai|người nào|vị nào|đồng chí nào|ông nào|bà nào|những ai|cán bộ nào|lãnh đạo nào|tên là gì|tên gì|họ tên"
-        ),
-    ),
-)
-
 # Words that carry no topic: question words and the commonest function words. Ranking ignores them.
 STOP_WORDS = frozenset(
     """ai gì nào đâu sao mấy bao nhiêu bao_nhiêu khi_nào lúc_nào bao_giờ thế_nào như_thế_nào vì_sao tại_sao
@@ -112,6 +85,12 @@ def _plain_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
 
 def _words(section: str, name: str) -> re.Pattern[str]:
     return _plain_alternation(tuple(_question_words()[section][name]))
+
+
+# Checked in this order: "ngày bao nhiêu" asks when, not how many.
+_KIND_PHRASES: tuple[tuple[Kind, tuple[str, ...]], ...] = tuple(
+    (Kind(kind), tuple(_question_words()["kinds"][kind])) for kind in ("when", "where", "how_many", "who")
+)
 
 
 # A month, a year or a day, as a question bounds a period with: "tháng 5/2025", "tháng 5 năm 2025", "năm 2021",

@@ -80,6 +80,7 @@ def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
     [
         ("ông Triệu Thế Hùng phát biểu vụ chạy điểm Sơn La hôm nao", Kind.WHEN),  # "nao" lost its tone mark
         ("ông Trạc về làm phó ban nội chính từ hồi nào", Kind.WHEN),
+        ("vu chay xay ra dem nao", Kind.WHEN),  # a time of day before "nào" asks when
         ("Hội nghị tổ chức o đâu?", Kind.WHERE),
         ("Máy bay nào hạ cánh trước?", Kind.WHAT),  # a lone plain "may" is no "mấy"
     ],
@@ -114,6 +115,8 @@ def test_a_profession_before_nao_asks_for_a_person(question):
         "Thiết bị M-Gateway được Hà Nội thí điểm ở những quận nào?",
         "thiet bi m-gateway duoc ha noi thi diem o nhung quan nao?",
         "Dịch bệnh xuất hiện ở phường nào?",
+        "Sau phiên tòa, bị cáo bị đưa tới nhà tù nào?",
+        "xe tai gap nan tren quoc lo nao?",
     ],
 )
 def test_a_kind_of_place_before_nao_asks_where(question):
