@@ -22,7 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.text import UPPER_LETTERS, nfc, number, split_sentences
+from bot.names import KNOWN_PLACE
+from bot.text import UPPER_LETTERS, ends_in_abbreviation, nfc, number, split_sentences
 
 TXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -315,6 +316,29 @@ def looks_like_caption(paragraph: str) -> bool:
     return len(paragraph) < 300 and not paragraph.rstrip().endswith(_TERMINAL) and len(split_sentences(paragraph)) <= 1
 
 
+def rejoined(paragraphs: Iterable[str]) -> list[str]:
+    """Paragraphs with the breaks scrapers put after an abbreviation's period mended: "Chủ tịch UBND
+    TP." and "Đà Nẵng đã đọc tờ trình …" are one sentence. A break is mended when the next line goes
+    on in lowercase or with a number, or names the city ("HCM", a province); "TP." before "Ông …"
+    may end a sentence and is left."""
+    mended: list[str] = []
+    for paragraph in paragraphs:
+        if mended and ends_in_abbreviation(mended[-1]) and _goes_on(paragraph):
+            mended[-1] = f"{mended[-1]} {paragraph}"
+        else:
+            mended.append(paragraph)
+    return mended
+
+
+def _goes_on(paragraph: str) -> bool:
+    return (
+        paragraph[:1].islower()
+        or paragraph[:1].isdigit()
+        or paragraph.startswith(("HCM", "Hồ Chí Minh"))
+        or KNOWN_PLACE.match(paragraph) is not None
+    )
+
+
 def parse_txt(path: Path, data: bytes) -> FileContent:
     """Parse a scraped news page: dated title line, body, byline, page furniture."""
     content = FileContent(str(path))
@@ -346,6 +370,7 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
             content.report(line_number, "bỏ đoạn có ký tự hỏng (U+FFFD); giữ phần còn lại của bài", skipped=False)
         elif line:
             paragraphs.append(line)
+    paragraphs = rejoined(paragraphs)
     byline = None
     if paragraphs and looks_like_byline(paragraphs[-1]):
         byline = paragraphs.pop()
@@ -476,7 +501,7 @@ def _parse_jsonl_line(content: FileContent, number: int, stem: str, raw: bytes) 
         date, time = None, None
         content.report(number, f"không đọc được ngày {record.get('date')!r}; giữ bài, bỏ ngày", skipped=False)
     article_id = jsonl_article_id(record, stem, number)
-    paragraphs = tuple(p for p in (nfc(line).replace("\xa0", " ").strip() for line in body.split("\n")) if p)
+    paragraphs = tuple(rejoined(p for p in (nfc(line).replace("\xa0", " ").strip() for line in body.split("\n")) if p))
     content.articles.append(
         Article(
             id=article_id,

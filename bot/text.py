@@ -475,6 +475,12 @@ _LAST_WORD = re.compile(r"\S+$")
 _LONGEST_ABBREVIATION = 12
 
 
+def ends_in_abbreviation(text: str) -> bool:
+    """Whether the text's last word is an abbreviation with its period ("… Chủ tịch UBND TP.")."""
+    last = _LAST_WORD.search(text.rstrip())
+    return last is not None and last.group().endswith(".") and last.group()[:-1].lower() in _ABBREVIATIONS
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of a paragraph."""
     spans: list[tuple[int, int]] = []

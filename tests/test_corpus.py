@@ -104,6 +104,21 @@ def test_invisible_characters_are_taken_out_of_txt_and_jsonl_articles(tmp_path, 
         assert (article.title, article.paragraphs) == ("Thành ủy họp", ("Thành ủy Hà Nội họp.",))
 
 
+def test_a_line_broken_after_an_abbreviations_period_is_mended_in_txt_and_jsonl(tmp_path):
+    body = "Chủ tịch UBND TP.\nĐà Nẵng đọc tờ trình.\nHội nghị ở TP.\nHCM có 300 đại biểu.\nÔng Tuấn nói với HĐND TP.\nÔng Nam đồng ý."
+    (tmp_path / "bai.txt").write_text(f"Kỳ họp HĐND (10:00 01/01/2020)\n\n{body}\n", encoding="utf-8")
+    record = {"title": "Kỳ họp HĐND", "text": body}
+    (tmp_path / "bai.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    for name in ("bai.txt", "bai.jsonl"):
+        (article,) = read_file(tmp_path / name).articles
+        assert article.paragraphs == (
+            "Chủ tịch UBND TP. Đà Nẵng đọc tờ trình.",
+            "Hội nghị ở TP. HCM có 300 đại biểu.",
+            "Ông Tuấn nói với HĐND TP.",  # "Ông …" may open a sentence: the break stays
+            "Ông Nam đồng ý.",
+        )
+
+
 def test_jsonl_fields_are_read_with_optional_ones_defaulted():
     content = read_file(FIXTURES / "003_tin_tinh.jsonl")
     assert content.problems == []
