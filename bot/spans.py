@@ -29,9 +29,10 @@ from bot.names import (
     office_pattern,
     offices_held,
     table,
+    tables,
 )
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
-from bot.text import code_terms, padded_words, strip_diacritics, syllables
+from bot.text import code_terms, has_diacritics, padded_words, strip_diacritics, syllables
 
 Span = tuple[int, int]
 
@@ -196,11 +197,44 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             continue
         titled.append((start, end))
     titled.sort()
+    # "ông Thuận": a given name alone is no name to quote (a foreign one, "ông Trump", is).
+    given_only = [span for span in titled if _given_name_only(sentence[span[0] : span[1]])]
+    titled = [span for span in titled if span not in given_only]
+    # … unless the sentence names them in full too ("Trần Văn Sơn - nhân viên … (ông Sơn đang …)").
+    given = {sentence[s:e] for s, e in given_only}
+    named_in_full = [span for span in untitled if sentence[span[0] : span[1]].split()[-1] in given]
+    titled = sorted(titled + named_in_full)
+    untitled = sorted(given_only + [span for span in untitled if span not in named_in_full])
+    if _IN_ADDITION.search(sentence) and not _asks_for_others(question):
+        # "Tham gia chủ trì còn có đồng chí X": X shares the role with someone the sentence does not name.
+        return [], sorted(titled + untitled)
     if _asked_office(question) and len(plain := strip_diacritics(sentence).lower()) == len(sentence):
         # "Đại sứ Mỹ … là ai?": someone the sentence gives no office ("ông Orban") is a weaker answer.
         holding = [span for span in titled if offices_held(plain, span)]
         return holding, [span for span in titled if span not in holding] + untitled
     return titled, untitled
+
+
+_IN_ADDITION = re.compile(rf"(?<!\w)(?:{alternation(table('in_addition'))})(?!\w)", re.IGNORECASE)
+
+
+def _given_name_only(name: str) -> bool:
+    """A single Vietnamese syllable (with its diacritics): the given name of someone named in full elsewhere."""
+    return len(name.split()) == 1 and has_diacritics(name)
+
+
+@functools.lru_cache(maxsize=256)
+def _asks_for_others(question: Question) -> bool:
+    # Accents kept where typed: "ngoài" (besides) is not "đối ngoại" (foreign affairs).
+    fold = strip_diacritics if question.unaccented else str
+    words = " " + " ".join(re.findall(r"\w+", fold(question.text.lower()))) + " "
+    opening_only = (
+        {fold(w) for w in tables()["others_asked"]["opening_only_unaccented"]} if question.unaccented else set()
+    )
+    return any(
+        (words.startswith(f" {word} ") if word in opening_only else f" {word} " in words)
+        for word in map(fold, table("others_asked"))
+    )
 
 
 @functools.lru_cache(maxsize=256)  # asked of every sentence a question's answer is sought in

@@ -428,3 +428,48 @@ def test_a_person_is_left_out_only_when_the_question_names_them(question, senten
 
     found_strong, _ = answer_spans(sentence, analyse(question))
     assert [sentence[s:e] for s, e in found_strong] == strong
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong", "weak"),
+    [
+        # A given name alone is no name to quote…
+        ("Người phụ huynh đó tên là gì?", "Ông Thuận cùng nhóm phụ huynh tìm gặp cô giáo.", [], ["Thuận"]),
+        # … unless the sentence names the person in full too…
+        (
+            "Những ai bị đề nghị xử lý?",
+            "Đề nghị xử lý 2 cá nhân gồm: Trần Văn Sơn - nhân viên phòng địa chính (ông Sơn đang bị tạm giam).",
+            ["Trần Văn Sơn"],
+            ["Sơn"],
+        ),
+        # … and a foreign name is often given alone.
+        ("Ai nói Mỹ sẽ rút quân?", "Ông Trump nói Mỹ sẽ rút quân.", ["Trump"], []),
+    ],
+)
+def test_a_given_name_alone_is_a_weak_answer(question, sentence, strong, weak):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    found_strong, found_weak = answer_spans(sentence, analyse(question))
+    assert [sentence[s:e] for s, e in found_strong] == strong
+    assert [sentence[s:e] for s, e in found_weak] == weak
+
+
+@pytest.mark.parametrize(
+    ("question", "strong"),
+    [
+        # "còn có" names co-chairs: not who chaired…
+        ("Đồng chí nào chủ trì hội nghị tổng kết công tác đối ngoại nhân dân?", []),
+        ("dong chi nao chu tri hoi nghi tong ket cong tac doi ngoai nhan dan?", []),  # "ngoai" here is "ngoại"
+        # … but just what "who else" asks for.
+        ("Ngoài Phó thủ tướng, những ai cùng chủ trì hội nghị?", ["Hoàng Bình Quân"]),
+        ("ngoai pho thu tuong, nhung ai cung chu tri hoi nghi?", ["Hoàng Bình Quân"]),
+    ],
+)
+def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    sentence = "Tham gia chủ trì Hội nghị còn có đồng chí Hoàng Bình Quân, Trưởng Ban Đối ngoại Trung ương."
+    found_strong, _ = answer_spans(sentence, analyse(question))
+    assert [sentence[s:e] for s, e in found_strong] == strong
