@@ -32,7 +32,7 @@ from bot.names import (
     tables,
 )
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
-from bot.text import code_terms, has_diacritics, padded_words, strip_diacritics, syllables
+from bot.text import code_terms, is_vietnamese_syllable, padded_words, strip_diacritics, syllables
 
 Span = tuple[int, int]
 
@@ -220,7 +220,7 @@ _IN_ADDITION = re.compile(rf"(?<!\w)(?:{alternation(table('in_addition'))})(?!\w
 
 def _given_name_only(name: str) -> bool:
     """A single Vietnamese syllable (with its diacritics): the given name of someone named in full elsewhere."""
-    return len(name.split()) == 1 and has_diacritics(name)
+    return len(name.split()) == 1 and is_vietnamese_syllable(name)
 
 
 @functools.lru_cache(maxsize=256)

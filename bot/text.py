@@ -139,6 +139,18 @@ UPPER_LETTERS = _letters(str.isupper)
 LOWER_LETTERS = _letters(str.islower)
 
 
+# One syllable of Vietnamese, spelled without diacritics: an onset, a vowel cluster and a coda
+# ("thanh", "nguyen", "khoa"), which "Trump" or "Putin" are not.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt]|[iyou])?"
+)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether `word` is spelled as one Vietnamese syllable ("Thuận", "Thanh"; not "Trump")."""
+    return _SYLLABLE.fullmatch(strip_diacritics(word).lower()) is not None
+
+
 def has_diacritics(text: str) -> bool:
     """True when `text` carries any Vietnamese diacritic or `đ`."""
     return strip_diacritics(text) != text

@@ -435,6 +435,7 @@ def test_a_person_is_left_out_only_when_the_question_names_them(question, senten
     [
         # A given name alone is no name to quote…
         ("Người phụ huynh đó tên là gì?", "Ông Thuận cùng nhóm phụ huynh tìm gặp cô giáo.", [], ["Thuận"]),
+        ("Tổ đại biểu gồm những ai?", 'Cử tri hỏi: "Bà Thanh có nên ngồi ở đây không?"', [], ["Thanh"]),  # no diacritic
         # … unless the sentence names the person in full too…
         (
             "Những ai bị đề nghị xử lý?",

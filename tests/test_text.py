@@ -189,3 +189,13 @@ def test_the_counted_noun_and_the_topic_of_a_question_are_found():
     question = analyse("bao nhiêu tập thể được tặng Bằng khen")
     assert question.counted == ("tập", "thể")
     assert "bao nhiêu" not in question.topic and "tập thể được tặng Bằng khen" in question.topic
+
+
+@pytest.mark.parametrize(
+    ("word", "one_syllable"),
+    [("Thuận", True), ("Thanh", True), ("Nguyễn", True), ("Khoa", True), ("Trump", False), ("Putin", False)],
+)
+def test_a_word_spelled_as_one_vietnamese_syllable_is_told_from_a_foreign_name(word, one_syllable):
+    from bot.text import is_vietnamese_syllable
+
+    assert is_vietnamese_syllable(word) is one_syllable
