@@ -1286,6 +1286,8 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
         # Who issued it is asked, so a body the question names is someone else ("… mà lãnh đạo UBND TP
         # dẫn ra … là của cơ quan nào?"): only the code's issuer stands.
         wanted = dataclasses.replace(wanted, group=_code_parts(named["rest"])[2])
+    else:
+        wanted = dataclasses.replace(wanted, group=_asked_group(plain, named))
     years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
     best = []
@@ -1298,6 +1300,21 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
         if found is not None:
             best.append(found)
     return _clear_winner(best)
+
+
+def _asked_group(plain: str, named: re.Match[str]) -> str | None:
+    """The issuer group a question gives the document it names: its code's, or a body named as issuing
+    it, right after its name ("… 27 của Bộ Y tế") or before it ("Bộ Y tế ban hành Thông tư 27"). A body
+    named elsewhere does something else ("Thông tư 27 mà Bộ Tài chính đang sửa …")."""
+    group = _code_parts(named["rest"])[2]
+    if group is not None:
+        return group
+    _, issuers, _, issuer, _ = _query_tables()
+    after = re.match(rf"(?:\s+nam\s+(?:19|20)\d\d)?\s+(?:cua\s+|do\s+)?(?=(?:{issuer.pattern}))", plain[named.end() :])
+    if after is not None:
+        return issuers[issuer.match(plain, named.end() + after.end()).group()]  # type: ignore[union-attr]
+    before = issuer.search(plain, 0, named.start())
+    return issuers[before.group()] if before else None
 
 
 def _opens_with_the_document(before: str) -> bool:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer, Status
-from bot.documents import fact_asked, registry_answer
+from bot.corpus import Article
+from bot.documents import Fact, build_registry, fact_asked, registry_answer
 from bot.question import DocumentAsk, Kind, analyse
 from bot.store import build_index
 
@@ -319,3 +320,21 @@ def test_the_office_shorthand_of_an_issuer_names_it_and_is_no_word_to_find(cited
     assert asked is not None
     fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "ngày 12/1/2017"
+
+
+def _asked_of(question: str, *texts: str) -> Fact | None:
+    """The registry's answer to `question` over a small corpus: one article per text (at least three)."""
+    padding = ("Hội nghị diễn ra trong hai ngày.",) * max(0, 3 - len(texts))
+    articles = [Article(id=str(n), title="Tin", paragraphs=(t,)) for n, t in enumerate(texts + padding)]
+    asked = analyse(question).document
+    parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+    return registry_answer(build_registry(articles), articles, question, *parts)
+
+
+def test_a_body_the_question_names_doing_something_else_is_not_taken_for_the_documents_issuer():
+    fact = _asked_of(
+        "Thông tư liên tịch 15 mà Bộ Tài chính đang cùng Bộ Y tế sửa đổi quy định về vấn đề gì?",
+        "Bộ Y tế đang cùng Bộ Tài chính sửa đổi Thông tư liên tịch 15 về khám sức khỏe định kỳ cho người lao động.",
+        "Bộ Tài chính ban hành Thông tư 78/2014/TT-BTC về thuế thu nhập doanh nghiệp.",
+    )
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "khám sức khỏe định kỳ cho người lao động"
