@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "10"
+EXTRACTION_VERSION = "11"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -171,7 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
             rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
-            r"(?:\s+(?:đã|vừa|mới|từng|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
+            rf"(?:\s+(?:{_alternation(tables['issuer_verbs']['words'])}))+\s*$",
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),

@@ -610,3 +610,14 @@ def test_a_body_whose_conclusions_a_notice_states_is_not_its_issuer():
         ("Quyết định", 1192, "Ủy ban Kiểm tra Trung ương"),
         ("Thông báo", 189, ""),  # the Thủ tướng's conclusions, in a notice the Văn phòng Chính phủ issues
     ]
+
+
+def test_an_issuer_that_will_issue_a_document_is_its_issuer():
+    registry = _registry_of(
+        "Tại hội nghị, Bộ trưởng cho biết Bộ Y tế sẽ có Chỉ thị số 03 về phòng chống dịch sốt xuất huyết.",
+        "Ngay sau hội nghị, Thủ tướng sẽ ký Quyết định 45 về thành lập tổ công tác.",
+    )
+    assert sorted((d.name, d.issuer, d.group) for d in registry.documents) == [
+        ("Chỉ thị số 03", "Bộ Y tế", "BYT"),
+        ("Quyết định số 45", "Thủ tướng", "TTg"),
+    ]
