@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "11"
+EXTRACTION_VERSION = "12"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -794,11 +794,24 @@ def _content_syllables(subject: str) -> set[str]:
 
 
 def _share_a_topic(ours: set[str], theirs: set[str]) -> bool:
-    """Two sets of subjects may be one document's: either is empty, or two of them share two content syllables."""
+    """Two sets of subjects may be one document's: either is empty, or two of them share two content
+    syllables and, where both name years, a year (the yearly "Nghị quyết 01/NQ-CP … dự toán ngân sách
+    nhà nước năm 2018" is not 2019's, though worded alike)."""
     if not ours or not theirs:
         return True
-    mine = [_content_syllables(s) for s in ours]
-    return any(len(m & _content_syllables(t)) >= 2 for m in mine for t in theirs)
+    mine = [(_content_syllables(s), _years_named(s)) for s in ours]
+    return any(
+        len(words & _content_syllables(t)) >= 2 and (not years or not _years_named(t) or years & _years_named(t))
+        for words, years in mine
+        for t in theirs
+    )
+
+
+def _years_named(subject: str) -> frozenset[str]:
+    return frozenset(_YEAR_NAMED.findall(subject))
+
+
+_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 _PERIOD_START = re.compile(r"(?<!đến )(?<!tới )(?:giai đoạn|năm)\s+((?:19|20)\d\d)(?!\d)")

@@ -621,3 +621,15 @@ def test_an_issuer_that_will_issue_a_document_is_its_issuer():
         ("Chỉ thị số 03", "Bộ Y tế", "BYT"),
         ("Quyết định số 45", "Thủ tướng", "TTg"),
     ]
+
+
+def test_a_yearly_documents_subjects_of_two_years_are_two_documents():
+    registry = _registry_of(
+        "Chính phủ ban hành Nghị quyết 01/NQ-CP ngày 1/1/2018 về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch "
+        "phát triển kinh tế - xã hội năm 2018.",
+        "Chính phủ ban hành Nghị quyết 01/NQ-CP ngày 1/1/2019 về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch "
+        "phát triển kinh tế - xã hội năm 2019.",
+        "Các bộ triển khai Nghị quyết 01/NQ-CP về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh "
+        "tế - xã hội năm 2019.",
+    )
+    assert sorted((d.year, d.articles) for d in registry.documents) == [(2018, [0]), (2019, [1, 2])]
