@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "12"
+EXTRACTION_VERSION = "13"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -431,6 +431,8 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
             continue
         if f" {_plain(sentence[max(0, match.start() - 20) : match.start()])}".endswith(_named_after()):
             continue  # "Công ty Luật số 5" is a firm, not a law
+        if patterns["draft"].search(sentence, max(0, match.start() - 20), match.start()):
+            continue  # "dự thảo Thông tư 59": a draft, not an issued document
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
         canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
         rest, end = match["rest"], match.end()
@@ -445,6 +447,8 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
             continue  # "30 a / 2008/NQ-CP": the year of a spaced-out code, not a number
         if _patterns()["other_kind"].search(sentence, max(0, match.start() - 30), match.start()):
             continue  # "tờ trình 1861/TT-UB": another kind of paper's code
+        if patterns["draft"].search(sentence, max(0, match.start() - 20), match.start()):
+            continue  # "dự thảo 12/2019/TT-BTC": a draft's number
         kind = _code_parts(match["rest"])[0]
         if kind is not None:
             found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))

@@ -633,3 +633,12 @@ def test_a_yearly_documents_subjects_of_two_years_are_two_documents():
         "tế - xã hội năm 2019.",
     )
     assert sorted((d.year, d.articles) for d in registry.documents) == [(2018, [0]), (2019, [1, 2])]
+
+
+def test_a_draft_is_no_issued_document():
+    registry = _registry_of(
+        "Bộ Giao thông vận tải đang lấy ý kiến dự thảo Thông tư 59 về trạm thu phí, thay Thông tư 49/2016/TT-BGTVT.",
+        "Quốc hội thảo luận dự án Nghị quyết 12 về thí điểm chính quyền đô thị.",
+        "Bộ Tài chính công bố Dự thảo 15/2019/TT-BTC về phí trước bạ.",
+    )
+    assert [d.name for d in registry.documents] == ["Thông tư số 49/2016/TT-BGTVT"]
