@@ -642,3 +642,24 @@ def test_a_draft_is_no_issued_document():
         "Bộ Tài chính công bố Dự thảo 15/2019/TT-BTC về phí trước bạ.",
     )
     assert [d.name for d in registry.documents] == ["Thông tư số 49/2016/TT-BGTVT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # "…, kiến nghị …": what the speaker proposes next, as "…, đề nghị …".
+        (
+            "Hai bộ đang sửa Thông tư 19 về định mức chi hội nghị, kiến nghị Chính phủ sửa Nghị định 32.",
+            "định mức chi hội nghị",
+        ),
+        # "… gửi đến …": whom the plan was sent to.
+        (
+            "Đảng đoàn ban hành Kế hoạch số 88-KH/ĐĐ về thực hiện chương trình công tác năm 2019 gửi đến các "
+            "đảng ủy trực thuộc.",
+            "thực hiện chương trình công tác năm 2019",
+        ),
+    ],
+)
+def test_a_subject_stops_where_a_proposal_or_the_addressees_follow(sentence, subject):
+    (document,) = [d for d in _registry_of(sentence).documents if d.ordinal in (19, 88)]
+    assert document.subject == subject
