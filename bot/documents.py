@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "13"
+EXTRACTION_VERSION = "14"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -425,8 +425,13 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         ):
             continue  # "kế hoạch 2018-2020" is a period, "Quyết định 15/3" a date: no code
         bare = not match["rest"] and "số" not in match.group(0).lower()
-        if bare and _plain(kind_written) in verbs and (kind_written[0].islower() or _opens_a_clause(sentence, match)):
-            continue
+        if (
+            bare
+            and _plain(kind_written) in verbs
+            and (kind_written[0].islower() or _opens_a_clause(sentence, match))
+            and not f" {_plain(sentence[max(0, match.start() - 20) : match.start()])}".endswith(_taking_a_document())
+        ):
+            continue  # "thông báo 12 ca mắc mới" is the verb; "có thông báo 1483 …", "theo quyết định 367 …" name one
         if bare and patterns["unit"].match(sentence, match.end()):
             continue
         if f" {_plain(sentence[max(0, match.start() - 20) : match.start()])}".endswith(_named_after()):
@@ -764,6 +769,11 @@ def _most_common(values: Iterable[T | None]) -> T | None:
 @functools.cache
 def _longer_names() -> tuple[str, ...]:
     return tuple(_plain(w) + " " for w in _tables()["issuer_longer_names"]["words"])
+
+
+@functools.cache
+def _taking_a_document() -> tuple[str, ...]:
+    return tuple(f" {_plain(w)}" for w in _tables()["kinds"]["verbs_before"])
 
 
 @functools.cache

@@ -663,3 +663,15 @@ def test_a_draft_is_no_issued_document():
 def test_a_subject_stops_where_a_proposal_or_the_addressees_follow(sentence, subject):
     (document,) = [d for d in _registry_of(sentence).documents if d.ordinal in (19, 88)]
     assert document.subject == subject
+
+
+def test_a_lower_case_kind_with_a_bare_number_after_a_verb_taking_a_document_is_a_document():
+    registry = _registry_of(
+        "Bốn tháng sau, Thanh tra Chính phủ có thông báo 1483 nêu các sai phạm về đất đai.",
+        "Sở Y tế thông báo 12 ca mắc mới trong ngày.",
+        "Địa phương thực hiện kế hoạch 5 năm và làm theo quyết định 367 của UBND tỉnh.",
+    )
+    assert sorted((d.name, d.issuer, d.articles) for d in registry.documents) == [
+        ("Quyết định số 367", "UBND tỉnh", [2]),
+        ("Thông báo số 1483", "Thanh tra Chính phủ", [0]),
+    ]
