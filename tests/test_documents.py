@@ -675,3 +675,11 @@ def test_a_lower_case_kind_with_a_bare_number_after_a_verb_taking_a_document_is_
         ("Quyết định số 367", "UBND tỉnh", [2]),
         ("Thông báo số 1483", "Thanh tra Chính phủ", [0]),
     ]
+
+
+def test_a_word_taking_a_document_is_told_from_one_spelled_alike_without_its_tones():
+    registry = _registry_of(
+        "Thành phố thi hành kỷ luật 111 đảng viên vi phạm.",
+        "Chủ tịch tỉnh ký quyết định 45 phê duyệt dự án.",
+    )
+    assert [(d.name, d.articles) for d in registry.documents] == [("Quyết định số 45", [1])]
