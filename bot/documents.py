@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "15"
+EXTRACTION_VERSION = "16"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -311,13 +311,19 @@ def _subject(sentence: str, start: int) -> str | None:
         match = patterns[name].search(masked)
         if match:
             end = min(end, match.start())
-    for match in patterns["clause"].finditer(masked, 0, end):
+    # A clause opens after a comma with a capitalised word, or with an issuer written in capitals
+    # ("… 3 loại rừng, UBND TP Đà Nẵng đã tiến hành …").
+    breaks = [m.start() for m in patterns["clause"].finditer(masked, 0, end)]
+    breaks += [
+        m.start()
+        for m in re.finditer(rf",\s+(?=[{UPPER_LETTERS}])", masked[:end])
+        if patterns["issuer_start"].match(masked, m.end())
+    ]
+    for comma in sorted(set(breaks)):
         # "… thuộc diện Bộ Chính trị, Ban Bí thư quản lý": a list of bodies goes on.
-        after = match.start() + len(re.match(r",\s*", masked[match.start() :]).group())  # type: ignore[union-attr]
-        if not (
-            patterns["issuer_end"].search(masked, 0, match.start()) and patterns["issuer_start"].match(masked, after)
-        ):
-            end = match.start()
+        after = comma + len(re.match(r",\s*", masked[comma:]).group())  # type: ignore[union-attr]
+        if not (patterns["issuer_end"].search(masked, 0, comma) and patterns["issuer_start"].match(masked, after)):
+            end = comma
             break
     # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
     # one opened before the subject ends it.

@@ -683,3 +683,14 @@ def test_a_word_taking_a_document_is_told_from_one_spelled_alike_without_its_ton
         "Chủ tịch tỉnh ký quyết định 45 phê duyệt dự án.",
     )
     assert [(d.name, d.articles) for d in registry.documents] == [("Quyết định số 45", [1])]
+
+
+def test_a_subject_stops_at_a_comma_before_an_issuer_written_in_capitals():
+    registry = _registry_of(
+        "Thực hiện Chỉ thị số 12/CT-TTg của Thủ tướng về rà soát quy hoạch rừng phòng hộ, UBND tỉnh đã báo cáo.",
+        "Quy định 30 của Bộ Chính trị về kê khai tài sản của cán bộ thuộc diện Bộ Chính trị, BBT quản lý được ban hành.",
+    )
+    assert sorted((d.ordinal, d.subject) for d in registry.documents) == [
+        (12, "rà soát quy hoạch rừng phòng hộ"),
+        (30, "kê khai tài sản của cán bộ thuộc diện Bộ Chính trị, BBT quản lý"),
+    ]
