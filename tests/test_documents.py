@@ -694,3 +694,24 @@ def test_a_subject_stops_at_a_comma_before_an_issuer_written_in_capitals():
         (12, "rà soát quy hoạch rừng phòng hộ"),
         (30, "kê khai tài sản của cán bộ thuộc diện Bộ Chính trị, BBT quản lý"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # "… quy định số lượng …": what the document provides, the sentence's predicate.
+        (
+            "Chỉ thị 40 của Bộ Chính trị về đại hội đảng bộ các cấp quy định số lượng cấp ủy viên giảm 5%.",
+            "đại hội đảng bộ các cấp",
+        ),
+        # "…, hàng loạt …": a quantity opens the sentence's next clause, as "…, nhiều …".
+        (
+            "Theo Quyết định số 77/QĐ-BTC về kế hoạch kiểm tra năm 2019 của Bộ Tài chính, hàng loạt doanh nghiệp "
+            "sẽ được kiểm tra.",
+            "kế hoạch kiểm tra năm 2019 của Bộ Tài chính",
+        ),
+    ],
+)
+def test_a_subject_stops_at_what_the_document_provides_and_at_a_quantity_opening_a_clause(sentence, subject):
+    (document,) = [d for d in _registry_of(sentence).documents if d.ordinal in (40, 77)]
+    assert document.subject == subject
