@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "16"
+EXTRACTION_VERSION = "17"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -221,7 +221,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "dash_term": re.compile(
             "|".join(
                 r"(?<!\w)" + r"\s+[-–]\s+".join(_alternation([part]) for part in term.split(" - ")) + r"(?!\w)"
-                for term in tables["subject_dash_terms"]["words"]
+                # A province's name written with a dash ("Thừa Thiên - Huế", names.toml) is one term too.
+                for term in [*tables["subject_dash_terms"]["words"], *(p for p in _provinces() if " - " in p)]
             ),
             re.I,
         ),

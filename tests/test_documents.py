@@ -715,3 +715,14 @@ def test_a_subject_stops_at_a_comma_before_an_issuer_written_in_capitals():
 def test_a_subject_stops_at_what_the_document_provides_and_at_a_quantity_opening_a_clause(sentence, subject):
     (document,) = [d for d in _registry_of(sentence).documents if d.ordinal in (40, 77)]
     assert document.subject == subject
+
+
+def test_a_province_named_with_a_dash_is_no_break_in_a_subject():
+    registry = _registry_of(
+        "Hội nghị tổng kết Kết luận 48 của Bộ Chính trị về xây dựng, phát triển tỉnh Thừa Thiên - Huế đến năm 2020.",
+        "Quyết định 23 của UBND tỉnh về hỗ trợ ngư dân Bà Rịa - Vũng Tàu được ban hành.",
+    )
+    assert sorted((d.ordinal, d.subject) for d in registry.documents) == [
+        (23, "hỗ trợ ngư dân Bà Rịa - Vũng Tàu"),
+        (48, "xây dựng, phát triển tỉnh Thừa Thiên - Huế đến năm 2020"),
+    ]
