@@ -1317,7 +1317,9 @@ def _issuer_spans(plain: str) -> list[tuple[int, int]]:
 
 def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: str, fact: str) -> Fact | None:
     wanted = reference_in(plain)
-    if wanted is None or not wanted.kinds:
+    if wanted is None:
+        return _law_fact_in_sentences(registry, articles, plain, fact)
+    if not wanted.kinds:
         return None
     named = next(m for m in _query_tables()[2].finditer(plain) if int(m["number"]) == wanted.number)
     if not _opens_with_the_document(plain[: named.start()]):
@@ -1355,6 +1357,32 @@ def _asked_group(plain: str, named: re.Match[str]) -> str | None:
         return issuers[issuer.match(plain, named.end() + after.end()).group()]  # type: ignore[union-attr]
     before = issuer.search(plain, 0, named.start())
     return issuers[before.group()] if before else None
+
+
+def _law_fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: str, fact: str) -> Fact | None:
+    """ "Luật Hợp tác xã … là luật năm nào?", "Luật Đất đai sửa đổi năm 2024 do cơ quan nào thông qua?": a law
+    named by its title, asked as a numbered document is (its year, when one follows its title, picks it)."""
+    named = _law_in_question().search(plain)
+    if named is None or not _opens_with_the_document(plain[: named.start()]):
+        return None
+    title = _law_titles()[_law_key(named["law"])]
+    year = int(named["year"]) if named["year"] else None
+    years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
+    # "là luật năm nào": the kind's name again says nothing of what the law is about.
+    kinds = [m.span() for m in re.finditer(r"(?<!\w)(?:bo\s+)?luat(?!\w)", plain)]
+    context = _context(plain, [named.span(), *_issuer_spans(plain), *years, *kinds])
+    laws = [d for d in registry.documents if d.title == title and _agree(year, d.year)]
+    # A year asked picks the law of that year over mentions stating none ("Luật Đất đai" of any year).
+    laws = [d for d in laws if d.year == year] or laws
+    best = [found for d in laws if (found := _best_statement(d, articles, context, fact)) is not None]
+    return _clear_winner(best)
+
+
+@functools.cache
+def _law_in_question() -> re.Pattern[str]:
+    """A law's title in a plain question, with the year that may follow it ("luat dat dai sua doi nam 2024")."""
+    titles = _alternation(_law_titles())
+    return re.compile(rf"(?<!\w)(?P<law>{titles})(?:\s+sua\s+doi)?(?:\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)")
 
 
 def _opens_with_the_document(before: str) -> bool:

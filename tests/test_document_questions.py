@@ -338,3 +338,20 @@ def test_a_body_the_question_names_doing_something_else_is_not_taken_for_the_doc
         "Bộ Tài chính ban hành Thông tư 78/2014/TT-BTC về thuế thu nhập doanh nghiệp.",
     )
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "khám sức khỏe định kỳ cho người lao động"
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("Luật Thủy lợi năm 2017 do cơ quan nào thông qua?", "Quốc hội"),
+        ("Luật Trồng trọt quy định về giống cây trồng là luật năm nào?", "năm 2018"),
+    ],
+)
+def test_a_law_asked_by_its_title_is_answered_from_its_citing_sentence(question, span):
+    fact = _asked_of(
+        question,
+        "Sáng 19/6, Quốc hội đã thông qua Luật Thủy lợi năm 2017 với đa số đại biểu tán thành.",
+        "Theo Luật Trồng trọt năm 2018, giống cây trồng phải được công nhận lưu hành.",
+        "Luật Thủy lợi giao địa phương quản lý công trình nhỏ.",
+    )
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == span
