@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "17"
+EXTRACTION_VERSION = "18"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -175,6 +175,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
+        # "… quy định chế độ, chính sách …": what it provides, a lower-case word after the verb.
+        "describing": re.compile(
+            rf"(?:{_alternation(tables['subject_unmarked']['describing'])})\s+(?=[{LOWER_LETTERS}])"
+        ),
         # "về phía nguyên đơn", "về phần mình": as for someone, not what the document is about.
         "not_about": re.compile(rf"(?:{_alternation(tables['subject_not_about']['words'])})(?!\w)", re.I),
         "event_place": re.compile(
@@ -261,6 +265,9 @@ class _Mention:
     # What a document replacing it is about ("chỉ thị mới về … ma túy … để thay Chỉ thị số 21"): its
     # matter too, to tell it from another of its number, though not its subject as written.
     replaced_by: str | None = None
+    # What the sentence says it provides, without "về" ("Nghị định 26 quy định chế độ … đối với cán bộ"):
+    # its matter too, to tell it from another of its number, though not a subject as written.
+    matter: str | None = None
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -382,6 +389,8 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         subject = patterns["subject"].match(sentence, position)
         if subject and not patterns["not_about"].match(sentence, subject.end()):
             mention.subject = _subject(sentence, subject.end())
+        elif described := patterns["describing"].match(sentence, position):
+            mention.matter = _subject(sentence, described.end())
         return
 
 
@@ -729,7 +738,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
 
 def _topics(mentions: Iterable[_Mention]) -> set[str]:
     """What mentions state a document is about: its subjects, and the matter of a document replacing it."""
-    return {t for m in mentions for t in (m.subject, m.replaced_by) if t}
+    return {t for m in mentions for t in (m.subject, m.replaced_by, m.matter) if t}
 
 
 def _mergeable(a: _Cluster, b: _Cluster) -> bool:

@@ -726,3 +726,15 @@ def test_a_province_named_with_a_dash_is_no_break_in_a_subject():
         (23, "hỗ trợ ngư dân Bà Rịa - Vũng Tàu"),
         (48, "xây dựng, phát triển tỉnh Thừa Thiên - Huế đến năm 2020"),
     ]
+
+
+def test_what_a_mention_says_a_document_provides_tells_it_from_another_of_its_number():
+    registry = _registry_of(
+        "Cán bộ đã hưởng chế độ theo nghị định 26 quy định chế độ, chính sách đối với cán bộ không đủ tuổi tái cử.",
+        "Chính phủ ban hành Nghị định 26/2019/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật Thủy sản.",
+        "Nghị định 26 của Chính phủ quy định chi tiết thi hành Luật Thủy sản được phổ biến tới ngư dân.",
+    )
+    assert sorted((d.name, d.year, d.subject, d.articles) for d in registry.documents if d.kind == "Nghị định") == [
+        ("Nghị định số 26", None, None, [0]),
+        ("Nghị định số 26/2019/NĐ-CP", 2019, None, [1, 2]),
+    ]
