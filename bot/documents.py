@@ -1558,8 +1558,7 @@ def _which_in_sentences(
         if which["kind"] == ANY_KIND
         else _query_tables()[0][which["kind"]]
     )
-    issuers = _query_tables()[1]
-    groups = {issuers[m.group()] for m in _query_tables()[3].finditer(plain)}
+    groups = _issuing_groups(plain, which)
     # A year asked is one of the words the sentence must hold, not the document's year: the directive
     # "về việc tổ chức Tết 2018" is of December 2017.
     context = _context(plain, [which.span(), *_issuer_spans(plain)])
@@ -1592,3 +1591,21 @@ def _which_in_sentences(
 
 
 WHICH_RESCANNED = 5
+
+
+def _issuing_groups(plain: str, which: re.Match[str]) -> set[str]:
+    """The issuer groups a which-document question asks of: bodies named issuing the kind asked, right
+    after it ("nghị quyết nào của HĐND TP") or before it with verbs of issuing ("Ban Bí thư ban hành chỉ
+    thị nào"). A body doing something else ("bộ KHCN đang phối hợp bộ Tài chính sửa thông tư nào") is
+    no issuer asked."""
+    issuers, issuer = _query_tables()[1], _query_tables()[3]
+    verbs = _alternation(_plain(w) for w in _tables()["question_leads"]["issuing"])
+    groups = set()
+    lead = re.compile(r"\s+(?:(?:cua|do)\s+)?").match(plain, which.end())
+    attached = issuer.match(plain, lead.end()) if lead else None
+    if attached:
+        groups.add(issuers[attached.group()])
+    for match in issuer.finditer(plain, 0, which.start()):
+        if re.fullmatch(rf"\s+(?:(?:{verbs})\s+)+", plain[match.end() : which.start()]):
+            groups.add(issuers[match.group()])
+    return groups

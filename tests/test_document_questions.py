@@ -355,3 +355,14 @@ def test_a_law_asked_by_its_title_is_answered_from_its_citing_sentence(question,
         "Luật Thủy lợi giao địa phương quản lý công trình nhỏ.",
     )
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == span
+
+
+def test_which_document_a_body_named_doing_something_else_works_on_is_asked_of_any_issuer():
+    texts = (
+        "Bộ Y tế đang phối hợp với Bộ Tài chính sửa Thông tư liên tịch 15 về khám sức khỏe định kỳ cho người lao động.",
+        "Bộ Tài chính ban hành Thông tư 78/2014/TT-BTC về thuế thu nhập doanh nghiệp.",
+    )
+    fact = _asked_of("Bộ Y tế đang phối hợp Bộ Tài chính sửa thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Thông tư liên tịch 15"
+    # A body named issuing it is asked of: the Bộ Tài chính issued no such circular.
+    assert _asked_of("Bộ Tài chính ban hành thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts) is None
