@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "18"
+EXTRACTION_VERSION = "19"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -175,9 +175,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
-        # "… quy định chế độ, chính sách …": what it provides, a lower-case word after the verb.
+        # "… quy định chế độ, chính sách …", "… quy định 17 ngành nghề …": what it provides.
         "describing": re.compile(
-            rf"(?:{_alternation(tables['subject_unmarked']['describing'])})\s+(?=[{LOWER_LETTERS}])"
+            rf"(?:{_alternation(tables['subject_unmarked']['describing'])})\s+(?=[{LOWER_LETTERS}\d])"
         ),
         # "về phía nguyên đơn", "về phần mình": as for someone, not what the document is about.
         "not_about": re.compile(rf"(?:{_alternation(tables['subject_not_about']['words'])})(?!\w)", re.I),
@@ -1515,8 +1515,9 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
     if fact == "effective":
         effective = _EFFECTIVE.search(sentence)
         return effective.span("date") if effective else None
-    if mention.subject:
-        return _find(sentence, mention.subject.removesuffix(" …"))
+    if mention.subject or mention.matter:
+        # "quyết định số 200/2004/QĐ-UB quy định 17 ngành nghề …": what it provides answers what it is about.
+        return _find(sentence, (mention.subject or mention.matter or "").removesuffix(" …"))
     return _unmarked_subject(sentence, mention.span[1])
 
 

@@ -366,3 +366,12 @@ def test_which_document_a_body_named_doing_something_else_works_on_is_asked_of_a
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Thông tư liên tịch 15"
     # A body named issuing it is asked of: the Bộ Tài chính issued no such circular.
     assert _asked_of("Bộ Tài chính ban hành thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts) is None
+
+
+def test_what_a_document_provides_after_its_name_answers_what_it_is_about():
+    fact = _asked_of(
+        "Quyết định 45/2016/QĐ-UBND của UBND tỉnh quy định những gì?",
+        "Năm 2016, UBND tỉnh ban hành quyết định số 45/2016/QĐ-UBND quy định 12 loại phí bến bãi trong cảng cá.",
+        "UBND tỉnh ban hành Quyết định 46/2016/QĐ-UBND về phí chợ.",
+    )
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "12 loại phí bến bãi trong cảng cá"
