@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "10"
+EXTRACTION_VERSION = "19"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -171,10 +171,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
             rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
-            r"(?:\s+(?:đã|vừa|mới|từng|ký|ban hành|có|ra|cũng|chính thức|thông qua|tại))+\s*$",
+            rf"(?:\s+(?:{_alternation(tables['issuer_verbs']['words'])}))+\s*$",
             re.I,
         ),
         "subject": re.compile(r"(?:về việc|về)\s+(?:về\s+)?", re.I),
+        # "… quy định chế độ, chính sách …", "… quy định 17 ngành nghề …": what it provides.
+        "describing": re.compile(
+            rf"(?:{_alternation(tables['subject_unmarked']['describing'])})\s+(?=[{LOWER_LETTERS}\d])"
+        ),
         # "về phía nguyên đơn", "về phần mình": as for someone, not what the document is about.
         "not_about": re.compile(rf"(?:{_alternation(tables['subject_not_about']['words'])})(?!\w)", re.I),
         "event_place": re.compile(
@@ -221,7 +225,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "dash_term": re.compile(
             "|".join(
                 r"(?<!\w)" + r"\s+[-–]\s+".join(_alternation([part]) for part in term.split(" - ")) + r"(?!\w)"
-                for term in tables["subject_dash_terms"]["words"]
+                # A province's name written with a dash ("Thừa Thiên - Huế", names.toml) is one term too.
+                for term in [*tables["subject_dash_terms"]["words"], *(p for p in _provinces() if " - " in p)]
             ),
             re.I,
         ),
@@ -260,6 +265,9 @@ class _Mention:
     # What a document replacing it is about ("chỉ thị mới về … ma túy … để thay Chỉ thị số 21"): its
     # matter too, to tell it from another of its number, though not its subject as written.
     replaced_by: str | None = None
+    # What the sentence says it provides, without "về" ("Nghị định 26 quy định chế độ … đối với cán bộ"):
+    # its matter too, to tell it from another of its number, though not a subject as written.
+    matter: str | None = None
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -311,13 +319,19 @@ def _subject(sentence: str, start: int) -> str | None:
         match = patterns[name].search(masked)
         if match:
             end = min(end, match.start())
-    for match in patterns["clause"].finditer(masked, 0, end):
+    # A clause opens after a comma with a capitalised word, or with an issuer written in capitals
+    # ("… 3 loại rừng, UBND TP Đà Nẵng đã tiến hành …").
+    breaks = [m.start() for m in patterns["clause"].finditer(masked, 0, end)]
+    breaks += [
+        m.start()
+        for m in re.finditer(rf",\s+(?=[{UPPER_LETTERS}])", masked[:end])
+        if patterns["issuer_start"].match(masked, m.end())
+    ]
+    for comma in sorted(set(breaks)):
         # "… thuộc diện Bộ Chính trị, Ban Bí thư quản lý": a list of bodies goes on.
-        after = match.start() + len(re.match(r",\s*", masked[match.start() :]).group())  # type: ignore[union-attr]
-        if not (
-            patterns["issuer_end"].search(masked, 0, match.start()) and patterns["issuer_start"].match(masked, after)
-        ):
-            end = match.start()
+        after = comma + len(re.match(r",\s*", masked[comma:]).group())  # type: ignore[union-attr]
+        if not (patterns["issuer_end"].search(masked, 0, comma) and patterns["issuer_start"].match(masked, after)):
+            end = comma
             break
     # A quoted name inside the subject stays ("cuộc vận động “Người Việt Nam …”"); a quote closing
     # one opened before the subject ends it.
@@ -375,6 +389,8 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         subject = patterns["subject"].match(sentence, position)
         if subject and not patterns["not_about"].match(sentence, subject.end()):
             mention.subject = _subject(sentence, subject.end())
+        elif described := patterns["describing"].match(sentence, position):
+            mention.matter = _subject(sentence, described.end())
         return
 
 
@@ -425,12 +441,19 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         ):
             continue  # "kế hoạch 2018-2020" is a period, "Quyết định 15/3" a date: no code
         bare = not match["rest"] and "số" not in match.group(0).lower()
-        if bare and _plain(kind_written) in verbs and (kind_written[0].islower() or _opens_a_clause(sentence, match)):
-            continue
+        if (
+            bare
+            and _plain(kind_written) in verbs
+            and (kind_written[0].islower() or _opens_a_clause(sentence, match))
+            and not _after_a_word_taking_a_document(sentence, match.start())
+        ):
+            continue  # "thông báo 12 ca mắc mới" is the verb; "có thông báo 1483 …", "theo quyết định 367 …" name one
         if bare and patterns["unit"].match(sentence, match.end()):
             continue
         if f" {_plain(sentence[max(0, match.start() - 20) : match.start()])}".endswith(_named_after()):
             continue  # "Công ty Luật số 5" is a firm, not a law
+        if patterns["draft"].search(sentence, max(0, match.start() - 20), match.start()):
+            continue  # "dự thảo Thông tư 59": a draft, not an issued document
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
         canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
         rest, end = match["rest"], match.end()
@@ -445,6 +468,8 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
             continue  # "30 a / 2008/NQ-CP": the year of a spaced-out code, not a number
         if _patterns()["other_kind"].search(sentence, max(0, match.start() - 30), match.start()):
             continue  # "tờ trình 1861/TT-UB": another kind of paper's code
+        if patterns["draft"].search(sentence, max(0, match.start() - 20), match.start()):
+            continue  # "dự thảo 12/2019/TT-BTC": a draft's number
         kind = _code_parts(match["rest"])[0]
         if kind is not None:
             found.append(_mention(kind, match["number"], match["rest"], sentence, match, citation))
@@ -713,7 +738,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
 
 def _topics(mentions: Iterable[_Mention]) -> set[str]:
     """What mentions state a document is about: its subjects, and the matter of a document replacing it."""
-    return {t for m in mentions for t in (m.subject, m.replaced_by) if t}
+    return {t for m in mentions for t in (m.subject, m.replaced_by, m.matter) if t}
 
 
 def _mergeable(a: _Cluster, b: _Cluster) -> bool:
@@ -762,6 +787,17 @@ def _longer_names() -> tuple[str, ...]:
     return tuple(_plain(w) + " " for w in _tables()["issuer_longer_names"]["words"])
 
 
+def _after_a_word_taking_a_document(sentence: str, start: int) -> bool:
+    """Compared with diacritics: "ký quyết định 12" takes one, "kỷ luật 111 đảng viên" is a count."""
+    before = " " + " ".join(canonicalize(sentence[max(0, start - 20) : start]).lower().split())
+    return before.endswith(_taking_a_document())
+
+
+@functools.cache
+def _taking_a_document() -> tuple[str, ...]:
+    return tuple(" " + canonicalize(w).lower() for w in _tables()["kinds"]["verbs_before"])
+
+
 @functools.cache
 def _named_after() -> tuple[str, ...]:
     return tuple(f" {_plain(w)}" for w in _tables()["kinds"]["not_after"])
@@ -794,11 +830,24 @@ def _content_syllables(subject: str) -> set[str]:
 
 
 def _share_a_topic(ours: set[str], theirs: set[str]) -> bool:
-    """Two sets of subjects may be one document's: either is empty, or two of them share two content syllables."""
+    """Two sets of subjects may be one document's: either is empty, or two of them share two content
+    syllables and, where both name years, a year (the yearly "Nghị quyết 01/NQ-CP … dự toán ngân sách
+    nhà nước năm 2018" is not 2019's, though worded alike)."""
     if not ours or not theirs:
         return True
-    mine = [_content_syllables(s) for s in ours]
-    return any(len(m & _content_syllables(t)) >= 2 for m in mine for t in theirs)
+    mine = [(_content_syllables(s), _years_named(s)) for s in ours]
+    return any(
+        len(words & _content_syllables(t)) >= 2 and (not years or not _years_named(t) or years & _years_named(t))
+        for words, years in mine
+        for t in theirs
+    )
+
+
+def _years_named(subject: str) -> frozenset[str]:
+    return frozenset(_YEAR_NAMED.findall(subject))
+
+
+_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 _PERIOD_START = re.compile(r"(?<!đến )(?<!tới )(?:giai đoạn|năm)\s+((?:19|20)\d\d)(?!\d)")
@@ -1277,7 +1326,9 @@ def _issuer_spans(plain: str) -> list[tuple[int, int]]:
 
 def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: str, fact: str) -> Fact | None:
     wanted = reference_in(plain)
-    if wanted is None or not wanted.kinds:
+    if wanted is None:
+        return _law_fact_in_sentences(registry, articles, plain, fact)
+    if not wanted.kinds:
         return None
     named = next(m for m in _query_tables()[2].finditer(plain) if int(m["number"]) == wanted.number)
     if not _opens_with_the_document(plain[: named.start()]):
@@ -1286,6 +1337,8 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
         # Who issued it is asked, so a body the question names is someone else ("… mà lãnh đạo UBND TP
         # dẫn ra … là của cơ quan nào?"): only the code's issuer stands.
         wanted = dataclasses.replace(wanted, group=_code_parts(named["rest"])[2])
+    else:
+        wanted = dataclasses.replace(wanted, group=_asked_group(plain, named))
     years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
     best = []
@@ -1298,6 +1351,47 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
         if found is not None:
             best.append(found)
     return _clear_winner(best)
+
+
+def _asked_group(plain: str, named: re.Match[str]) -> str | None:
+    """The issuer group a question gives the document it names: its code's, or a body named as issuing
+    it, right after its name ("… 27 của Bộ Y tế") or before it ("Bộ Y tế ban hành Thông tư 27"). A body
+    named elsewhere does something else ("Thông tư 27 mà Bộ Tài chính đang sửa …")."""
+    group = _code_parts(named["rest"])[2]
+    if group is not None:
+        return group
+    _, issuers, _, issuer, _ = _query_tables()
+    after = re.match(rf"(?:\s+nam\s+(?:19|20)\d\d)?\s+(?:cua\s+|do\s+)?(?=(?:{issuer.pattern}))", plain[named.end() :])
+    if after is not None:
+        return issuers[issuer.match(plain, named.end() + after.end()).group()]  # type: ignore[union-attr]
+    before = issuer.search(plain, 0, named.start())
+    return issuers[before.group()] if before else None
+
+
+def _law_fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: str, fact: str) -> Fact | None:
+    """ "Luật Hợp tác xã … là luật năm nào?", "Luật Đất đai sửa đổi năm 2024 do cơ quan nào thông qua?": a law
+    named by its title, asked as a numbered document is (its year, when one follows its title, picks it)."""
+    named = _law_in_question().search(plain)
+    if named is None or not _opens_with_the_document(plain[: named.start()]):
+        return None
+    title = _law_titles()[_law_key(named["law"])]
+    year = int(named["year"]) if named["year"] else None
+    years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
+    # "là luật năm nào": the kind's name again says nothing of what the law is about.
+    kinds = [m.span() for m in re.finditer(r"(?<!\w)(?:bo\s+)?luat(?!\w)", plain)]
+    context = _context(plain, [named.span(), *_issuer_spans(plain), *years, *kinds])
+    laws = [d for d in registry.documents if d.title == title and _agree(year, d.year)]
+    # A year asked picks the law of that year over mentions stating none ("Luật Đất đai" of any year).
+    laws = [d for d in laws if d.year == year] or laws
+    best = [found for d in laws if (found := _best_statement(d, articles, context, fact)) is not None]
+    return _clear_winner(best)
+
+
+@functools.cache
+def _law_in_question() -> re.Pattern[str]:
+    """A law's title in a plain question, with the year that may follow it ("luat dat dai sua doi nam 2024")."""
+    titles = _alternation(_law_titles())
+    return re.compile(rf"(?<!\w)(?P<law>{titles})(?:\s+sua\s+doi)?(?:\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)")
 
 
 def _opens_with_the_document(before: str) -> bool:
@@ -1421,8 +1515,9 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
     if fact == "effective":
         effective = _EFFECTIVE.search(sentence)
         return effective.span("date") if effective else None
-    if mention.subject:
-        return _find(sentence, mention.subject.removesuffix(" …"))
+    if mention.subject or mention.matter:
+        # "quyết định số 200/2004/QĐ-UB quy định 17 ngành nghề …": what it provides answers what it is about.
+        return _find(sentence, (mention.subject or mention.matter or "").removesuffix(" …"))
     return _unmarked_subject(sentence, mention.span[1])
 
 
@@ -1464,8 +1559,7 @@ def _which_in_sentences(
         if which["kind"] == ANY_KIND
         else _query_tables()[0][which["kind"]]
     )
-    issuers = _query_tables()[1]
-    groups = {issuers[m.group()] for m in _query_tables()[3].finditer(plain)}
+    groups = _issuing_groups(plain, which)
     # A year asked is one of the words the sentence must hold, not the document's year: the directive
     # "về việc tổ chức Tết 2018" is of December 2017.
     context = _context(plain, [which.span(), *_issuer_spans(plain)])
@@ -1498,3 +1592,21 @@ def _which_in_sentences(
 
 
 WHICH_RESCANNED = 5
+
+
+def _issuing_groups(plain: str, which: re.Match[str]) -> set[str]:
+    """The issuer groups a which-document question asks of: bodies named issuing the kind asked, right
+    after it ("nghị quyết nào của HĐND TP") or before it with verbs of issuing ("Ban Bí thư ban hành chỉ
+    thị nào"). A body doing something else ("bộ KHCN đang phối hợp bộ Tài chính sửa thông tư nào") is
+    no issuer asked."""
+    issuers, issuer = _query_tables()[1], _query_tables()[3]
+    verbs = _alternation(_plain(w) for w in _tables()["question_leads"]["issuing"])
+    groups = set()
+    lead = re.compile(r"\s+(?:(?:cua|do)\s+)?").match(plain, which.end())
+    attached = issuer.match(plain, lead.end()) if lead else None
+    if attached:
+        groups.add(issuers[attached.group()])
+    for match in issuer.finditer(plain, 0, which.start()):
+        if re.fullmatch(rf"\s+(?:(?:{verbs})\s+)+", plain[match.end() : which.start()]):
+            groups.add(issuers[match.group()])
+    return groups

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer, Status
-from bot.documents import fact_asked, registry_answer
+from bot.corpus import Article
+from bot.documents import Fact, build_registry, fact_asked, registry_answer
 from bot.question import DocumentAsk, Kind, analyse
 from bot.store import build_index
 
@@ -319,3 +320,58 @@ def test_the_office_shorthand_of_an_issuer_names_it_and_is_no_word_to_find(cited
     assert asked is not None
     fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "ngày 12/1/2017"
+
+
+def _asked_of(question: str, *texts: str) -> Fact | None:
+    """The registry's answer to `question` over a small corpus: one article per text (at least three)."""
+    padding = ("Hội nghị diễn ra trong hai ngày.",) * max(0, 3 - len(texts))
+    articles = [Article(id=str(n), title="Tin", paragraphs=(t,)) for n, t in enumerate(texts + padding)]
+    asked = analyse(question).document
+    parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+    return registry_answer(build_registry(articles), articles, question, *parts)
+
+
+def test_a_body_the_question_names_doing_something_else_is_not_taken_for_the_documents_issuer():
+    fact = _asked_of(
+        "Thông tư liên tịch 15 mà Bộ Tài chính đang cùng Bộ Y tế sửa đổi quy định về vấn đề gì?",
+        "Bộ Y tế đang cùng Bộ Tài chính sửa đổi Thông tư liên tịch 15 về khám sức khỏe định kỳ cho người lao động.",
+        "Bộ Tài chính ban hành Thông tư 78/2014/TT-BTC về thuế thu nhập doanh nghiệp.",
+    )
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "khám sức khỏe định kỳ cho người lao động"
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("Luật Thủy lợi năm 2017 do cơ quan nào thông qua?", "Quốc hội"),
+        ("Luật Trồng trọt quy định về giống cây trồng là luật năm nào?", "năm 2018"),
+    ],
+)
+def test_a_law_asked_by_its_title_is_answered_from_its_citing_sentence(question, span):
+    fact = _asked_of(
+        question,
+        "Sáng 19/6, Quốc hội đã thông qua Luật Thủy lợi năm 2017 với đa số đại biểu tán thành.",
+        "Theo Luật Trồng trọt năm 2018, giống cây trồng phải được công nhận lưu hành.",
+        "Luật Thủy lợi giao địa phương quản lý công trình nhỏ.",
+    )
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == span
+
+
+def test_which_document_a_body_named_doing_something_else_works_on_is_asked_of_any_issuer():
+    texts = (
+        "Bộ Y tế đang phối hợp với Bộ Tài chính sửa Thông tư liên tịch 15 về khám sức khỏe định kỳ cho người lao động.",
+        "Bộ Tài chính ban hành Thông tư 78/2014/TT-BTC về thuế thu nhập doanh nghiệp.",
+    )
+    fact = _asked_of("Bộ Y tế đang phối hợp Bộ Tài chính sửa thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Thông tư liên tịch 15"
+    # A body named issuing it is asked of: the Bộ Tài chính issued no such circular.
+    assert _asked_of("Bộ Tài chính ban hành thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts) is None
+
+
+def test_what_a_document_provides_after_its_name_answers_what_it_is_about():
+    fact = _asked_of(
+        "Quyết định 45/2016/QĐ-UBND của UBND tỉnh quy định những gì?",
+        "Năm 2016, UBND tỉnh ban hành quyết định số 45/2016/QĐ-UBND quy định 12 loại phí bến bãi trong cảng cá.",
+        "UBND tỉnh ban hành Quyết định 46/2016/QĐ-UBND về phí chợ.",
+    )
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "12 loại phí bến bãi trong cảng cá"

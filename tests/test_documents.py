@@ -610,3 +610,131 @@ def test_a_body_whose_conclusions_a_notice_states_is_not_its_issuer():
         ("Quyết định", 1192, "Ủy ban Kiểm tra Trung ương"),
         ("Thông báo", 189, ""),  # the Thủ tướng's conclusions, in a notice the Văn phòng Chính phủ issues
     ]
+
+
+def test_an_issuer_that_will_issue_a_document_is_its_issuer():
+    registry = _registry_of(
+        "Tại hội nghị, Bộ trưởng cho biết Bộ Y tế sẽ có Chỉ thị số 03 về phòng chống dịch sốt xuất huyết.",
+        "Ngay sau hội nghị, Thủ tướng sẽ ký Quyết định 45 về thành lập tổ công tác.",
+    )
+    assert sorted((d.name, d.issuer, d.group) for d in registry.documents) == [
+        ("Chỉ thị số 03", "Bộ Y tế", "BYT"),
+        ("Quyết định số 45", "Thủ tướng", "TTg"),
+    ]
+
+
+def test_a_yearly_documents_subjects_of_two_years_are_two_documents():
+    registry = _registry_of(
+        "Chính phủ ban hành Nghị quyết 01/NQ-CP ngày 1/1/2018 về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch "
+        "phát triển kinh tế - xã hội năm 2018.",
+        "Chính phủ ban hành Nghị quyết 01/NQ-CP ngày 1/1/2019 về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch "
+        "phát triển kinh tế - xã hội năm 2019.",
+        "Các bộ triển khai Nghị quyết 01/NQ-CP về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh "
+        "tế - xã hội năm 2019.",
+    )
+    assert sorted((d.year, d.articles) for d in registry.documents) == [(2018, [0]), (2019, [1, 2])]
+
+
+def test_a_draft_is_no_issued_document():
+    registry = _registry_of(
+        "Bộ Giao thông vận tải đang lấy ý kiến dự thảo Thông tư 59 về trạm thu phí, thay Thông tư 49/2016/TT-BGTVT.",
+        "Quốc hội thảo luận dự án Nghị quyết 12 về thí điểm chính quyền đô thị.",
+        "Bộ Tài chính công bố Dự thảo 15/2019/TT-BTC về phí trước bạ.",
+    )
+    assert [d.name for d in registry.documents] == ["Thông tư số 49/2016/TT-BGTVT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # "…, kiến nghị …": what the speaker proposes next, as "…, đề nghị …".
+        (
+            "Hai bộ đang sửa Thông tư 19 về định mức chi hội nghị, kiến nghị Chính phủ sửa Nghị định 32.",
+            "định mức chi hội nghị",
+        ),
+        # "… gửi đến …": whom the plan was sent to.
+        (
+            "Đảng đoàn ban hành Kế hoạch số 88-KH/ĐĐ về thực hiện chương trình công tác năm 2019 gửi đến các "
+            "đảng ủy trực thuộc.",
+            "thực hiện chương trình công tác năm 2019",
+        ),
+    ],
+)
+def test_a_subject_stops_where_a_proposal_or_the_addressees_follow(sentence, subject):
+    (document,) = [d for d in _registry_of(sentence).documents if d.ordinal in (19, 88)]
+    assert document.subject == subject
+
+
+def test_a_lower_case_kind_with_a_bare_number_after_a_verb_taking_a_document_is_a_document():
+    registry = _registry_of(
+        "Bốn tháng sau, Thanh tra Chính phủ có thông báo 1483 nêu các sai phạm về đất đai.",
+        "Sở Y tế thông báo 12 ca mắc mới trong ngày.",
+        "Địa phương thực hiện kế hoạch 5 năm và làm theo quyết định 367 của UBND tỉnh.",
+    )
+    assert sorted((d.name, d.issuer, d.articles) for d in registry.documents) == [
+        ("Quyết định số 367", "UBND tỉnh", [2]),
+        ("Thông báo số 1483", "Thanh tra Chính phủ", [0]),
+    ]
+
+
+def test_a_word_taking_a_document_is_told_from_one_spelled_alike_without_its_tones():
+    registry = _registry_of(
+        "Thành phố thi hành kỷ luật 111 đảng viên vi phạm.",
+        "Chủ tịch tỉnh ký quyết định 45 phê duyệt dự án.",
+    )
+    assert [(d.name, d.articles) for d in registry.documents] == [("Quyết định số 45", [1])]
+
+
+def test_a_subject_stops_at_a_comma_before_an_issuer_written_in_capitals():
+    registry = _registry_of(
+        "Thực hiện Chỉ thị số 12/CT-TTg của Thủ tướng về rà soát quy hoạch rừng phòng hộ, UBND tỉnh đã báo cáo.",
+        "Quy định 30 của Bộ Chính trị về kê khai tài sản của cán bộ thuộc diện Bộ Chính trị, BBT quản lý được ban hành.",
+    )
+    assert sorted((d.ordinal, d.subject) for d in registry.documents) == [
+        (12, "rà soát quy hoạch rừng phòng hộ"),
+        (30, "kê khai tài sản của cán bộ thuộc diện Bộ Chính trị, BBT quản lý"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # "… quy định số lượng …": what the document provides, the sentence's predicate.
+        (
+            "Chỉ thị 40 của Bộ Chính trị về đại hội đảng bộ các cấp quy định số lượng cấp ủy viên giảm 5%.",
+            "đại hội đảng bộ các cấp",
+        ),
+        # "…, hàng loạt …": a quantity opens the sentence's next clause, as "…, nhiều …".
+        (
+            "Theo Quyết định số 77/QĐ-BTC về kế hoạch kiểm tra năm 2019 của Bộ Tài chính, hàng loạt doanh nghiệp "
+            "sẽ được kiểm tra.",
+            "kế hoạch kiểm tra năm 2019 của Bộ Tài chính",
+        ),
+    ],
+)
+def test_a_subject_stops_at_what_the_document_provides_and_at_a_quantity_opening_a_clause(sentence, subject):
+    (document,) = [d for d in _registry_of(sentence).documents if d.ordinal in (40, 77)]
+    assert document.subject == subject
+
+
+def test_a_province_named_with_a_dash_is_no_break_in_a_subject():
+    registry = _registry_of(
+        "Hội nghị tổng kết Kết luận 48 của Bộ Chính trị về xây dựng, phát triển tỉnh Thừa Thiên - Huế đến năm 2020.",
+        "Quyết định 23 của UBND tỉnh về hỗ trợ ngư dân Bà Rịa - Vũng Tàu được ban hành.",
+    )
+    assert sorted((d.ordinal, d.subject) for d in registry.documents) == [
+        (23, "hỗ trợ ngư dân Bà Rịa - Vũng Tàu"),
+        (48, "xây dựng, phát triển tỉnh Thừa Thiên - Huế đến năm 2020"),
+    ]
+
+
+def test_what_a_mention_says_a_document_provides_tells_it_from_another_of_its_number():
+    registry = _registry_of(
+        "Cán bộ đã hưởng chế độ theo nghị định 26 quy định chế độ, chính sách đối với cán bộ không đủ tuổi tái cử.",
+        "Chính phủ ban hành Nghị định 26/2019/NĐ-CP quy định chi tiết một số điều và biện pháp thi hành Luật Thủy sản.",
+        "Nghị định 26 của Chính phủ quy định chi tiết thi hành Luật Thủy sản được phổ biến tới ngư dân.",
+    )
+    assert sorted((d.name, d.year, d.subject, d.articles) for d in registry.documents if d.kind == "Nghị định") == [
+        ("Nghị định số 26", None, None, [0]),
+        ("Nghị định số 26/2019/NĐ-CP", 2019, None, [1, 2]),
+    ]
