@@ -111,7 +111,9 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     names = _claimed_names(question)
     # A province or country that only sets the scene ("Vụ đổi đất ở xã Thạch Bằng (Hà Tĩnh), ông X bị
     # kỷ luật …") need not be in the sentence that states the claim about X: its other names must.
-    placing = [name for name in names if _known_place_plain().fullmatch(name) and name in _scene(question)]
+    places = [name for name in names if _known_place_plain().fullmatch(name)]
+    scene = _scene(question) if places else ""
+    placing = [name for name in places if name in scene]
     stating = [name for name in names if name not in placing]
     names_found = all(name in known for name in stating) and (bool(stating) or bool(claimed) or not placing)
     named = _named_in(question)

@@ -78,6 +78,7 @@ def _count_tables() -> dict[str, dict]:
         return tomllib.load(stream)
 
 
+@functools.cache  # read for every sentence a count is sought in
 def _plain_words(table: str, key: str = "words") -> tuple[str, ...]:
     return tuple(dict.fromkeys(strip_diacritics(w).lower() for w in _count_tables()[table][key]))
 
