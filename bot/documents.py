@@ -42,7 +42,7 @@ DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "19"
+EXTRACTION_VERSION = "20"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -141,8 +141,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     session = r"(?:\s+(?:lần\s+thứ\s+)?\d{1,2}(?!\d))?"
     rest = r"(?P<rest>(?:[-/][0-9A-Za-zĐđÐ]+)*)"
     return {
+        # "quy định 1,25 tỷ" is an amount: a number with decimals is never a document's.
         "mention": re.compile(
-            rf"(?<!\w)(?P<kind>{_alternation(kinds)})(?:\s+số)?\s+(?P<number>\d{{1,5}}){rest}(?![\w])", re.I
+            rf"(?<!\w)(?P<kind>{_alternation(kinds)})(?:\s+số)?\s+(?P<number>\d{{1,5}})(?![.,]\d){rest}(?![\w])", re.I
         ),
         # A code standing alone: "theo 05-CT/TW" (an issuer part is required: "3/CT" alone is too little).
         "code": re.compile(

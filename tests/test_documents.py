@@ -142,6 +142,10 @@ def test_a_subject_ends_with_its_clause_keeps_a_quoted_name_and_a_range_and_skip
             "gửi, nhận văn bản điện tử",
         ),
         ("Nghị quyết 26 về tam nông với những quyết sách đột phá ra đời.", "tam nông"),
+        (
+            "Nghị quyết 19 của Ban chấp hành Trung ương về vấn đề đất đai lại quy định theo hướng đánh thuế cao.",
+            "vấn đề đất đai",
+        ),
         ("Chỉ thị 11 về tổ chức Tết, Thủ tướng yêu cầu các bộ thực hiện.", "tổ chức Tết"),
         ("Sơ kết Nghị quyết 120 về phát triển bền vững ĐBSCL chiều 18-6.", "phát triển bền vững ĐBSCL"),
         ("Nghị quyết 19 về đổi mới đơn vị sự nghiệp được Tổng Bí thư ký ban hành.", "đổi mới đơn vị sự nghiệp"),
@@ -400,6 +404,12 @@ def _registry_of(*texts: str) -> Registry:
         (
             "Chỉ thị 19 của Ban Bí thư về phát triển kinh tế - xã hội vùng biên giới - đây là nhiệm vụ lâu dài.",
             "phát triển kinh tế - xã hội vùng biên giới",
+        ),
+        # Compass points paired with a dash name one route.
+        (
+            "Dự án hoàn thành năm 2021 theo Nghị quyết số 52/2017/QH14 của Quốc hội về chủ trương đầu tư một số "
+            "đoạn đường bộ cao tốc trên tuyến Bắc - Nam phía Đông.",
+            "chủ trương đầu tư một số đoạn đường bộ cao tốc trên tuyến Bắc - Nam phía Đông",
         ),
         # "…, đồng ý đề nghị …": the sentence's own clause.
         (
@@ -738,3 +748,12 @@ def test_what_a_mention_says_a_document_provides_tells_it_from_another_of_its_nu
         ("Nghị định số 26", None, None, [0]),
         ("Nghị định số 26/2019/NĐ-CP", 2019, None, [1, 2]),
     ]
+
+
+def test_a_decimal_amount_after_a_kind_is_a_quantity_not_a_document_number():
+    registry = _registry_of(
+        "Trường chi tiền quản lý lớp không theo quy định 1,25 tỷ đồng.",
+        "Khoản chi sai quyết định 2.5 triệu đồng bị thu hồi.",
+        "Bộ Tài chính ban hành Thông tư 186/2013/TT-BTC về phí sử dụng đường bộ.",
+    )
+    assert [d.name for d in registry.documents] == ["Thông tư số 186/2013/TT-BTC"]
