@@ -265,7 +265,7 @@ class Answerer:
         scores = index.bm25.scores(query.ids, query.factors)
         today = self.today()
         # A word read as a typo weighs what it counts in the search.
-        factor = dict(zip((index.vocabulary[i] for i in query.ids), query.factors, strict=True))
+        factor = dict(zip((index.vocabulary[i] for i in query.ids), query.weights, strict=True))
         idf = {t: index.idf(t) * factor.get(t, 1.0) for t in set(query.terms)}
         depth = max(passages, tuning.search_depth)
         bounds = tuple(c for c in question.constraints if c.kind in DATE_KINDS)

@@ -365,7 +365,7 @@ _GRAINS = (  # (what the question asks, what the date must hold)
     (
         _DAY_ASKED,
         re.compile(
-            r"\d{1,2}[/-]\d{1,2}|(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|mai|\d)|thứ\s|chủ nhật",
+            r"\d{1,2}[/-]\d{1,2}(?!\d)|(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+(?:nay|qua|mai|\d)|thứ\s|chủ nhật",
             re.IGNORECASE,
         ),
     ),

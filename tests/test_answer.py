@@ -302,6 +302,13 @@ def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
             ["tháng 2"],
         ),
         ("Tượng Phật khởi công năm nào?", "Tượng được khởi công tháng 5/2015.", ["tháng 5/2015"], []),
+        # A month and year ("tháng 9/2015") is no day, though "9/20" looks like one.
+        (
+            "ong bao duoc bo nhiem giam doc so ngay nao?",
+            "Tháng 9/2015, UBND tỉnh bổ nhiệm ông Bảo làm giám đốc sở.",
+            [],
+            ["Tháng 9/2015"],
+        ),
         ("Tượng Phật khởi công năm nào?", "Tượng được khởi công hôm qua.", [], ["hôm qua"]),
         ("Khi nào phiên họp diễn ra?", "Phiên họp diễn ra cuối tháng 2.", ["tháng 2"], []),
         # A day told only from the article's date ("hôm nay") is a weak answer to "lúc nào".

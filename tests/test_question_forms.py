@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import RETONED_WEIGHT, TYPO_WEIGHT, is_vietnamese_syllable, query_terms
+from bot.query import RETONED_WEIGHT, TYPO_WEIGHT, UNACCENTED_RUN_WEIGHT, is_vietnamese_syllable, query_terms
 from bot.question import Kind, analyse, expand_shorthand, follow_up
 
 
@@ -52,6 +52,19 @@ def test_a_word_with_a_missing_tone_mark_is_searched_by_its_diacritic_free_twin_
     query = query_terms("Phó chủ tich nào dự hội nghị sơ kết Chỉ thị 05?", mixed_index.term_ids)
     assert "~tich" in query.terms  # "tich" is no Vietnamese syllable: "tịch", "tích" are
     assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~tich"]] == RETONED_WEIGHT
+
+
+def test_a_run_of_syllables_typed_without_diacritics_counts_less_in_the_search_only(mixed_index):
+    # "nghich ly dat" may be "nghịch lý | đất": a run may join two words, and a rare accidental one
+    # would outweigh every word of the question.
+    query = query_terms("ai du hoi nghi so ket chi thi 05", mixed_index.term_ids)
+    run = mixed_index.term_ids["~hoi_nghi"]
+    search = dict(zip(query.ids, query.factors, strict=True))
+    held = dict(zip(query.ids, query.weights, strict=True))
+    assert (search[run], held[run]) == (UNACCENTED_RUN_WEIGHT, 1.0)
+    assert search[mixed_index.term_ids["~hoi"]] == 1.0
+    accented = query_terms("Ai dự hội nghị sơ kết Chỉ thị 05?", mixed_index.term_ids)
+    assert set(accented.factors) == set(accented.weights) == {1.0}
 
 
 def test_only_words_that_are_not_vietnamese_are_taken_for_typos():
