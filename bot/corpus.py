@@ -17,13 +17,14 @@ import io
 import json
 import os
 import re
+import tomllib
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.names import KNOWN_PLACE
-from bot.text import UPPER_LETTERS, ends_in_abbreviation, nfc, number, split_sentences
+from bot.names import KNOWN_PLACE, table
+from bot.text import LOWER_LETTERS, UPPER_LETTERS, ends_in_abbreviation, nfc, number, split_sentences
 
 TXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -276,12 +277,45 @@ def _decode(path: Path, data: bytes) -> tuple[str | None, LoadProblem | None]:
 _TITLE_LINE = re.compile(
     r"^(?P<title>.*?\S)\s*\((?P<hh>\d{1,2}):(?P<mm>\d{2})\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\)\s*$"
 )
-# The news site's page furniture after the article: the first such line ends the article.
-_FURNITURE = re.compile(
-    r"^(Các bài (mới|đã) đăng|Bài viết\s+Xem|Viết bình luận|Họ tên\s*:|Số điện thoại\s*:|Tiêu đề\s*:"
-    r"|Nội dung\s*:|Mã xác nhận\s*:|Lấy lại mã|Ý kiến bạn đọc|Gửi bình luận|In bài viết)",
-    re.IGNORECASE,
-)
+FURNITURE_FILE = Path(__file__).with_name("data") / "furniture.toml"
+
+
+@functools.cache
+def _furniture() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The page furniture of bot/data/furniture.toml: a line opening with it ends a .txt article; a
+    footer glued to a JSON Lines text ends that text."""
+    with FURNITURE_FILE.open("rb") as stream:
+        tables = tomllib.load(stream)
+
+    def phrases(name: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(":", r"\s*:") for w in tables[name]["words"])
+
+    return re.compile(rf"^(?:{phrases('line_openings')})", re.IGNORECASE), re.compile(phrases("glued"))
+
+
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    """A place glued to the first word of a text ("Tiền GiangAnh Phan Quốc Huy …"): the report's dateline."""
+    places = sorted(table("provinces") + table("countries"), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, places))})(?=[{UPPER_LETTERS}][{LOWER_LETTERS}])")
+
+
+def _jsonl_text(body: str) -> tuple[str, str | None]:
+    """A JSON Lines body without the page furniture glued after it, with its dateline set apart, and
+    the byline that ended it ("… qua thời sốt đất. Hoàng Văn Phương")."""
+    footer = _furniture()[1].search(body)
+    text = body[: footer.start()].strip() if footer else body.strip()
+    dateline = _dateline().match(text)
+    if dateline is not None:
+        text = f"{dateline.group()} - {text[dateline.end() :]}"
+    head, _, last = text.rpartition("\n")
+    sentences = split_sentences(last)
+    if len(sentences) > 1 and looks_like_byline(byline := last[sentences[-1][0] : sentences[-1][1]].strip()):
+        kept = last[: sentences[-1][0]].rstrip()
+        return (f"{head}\n{kept}" if head else kept), byline
+    return text, None
+
+
 # A source tag opening the first paragraph: "HNP - Sáng 02/4, ...", "(TTXVN) - ...".
 _SOURCE_TAG = re.compile(r"^\(?(?P<tag>[A-ZĐ][A-Za-zĐđ0-9.&]{1,19})\)?\s*[-–—]\s+(?=\S)")
 _BYLINE_WORD = re.compile(rf"^[{UPPER_LETTERS}][\w.]*$")
@@ -364,7 +398,7 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
     title = title.strip()
     paragraphs: list[str] = []
     for line_number, line in enumerate(lines[first + 1 :], start=first + 2):
-        if _FURNITURE.match(line):
+        if _furniture()[0].match(line):
             break
         if "\ufffd" in line:  # broken characters: a scraped captcha, or text damaged before it came here
             content.report(line_number, "bỏ đoạn có ký tự hỏng (U+FFFD); giữ phần còn lại của bài", skipped=False)
@@ -495,13 +529,16 @@ def _parse_jsonl_line(content: FileContent, number: int, stem: str, raw: bytes) 
         return skip("không có tiêu đề")
     if not isinstance(body, str) or not body.strip():
         return skip("không có nội dung (text)")
+    body, byline = _jsonl_text(nfc(body).replace("\xa0", " "))
+    if not body:
+        return skip("chỉ có phần khung của trang báo (quảng cáo, bản quyền), không có nội dung bài")
     try:
         date, time = _parse_date(record.get("date"))
     except ValueError:
         date, time = None, None
         content.report(number, f"không đọc được ngày {record.get('date')!r}; giữ bài, bỏ ngày", skipped=False)
     article_id = jsonl_article_id(record, stem, number)
-    paragraphs = tuple(rejoined(p for p in (nfc(line).replace("\xa0", " ").strip() for line in body.split("\n")) if p))
+    paragraphs = tuple(rejoined(p for p in (line.strip() for line in body.split("\n")) if p))
     content.articles.append(
         Article(
             id=article_id,
@@ -511,6 +548,7 @@ def _parse_jsonl_line(content: FileContent, number: int, stem: str, raw: bytes) 
             time=time,
             source=_optional_text(record, "source"),
             url=_optional_text(record, "url"),
+            byline=byline,
         )
     )
     content.lines.append(number)

@@ -119,6 +119,37 @@ def test_a_line_broken_after_an_abbreviations_period_is_mended_in_txt_and_jsonl(
         )
 
 
+def test_a_glued_dateline_is_set_apart_and_page_furniture_and_byline_glued_after_the_text_are_dropped(tmp_path):
+    records = [
+        {
+            "title": "Khen thưởng người cứu bé trai",
+            "text": "Tiền GiangAnh Phan Quốc Huy được UBND huyện Cái Bè khen thưởng. Anh nhảy xuống kênh cứu bé."
+            "Võ Thạnh - Huy MạnhĐộc giả chia sẻ Video đến video@vnexpress.net hoặc gửi thông tin, câu hỏi tại đây."
+            "Thời sự Chủ nhật, 18/2/2024Tải ứng dụngLiên hệĐiện thoại(Hà Nội)© 1997-2024.",
+        },
+        {
+            "title": "Qua thời sốt đất",
+            "text": "Thừa Thiên - HuếGiá đất đã hạ nhiệt. Từ nay, có lẽ đã qua thời sốt đất. Hoàng Văn Phương "
+            "Để không bỏ lỡ các bài viết mới nhất từ chuyên mục Góc nhìn cũng như những thông tin hấp dẫn khác "
+            "từ VnExpress Bạn có thể hủy đăng ký bất cứ khi nào",
+        },
+        {"title": "Tin ảnh", "text": "Video nổi bật 01:27 01:07 Tải ứng dụng Liên hệ Điện thoại (Hà Nội) Báo điện tử"},
+        {"title": "Tải ứng dụng VNeID", "text": "McCain nói người dân nên tải ứng dụng VNeID để làm thủ tục."},
+    ]
+    path = tmp_path / "tin.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    content = read_file(path)
+    assert [(a.paragraphs, a.byline) for a in content.articles] == [
+        (
+            ("Tiền Giang - Anh Phan Quốc Huy được UBND huyện Cái Bè khen thưởng. Anh nhảy xuống kênh cứu bé.",),
+            "Võ Thạnh - Huy Mạnh",
+        ),
+        (("Thừa Thiên - Huế - Giá đất đã hạ nhiệt. Từ nay, có lẽ đã qua thời sốt đất.",), "Hoàng Văn Phương"),
+        (("McCain nói người dân nên tải ứng dụng VNeID để làm thủ tục.",), None),
+    ]
+    assert [(p.line, p.skipped) for p in content.problems] == [(3, True)]  # nothing but furniture
+
+
 def test_jsonl_fields_are_read_with_optional_ones_defaulted():
     content = read_file(FIXTURES / "003_tin_tinh.jsonl")
     assert content.problems == []
