@@ -40,7 +40,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 import blind  # noqa: E402
 
-from bot.answer import Answerer  # noqa: E402
+from bot.answer import Answer, Answerer  # noqa: E402
+from bot.claims import Verdict  # noqa: E402
 from bot.evidence import MODEL_FILE, ConfidenceModel, SentenceModel  # noqa: E402
 from bot.store import build_index  # noqa: E402
 
@@ -102,6 +103,14 @@ def sentence_model(answerer: Answerer, questions: list[dict]) -> SentenceModel:
     return SentenceModel(dict(zip(names, (round(float(w), 4) for w in weights), strict=True)), 0.0)
 
 
+def past_the_gates(answer: Answer) -> bool:
+    """Whether some confidence could show the answer's best sentence: not gated out (no span, another
+    year, a caption) and, for a yes/no question, a claim the sentence confirms or denies. Only these
+    are rows of the confidence model: the others are never shown, whatever it says."""
+    always = ConfidenceModel({}, bias=0.0, threshold=0.0)
+    return answer.evidence is not None and always.is_sure(answer.evidence) and answer.verdict is not Verdict.UNCLEAR
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
@@ -127,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         if question["role"] == "answerable" and question["kind"] in LEFT_OUT:
             continue  # (negatives of every kind count: whatever their form, they must not be answered)
         answer = answerer.answer(question["question"], passages=30)
-        if answer.evidence is None or not always.is_sure(answer.evidence):
-            continue  # gated out (no span, another year, a caption): never an answer whatever the model
+        if not past_the_gates(answer):
+            continue
         record = {
             "status": "answer",
             "found": True,

@@ -146,3 +146,19 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert blind.contains("ban hành tháng 6/2017", "năm 2017")
     assert not blind.contains("giai đoạn 2009-2015", "năm 2009")
     assert not blind.contains("ngày 31/3/2010", "năm 2009")
+
+
+def test_calibration_learns_only_from_answers_a_confidence_could_show(mixed_index):
+    import sys
+
+    sys.path.insert(0, str(EVAL))
+    from calibrate import past_the_gates
+
+    from bot.answer import Answerer
+    from bot.evidence import ConfidenceModel
+
+    answerer = Answerer(mixed_index, confidence=ConfidenceModel({}, bias=0.0, threshold=0.0))
+    unclear = answerer.answer("Hội nghị sơ kết Chỉ thị 05 có mưa không?")  # the sentence says nothing of rain
+    assert unclear.evidence is not None and unclear.verdict is not None
+    assert not past_the_gates(unclear)
+    assert past_the_gates(answerer.answer("Ai chủ trì hội nghị sơ kết Chỉ thị 05?"))
