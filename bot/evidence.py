@@ -5,7 +5,7 @@ is the worst outcome, "not sure, here are the closest articles" a good one. So a
 vouched for only when the asked-for span is in it, of the asked kind, the article agrees with the
 question's years, spans of years, numbered sessions and documents, and the sentence (with its
 title) holds enough of what the question asks about, by a logistic model fitted on the dev
-splits of the blind evaluation sets (eval/calibrate.py writes bot/answer_model.json).
+split of the blind evaluation set (eval/calibrate.py writes bot/answer_model.json).
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def default_sentence_model() -> SentenceModel:
 
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """A logistic model of "this sentence answers", fitted on the dev splits by eval/calibrate.py."""
+    """A logistic model of "this sentence answers", fitted on the dev split by eval/calibrate.py."""
 
     weights: dict[str, float]
     bias: float
