@@ -162,3 +162,19 @@ def test_calibration_learns_only_from_answers_a_confidence_could_show(mixed_inde
     assert unclear.evidence is not None and unclear.verdict is not None
     assert not past_the_gates(unclear)
     assert past_the_gates(answerer.answer("Ai chủ trì hội nghị sơ kết Chỉ thị 05?"))
+
+
+def test_a_sentence_model_fitted_without_a_fold_learns_nothing_from_it():
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(EVAL))
+    from calibrate import sentence_model
+
+    # In fold 0 the right sentence is the one with feature "a", in fold 1 the one with "b".
+    two = np.array([[1.0, 0.0], [0.0, 1.0]])
+    groups = [(0, two, np.array([1.0, 0.0]))] * 3 + [(1, two, np.array([0.0, 1.0]))] * 3
+    without_0 = sentence_model(["a", "b"], groups, left_out=0).weights
+    without_1 = sentence_model(["a", "b"], groups, left_out=1).weights
+    assert without_0["b"] > without_0["a"] and without_1["a"] > without_1["b"]
