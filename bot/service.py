@@ -518,6 +518,15 @@ class ErrorNotices:
 
 
 @dataclass
+class Asked:
+    """A question the bot is answering in a chat, and the message that answers it once sent."""
+
+    at: float
+    question: str
+    message_id: int | None = None
+
+
+@dataclass
 class Conversations:
     """What each chat asked the bot lately, so that a follow-up is read with the question it continues.
 
@@ -527,29 +536,33 @@ class Conversations:
     ttl_seconds: float = 600.0
     max_chats: int = 10_000
     per_chat: int = 20
-    _chats: OrderedDict[int, deque[tuple[float, int, str]]] = field(default_factory=OrderedDict)
+    _chats: OrderedDict[int, deque[Asked]] = field(default_factory=OrderedDict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def remember(self, chat_id: int, message_id: int, question: str, now: float | None = None) -> None:
-        """The bot answered `question` in `chat_id` with message `message_id`."""
+    def remember(self, chat_id: int, question: str, now: float | None = None) -> Asked:
+        """The bot is answering `question` in `chat_id`. Remembered before the answer is sent, so that
+        "còn …" typed as soon as it shows is read with it; set `message_id` on what is returned once
+        the answer is sent, for replies to it."""
         now = time.monotonic() if now is None else now
+        asked = Asked(now, question)
         with self._lock:
-            asked = self._chats.setdefault(chat_id, deque(maxlen=self.per_chat))
+            chat = self._chats.setdefault(chat_id, deque(maxlen=self.per_chat))
             self._chats.move_to_end(chat_id)
-            asked.append((now, message_id, question))
+            chat.append(asked)
             while len(self._chats) > self.max_chats:
                 self._chats.popitem(last=False)
+        return asked
 
     def earlier(self, chat_id: int, replied_to: int | None, follows_on: bool, now: float | None = None) -> str | None:
         """The question a message continues: the one the bot's replied-to answer answered, or (for a
         message opening with "còn", "thế còn") the chat's latest; None when there is none or it is old."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            asked = [a for a in self._chats.get(chat_id, ()) if now - a[0] <= self.ttl_seconds]
+            asked = [a for a in self._chats.get(chat_id, ()) if now - a.at <= self.ttl_seconds]
         if replied_to is not None:
-            for _, message_id, question in reversed(asked):
-                if message_id == replied_to:
-                    return question
+            for earlier in reversed(asked):
+                if earlier.message_id == replied_to:
+                    return earlier.question
         if follows_on and asked:
-            return asked[-1][2]
+            return asked[-1].question
         return None

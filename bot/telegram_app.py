@@ -349,10 +349,12 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     # A message that only names a document ("chỉ thị 15") gets its card, not a list of search results.
     documents = [] if previous else await asyncio.to_thread(svc.library.documents_named, question)
     if documents:
-        sent = await _reply_documents(message, svc.library, question, documents)
-        svc.conversations.remember(message.chat_id, sent.message_id, question)
+        asked = svc.conversations.remember(message.chat_id, question)
+        asked.message_id = (await _reply_documents(message, svc.library, question, documents)).message_id
         return
     answer = await asyncio.to_thread(svc.library.answer, question, 12, previous)
+    # A follow-up keeps the question it continued: "thế còn ..." twice in a row stays on the topic.
+    asked = svc.conversations.remember(message.chat_id, previous or question)
     pages = page_count(answer)
     markup = pager(svc.pages.keep(answer), 0, pages) if pages > 1 else None
     sent = await message.reply_html(
@@ -361,8 +363,7 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
         reply_markup=markup,
         link_preview_options=preview_for(answer),
     )
-    # A follow-up keeps the question it continued: "thế còn ..." twice in a row stays on the topic.
-    svc.conversations.remember(message.chat_id, sent.message_id, previous or question)
+    asked.message_id = sent.message_id
 
 
 # --- handlers -------------------------------------------------------------------------------

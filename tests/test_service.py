@@ -135,8 +135,8 @@ def test_a_chats_questions_are_remembered_ten_minutes_for_follow_ups():
     from bot.service import Conversations
 
     talks = Conversations()
-    talks.remember(chat_id=1, message_id=10, question="Ai chủ trì hội nghị X?", now=0.0)
-    talks.remember(chat_id=1, message_id=11, question="Bao nhiêu tập thể được khen ở hội nghị Y?", now=5.0)
+    talks.remember(chat_id=1, question="Ai chủ trì hội nghị X?", now=0.0).message_id = 10
+    talks.remember(chat_id=1, question="Bao nhiêu tập thể được khen ở hội nghị Y?", now=5.0).message_id = 11
     assert talks.earlier(1, replied_to=10, follows_on=False, now=60.0) == "Ai chủ trì hội nghị X?"
     assert talks.earlier(1, replied_to=None, follows_on=True, now=60.0) == "Bao nhiêu tập thể được khen ở hội nghị Y?"
     assert talks.earlier(1, replied_to=None, follows_on=False, now=60.0) is None  # not a follow-up
@@ -149,7 +149,7 @@ def test_only_the_newest_chats_are_remembered():
 
     talks = Conversations(max_chats=2)
     for chat in (1, 2, 3):
-        talks.remember(chat, 100 + chat, f"câu hỏi {chat}", now=0.0)
+        talks.remember(chat, f"câu hỏi {chat}", now=0.0)
     assert [talks.earlier(c, None, True, now=1.0) for c in (1, 2, 3)] == [None, "câu hỏi 2", "câu hỏi 3"]
 
 

@@ -355,6 +355,25 @@ def test_a_message_opening_with_con_continues_the_chats_last_question(bot):
     assert shown.startswith("Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho 10 tập thể")
 
 
+def test_a_follow_up_sent_while_the_answer_is_still_on_its_way_continues_it(bot):
+    # Telegram confirms the first answer only after 3 s: "còn …", typed meanwhile, is read with it.
+    bot.api.delay("sendMessage", 3.0, times=1)
+    mark = bot.api.mark()
+    bot.api.private_message("Ai tới dự hội nghị sơ kết 5 năm thực hiện Chỉ thị 05?", user_id=2031)
+    bot.api.wait_for("sendChatAction", after=mark)
+    time.sleep(1.5)
+    bot.api.private_message("còn bao nhiêu tập thể được khen?", user_id=2031)
+
+    def in_chat(call: ApiCall) -> bool:
+        return str(call.params.get("chat_id")) == "2031"
+
+    first = bot.api.wait_for("sendMessage", in_chat, after=mark)
+    second = bot.api.wait_for("sendMessage", in_chat, after=bot.api.calls.index(first) + 1)
+    replies = sorted(text_of(call) for call in (first, second))
+    assert replies[0].startswith("Nhân dịp này, Ban Thường vụ Thành ủy đã tặng Bằng khen cho 10 tập thể")
+    assert replies[1].startswith("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.")
+
+
 def test_an_answer_in_a_forum_topic_stays_in_that_topic(bot):
     call = bot.reply_to(
         lambda: bot.api.group_message("/ask bao nhiêu tập thể được tặng Bằng khen?", chat_id=-3007, thread_id=77)
