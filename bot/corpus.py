@@ -17,13 +17,13 @@ import io
 import json
 import os
 import re
-import tomllib
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.names import KNOWN_PLACE, table
+from bot.names import KNOWN_PLACE, alternation, table
+from bot.tables import word_tables
 from bot.text import LOWER_LETTERS, UPPER_LETTERS, ends_in_abbreviation, nfc, number, split_sentences
 
 TXT_SUFFIXES = (".txt",)
@@ -277,20 +277,23 @@ def _decode(path: Path, data: bytes) -> tuple[str | None, LoadProblem | None]:
 _TITLE_LINE = re.compile(
     r"^(?P<title>.*?\S)\s*\((?P<hh>\d{1,2}):(?P<mm>\d{2})\s+(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\)\s*$"
 )
-FURNITURE_FILE = Path(__file__).with_name("data") / "furniture.toml"
+
+
+def _furniture(table_name: str) -> str:
+    """A table of bot/data/furniture.toml as a pattern: any of its phrases ("Họ tên:" as "Họ tên :" too)."""
+    return alternation(tuple(word_tables("furniture")[table_name]["words"])).replace(":", r"\s*:")
 
 
 @functools.cache
-def _furniture() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The page furniture of bot/data/furniture.toml: a line opening with it ends a .txt article; a
-    footer glued to a JSON Lines text ends that text."""
-    with FURNITURE_FILE.open("rb") as stream:
-        tables = tomllib.load(stream)
+def _furniture_line() -> re.Pattern[str]:
+    """A line of page furniture, which ends a .txt article."""
+    return re.compile(rf"^(?:{_furniture('line_openings')})", re.IGNORECASE)
 
-    def phrases(name: str) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(":", r"\s*:") for w in tables[name]["words"])
 
-    return re.compile(rf"^(?:{phrases('line_openings')})", re.IGNORECASE), re.compile(phrases("glued"))
+@functools.cache
+def _glued_furniture() -> re.Pattern[str]:
+    """Page furniture glued to the end of a JSON Lines text, which ends that text."""
+    return re.compile(_furniture("glued"))
 
 
 @functools.cache
@@ -303,7 +306,7 @@ def _dateline() -> re.Pattern[str]:
 def _jsonl_text(body: str) -> tuple[str, str | None]:
     """A JSON Lines body without the page furniture glued after it, with its dateline set apart, and
     the byline that ended it ("… qua thời sốt đất. Hoàng Văn Phương")."""
-    footer = _furniture()[1].search(body)
+    footer = _glued_furniture().search(body)
     text = body[: footer.start()].strip() if footer else body.strip()
     dateline = _dateline().match(text)
     if dateline is not None:
@@ -398,7 +401,7 @@ def parse_txt(path: Path, data: bytes) -> FileContent:
     title = title.strip()
     paragraphs: list[str] = []
     for line_number, line in enumerate(lines[first + 1 :], start=first + 2):
-        if _furniture()[0].match(line):
+        if _furniture_line().match(line):
             break
         if "\ufffd" in line:  # broken characters: a scraped captcha, or text damaged before it came here
             content.report(line_number, "bỏ đoạn có ký tự hỏng (U+FFFD); giữ phần còn lại của bài", skipped=False)

@@ -22,13 +22,12 @@ import functools
 import hashlib
 import itertools
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.corpus import Article
+from bot.tables import DATA_DIR, word_tables
 from bot.text import (
     LOWER_LETTERS,
     UPPER_LETTERS,
@@ -38,7 +37,6 @@ from bot.text import (
     strip_diacritics,
 )
 
-DATA_DIR = Path(__file__).with_name("data")
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
@@ -48,16 +46,13 @@ MAX_SUBJECT_WORDS = 30
 T = TypeVar("T")
 
 
-@functools.cache
 def _tables() -> dict:
-    with TABLES_FILE.open("rb") as stream:
-        return tomllib.load(stream)
+    return word_tables("documents")
 
 
 @functools.cache
 def _provinces() -> tuple[str, ...]:
-    with PROVINCES_FILE.open("rb") as stream:
-        return tuple(canonicalize(p) for p in tomllib.load(stream)["provinces"]["words"])
+    return tuple(canonicalize(p) for p in word_tables("names")["provinces"]["words"])
 
 
 def registry_key() -> str:

@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from pathlib import Path
 
+from bot.tables import word_tables
 from bot.text import LOWER_LETTERS, UPPER_LETTERS, strip_diacritics
 
 Span = tuple[int, int]
 
-NAMES_FILE = Path(__file__).with_name("data") / "names.toml"
 
-
-@functools.cache
 def tables() -> dict[str, dict]:
-    with NAMES_FILE.open("rb") as stream:
-        return tomllib.load(stream)
+    return word_tables("names")
 
 
 def table(name: str) -> tuple[str, ...]:

@@ -8,11 +8,11 @@ import enum
 import functools
 import itertools
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.names import table as name_table
+from bot.tables import word_tables
 from bot.text import (
     canonicalize,
     clean_syllable,
@@ -68,13 +68,10 @@ YEAR = re.compile(r"(?<![\d.,])(19[4-9]\d|20[0-4]\d)(?!\d)")
 # "sơ kết 5 năm", "10 năm thực hiện", "kỷ niệm 87 năm" (on the lowercase diacritic-free text).
 # Number words are left out: "Việt Nam năm nay" is no span of years.
 YEARS_SPAN = re.compile(r"(?<![\w.,/])(\d{1,3}) nam(?! \d)(?!\w)")
-QUESTION_WORDS_FILE = Path(__file__).with_name("data") / "question_words.toml"
 
 
-@functools.cache
 def _question_words() -> dict:
-    with QUESTION_WORDS_FILE.open("rb") as stream:
-        return tomllib.load(stream)
+    return word_tables("question_words")
 
 
 @functools.cache

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from pathlib import Path
 
 from bot.claims import Verdict, check_claim
 from bot.names import (
@@ -32,6 +30,7 @@ from bot.names import (
     tables,
 )
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
+from bot.tables import word_tables
 from bot.text import code_terms, is_vietnamese_syllable, padded_words, strip_diacritics, syllables
 
 Span = tuple[int, int]
@@ -69,13 +68,9 @@ _PLACE = re.compile(
 _PLACE_END = re.compile(rf"^.*[{UPPER}](?:[\w.]*\w)?", re.DOTALL)
 _DOCUMENT_CODE = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]{0,5}(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7})*")
 
-COUNTS_FILE = Path(__file__).with_name("data") / "counts.toml"
 
-
-@functools.cache
 def _count_tables() -> dict[str, dict]:
-    with COUNTS_FILE.open("rb") as stream:
-        return tomllib.load(stream)
+    return word_tables("counts")
 
 
 @functools.cache  # read for every sentence a count is sought in

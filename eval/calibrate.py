@@ -47,6 +47,7 @@ from bot.store import build_index  # noqa: E402
 # Kinds whose correctness does not depend on a sure sentence (short queries) or that need the chat
 # (follow-ups) are left out of the fit.
 LEFT_OUT = {"short_query", "follow_up"}
+ALWAYS = ConfidenceModel({}, bias=0.0, threshold=0.0)  # every gated best sentence shown as the answer
 FOLDS = 5  # cross-validation folds, by story
 L2 = 1.0
 
@@ -122,8 +123,7 @@ def past_the_gates(answer: Answer) -> bool:
     """Whether some confidence could show the answer's best sentence: not gated out (no span, another
     year, a caption) and, for a yes/no question, a claim the sentence confirms or denies. Only these
     are rows of the confidence model: the others are never shown, whatever it says."""
-    always = ConfidenceModel({}, bias=0.0, threshold=0.0)
-    return answer.evidence is not None and always.is_sure(answer.evidence) and answer.verdict is not Verdict.UNCLEAR
+    return answer.evidence is not None and ALWAYS.is_sure(answer.evidence) and answer.verdict is not Verdict.UNCLEAR
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,15 +139,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cache = Path(arguments.cache_dir)
     index, _ = build_index(blind.filtered_corpus(corpus_dir, cache / "blind-corpus", blind.held_out_ids()), cache)
-    always = ConfidenceModel({}, bias=0.0, threshold=0.0)  # every gated best sentence shown as the answer
-    names, groups = sentence_groups(Answerer(index, confidence=always), blind.load_questions("dev"))
+    names, groups = sentence_groups(Answerer(index, confidence=ALWAYS), blind.load_questions("dev"))
     print(f"sentence model: {len(groups)} dev questions with a right sentence among others")
     sentences = sentence_model(names, groups)
     print(json.dumps(sentences.weights))
     # Each question's sentence is chosen by a sentence model fitted without its fold, as it will be
     # for questions never seen: its evidence, in-sample, would flatter the confidence model.
     answerers = [
-        Answerer(index, confidence=always, sentence_model=sentence_model(names, groups, fold)) for fold in range(FOLDS)
+        Answerer(index, confidence=ALWAYS, sentence_model=sentence_model(names, groups, fold)) for fold in range(FOLDS)
     ]
 
     rows = []  # (features, label, group): group "pos" (answerable), "neg" or "oos"
