@@ -300,6 +300,12 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(failures(outcomes)))
         print()
         results[split] = figures(outcomes)
+        # A later batch of a split is reported apart too: the test split's fourth batch was written after
+        # the first three had been read to choose a model (eval/README.md).
+        for batch in sorted({o.question["batch"] for o in outcomes if o.question.get("batch")}):
+            name = f"{split}, batch {batch}"
+            print(report(name, [o for o in outcomes if o.question.get("batch") == batch]), end="\n\n")
+            results[name] = figures([o for o in outcomes if o.question.get("batch") == batch])
     print(f"whole run {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if arguments.json:
         Path(arguments.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
