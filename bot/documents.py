@@ -40,7 +40,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "20"
+EXTRACTION_VERSION = "21"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -215,7 +215,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             + r")(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?(?![\w-])",
             re.I,
         ),
-        "draft": re.compile(r"(?:dự thảo|dự án)\s*$", re.I),
+        "draft": re.compile(r"(?<!\w)(?:dự thảo|dự án|dự)\s*$", re.I),  # "dự Luật …" is a bill too
         "amended": re.compile(r"\s*\(\s*sửa đổi\s*\)", re.I),
         "other_kind": re.compile(rf"(?<!\w)(?:{_alternation(tables['kinds']['others'])})(?:\s+số)?\s*$", re.I),
         "dash_term": re.compile(
@@ -679,7 +679,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
         for group in _merge_in_article(mentions_in_article(article, position)):
             records[(group[0].kind, group[0].number, group[0].title)].append(group)
     documents = []
-    for (kind, number, _), groups in records.items():
+    for (kind, number, title), groups in records.items():
         # The most specific records found the documents; a vaguer one joins the only document that
         # states all it states, on a shared topic (else the only one that states more, else one
         # stating just as much: a document of its own, issuer or year unknown).
@@ -697,6 +697,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
                 c
                 for c in clusters
                 if _refines(c, issuer_group, place, year)
+                and not _another_enactment(title, year, c.year)
                 and _share_a_topic(subjects, _topics(c.mentions))
                 and not _about_a_later_period(subjects, c.year)
             ]
@@ -721,7 +722,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
                 target = _Cluster(kind, number, issuer_group, place, year)
                 clusters.append(target)
             target.mentions += group
-        clusters = _merge_partial(clusters)
+        clusters = clusters if title else _merge_partial(clusters)
         # Documents alike in all but their topic are told apart in their keys by their order.
         twins: collections.Counter[tuple] = collections.Counter()
         for cluster in clusters:
@@ -730,6 +731,12 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             twins[attributes] += 1
     documents.sort(key=lambda d: (-len(d.citations), d.kind, d.ordinal, -(d.year or 0), d.key))
     return Registry(tuple(documents))
+
+
+def _another_enactment(title: str | None, year: int | None, cluster_year: int | None) -> bool:
+    """A law named by its title alone may be any of its enactments (Luật Cạnh tranh 2004 and 2018, Luật
+    Đất đai 2003, 2013 and 2024): another article's year is not this citation's."""
+    return title is not None and year is None and cluster_year is not None
 
 
 def _topics(mentions: Iterable[_Mention]) -> set[str]:

@@ -510,6 +510,19 @@ def test_a_law_cited_by_its_title_is_a_document_of_the_national_assembly_of_its_
     assert land.name == "Luật Đất đai 2013" and registry.find("Luật 2013") == []
 
 
+def test_a_law_named_by_its_title_alone_takes_no_other_articles_year_and_a_bill_is_no_law():
+    registry = _registry_of(
+        "Luật Cạnh tranh năm 2004 cấm các thỏa thuận hạn chế cạnh tranh.",
+        "Các luật sư đã góp ý cho 12 dự án, trong đó có Luật Tố cáo và Luật Cạnh tranh.",  # 2018's, by its time
+        "Quốc hội lùi thời gian thông qua dự Luật Đơn vị hành chính - kinh tế đặc biệt sang kỳ họp thứ 6.",
+    )
+    assert sorted((d.name, d.year, d.articles) for d in registry.documents) == [
+        ("Luật Cạnh tranh", None, [1]),
+        ("Luật Cạnh tranh 2004", 2004, [0]),
+        ("Luật Tố cáo", None, [1]),
+    ]
+
+
 def test_a_ministry_named_by_its_short_name_is_the_issuer_and_a_year_opening_the_clause_dates_it():
     registry = _registry_of(
         "Doanh nghiệp phải có giấy xác nhận theo Thông tư 08 của Bộ TN&MT.",
