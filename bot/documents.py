@@ -40,7 +40,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "21"
+EXTRACTION_VERSION = "22"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -217,7 +217,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "draft": re.compile(r"(?<!\w)(?:dự thảo|dự án|dự)\s*$", re.I),  # "dự Luật …" is a bill too
         "amended": re.compile(r"\s*\(\s*sửa đổi\s*\)", re.I),
+        # "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế năm 2014": the year is the amending law's.
+        "amending": re.compile(r"luật\s+sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?(?:\s+của)?\s*$", re.I),
         "other_kind": re.compile(rf"(?<!\w)(?:{_alternation(tables['kinds']['others'])})(?:\s+số)?\s*$", re.I),
+        "comma_term": re.compile(
+            "|".join(
+                r"(?<!\w)" + r",\s*".join(_alternation([part]) for part in term.split(", ")) + r"(?!\w)"
+                for term in tables["subject_comma_terms"]["words"]
+            ),
+            re.I,
+        ),
         "dash_term": re.compile(
             "|".join(
                 r"(?<!\w)" + r"\s+[-–]\s+".join(_alternation([part]) for part in term.split(" - ")) + r"(?!\w)"
@@ -310,6 +319,8 @@ def _subject(sentence: str, start: int) -> str | None:
     text = sentence[start:]
     # A dash inside a paired term ("kinh tế - xã hội") is no break: the breaks are searched with it masked.
     masked = patterns["dash_term"].sub(lambda m: m.group().replace("-", "~").replace("–", "~"), text)
+    # … and so is the comma of a paired term ("sự lãnh đạo, chỉ đạo" though "chỉ đạo" may open a clause).
+    masked = patterns["comma_term"].sub(lambda m: m.group().replace(",", "~"), masked)
     end = len(text)
     for name in ("stop", "listing", "predicate"):
         match = patterns[name].search(masked)
@@ -498,6 +509,12 @@ def _law_mention(sentence: str, match: re.Match[str], citation: Citation) -> _Me
     )
     _read_tail(sentence, match.end(), mention)
     mention.subject = None  # its title says what it is about; a "về" after it is about a provision
+    if _patterns()["amending"].search(sentence, max(0, match.start() - 60), match.start()):
+        mention.year, mention.date, mention.dated = None, None, False
+    elif year is None and mention.date is None:
+        # A year alone further on is when the sentence's event happens ("lùi thời gian sửa đổi Luật
+        # Công đoàn vào năm 2021"), not the law's: one law title has had several enactments.
+        mention.year, mention.dated = None, False
     return mention
 
 

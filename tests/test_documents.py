@@ -523,6 +523,34 @@ def test_a_law_named_by_its_title_alone_takes_no_other_articles_year_and_a_bill_
     ]
 
 
+def test_a_law_takes_only_the_year_written_with_its_title_and_not_its_amending_laws():
+    registry = _registry_of(
+        "Khoản chi chỉ có từ khi có Luật sửa đổi, bổ sung một số điều Luật Bảo hiểm y tế năm 2014.",
+        "Đại biểu kiến nghị lùi thời gian sửa đổi Luật Công đoàn vào năm 2021 và thông qua năm 2022.",
+        "Theo Luật Đất đai năm 2013, người dân được bồi thường.",
+    )
+    assert sorted((d.name, d.year) for d in registry.documents) == [
+        ("Luật Bảo hiểm y tế", None),
+        ("Luật Công đoàn", None),
+        ("Luật Đất đai 2013", 2013),
+    ]
+
+
+def test_a_subject_goes_on_through_a_paired_term_and_stops_before_what_an_inspection_found():
+    registry = _registry_of(
+        "Ít người nắm được Chỉ thị 43 của Thành ủy Đà Nẵng, về tăng cường sự lãnh đạo, chỉ đạo thực hiện Năm văn "
+        "hóa, văn minh đô thị 2015.",
+        "Về việc thực hiện quyết định 648 về điều chỉnh giá bán lẻ điện, qua kiểm tra về công tác niêm yết, các đơn vị "
+        "làm đúng.",
+        "Nghị quyết 5 về công tác cán bộ, chỉ đạo các địa phương thực hiện.",
+    )
+    assert sorted((d.name, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 43", "tăng cường sự lãnh đạo, chỉ đạo thực hiện Năm văn hóa, văn minh đô thị 2015"),
+        ("Nghị quyết số 5", "công tác cán bộ"),
+        ("Quyết định số 648", "điều chỉnh giá bán lẻ điện"),
+    ]
+
+
 def test_a_ministry_named_by_its_short_name_is_the_issuer_and_a_year_opening_the_clause_dates_it():
     registry = _registry_of(
         "Doanh nghiệp phải có giấy xác nhận theo Thông tư 08 của Bộ TN&MT.",
