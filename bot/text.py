@@ -34,12 +34,15 @@ _HAS_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 # Invisible characters that cut a word in two ("Th\u200bành ủy"): zero-width space, non-joiner and
 # joiner, word joiner, byte-order mark, soft hyphen.
-_INVISIBLE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE_CHARACTERS))
+_ANY_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 
 
 def nfc(text: str) -> str:
     """Return `text` in Unicode NFC without invisible characters, the form every comparison here assumes."""
-    return unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    # translate() reads a non-ASCII text character by character: ten times slower than the search.
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE) if _ANY_INVISIBLE.search(text) else text)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -111,6 +114,8 @@ _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 def strip_diacritics(text: str) -> str:
     """`text` without any Vietnamese diacritic (`Đảng ủy` -> `Dang uy`)."""
+    if text.isascii():
+        return text
     stripped = text.translate(_BASE_LETTERS)
     return _strip_slowly(stripped) if _COMBINING.search(stripped) else stripped
 
