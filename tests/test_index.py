@@ -124,3 +124,15 @@ def test_a_term_searched_at_a_factor_adds_that_share_of_its_weight(mixed_index):
     alone = mixed_index.bm25.scores(query.ids[:1])
     halved = mixed_index.bm25.scores(query.ids, [0.5] + [1.0] * (len(query.ids) - 1))
     np.testing.assert_allclose(halved, full - 0.5 * alone, rtol=1e-5, atol=1e-5)
+
+
+def test_the_best_passages_are_the_highest_scores_and_of_equal_ones_the_lowest_ids_even_at_the_last_place():
+    rng = np.random.default_rng(7)
+    scores = rng.choice([0.0, 0.0, 0.0, 1.5, 2.0, 2.5], size=5_000)
+    scores[[4_000, 4_001]] = 9.0
+    best, best_scores = Bm25.top_of(scores, 50)
+    expected = sorted(np.flatnonzero(scores > 0), key=lambda p: (-scores[p], p))[:50]
+    assert best.tolist() == expected and best_scores.tolist() == scores[expected].tolist()
+    assert Bm25.top_of(scores, 0)[0].tolist() == []
+    assert Bm25.top_of(np.zeros(10), 3)[0].tolist() == []
+    assert Bm25.top_of(scores, 10_000)[0].tolist() == sorted(np.flatnonzero(scores > 0), key=lambda p: (-scores[p], p))
