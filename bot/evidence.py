@@ -22,7 +22,9 @@ from bot.question import (
     Constraint,
     Kind,
     documents_in,
+    numbered_in,
     ordinals_in,
+    places_in,
     plain_words,
     spans_of_years_in,
     years_in,
@@ -31,7 +33,7 @@ from bot.text import nfc
 
 
 class ArticleFacts:
-    """The years, spans of years, numbered sessions and documents an article states.
+    """The years, spans of years, numbered sessions, documents, numbered things and provinces an article states.
 
     Each is read from the article only when a question asks about it (a question names a year far
     more often than a document), then kept.
@@ -65,6 +67,14 @@ class ArticleFacts:
     def documents(self) -> frozenset[str]:
         return frozenset(documents_in(self._text))
 
+    @functools.cached_property
+    def numbered(self) -> frozenset[str]:
+        return frozenset(numbered_in(self._plain, as_asked=False))
+
+    @functools.cached_property
+    def places(self) -> frozenset[str]:
+        return frozenset(places_in(self._plain))
+
     def disagrees(self, constraints: tuple[Constraint, ...], today: dt.date) -> tuple[Constraint, ...]:
         """The constraints this article does not state (or, for "hôm nay" or "tháng 5/2025", was not published for)."""
         return tuple(c for c in constraints if not self._agrees(c, today))
@@ -75,7 +85,14 @@ class ArticleFacts:
         if constraint.kind == "period":
             first, last = (dt.date.fromisoformat(d) for d in constraint.value.split("/"))
             return self.article.date is not None and first <= self.article.date <= last
-        held = {"year": "years", "years": "spans_of_years", "ordinal": "ordinals", "document": "documents"}
+        held = {
+            "year": "years",
+            "years": "spans_of_years",
+            "ordinal": "ordinals",
+            "document": "documents",
+            "numbered": "numbered",
+            "place": "places",
+        }
         return constraint.value in getattr(self, held[constraint.kind])
 
     def _recent(self, span: str, today: dt.date) -> bool:

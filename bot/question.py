@@ -55,9 +55,10 @@ class Constraint:
     """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
 
     # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document",
+    # "numbered" ("bão số 3"), "place" (a province),
     # "recent" (relative to today: "hôm nay", "tuần này", "năm nay") or "period" ("tháng 5/2025", "từ … đến …")
     kind: str
-    # "2019", "5", "16", "#ct5"; for "recent": "day", "week", "month" or "year"; for "period": "2025-05-01/2025-05-31"
+    # "2019", "5", "16", "#ct5", "bao 3", "nghe an"; for "recent": "day", "week", "month" or "year"; for "period": "2025-05-01/2025-05-31"
     value: str
 
 
@@ -156,8 +157,35 @@ def documents_in(text: str) -> list[str]:
     return [term for term in code_terms(text) if ":" not in term]
 
 
+@functools.cache
+def _places() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every province's spellings (as `plain_words` reads them), and the province each names."""
+    place_of = {plain_words(name): plain_words(name) for name in name_table("provinces")}
+    for group in word_tables("names")["province_spellings"]["groups"]:
+        place_of.update((plain_words(name), plain_words(group[0])) for name in group)
+    return _plain_alternation(tuple(place_of)), place_of
+
+
+def places_in(plain_text: str) -> list[str]:
+    """The provinces a (plain) text names, each by one spelling of it ("tp hcm" for "Sài Gòn")."""
+    pattern, place_of = _places()
+    return [place_of[m.group(1)] for m in pattern.finditer(plain_text)]
+
+
+@functools.cache
+def _numbered(with_number_word: bool) -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(_question_words()["constraints"]["numbered"], key=len, reverse=True))
+    number_word = "so " if with_number_word else "(?:so )?"
+    return re.compile(rf"(?<!\w)({nouns}) {number_word}(\d{{1,3}})(?![\d\w]|[/.,-]\d)")
+
+
+def numbered_in(plain_text: str, *, as_asked: bool = True) -> list[str]:
+    """Numbered things ("bão số 3" -> "bao 3"); a question names them with "số", an article with or without it."""
+    return [f"{m.group(1)} {int(m.group(2))}" for m in _numbered(as_asked).finditer(plain_text)]
+
+
 def constraints_of(text: str) -> tuple[Constraint, ...]:
-    """The years, spans of years, numbered sessions and documents a question names."""
+    """The years, spans of years, numbered sessions, documents, numbered things and provinces a question names."""
     plain_text = plain_words(text)
     periods = periods_in(plain_text)
     found = [Constraint("period", value) for _, value in periods]
@@ -168,6 +196,9 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
     found += [Constraint("years", v) for v in spans_of_years_in(plain_text)]
     found += [Constraint("ordinal", v) for v in ordinals_in(text)]
     found += [Constraint("document", v) for v in documents_in(text)]
+    found += [Constraint("numbered", v) for v in numbered_in(plain_text)]
+    also_words = _question_words()["constraints"]["places_also_words"]
+    found += [Constraint("place", v) for v in places_in(plain_text) if v not in also_words]
     relative = _question_words()["dates"]["relative"]
     found += [Constraint("recent", relative[m.group(1)]) for m in _words("dates", "relative").finditer(plain_text)]
     return tuple(dict.fromkeys(found))
@@ -525,7 +556,9 @@ def analyse(text: str) -> Question:
         many=bool(_MANY.search(key)) and kind is not Kind.YES_NO,
         others=_others_named(key, asked, unaccented) if kind is Kind.WHO else (),
         near=tuple(dict.fromkeys(near)),
-        constraints=constraints_of(text),
+        # A yes/no question's province is part of the claim it asks about ("… Bí thư Tỉnh ủy Hà Tĩnh phải
+        # không?"), which the article may deny: the claim checker weighs it, not the article's choice.
+        constraints=tuple(c for c in constraints_of(text) if not (kind is Kind.YES_NO and c.kind == "place")),
         other_readings=other_readings,
         document=document_asked(typed),  # as typed: a code's "CT" is no "chủ tịch"
         newest=bool(_words("dates", "newest").search(plain_words(text))),

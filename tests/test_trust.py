@@ -1,8 +1,8 @@
 """Answers people can trust: a sentence is shown as the answer only with evidence that it answers.
 
 The fixture corpus (tests/fixtures/trust, beside the shipped and fixture articles) holds an award
-ceremony with a photo caption and two counts, a 2018 review of Chỉ thị 08 after 5 years, and a
-scraped page whose sentences and byline are glued together.
+ceremony with a photo caption and two counts, a 2018 review of Chỉ thị 08 after 5 years, a
+scraped page whose sentences and byline are glued together, and storm number 3 in Quảng Ninh.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import pytest
 from bot.answer import Answerer, Status
 from bot.corpus import read_corpus
 from bot.index import Index
+from bot.question import Constraint, analyse, constraints_of
 from bot.reply import UNSURE_TEXT, format_reply, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ def test_a_photo_caption_does_not_answer_who_chaired(answerer):
         "Ai chủ trì hội nghị sơ kết Chỉ thị 08 năm 2024?",  # the article is from 2018
         "Ai chủ trì hội nghị sơ kết 3 năm thực hiện Chỉ thị 08?",  # the article reviews 5 years
         "Ai chủ trì hội nghị sơ kết Chỉ thị 18 của Đảng ủy Khối Doanh nghiệp Nghệ An?",  # another directive
+        "Ai chủ trì hội nghị sơ kết 5 năm thực hiện Chỉ thị 08 của Đảng ủy Khối Doanh nghiệp Hà Tĩnh?",  # another province
     ],
 )
 def test_a_question_the_article_contradicts_is_never_answered_from_it(answerer, question):
@@ -78,6 +80,42 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
     answer = answerer.answer("Ai chủ trì hội nghị sơ kết 5 năm thực hiện Chỉ thị 08 ở Nghệ An năm 2018?")
     assert answer.status is Status.ANSWER
     assert highlighted(answer) == "Hoàng Văn Hải"
+
+
+@pytest.mark.parametrize(
+    ("question", "constraints"),
+    [
+        ("Bão số 4 làm bao nhiêu nhà tốc mái ở Quảng Ninh?", [("numbered", "bao 4"), ("place", "quang ninh")]),
+        ("tuyen metro so 5 cua TPHCM cham tien do?", [("numbered", "metro 5"), ("place", "tp hcm")]),
+        ("Sài Gòn có bao nhiêu tuyến metro?", [("place", "tp hcm")]),  # one city, however it is spelled
+        ("Bí thư Tỉnh ủy Thừa Thiên - Huế là ai?", [("place", "thua thien hue")]),
+        ("Quyết định số 12 giữ gìn hòa bình", [("document", "#qd12")]),  # a document's "số"; peace, not Hòa Bình
+    ],
+)
+def test_a_question_names_numbered_things_and_provinces_its_article_must_name_too(question, constraints):
+    assert constraints_of(question) == tuple(Constraint(kind, value) for kind, value in constraints)
+
+
+def test_a_yes_no_questions_province_is_the_claim_it_checks_not_a_constraint():
+    question = analyse("Ông Hoàng Văn Hải là Bí thư Đảng ủy Khối Doanh nghiệp Hà Tĩnh phải không?")
+    assert [c for c in question.constraints if c.kind == "place"] == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bão số 4 làm bao nhiêu ngôi nhà ở Quảng Ninh bị tốc mái?",  # the article is about storm number 3
+        "Bão số 3 làm bao nhiêu ngôi nhà ở Thái Bình bị tốc mái?",  # and about Quảng Ninh
+    ],
+)
+def test_another_storm_number_or_province_is_not_answered_from_the_article(answerer, question):
+    assert answerer.answer(question).status is Status.UNSURE
+
+
+def test_the_storm_and_province_the_article_names_are_answered_from_it(answerer):
+    answer = answerer.answer("Bão số 3 làm bao nhiêu ngôi nhà ở Quảng Ninh bị tốc mái?")
+    assert answer.status is Status.ANSWER
+    assert highlighted(answer) == "1.200 ngôi nhà"
 
 
 def test_today_is_vietnam_today_so_an_old_article_is_no_answer_for_hom_nay(answerer):
