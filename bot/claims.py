@@ -217,10 +217,17 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
     if wanted is None:
         return None
     body: list[str] = []
-    for word in claim.replace(name, " | ")[wanted.end() :].split():
-        if word in _BODY_ENDS or word == "|" or word.isdigit() or len(body) == WORDS_OF_BODY:
+    rest = claim.replace(name, " | ")[wanted.end() :].split()
+    while rest and len(body) < WORDS_OF_BODY:
+        # A province is the body's even when one of its words is also a function word ("da nang": "đã").
+        place = _known_place_plain().match(" " + " ".join(rest) + " ")
+        if place:
+            body += place.group().split()
+            rest = rest[len(place.group().split()) :]
+            continue
+        if rest[0] in _BODY_ENDS or rest[0] == "|" or rest[0].isdigit():
             break
-        body.append(word)
+        body.append(rest.pop(0))
     offices = offices_held(plain, person)
     title = " ".join(wanted["title"].split())
     same = [h for h in offices if " ".join(h["title"].split()) == title and bool(h["deputy"]) == bool(wanted["deputy"])]
@@ -253,4 +260,9 @@ def _another_body(sentence: str, position: int, body: list[str]) -> bool:
     following = sentence[position : position + 80].split()[: WORDS_OF_BODY + 2]
     named = [w for w in following if w[:1].isupper() and not w.isupper()]
     stated = {_plain(w).strip(",.;:()") for w in following}
-    return any(_plain(w).strip(",.;:()") not in body for w in named) and any(w not in stated for w in body)
+    if any(_plain(w).strip(",.;:()") not in body for w in named) and any(w not in stated for w in body):
+        return True
+    # Another province ("Thành uỷ TP. HCM" against "thành ủy Đà Nẵng"), however it is abbreviated.
+    claimed = {m.group() for m in _known_place_plain().finditer(" " + " ".join(body) + " ")}
+    said = {m.group() for m in _known_place_plain().finditer(padded_words(" ".join(following)))}
+    return bool(claimed) and bool(said) and not claimed & said

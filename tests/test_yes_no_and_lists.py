@@ -181,6 +181,26 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.UNCLEAR,
             None,
         ),
+        # A province in the claimed office's body, "da nang" typed without diacritics too ("da" is also "đã"),
+        # against the province the sentence gives the office.
+        (
+            "ong tat thanh cang la pho bi thu thuong truc thanh uy da nang phai khong?",
+            "Ông Tất Thành Cang - uỷ viên Trung ương Đảng, phó bí thư thường trực Thành uỷ TP. HCM.",
+            Verdict.NO,
+            "phó bí thư",
+        ),
+        (
+            "Ông Tất Thành Cang là phó bí thư thường trực Thành ủy Đà Nẵng phải không?",
+            "Ông Tất Thành Cang - uỷ viên Trung ương Đảng, phó bí thư thường trực Thành uỷ TP. HCM.",
+            Verdict.NO,
+            "phó bí thư",
+        ),
+        (
+            "ong tat thanh cang la pho bi thu thuong truc thanh uy tp hcm phai khong?",
+            "Ông Tất Thành Cang - uỷ viên Trung ương Đảng, phó bí thư thường trực Thành uỷ TP. HCM.",
+            Verdict.YES,
+            "phó bí thư",
+        ),
         # "mùng 4 Tết" is a day, "3 trên" no amount: the claim's amount is the "3km".
         (
             "Mùng 4 Tết, xe ùn tắc dài 3km trên cao tốc phải không?",
