@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from bot.corpus import Article
 from bot.question import (
     Constraint,
     Kind,
+    dated_phrases_in,
     documents_in,
     numbered_in,
     ordinals_in,
@@ -72,6 +74,10 @@ class ArticleFacts:
         return frozenset(numbered_in(self._plain, as_asked=False))
 
     @functools.cached_property
+    def dated_phrases(self) -> frozenset[str]:
+        return frozenset(dated_phrases_in(self._plain))
+
+    @functools.cached_property
     def places(self) -> frozenset[str]:
         return frozenset(places_in(self._plain))
 
@@ -93,6 +99,14 @@ class ArticleFacts:
             "numbered": "numbered",
             "place": "places",
         }
+        if constraint.kind == "dated":
+            # Met unless the article dates the same phrase by other years only.
+            phrase, year = constraint.value.rsplit(" ", 1)
+            years = {p.rsplit(" ", 1)[1] for p in self.dated_phrases if p.rsplit(" ", 1)[0] == phrase}
+            return not years or year in years
+        if constraint.kind == "place" and constraint.value not in self.places:
+            # A district, town or commune is not in the provinces table: its name is looked for.
+            return re.search(rf"(?<!\w){re.escape(constraint.value)}(?!\w)", self._plain) is not None
         return constraint.value in getattr(self, held[constraint.kind])
 
     def _recent(self, span: str, today: dt.date) -> bool:

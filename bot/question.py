@@ -14,6 +14,8 @@ from pathlib import Path
 from bot.names import table as name_table
 from bot.tables import word_tables
 from bot.text import (
+    LOWER_LETTERS,
+    UPPER_LETTERS,
     canonicalize,
     clean_syllable,
     code_terms,
@@ -55,10 +57,11 @@ class Constraint:
     """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
 
     # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document",
-    # "numbered" ("bão số 3"), "place" (a province),
+    # "numbered" ("bão số 3"), "place" (a province, district or commune), "dated" (a phrase and its year:
+    # "Chính phủ năm 2016"),
     # "recent" (relative to today: "hôm nay", "tuần này", "năm nay") or "period" ("tháng 5/2025", "từ … đến …")
     kind: str
-    # "2019", "5", "16", "#ct5", "bao 3", "nghe an"; for "recent": "day", "week", "month" or "year"; for "period": "2025-05-01/2025-05-31"
+    # "2019", "5", "16", "#ct5", "bao 3", "nghe an", "chinh phu 2016"; for "recent": "day", "week", "month" or "year"; for "period": "2025-05-01/2025-05-31"
     value: str
 
 
@@ -172,6 +175,36 @@ def places_in(plain_text: str) -> list[str]:
     return [place_of[m.group(1)] for m in pattern.finditer(plain_text)]
 
 
+# "huyện Vĩnh Tường", "TP Thủ Dầu Một": a district, town or commune by its (capitalised) name; its first
+# two syllables, as a longer run may be a person's name next to it ("quận Liên Chiểu Dương Thành Thị").
+_LOCALITY = re.compile(
+    r"(?<!\w)(?i:thành phố|tp\.?|quận|huyện|thị xã|xã|phường|thị trấn)\s+"
+    rf"(?P<name>[{UPPER_LETTERS}][{LOWER_LETTERS}]*(?:\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]*)?)(?!\w)"
+)
+
+
+def localities_in(text: str) -> list[str]:
+    """The districts, towns and communes a question names, as `plain_words` spells them (provinces aside)."""
+    names = (plain_words(m.group("name")) for m in _LOCALITY.finditer(nfc(text)))
+    return [name for name in names if not places_in(name)]
+
+
+# "Chính phủ năm 2016", "nhân dân năm 2016": the two syllables a year is of (on plain text).
+_DATED = re.compile(r"(?<![\w.,/])([a-z]+ [a-z]+) nam (19[4-9]\d|20[0-4]\d)(?!\d)")
+
+
+def dated_phrases_in(plain_text: str) -> list[str]:
+    """The phrases a text dates by a year ("chinh phu 2016" for "… của Chính phủ năm 2016"), but time words
+    and function words ("đầu năm 2016", "từ năm 2017", "vào năm 2019")."""
+    return [
+        f"{m.group(1)} {m.group(2)}"
+        for m in _DATED.finditer(plain_text)
+        if not any(
+            w in PLAIN_STOP_WORDS or w in _question_words()["constraints"]["not_dated"] for w in m.group(1).split()
+        )
+    ]
+
+
 @functools.cache
 def _numbered(with_number_word: bool) -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(_question_words()["constraints"]["numbered"], key=len, reverse=True))
@@ -194,11 +227,13 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
         plain_text = plain_text[:start] + " " * (end - start) + plain_text[end:]
     found += [Constraint("year", v) for v in years_in(plain_text)]
     found += [Constraint("years", v) for v in spans_of_years_in(plain_text)]
+    found += [Constraint("dated", v) for v in dated_phrases_in(plain_text)]
     found += [Constraint("ordinal", v) for v in ordinals_in(text)]
     found += [Constraint("document", v) for v in documents_in(text)]
     found += [Constraint("numbered", v) for v in numbered_in(plain_text)]
     also_words = _question_words()["constraints"]["places_also_words"]
     found += [Constraint("place", v) for v in places_in(plain_text) if v not in also_words]
+    found += [Constraint("place", v) for v in localities_in(text)]
     relative = _question_words()["dates"]["relative"]
     found += [Constraint("recent", relative[m.group(1)]) for m in _words("dates", "relative").finditer(plain_text)]
     return tuple(dict.fromkeys(found))

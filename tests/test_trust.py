@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer, Status
-from bot.corpus import read_corpus
+from bot.corpus import Article, read_corpus
+from bot.evidence import ArticleFacts
 from bot.index import Index
 from bot.question import Constraint, analyse, constraints_of
 from bot.reply import UNSURE_TEXT, format_reply, plain_text
@@ -90,10 +91,33 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         ("Sài Gòn có bao nhiêu tuyến metro?", [("place", "tp hcm")]),  # one city, however it is spelled
         ("Bí thư Tỉnh ủy Thừa Thiên - Huế là ai?", [("place", "thua thien hue")]),
         ("Quyết định số 12 giữ gìn hòa bình", [("document", "#qd12")]),  # a document's "số"; peace, not Hòa Bình
+        # A district or commune by its first two capitalised syllables: a person's name may follow.
+        ("Chủ tịch quận Liên Chiểu Dương Thành Thị bị kỷ luật ngày nào?", [("place", "lien chieu")]),
+        ("Công an TP Thủ Dầu Một khởi tố ai?", [("place", "thu dau")]),
+        ("Bí thư TP Hà Nội là ai?", [("place", "ha noi")]),  # a province, however it is introduced
     ],
 )
 def test_a_question_names_numbered_things_and_provinces_its_article_must_name_too(question, constraints):
     assert constraints_of(question) == tuple(Constraint(kind, value) for kind, value in constraints)
+
+
+@pytest.mark.parametrize(
+    ("question", "disagrees"),
+    [
+        ("Báo cáo điều hành của Chính phủ năm 2016 do ai trình bày?", True),  # the article's report is of 2017
+        ("Báo cáo điều hành của Chính phủ năm 2017 do ai trình bày?", False),
+        ("Báo cáo điều hành của Chính phủ từ năm 2017 do ai trình bày?", False),
+        ("Đầu năm 2016, ai trình bày báo cáo điều hành của Chính phủ?", False),  # a time, not the report's year
+    ],
+)
+def test_a_phrase_dated_by_another_year_in_the_article_contradicts_the_question(question, disagrees):
+    article = Article(
+        "r-1",
+        "Hội nghị Chính phủ với địa phương",
+        ("Phó Thủ tướng trình bày Báo cáo điều hành của Chính phủ năm 2017.", "Năm 2016 tăng trưởng 6,2%."),
+    )
+    constraints = analyse(question).constraints
+    assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
 
 
 def test_a_yes_no_questions_province_is_the_claim_it_checks_not_a_constraint():
@@ -106,16 +130,20 @@ def test_a_yes_no_questions_province_is_the_claim_it_checks_not_a_constraint():
     [
         "Bão số 4 làm bao nhiêu ngôi nhà ở Quảng Ninh bị tốc mái?",  # the article is about storm number 3
         "Bão số 3 làm bao nhiêu ngôi nhà ở Thái Bình bị tốc mái?",  # and about Quảng Ninh
+        "Hà Tĩnh thu gom được bao nhiêu tấn cặn dầu ở xã Kỳ Ninh?",  # the oil came ashore at xã Kỳ Lợi
     ],
 )
-def test_another_storm_number_or_province_is_not_answered_from_the_article(answerer, question):
+def test_another_storm_number_province_or_commune_is_not_answered_from_the_article(answerer, question):
     assert answerer.answer(question).status is Status.UNSURE
 
 
-def test_the_storm_and_province_the_article_names_are_answered_from_it(answerer):
+def test_the_storm_province_and_commune_the_article_names_are_answered_from_it(answerer):
     answer = answerer.answer("Bão số 3 làm bao nhiêu ngôi nhà ở Quảng Ninh bị tốc mái?")
     assert answer.status is Status.ANSWER
     assert highlighted(answer) == "1.200 ngôi nhà"
+    answer = answerer.answer("Hà Tĩnh thu gom được bao nhiêu tấn cặn dầu ở xã Kỳ Lợi?")
+    assert answer.status is Status.ANSWER
+    assert highlighted(answer) == "12 tấn cặn"
 
 
 def test_today_is_vietnam_today_so_an_old_article_is_no_answer_for_hom_nay(answerer):
