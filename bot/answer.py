@@ -391,6 +391,11 @@ class Answerer:
         compounds = [t for t in idf if "_" in t]
         words = sentence.plain if question.unaccented else sentence.accented
         near_found = sum(1 for w in near_words if f" {w} " in words)
+        stated = tuple(c for c in question.constraints if c.kind not in DATE_KINDS)
+        # A sentence that itself says the question's year, place or person is better evidence than one whose
+        # article says it somewhere else.
+        said = Article("", finding.article.title, (finding.sentence,))
+        missing = len(ArticleFacts(said).disagrees(stated, today)) if stated else 0
         return Evidence(
             agreement=_agreement(findings),
             kind=question.kind,
@@ -414,6 +419,7 @@ class Answerer:
             article_ratio=findings[1].hit.score / finding.hit.score if len(findings) > 1 else 0.0,
             top_article=article_index == top_article,
             unaccented=question.unaccented,
+            sentence_states=1.0 - missing / len(stated) if stated else 1.0,
         )
 
     def _best_sentence(

@@ -104,8 +104,8 @@ class ArticleFacts:
             phrase, year = constraint.value.rsplit(" ", 1)
             years = {p.rsplit(" ", 1)[1] for p in self.dated_phrases if p.rsplit(" ", 1)[0] == phrase}
             return not years or year in years
-        if constraint.kind == "place" and constraint.value not in self.places:
-            # A district, town or commune is not in the provinces table: its name is looked for.
+        if constraint.kind == "person" or (constraint.kind == "place" and constraint.value not in self.places):
+            # A person, or a district, town or commune (not in the provinces table): the name is looked for.
             return re.search(rf"(?<!\w){re.escape(constraint.value)}(?!\w)", self._plain) is not None
         return constraint.value in getattr(self, held[constraint.kind])
 
@@ -145,6 +145,7 @@ class Evidence:
     article_ratio: float  # the next article's best passage score over this one's
     top_article: bool  # the article of the best passage
     unaccented: bool
+    sentence_states: float = 1.0  # of what the question states (years, places, people…), in the sentence or title
 
     def features(self) -> dict[str, float]:
         """The numbers the confidence model weighs (kinds one-hot; unbounded values capped)."""
@@ -165,6 +166,7 @@ class Evidence:
             "sentence_margin": min(self.sentence_margin, 1.5),
             "article_ratio": min(self.article_ratio, 1.5),
             "top_article": float(self.top_article),
+            "sentence_states": self.sentence_states,
         }
 
 

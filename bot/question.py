@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.names import people_in
 from bot.names import table as name_table
 from bot.tables import word_tables
 from bot.text import (
@@ -205,6 +206,13 @@ def dated_phrases_in(plain_text: str) -> list[str]:
     ]
 
 
+def people_named_in(text: str) -> list[str]:
+    """The people a question names in full ("Nguyễn Đức Chung", "Đại sứ David Pressman"), as `plain_words` spells them."""
+    text = nfc(text)
+    names = (plain_words(text[start:end]) for start, end in people_in(text))
+    return [name for name in names if len(name.split()) >= 2]
+
+
 @functools.cache
 def _numbered(with_number_word: bool) -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(_question_words()["constraints"]["numbered"], key=len, reverse=True))
@@ -234,6 +242,7 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
     also_words = _question_words()["constraints"]["places_also_words"]
     found += [Constraint("place", v) for v in places_in(plain_text) if v not in also_words]
     found += [Constraint("place", v) for v in localities_in(text)]
+    found += [Constraint("person", v) for v in people_named_in(text)]
     relative = _question_words()["dates"]["relative"]
     found += [Constraint("recent", relative[m.group(1)]) for m in _words("dates", "relative").finditer(plain_text)]
     return tuple(dict.fromkeys(found))

@@ -92,9 +92,13 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         ("Bí thư Tỉnh ủy Thừa Thiên - Huế là ai?", [("place", "thua thien hue")]),
         ("Quyết định số 12 giữ gìn hòa bình", [("document", "#qd12")]),  # a document's "số"; peace, not Hòa Bình
         # A district or commune by its first two capitalised syllables: a person's name may follow.
-        ("Chủ tịch quận Liên Chiểu Dương Thành Thị bị kỷ luật ngày nào?", [("place", "lien chieu")]),
+        (
+            "Chủ tịch quận Liên Chiểu Dương Thành Thị bị kỷ luật ngày nào?",
+            [("place", "lien chieu"), ("person", "duong thanh thi")],
+        ),
         ("Công an TP Thủ Dầu Một khởi tố ai?", [("place", "thu dau")]),
         ("Bí thư TP Hà Nội là ai?", [("place", "ha noi")]),  # a province, however it is introduced
+        ("Ông Hoàng Văn Hải chủ trì hội nghị nào?", [("person", "hoang van hai")]),  # a person named in full
     ],
 )
 def test_a_question_names_numbered_things_and_provinces_its_article_must_name_too(question, constraints):
@@ -131,10 +135,21 @@ def test_a_yes_no_questions_province_is_the_claim_it_checks_not_a_constraint():
         "Bão số 4 làm bao nhiêu ngôi nhà ở Quảng Ninh bị tốc mái?",  # the article is about storm number 3
         "Bão số 3 làm bao nhiêu ngôi nhà ở Thái Bình bị tốc mái?",  # and about Quảng Ninh
         "Hà Tĩnh thu gom được bao nhiêu tấn cặn dầu ở xã Kỳ Ninh?",  # the oil came ashore at xã Kỳ Lợi
+        "Phó Chủ tịch UBND tỉnh Nguyễn Văn Lĩnh chỉ đạo làm sạch bờ biển Kỳ Lợi trước ngày nào?",  # Nguyễn Hồng Lĩnh did
     ],
 )
 def test_another_storm_number_province_or_commune_is_not_answered_from_the_article(answerer, question):
     assert answerer.answer(question).status is Status.UNSURE
+
+
+def test_a_sentence_that_itself_states_the_questions_place_and_person_is_stronger_evidence(answerer):
+    question = "Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh chỉ đạo làm sạch bờ biển xã Kỳ Lợi trước ngày nào?"
+    answer = answerer.answer(question)
+    assert (
+        answer.best.sentence
+        == "Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh chỉ đạo hoàn thành việc làm sạch bờ biển trước ngày 10/2."
+    )
+    assert answer.evidence.sentence_states == 0.5  # the person, not the commune (said in another sentence)
 
 
 def test_the_storm_province_and_commune_the_article_names_are_answered_from_it(answerer):
