@@ -295,9 +295,11 @@ def _wanted_nouns(question: Question) -> tuple[tuple[str, ...], ...]:
 
 def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Numbers followed by the counted noun (strong), and any number with a word after it (weak)."""
-    strong, weak = [], []
+    strong: list[Span] = []
+    weak: list[Span] = []
     options = _wanted_nouns(question)
     prefixes = [p.split() for p in _plain_words("counted_prefix")]
+    by_option: list[tuple[Span, tuple[str, ...]]] = []
     for match in _COUNT.finditer(sentence):
         if _echoes(match.group(), question):
             continue
@@ -305,21 +307,27 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         following = [strip_diacritics(s).lower() for s in syllables(" ".join(after.split()[:5]))]
         # "thông qua 7 dự án luật" counts laws.
         skipped = next((len(p) for p in prefixes if following[: len(p)] == p), 0)
+        percent = after.lstrip().startswith("%")
         matched = None
         for option in options:
             if option == ("%",):
-                if after.lstrip().startswith("%"):
+                if percent:
                     matched = (match.start(), match.end() + after.index("%") + 1)
+            elif percent:
+                continue  # "95,67% đại biểu" is a share of them, not how many they are
             elif tuple(following[: len(option)]) == option:
                 matched = (match.start(), match.end() + _span_of_words(after, len(option)))
             elif skipped and tuple(following[skipped : skipped + len(option)]) == option:
                 matched = (match.start(), match.end() + _span_of_words(after, skipped + len(option)))
             if matched:
+                by_option.append((matched, option))
                 break
-        if matched:
-            strong.append(matched)
-        elif match.group()[0].isdigit() and following and not _DATE.match(sentence, match.start()):
+        if not matched and match.group()[0].isdigit() and following and not _DATE.match(sentence, match.start()):
             weak.append((match.start(), match.end() + _span_of_words(after, 1)))
+    # "235 trường đại học" is what "bao nhiêu trường đại học" asks for; "14.880 trường mầm non" beside it is not.
+    for span, option in by_option:
+        longer = any(o[: len(option)] == option and len(o) > len(option) for _, o in by_option)
+        (weak if longer else strong).append(span)
     for unit in _glued_unit().finditer(sentence):
         if _echoes(unit.group(), question):
             continue

@@ -481,3 +481,37 @@ def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
     sentence = "Tham gia chủ trì Hội nghị còn có đồng chí Hoàng Bình Quân, Trưởng Ban Đối ngoại Trung ương."
     found_strong, _ = answer_spans(sentence, analyse(question))
     assert [sentence[s:e] for s, e in found_strong] == strong
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong", "weak"),
+    [
+        # A share of the delegates is not how many they are; unless the share is what is asked.
+        (
+            "Bao nhiêu đại biểu tán thành bầu bà Nguyễn Thị Kim Ngân?",
+            "Nghị quyết được thông qua với 95,67% đại biểu tán thành.",
+            [],
+            ["95,67%"],
+        ),
+        (
+            "Bao nhiêu phần trăm đại biểu tán thành?",
+            "Nghị quyết được thông qua với 95,67% đại biểu tán thành.",
+            ["95,67%"],
+            [],
+        ),
+        # Beside "235 trường đại học", "14.880 trường mầm non" only shares the first word of what is asked.
+        (
+            "Cả nước có bao nhiêu trường đại học?",
+            "Cả nước có hơn 14.880 trường mầm non và 235 trường đại học.",
+            ["235 trường đại"],
+            ["14.880 trường"],
+        ),
+    ],
+)
+def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(question, sentence, strong, weak):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    found_strong, found_weak = answer_spans(sentence, analyse(question))
+    assert [sentence[s:e] for s, e in found_strong] == strong
+    assert [sentence[s:e] for s, e in found_weak] == weak
