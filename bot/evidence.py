@@ -14,7 +14,6 @@ import datetime as dt
 import functools
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,9 +25,9 @@ from bot.question import (
     documents_in,
     numbered_in,
     ordinals_in,
-    places_in,
     plain_words,
     spans_of_years_in,
+    spellings_of,
     years_in,
 )
 from bot.text import nfc
@@ -77,10 +76,6 @@ class ArticleFacts:
     def dated_phrases(self) -> frozenset[str]:
         return frozenset(dated_phrases_in(self._plain))
 
-    @functools.cached_property
-    def places(self) -> frozenset[str]:
-        return frozenset(places_in(self._plain))
-
     def disagrees(self, constraints: tuple[Constraint, ...], today: dt.date) -> tuple[Constraint, ...]:
         """The constraints this article does not state (or, for "hôm nay" or "tháng 5/2025", was not published for)."""
         return tuple(c for c in constraints if not self._agrees(c, today))
@@ -97,16 +92,15 @@ class ArticleFacts:
             "ordinal": "ordinals",
             "document": "documents",
             "numbered": "numbered",
-            "place": "places",
         }
         if constraint.kind == "dated":
             # Met unless the article dates the same phrase by other years only.
             phrase, year = constraint.value.rsplit(" ", 1)
             years = {p.rsplit(" ", 1)[1] for p in self.dated_phrases if p.rsplit(" ", 1)[0] == phrase}
             return not years or year in years
-        if constraint.kind == "person" or (constraint.kind == "place" and constraint.value not in self.places):
-            # A person, or a district, town or commune (not in the provinces table): the name is looked for.
-            return re.search(rf"(?<!\w){re.escape(constraint.value)}(?!\w)", self._plain) is not None
+        if constraint.kind in ("place", "person"):
+            # Only the asked place's spellings (or the district's or person's name) are looked for.
+            return spellings_of(constraint.value).search(self._plain) is not None
         return constraint.value in getattr(self, held[constraint.kind])
 
     def _recent(self, span: str, today: dt.date) -> bool:

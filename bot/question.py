@@ -170,6 +170,13 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
     return _plain_alternation(tuple(place_of)), place_of
 
 
+@functools.cache
+def spellings_of(place: str) -> re.Pattern[str]:
+    """Where a (plain) text names the province `places_in` calls `place`, however spelled, or a district."""
+    _, place_of = _places()
+    return _plain_alternation(tuple(name for name, of in place_of.items() if of == place) or (place,))
+
+
 def places_in(plain_text: str) -> list[str]:
     """The provinces a (plain) text names, each by one spelling of it ("tp hcm" for "Sài Gòn")."""
     pattern, place_of = _places()
