@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from bot.names import office_pattern, offices_held, people_in, table
+from bot.names import alternation, office_pattern, offices_held, people_in, table
 from bot.question import PLAIN_STOP_WORDS, Question
 from bot.text import LOWER_LETTERS, UPPER_LETTERS, padded_words, strip_diacritics
 
@@ -125,6 +125,15 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said, named)
         if contrary_name:
             contrary.append(match.span())
+    # A rank the claim states that the sentence, giving ranks, does not ("từ Trung tướng xuống Đại tá"
+    # against "xuống thiếu tướng").
+    claimed_ranks = {m.group().strip() for m in _ranks().finditer(claim)}
+    stated_ranks = [(" ".join(_plain(m.group()).split()), m.span()) for m in _ranks_accented().finditer(sentence)]
+    if claimed_ranks - {rank for rank, _ in stated_ranks} and stated_ranks:
+        others = [span for rank, span in stated_ranks if rank not in claimed_ranks]
+        # The claim's person's rank, when the sentence names them: after their name.
+        named_at = max((start for start, _ in confirming), default=-1)
+        contrary.extend([span for span in others if span[0] > named_at] or others)
     abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
     office = _office_check(sentence, claim, abbreviations)
     if office is not None and office[0] is Verdict.NO:
@@ -157,6 +166,19 @@ def _named_in(question: Question) -> str:
     runs = [] if question.unaccented else [padded_words(m.group()) for m in _RUN.finditer(text)]
     places = [padded_words(m.group()) for m in _known_place_plain().finditer(padded_words(text))]
     return "".join(runs + places)
+
+
+@functools.cache
+def _ranks() -> re.Pattern[str]:
+    """Ranks in padded plain text (" trung tuong ")."""
+    ranks = {" ".join(padded_words(r).split()) for r in table("ranks")}
+    return re.compile("|".join(rf"(?<= ){re.escape(r)}(?= )" for r in sorted(ranks, key=len, reverse=True)))
+
+
+@functools.cache
+def _ranks_accented() -> re.Pattern[str]:
+    """Ranks in a sentence, however capitalised ("Trung tướng", "thiếu tướng")."""
+    return re.compile(rf"(?<!\w)(?:{alternation(table('ranks'))})(?!\w)", re.IGNORECASE)
 
 
 @functools.cache

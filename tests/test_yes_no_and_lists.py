@@ -201,6 +201,19 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "phó bí thư",
         ),
+        # A rank the sentence does not give the person, where it gives ranks.
+        (
+            "Ông Bùi Văn Thành bị giáng cấp hàm từ trung tướng xuống thiếu tướng phải không?",
+            "Ông Trần Việt Tân bị giáng từ Thượng tướng xuống Trung tướng và ông Bùi Văn Thành từ Trung tướng xuống Đại tá.",
+            Verdict.NO,
+            "Đại tá",
+        ),
+        (
+            "Ông Bùi Văn Thành bị giáng cấp hàm từ trung tướng xuống đại tá phải không?",
+            "Ông Trần Việt Tân bị giáng từ Thượng tướng xuống Trung tướng và ông Bùi Văn Thành từ Trung tướng xuống Đại tá.",
+            Verdict.YES,
+            "Bùi Văn Thành",
+        ),
         # "mùng 4 Tết" is a day, "3 trên" no amount: the claim's amount is the "3km".
         (
             "Mùng 4 Tết, xe ùn tắc dài 3km trên cao tốc phải không?",
