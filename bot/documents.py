@@ -1204,7 +1204,7 @@ def _name_span(document: Document, sentence: str) -> tuple[int, int] | None:
 def _name_pattern(kind: str, ordinal: int) -> re.Pattern[str]:
     """A document's kind and number with any code ("Chỉ thị số 05/CT-TTg"), compiled once: a
     which-document question tries thousands of sentences (re's own cache holds 512 patterns)."""
-    return re.compile(rf"{re.escape(kind)}(?:\s+số)?\s+0*{ordinal}(?:[-/][\wĐđ]+)*", re.I)
+    return re.compile(rf"{re.escape(kind)}(?:\s+số)?\s+0*{ordinal}(?!\d)(?:[-/][\wĐđ]+)*", re.I)
 
 
 def _date_span(document: Document, sentence: str) -> tuple[int, int] | None:

@@ -798,3 +798,26 @@ def test_a_decimal_amount_after_a_kind_is_a_quantity_not_a_document_number():
         "Bộ Tài chính ban hành Thông tư 186/2013/TT-BTC về phí sử dụng đường bộ.",
     )
     assert [d.name for d in registry.documents] == ["Thông tư số 186/2013/TT-BTC"]
+
+
+def test_a_documents_name_in_a_sentence_is_its_own_number_not_the_start_of_a_longer_one():
+    from bot.documents import Document, _name_span
+
+    document = Document(
+        key="k",
+        kind="Chỉ thị",
+        number="5",
+        code=None,
+        issuer=None,
+        issuer_citation=None,
+        group=None,
+        year=None,
+        date=None,
+        date_citation=None,
+        subject=None,
+        subject_citation=None,
+        citations=(),
+    )
+    sentence = "Thực hiện Chỉ thị 50 của Bộ Chính trị và Chỉ thị 5/CT-TTg của Thủ tướng."
+    start, end = _name_span(document, sentence)
+    assert sentence[start:end] == "Chỉ thị 5/CT-TTg"
