@@ -34,7 +34,8 @@ from bot.text import nfc
 
 
 class ArticleFacts:
-    """The years, spans of years, numbered sessions, documents, numbered things and provinces an article states.
+    """What an article states of the things questions name: years, spans of years, dated phrases, numbered
+    sessions, documents, numbered things, places and people.
 
     Each is read from the article only when a question asks about it (a question names a year far
     more often than a document), then kept.

@@ -58,11 +58,11 @@ class Constraint:
     """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
 
     # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document",
-    # "numbered" ("bão số 3"), "place" (a province, district or commune), "dated" (a phrase and its year:
-    # "Chính phủ năm 2016"),
+    # "numbered" ("bão số 3"), "place" (a province, district or commune), "person" (named in full),
+    # "dated" (a phrase and its year: "Chính phủ năm 2016"),
     # "recent" (relative to today: "hôm nay", "tuần này", "năm nay") or "period" ("tháng 5/2025", "từ … đến …")
     kind: str
-    # "2019", "5", "16", "#ct5", "bao 3", "nghe an", "chinh phu 2016"; for "recent": "day", "week", "month" or "year"; for "period": "2025-05-01/2025-05-31"
+    # "2019", "5", "16", "#ct5", "bao 3", "nghe an", "nguyen duc chung", "chinh phu 2016"; for "recent": "day", "week", "month" or "year"; for "period": "2025-05-01/2025-05-31"
     value: str
 
 
@@ -172,7 +172,8 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @functools.cache
 def spellings_of(place: str) -> re.Pattern[str]:
-    """Where a (plain) text names the province `places_in` calls `place`, however spelled, or a district."""
+    """Where a (plain) text names the province `places_in` calls `place`, however spelled; for a district
+    or a person, their name itself."""
     _, place_of = _places()
     return _plain_alternation(tuple(name for name, of in place_of.items() if of == place) or (place,))
 
@@ -233,7 +234,9 @@ def numbered_in(plain_text: str, *, as_asked: bool = True) -> list[str]:
 
 
 def constraints_of(text: str) -> tuple[Constraint, ...]:
-    """The years, spans of years, numbered sessions, documents, numbered things and provinces a question names."""
+    """What a question names that its answer's article must state too: years, spans of years, phrases dated
+    by a year, numbered sessions, documents, numbered things, provinces, districts and people; and the
+    periods of time its articles must be published in."""
     plain_text = plain_words(text)
     periods = periods_in(plain_text)
     found = [Constraint("period", value) for _, value in periods]
