@@ -21,6 +21,15 @@ TEN_COLLECTIVES = (
 )
 
 
+def spans_said(sentence: str, question: str) -> tuple[list[str], list[str]]:
+    """The strong and the weak answer spans of `sentence` for `question`, as text."""
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    strong, weak = answer_spans(sentence, analyse(question))
+    return [sentence[s:e] for s, e in strong], [sentence[s:e] for s, e in weak]
+
+
 @pytest.mark.parametrize(
     "question",
     [
@@ -327,12 +336,7 @@ def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
     ],
 )
 def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(question, sentence, strong, weak):
-    from bot.question import analyse
-    from bot.spans import answer_spans
-
-    found_strong, found_weak = answer_spans(sentence, analyse(question))
-    assert [sentence[s:e] for s, e in found_strong] == strong
-    assert [sentence[s:e] for s, e in found_weak] == weak
+    assert spans_said(sentence, question) == (strong, weak)
 
 
 def test_a_question_asking_for_an_office_holder_is_not_answered_strongly_by_someone_of_no_office():
@@ -455,12 +459,7 @@ def test_a_person_is_left_out_only_when_the_question_names_them(question, senten
     ],
 )
 def test_a_given_name_alone_is_a_weak_answer(question, sentence, strong, weak):
-    from bot.question import analyse
-    from bot.spans import answer_spans
-
-    found_strong, found_weak = answer_spans(sentence, analyse(question))
-    assert [sentence[s:e] for s, e in found_strong] == strong
-    assert [sentence[s:e] for s, e in found_weak] == weak
+    assert spans_said(sentence, question) == (strong, weak)
 
 
 @pytest.mark.parametrize(
@@ -509,9 +508,4 @@ def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
     ],
 )
 def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(question, sentence, strong, weak):
-    from bot.question import analyse
-    from bot.spans import answer_spans
-
-    found_strong, found_weak = answer_spans(sentence, analyse(question))
-    assert [sentence[s:e] for s, e in found_strong] == strong
-    assert [sentence[s:e] for s, e in found_weak] == weak
+    assert spans_said(sentence, question) == (strong, weak)
