@@ -87,13 +87,6 @@ class ArticleFacts:
         if constraint.kind == "period":
             first, last = (dt.date.fromisoformat(d) for d in constraint.value.split("/"))
             return self.article.date is not None and first <= self.article.date <= last
-        held = {
-            "year": "years",
-            "years": "spans_of_years",
-            "ordinal": "ordinals",
-            "document": "documents",
-            "numbered": "numbered",
-        }
         if constraint.kind == "dated":
             # Met unless the article dates the same phrase by other years only.
             phrase, year = constraint.value.rsplit(" ", 1)
@@ -102,6 +95,13 @@ class ArticleFacts:
         if constraint.kind in ("place", "person"):
             # Only the asked place's spellings (or the district's or person's name) are looked for.
             return spellings_of(constraint.value).search(self._plain) is not None
+        held = {
+            "year": "years",
+            "years": "spans_of_years",
+            "ordinal": "ordinals",
+            "document": "documents",
+            "numbered": "numbered",
+        }
         return constraint.value in getattr(self, held[constraint.kind])
 
     def _recent(self, span: str, today: dt.date) -> bool:

@@ -206,12 +206,13 @@ def dated_phrases_in(plain_text: str) -> list[str]:
     """The phrases a text dates by a year ("chinh phu 2016" for "… của Chính phủ năm 2016"), but time words
     and function words ("đầu năm 2016", "từ năm 2017", "vào năm 2019")."""
     return [
-        f"{m.group(1)} {m.group(2)}"
-        for m in _DATED.finditer(plain_text)
-        if not any(
-            w in PLAIN_STOP_WORDS or w in _question_words()["constraints"]["not_dated"] for w in m.group(1).split()
-        )
+        f"{m.group(1)} {m.group(2)}" for m in _DATED.finditer(plain_text) if _not_dated().isdisjoint(m.group(1).split())
     ]
+
+
+@functools.cache
+def _not_dated() -> frozenset[str]:
+    return PLAIN_STOP_WORDS | frozenset(_question_words()["constraints"]["not_dated"])
 
 
 def people_named_in(text: str) -> list[str]:
