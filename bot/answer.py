@@ -41,9 +41,12 @@ from bot.text import (
     CONCEPT,
     PLAIN,
     clean_syllable,
+    code_terms,
+    concept_terms,
     nfc,
+    ordinal_terms,
     plain,
-    special_terms,
+    plain_key,
     split_sentences,
     strip_diacritics,
     syllables,
@@ -147,14 +150,16 @@ DEFAULT_TUNING = Tuning()
 class _Text:
     """A sentence (or title) prepared for matching index terms without segmenting it again."""
 
-    __slots__ = ("_plain", "_specials", "accented", "text")
+    __slots__ = ("_codes", "_concepts", "_key", "_plain", "accented", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # Padded with spaces so that " hội nghị " matches whole syllables only.
         self.accented = " " + " ".join(syllables(text)) + " "
         self._plain: str | None = None
-        self._specials: frozenset[str] | None = None
+        self._key: str | None = None
+        self._codes: frozenset[str] | None = None
+        self._concepts: frozenset[str] | None = None
 
     @property
     def plain(self) -> str:
@@ -163,26 +168,41 @@ class _Text:
             self._plain = strip_diacritics(self.accented)
         return self._plain
 
+    # Document codes and concepts are read only for questions that have them (most have concepts only).
     @property
-    def specials(self) -> frozenset[str]:
-        if self._specials is None:
-            self._specials = frozenset(special_terms(self.text))
-        return self._specials
+    def codes(self) -> frozenset[str]:
+        if self._codes is None:
+            self._codes = frozenset(code_terms(self.text) + ordinal_terms(self.text, self.key))
+        return self._codes
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        if self._concepts is None:
+            self._concepts = frozenset(concept_terms(self.text, self.key))
+        return self._concepts
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = plain_key(nfc(self.text))
+        return self._key
 
 
 @dataclass(frozen=True)
 class _Needle:
     """How to look for one index term in a prepared text."""
 
-    field: str  # "accented", "plain" or "specials"
+    field: str  # "accented", "plain", "codes" or "concepts"
     needle: str
 
     @staticmethod
     def of(term: str) -> _Needle:
         if term[0] == PLAIN:
             return _Needle("plain", " " + term[1:].replace("_", " ") + " ")
-        if term[0] in (CODE, CONCEPT):
-            return _Needle("specials", term)
+        if term[0] == CODE:
+            return _Needle("codes", term)
+        if term[0] == CONCEPT:
+            return _Needle("concepts", term)
         return _Needle("accented", " " + term.replace("_", " ") + " ")
 
     def found_in(self, text: _Text) -> bool:

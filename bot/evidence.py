@@ -55,7 +55,7 @@ class ArticleFacts:
     @functools.cached_property
     def years(self) -> frozenset[str]:
         dated = [str(self.article.date.year)] if self.article.date is not None else []
-        return frozenset(years_in(self._plain) + dated)
+        return frozenset(years_in(self._text) + dated)  # digits read alike in the plain text
 
     @functools.cached_property
     def spans_of_years(self) -> frozenset[str]:
@@ -94,7 +94,7 @@ class ArticleFacts:
             return not years or year in years
         if constraint.kind in ("place", "person"):
             # Only the asked place's spellings (or the district's or person's name) are looked for.
-            return spellings_of(constraint.value).search(self._plain) is not None
+            return spellings_of(constraint.value).search(self._text) is not None
         held = {
             "year": "years",
             "years": "spans_of_years",

@@ -17,6 +17,7 @@ from bot.tables import word_tables
 from bot.text import (
     LOWER_LETTERS,
     UPPER_LETTERS,
+    accent_blind,
     canonicalize,
     clean_syllable,
     code_terms,
@@ -144,8 +145,9 @@ def plain_words(text: str) -> str:
 
 
 # What a question states and its answer's article must state too, read alike from both.
-def years_in(plain_text: str) -> list[str]:
-    return [m.group(1) for m in YEAR.finditer(plain_text)]
+def years_in(text: str) -> list[str]:
+    """The years a text names (its digits read alike with or without diacritics)."""
+    return [m.group(1) for m in YEAR.finditer(text)]
 
 
 def spans_of_years_in(plain_text: str) -> list[str]:
@@ -172,10 +174,11 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @functools.cache
 def spellings_of(place: str) -> re.Pattern[str]:
-    """Where a (plain) text names the province `places_in` calls `place`, however spelled; for a district
-    or a person, their name itself."""
+    """Where a text, accented or not, names the province `places_in` calls `place`, however spelled; for a
+    district or a person, their name itself. Read on the text as it is: an article need not be stripped."""
     _, place_of = _places()
-    return _plain_alternation(tuple(name for name, of in place_of.items() if of == place) or (place,))
+    names = sorted((name for name, of in place_of.items() if of == place), key=len, reverse=True) or [place]
+    return re.compile(r"(?<!\w)(" + "|".join(accent_blind(name) for name in names) + r")(?!\w)")
 
 
 def places_in(plain_text: str) -> list[str]:

@@ -112,6 +112,20 @@ _BASE_LETTERS = str.maketrans(
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
+@functools.cache
+def _letter_class(letter: str) -> str:
+    """A regex class of every letter that reads as `letter` once stripped and lowercased ("a": a, á, Ầ…)."""
+    codes = [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    forms = sorted(chr(c) for c in codes if strip_diacritics(chr(c)).lower() == letter)
+    return "[" + "".join(forms) + "]"
+
+
+def accent_blind(phrase: str) -> str:
+    """A regex source matching a lowercase diacritic-free phrase ("ha noi") in text however accented, cased
+    and spaced ("Hà  Nội"): what it matches in `plain_words` of that text, without stripping the text."""
+    return "".join(r"\s+" if ch == " " else _letter_class(ch) if "a" <= ch <= "z" else re.escape(ch) for ch in phrase)
+
+
 def strip_diacritics(text: str) -> str:
     """`text` without any Vietnamese diacritic (`Đảng ủy` -> `Dang uy`)."""
     if text.isascii():
@@ -164,7 +178,7 @@ def has_diacritics(text: str) -> bool:
 _NOT_ALNUM = re.compile(r"[\W_]")
 
 
-def _plain_key(text: str) -> str:
+def plain_key(text: str) -> str:
     """Lowercase, diacritic-free `text` with punctuation as spaces, aligned char by char with `text`."""
     key = _NOT_ALNUM.sub(" ", text.translate(_BASE_LETTERS))
     lowered = key.lower()
@@ -281,10 +295,10 @@ _CONCEPT_PATTERN = re.compile(
 def _concept_matches(text: str, key: str | None = None) -> Iterator[tuple[str, tuple[str, ...]]]:
     """(phrase as matched, concept names) for each phrase or abbreviation in `text`.
 
-    `key` is `_plain_key(text)` when the caller has it already.
+    `key` is `plain_key(text)` when the caller has it already.
     """
     text = nfc(text)
-    key = _plain_key(text) if key is None else key
+    key = plain_key(text) if key is None else key
     covered = 0  # matches do not overlap: the longest phrase at the leftmost place wins
     for match in _CONCEPT_PATTERN.finditer(key):
         if match.start(1) < covered:
@@ -351,7 +365,7 @@ def _ordinal_value(word: str) -> int | None:
 
 def ordinal_terms(text: str, key: str | None = None) -> list[str]:
     """Terms for numbered sessions and terms of office: `lần thứ tư`, `lần 4` -> `#lan4`; `khóa XI` -> `#khoa11`."""
-    key = _plain_key(text) if key is None else key
+    key = plain_key(text) if key is None else key
     if not _ORDINAL_HINT.search(key):
         return []
     key = " ".join(key.split())
@@ -367,7 +381,7 @@ def ordinal_terms(text: str, key: str | None = None) -> list[str]:
 def special_terms(text: str) -> list[str]:
     """Directive-code, ordinal and abbreviation terms of `text` (spelling-independent)."""
     text = nfc(text)
-    key = _plain_key(text)
+    key = plain_key(text)
     return code_terms(text) + ordinal_terms(text, key) + concept_terms(text, key)
 
 

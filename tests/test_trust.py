@@ -124,6 +124,23 @@ def test_a_phrase_dated_by_another_year_in_the_article_contradicts_the_question(
     assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
 
 
+@pytest.mark.parametrize(
+    ("text", "disagrees"),
+    [
+        ("Đoàn công tác của THÀNH PHỐ HỒ CHÍ MINH thăm hỏi bà con.", False),  # capitals
+        ("Đoàn công tác của TP\nHCM thăm hỏi bà con.", False),  # broken across lines
+        ("Đoàn công tác của Sai Gon thăm hỏi bà con.", False),  # typed without diacritics
+        ("Đoàn công tác của Hà Nội thăm hỏi bà con.", True),
+        ("Đoàn công tác của TP HCMC thăm hỏi bà con.", True),  # a longer word is not the city's name
+    ],
+)
+def test_an_article_names_the_asked_province_however_it_is_accented_cased_or_spaced(text, disagrees):
+    article = Article("r-2", "Thăm hỏi bà con vùng lũ", (text,))
+    constraints = analyse("Đoàn công tác của TP.HCM thăm hỏi bà con ở đâu?").constraints
+    assert [c.kind for c in constraints] == ["place"]
+    assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
+
+
 def test_a_yes_no_questions_province_is_the_claim_it_checks_not_a_constraint():
     question = analyse("Ông Hoàng Văn Hải là Bí thư Đảng ủy Khối Doanh nghiệp Hà Tĩnh phải không?")
     assert [c for c in question.constraints if c.kind == "place"] == []
