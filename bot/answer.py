@@ -49,7 +49,6 @@ from bot.text import (
     plain_key,
     split_sentences,
     strip_diacritics,
-    syllables,
 )
 
 K = TypeVar("K")
@@ -150,13 +149,16 @@ DEFAULT_TUNING = Tuning()
 class _Text:
     """A sentence (or title) prepared for matching index terms without segmenting it again."""
 
-    __slots__ = ("_codes", "_concepts", "_key", "_plain", "accented", "text")
+    __slots__ = ("_codes", "_concepts", "_key", "_plain", "_plain_words", "accented", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Each word as a clean syllable (None for punctuation), where the sentence's word positions count.
+        self.words = [clean_syllable(word) for word in nfc(text).split()]
         # Padded with spaces so that " hội nghị " matches whole syllables only.
-        self.accented = " " + " ".join(syllables(text)) + " "
+        self.accented = " " + " ".join(word for word in self.words if word) + " "
         self._plain: str | None = None
+        self._plain_words: list[str | None] | None = None
         self._key: str | None = None
         self._codes: frozenset[str] | None = None
         self._concepts: frozenset[str] | None = None
@@ -167,6 +169,12 @@ class _Text:
         if self._plain is None:
             self._plain = strip_diacritics(self.accented)
         return self._plain
+
+    @property
+    def plain_words(self) -> list[str | None]:
+        if self._plain_words is None:
+            self._plain_words = [strip_diacritics(word) if word else None for word in self.words]
+        return self._plain_words
 
     # Document codes and concepts are read only for questions that have them (most have concepts only).
     @property
@@ -555,9 +563,8 @@ def _agreement(findings: list[Finding], among: int = 5) -> float:
 
 def _near_positions(sentence: _Text, near_words: list[str], unaccented: bool) -> list[int]:
     """Word positions in the sentence of the question's words next to its question words."""
-    text = strip_diacritics(sentence.text.lower()) if unaccented else sentence.text.lower()
     wanted = set(near_words)
-    return [i for i, w in enumerate(text.split()) if clean_syllable(w) in wanted]
+    return [i for i, word in enumerate(sentence.plain_words if unaccented else sentence.words) if word in wanted]
 
 
 def _word_index(text: str, offset: int) -> int:

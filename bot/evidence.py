@@ -94,7 +94,7 @@ class ArticleFacts:
             return not years or year in years
         if constraint.kind in ("place", "person"):
             # Only the asked place's spellings (or the district's or person's name) are looked for.
-            return spellings_of(constraint.value).search(self._text) is not None
+            return spellings_of(constraint.value).search(self._plain) is not None
         held = {
             "year": "years",
             "years": "spans_of_years",

@@ -17,7 +17,6 @@ from bot.tables import word_tables
 from bot.text import (
     LOWER_LETTERS,
     UPPER_LETTERS,
-    accent_blind,
     canonicalize,
     clean_syllable,
     code_terms,
@@ -174,11 +173,10 @@ def _places() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @functools.cache
 def spellings_of(place: str) -> re.Pattern[str]:
-    """Where a text, accented or not, names the province `places_in` calls `place`, however spelled; for a
-    district or a person, their name itself. Read on the text as it is: an article need not be stripped."""
+    """Where a (plain) text names the province `places_in` calls `place`, however spelled; for a district
+    or a person, their name itself."""
     _, place_of = _places()
-    names = sorted((name for name, of in place_of.items() if of == place), key=len, reverse=True) or [place]
-    return re.compile(r"(?<!\w)(" + "|".join(accent_blind(name) for name in names) + r")(?!\w)")
+    return _plain_alternation(tuple(name for name, of in place_of.items() if of == place) or (place,))
 
 
 def places_in(plain_text: str) -> list[str]:

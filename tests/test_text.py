@@ -39,6 +39,14 @@ def test_stripping_diacritics_also_turns_d_with_stroke_into_d():
     assert strip_diacritics("Đảng ủy Khối đã họp") == "Dang uy Khoi da hop"
 
 
+def test_a_long_text_loses_its_diacritics_as_each_of_its_letters_would_and_keeps_every_other_character():
+    short = "Đảng ủy Khối “họp” ỹ Ǟ ø 😀 ω \udc80 Ω\u0301 x̃; "  # an emoji, a lone surrogate, combining marks
+    long = short * 20
+    assert len(long) > 500
+    assert strip_diacritics(long) == strip_diacritics(short) * 20
+    assert strip_diacritics(short) == "Dang uy Khoi “hop” y A ø 😀 ω \udc80 Ω x; "
+
+
 @pytest.mark.parametrize(
     "spelling",
     ["Chỉ thị 05", "chỉ thị số 05-CT/TW", "05-CT/TW", "CT 05", "chi thi so 05", "Chỉ thị số 5", "CHỈ THỊ 05"],
