@@ -85,7 +85,7 @@ def _claimed_names(question: Question) -> list[str]:
     names = []
     for match in _RUN.finditer(text):
         words = match.group().split()
-        if not text[: match.start()].strip(" ,"):
+        if question.text.lstrip(" ,").startswith(match.group()):
             words = words[1:]  # "Ông Phan Đình Trạc" at the start: "Ông" is capitalised as the first word
         if len(words) >= 2:
             names.append(padded_words(" ".join(words)))
@@ -190,14 +190,16 @@ def _known_place_plain() -> re.Pattern[str]:
 def _in_place_of(name: str, before: str, claim: str, said: str, named: str) -> bool:
     """Whether the sentence's `name` stands where the claim has another one: the two words before it
     ("tỉnh uỷ" in "Tỉnh uỷ Nghệ An") are followed in the claim by words the sentence lacks
-    ("tỉnh ủy Hà Tĩnh")."""
-    anchor = before.split()[-2:]
-    if len(anchor) < 2 or all(word in PLAIN_STOP_WORDS for word in anchor):
+    ("tỉnh ủy Hà Tĩnh"). A province or country needs only the one word before it ("đoàn Ninh Thuận"
+    against "đoàn Bình Thuận")."""
+    words = 1 if _known_place_plain().fullmatch(name) else 2
+    anchor = before.split()[-words:]
+    if len(anchor) < words or all(word in PLAIN_STOP_WORDS for word in anchor):
         return False
     position = claim.find(" " + " ".join(anchor) + " ")
     if position < 0:
         return False
-    following = claim[position:].split()[2 : 2 + len(name.split())]
+    following = claim[position:].split()[words : words + len(name.split())]
     if len(following) < len(name.split()) or any(w in PLAIN_STOP_WORDS or w.isdigit() for w in following):
         return False
     instead = " " + " ".join(following) + " "
@@ -245,8 +247,7 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         place = _known_place_plain().match(" " + " ".join(rest) + " ")
         if place:
             body += place.group().split()
-            rest = rest[len(place.group().split()) :]
-            continue
+            break  # a body ends with its province: "Bí thư Tỉnh ủy Quảng Nam | phát biểu …"
         if rest[0] in _BODY_ENDS or rest[0] == "|" or rest[0].isdigit():
             break
         body.append(rest.pop(0))

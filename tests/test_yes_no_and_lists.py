@@ -221,6 +221,27 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "3 km",
         ),
+        # A name right after "Có phải" is not the question's capitalised first word.
+        (
+            "Có phải Hà Tĩnh đứng đầu cả nước về chỉ số PCI không?",
+            "Năm nay Hà Tĩnh đứng đầu cả nước về chỉ số PCI.",
+            Verdict.YES,
+            "Hà Tĩnh",
+        ),
+        # An office's body ends with its province, not in what the officer did next.
+        (
+            "Bí thư Tỉnh ủy Hà Tĩnh dự lễ khánh thành cầu là ông Trần Văn Tuấn phải không?",
+            "Ông Trần Văn Tuấn, Bí thư Tỉnh ủy Hà Tĩnh, cắt băng khánh thành cầu.",
+            Verdict.YES,
+            "Bí thư",
+        ),
+        # Another province after the same word ("đoàn") stands in the claimed one's place.
+        (
+            "Đại biểu Lê Văn Hải thuộc đoàn Bình Thuận phải không?",
+            "Ý kiến của đại biểu Lê Văn Hải (đoàn Ninh Thuận) được nhiều người chú ý.",
+            Verdict.NO,
+            "Ninh Thuận",
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
