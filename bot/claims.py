@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from bot.names import alternation, office_pattern, offices_held, people_in, table
 from bot.question import PLAIN_STOP_WORDS, Question
-from bot.text import LOWER_LETTERS, UPPER_LETTERS, padded_words, strip_diacritics
+from bot.text import (
+    LOWER_LETTERS,
+    UPPER_LETTERS,
+    canonical_syllable,
+    dictionary_words,
+    padded_words,
+    strip_diacritics,
+)
 
 Span = tuple[int, int]
 
@@ -120,7 +127,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     for match in _RUN.finditer(sentence):
         name = padded_words(match.group())
         if name in claim:
-            confirming.append(match.span())
+            confirming.append(_whole_name(sentence, match, claim))
             continue
         contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said, named)
         if contrary_name:
@@ -150,6 +157,19 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         verdict = Verdict.UNCLEAR
     # The claim's own number first: it is what the question turns on.
     return Check(verdict, tuple(dict.fromkeys(confirming)), tuple(dict.fromkeys(contrary)))
+
+
+def _whole_name(sentence: str, run: re.Match[str], claim: str) -> Span:
+    """A capitalised run with the lowercase syllable that ends its last word, where the claim has it too:
+    "Bộ Y" + "tế", "Sở Tài" + "chính" (so that the bold never cuts a name in two)."""
+    following = re.match(r"\s+(\w+)", sentence[run.end() :])
+    if following:
+        word = " ".join(
+            canonical_syllable(s) for s in f"{run.group().split()[-1]} {following.group(1)}".lower().split()
+        )
+        if word in dictionary_words() and padded_words(f"{run.group()} {following.group(1)}") in claim:
+            return run.start(), run.end() + following.end()
+    return run.span()
 
 
 def _scene(question: Question) -> str:

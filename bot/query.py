@@ -7,7 +7,6 @@ lives here, on the question side; the index only scores the term ids it is given
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import math
 import threading
 from collections import Counter
@@ -18,7 +17,7 @@ from bot.question import PLAIN_STOP_WORDS, STOP_WORDS, Question, analyse
 from bot.text import (
     PLAIN,
     abbreviations_in,
-    canonical_syllable,
+    dictionary_words,
     has_diacritics,
     looks_partly_unaccented,
     plain,
@@ -124,11 +123,7 @@ def _dictionary_syllables() -> tuple[frozenset[str], frozenset[str]]:
 
     Empty when the list cannot be read (then no word is taken for a typo).
     """
-    try:
-        text = (importlib.resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt").read_text("utf-8")
-    except (OSError, ModuleNotFoundError):
-        return frozenset(), frozenset()
-    accented = frozenset(canonical_syllable(s) for s in text.lower().split() if s.isalpha())
+    accented = frozenset(s for word in dictionary_words() for s in word.split() if s.isalpha())
     return accented, frozenset(strip_diacritics(s) for s in accented)
 
 

@@ -9,6 +9,7 @@ abbreviations people type (UBND, BTV, CT 05...).
 from __future__ import annotations
 
 import functools
+import importlib.resources
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -88,6 +89,19 @@ def canonical_syllable(syllable: str) -> str:
 def has_tone_mark(syllable: str) -> bool:
     """Whether a syllable carries one of the five tone marks (quality marks such as ô, ư aside)."""
     return any(ch in _TONES for ch in unicodedata.normalize("NFD", syllable))
+
+
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """underthesea's Vietnamese word list (Viet74K), lowercase, each syllable's tone mark in the canonical place.
+
+    Empty when the list cannot be read.
+    """
+    try:
+        text = (importlib.resources.files("underthesea") / "corpus" / "data" / "Viet74K.txt").read_text("utf-8")
+    except (OSError, ModuleNotFoundError):
+        return frozenset()
+    return frozenset(" ".join(canonical_syllable(s) for s in line.split()) for line in text.lower().splitlines())
 
 
 def canonicalize(text: str) -> str:

@@ -228,6 +228,19 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Hà Tĩnh",
         ),
+        # A body's name is bolded whole: "Bộ Y tế", not "Bộ Y"; a person's name stops before the verb.
+        (
+            "Có phải Bộ Y tế chủ trì soạn thảo dự thảo luật không?",
+            "Dự thảo luật do Bộ Y tế chủ trì soạn thảo.",
+            Verdict.YES,
+            "Bộ Y tế",
+        ),
+        (
+            "Có phải ông Trần Văn Nam phát biểu khai mạc không?",
+            "Tại hội nghị, ông Trần Văn Nam phát biểu khai mạc.",
+            Verdict.YES,
+            "Trần Văn Nam",
+        ),
         # An office's body ends with its province, not in what the officer did next.
         (
             "Bí thư Tỉnh ủy Hà Tĩnh dự lễ khánh thành cầu là ông Trần Văn Tuấn phải không?",
