@@ -18,8 +18,7 @@ from bot.question import PLAIN_STOP_WORDS, Question
 from bot.text import (
     LOWER_LETTERS,
     UPPER_LETTERS,
-    canonical_syllable,
-    dictionary_words,
+    name_end,
     padded_words,
     strip_diacritics,
 )
@@ -160,16 +159,10 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
 
 
 def _whole_name(sentence: str, run: re.Match[str], claim: str) -> Span:
-    """A capitalised run with the lowercase syllable that ends its last word, where the claim has it too:
-    "Bộ Y" + "tế", "Sở Tài" + "chính" (so that the bold never cuts a name in two)."""
-    following = re.match(r"\s+(\w+)", sentence[run.end() :])
-    if following:
-        word = " ".join(
-            canonical_syllable(s) for s in f"{run.group().split()[-1]} {following.group(1)}".lower().split()
-        )
-        if word in dictionary_words() and padded_words(f"{run.group()} {following.group(1)}") in claim:
-            return run.start(), run.end() + following.end()
-    return run.span()
+    """A capitalised run with the lowercase syllable that ends its last word ("Bộ Y" + "tế"), where the
+    claim has it too (so that the bold never cuts a name in two)."""
+    end = name_end(sentence, run.end())
+    return (run.start(), end) if padded_words(sentence[run.start() : end]) in claim else run.span()
 
 
 def _scene(question: Question) -> str:

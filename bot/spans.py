@@ -31,7 +31,7 @@ from bot.names import (
 )
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
 from bot.tables import word_tables
-from bot.text import code_terms, is_vietnamese_syllable, padded_words, strip_diacritics, syllables
+from bot.text import code_terms, is_vietnamese_syllable, name_end, padded_words, strip_diacritics, syllables
 
 Span = tuple[int, int]
 
@@ -346,18 +346,36 @@ def _focus(sentence: str, question: Question) -> list[Span]:
         return [m.span() for m in _DOCUMENT_CODE.finditer(sentence) if not _echoes(m.group(), question)]
     focus = [strip_diacritics(s) for s in question.focus]
     # "những bộ ngành nào" asks for names ("Ngân hàng Nhà nước"): "một số bộ ngành phối hợp" is none.
-    named = f" {' '.join(focus)} nao " in f" {strip_diacritics(question.text.lower())} "
+    named = f" {' '.join(focus)} nao " in f" {padded_words(question.text)} "
     words = list(re.finditer(r"\S+", sentence))
     plain_words = [strip_diacritics(w.group().lower().strip('.,;:!?()“”"')) for w in words]
     spans = []
     for i in range(len(words) - len(focus)):
         if plain_words[i : i + len(focus)] == focus:
-            end_word = min(i + len(focus) + 3, len(words) - 1)
+            end_word = _focus_end(words, i + len(focus), named)
             tail = sentence[words[i + len(focus)].start() : words[end_word].end()]
             if not _echoes(tail, question) and not (named and not re.search(f"[{UPPER}]", tail)):
-                end = words[end_word].end() - len(words[end_word].group()) + len(words[end_word].group().rstrip(",;:"))
+                end = words[end_word].end() - len(words[end_word].group()) + len(words[end_word].group().rstrip(",;:."))
                 spans.append((words[i].start(), end))  # "Nhà nước," in bold without its comma
     return spans
+
+
+FOCUS_WORDS, NAMED_FOCUS_WORDS = 4, 8
+
+
+def _focus_end(words: list[re.Match[str]], first: int, named: bool) -> int:
+    """The last word of what follows an asked noun: up to four words, or the whole capitalised name for
+    "đường nào" ("Hai Bà Trưng – Lê Duẩn"), never past a comma ("bến xe Nước Ngầm, gần 200") nor on a dash."""
+    last = first
+    limit = min(first + (NAMED_FOCUS_WORDS if named else FOCUS_WORDS), len(words)) - 1
+    while last < limit and not words[last].group().endswith((",", ";", ":", ".")):
+        following = words[last + 1].group()
+        if named and last + 1 - first >= FOCUS_WORDS and not (following[:1].isupper() or following in "–-"):
+            break
+        last += 1
+    while last > first and not re.search(r"\w", words[last].group()):
+        last -= 1
+    return last
 
 
 # What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
@@ -389,7 +407,7 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         start = match.start("place")
         # Up to the last capitalised word: "Cung Văn hóa Hữu nghị Việt Xô tổ chức" ends at "Xô".
         last_capital = _PLACE_END.match(match.group("place"))
-        end = start + (last_capital.end() if last_capital else len(match.group("place")))
+        end = name_end(sentence, start + (last_capital.end() if last_capital else len(match.group("place"))))
         if not _echoes(sentence[start:end], question):
             strong.append((start, end))
     for match in _TYPED_PLACE.finditer(sentence):

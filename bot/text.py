@@ -104,6 +104,32 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(" ".join(canonical_syllable(s) for s in line.split()) for line in text.lower().splitlines())
 
 
+_NEXT_SYLLABLES = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?)?")
+_LAST_SYLLABLE = re.compile(r"([^\W\d_]+)$")
+
+
+def _in_dictionary(*syllables: str | None) -> bool:
+    return (
+        None not in syllables and " ".join(canonical_syllable(s.lower()) for s in syllables if s) in dictionary_words()
+    )
+
+
+def name_end(text: str, end: int) -> int:
+    """Where a capitalised name ending at `end` really ends: past the lowercase syllable that makes one word
+    with its last ("Phủ Chủ" + "tịch", "Bộ Y" + "tế"), unless that syllable rather makes a word with the
+    next ("Hòa Bình | thường xuyên"; but "Bộ Y tế | chủ trì", the next two being a word of their own)."""
+    last = _LAST_SYLLABLE.search(text, 0, end)
+    following = _NEXT_SYLLABLES.match(text, end)
+    if last is None or following is None or not following.group(1).islower():
+        return end
+    first, second, third = following.groups()
+    if not _in_dictionary(last.group(1), first):
+        return end
+    if _in_dictionary(first, second) and not _in_dictionary(second, third):
+        return end
+    return following.end(1)
+
+
 def canonicalize(text: str) -> str:
     """NFC `text` with every syllable's tone mark in the canonical place."""
     return _WORD.sub(lambda m: canonical_syllable(m.group()), nfc(text))

@@ -509,3 +509,35 @@ def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
 )
 def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(question, sentence, strong, weak):
     assert spans_said(sentence, question) == (strong, weak)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong"),
+    [
+        # A name whose last word goes on in lowercase ends with it: "Phủ Chủ tịch", not "Phủ Chủ" ...
+        (
+            "Tổng Bí thư hội đàm với Tổng thống Mỹ ở đâu?",
+            "Sáng 27/2, tại Phủ Chủ tịch, Tổng Bí thư đã hội đàm với Tổng thống Mỹ.",
+            ["Phủ Chủ tịch"],
+        ),
+        # ... but not into a word of what follows ("thường xuyên").
+        (
+            "Đoàn công tác làm việc ở đâu?",
+            "Đoàn công tác làm việc tại Hòa Bình thường xuyên trong tháng 5.",
+            ["Hòa Bình"],
+        ),
+        # What follows an asked noun stops at a comma, and a name asked for with "nào?" is taken whole.
+        (
+            "Xe khách xếp hàng chờ ở bến xe nào?",
+            "Tại bến xe Nước Ngầm, gần 200 xe khách xếp hàng chờ khách.",
+            ["bến xe Nước Ngầm"],
+        ),
+        (
+            "Xe biển đỏ đậu ở góc đường nào?",
+            "Tại góc đường Hai Bà Trưng – Lê Duẩn, lực lượng chức năng lập biên bản xe biển đỏ.",
+            ["góc đường Hai Bà Trưng – Lê Duẩn"],
+        ),
+    ],
+)
+def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong):
+    assert spans_said(sentence, question)[0] == strong
