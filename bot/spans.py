@@ -320,6 +320,10 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             elif skipped and tuple(following[skipped : skipped + len(option)]) == option:
                 matched = (match.start(), match.end() + _span_of_words(after, skipped + len(option)))
             if matched:
+                # The question's noun may go on past the counted one: "235 trường đại" + "học".
+                end = name_end(sentence, matched[1])
+                if padded_words(sentence[match.end() : end]) in padded_words(question.text):
+                    matched = (matched[0], end)
                 by_option.append((matched, option))
                 break
         if not matched and match.group()[0].isdigit() and following and not _DATE.match(sentence, match.start()):

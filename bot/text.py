@@ -115,9 +115,10 @@ def _in_dictionary(*syllables: str | None) -> bool:
 
 
 def name_end(text: str, end: int) -> int:
-    """Where a capitalised name ending at `end` really ends: past the lowercase syllable that makes one word
-    with its last ("Phủ Chủ" + "tịch", "Bộ Y" + "tế"), unless that syllable rather makes a word with the
-    next ("Hòa Bình | thường xuyên"; but "Bộ Y tế | chủ trì", the next two being a word of their own)."""
+    """Where a name (or a counted noun) ending at `end` really ends: past the lowercase syllable that makes
+    one word with its last ("Phủ Chủ" + "tịch", "Bộ Y" + "tế", "trường đại" + "học"), unless that syllable
+    rather makes a word with the next ("Hòa Bình | thường xuyên"; but "Bộ Y tế | chủ trì", the next two
+    being a word of their own)."""
     last = _LAST_SYLLABLE.search(text, 0, end)
     following = _NEXT_SYLLABLES.match(text, end)
     if last is None or following is None or not following.group(1).islower():

@@ -502,7 +502,7 @@ def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
         (
             "Cả nước có bao nhiêu trường đại học?",
             "Cả nước có hơn 14.880 trường mầm non và 235 trường đại học.",
-            ["235 trường đại"],
+            ["235 trường đại học"],
             ["14.880 trường"],
         ),
     ],
