@@ -398,6 +398,8 @@ def _focus_before(key: str, end: int) -> tuple[str, ...]:
     before = [s for s in syllables(key[:end]) if s not in _NOT_NOUNS]
     if len(before) >= 2 and strip_diacritics(" ".join(before[-2:])) in _PLAIN_DOCUMENT_NOUNS:
         return tuple(before[-2:])
+    if len(before) >= 2 and before[-2] in _PLURAL:
+        return (before[-1],)  # "những sở nào": the noun is "sở"
     return tuple(before[-2:]) if before else ()
 
 
@@ -644,7 +646,8 @@ _YES_NO = re.compile(
     r"|(?<!\w)(?:hả|à|hở|chứ)\W*$"
 )
 # "những ai", "những lãnh đạo nào", "các bộ nào", "gồm những ai": a list is asked for.
-_MANY = re.compile(r"(?<!\w)(?:những|nhung|các|cac)\s+(?:ai|(?:\w+\s+){1,3}(?:nào|nao))(?!\w)")
+_PLURAL = ("những", "nhung", "các", "cac")
+_MANY = re.compile(rf"(?<!\w)(?:{'|'.join(_PLURAL)})\s+(?:ai|(?:\w+\s+){{1,3}}(?:nào|nao))(?!\w)")
 # Words that make a question of a phrase even without "ai", "bao nhiêu"... ("có phải", "không").
 # ("không" inside "không dùng tiền mặt" asks nothing: yes/no words count at the end, or "có phải" first.)
 _ASKS = re.compile(

@@ -322,7 +322,10 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             if matched:
                 # The question's noun may go on past the counted one: "235 trường đại" + "học".
                 end = name_end(sentence, matched[1])
-                if padded_words(sentence[match.end() : end]) in padded_words(question.text):
+                added = padded_words(sentence[matched[1] : end]).strip()
+                if added not in PLAIN_STOP_WORDS and padded_words(sentence[match.end() : end]) in padded_words(
+                    question.text
+                ):
                     matched = (matched[0], end)
                 by_option.append((matched, option))
                 break
@@ -356,20 +359,20 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     spans = []
     for i in range(len(words) - len(focus)):
         if plain_words[i : i + len(focus)] == focus:
-            end_word = _focus_end(words, i + len(focus), named)
-            tail = sentence[words[i + len(focus)].start() : words[end_word].end()]
+            end = _focus_end(sentence, words, i + len(focus), named)
+            tail = sentence[words[i + len(focus)].start() : end]
             if not _echoes(tail, question) and not (named and not re.search(f"[{UPPER}]", tail)):
-                end = words[end_word].end() - len(words[end_word].group()) + len(words[end_word].group().rstrip(",;:."))
-                spans.append((words[i].start(), end))  # "Nhà nước," in bold without its comma
+                spans.append((words[i].start(), end))
     return spans
 
 
 FOCUS_WORDS, NAMED_FOCUS_WORDS = 4, 8
 
 
-def _focus_end(words: list[re.Match[str]], first: int, named: bool) -> int:
-    """The last word of what follows an asked noun: up to four words, or the whole capitalised name for
-    "đường nào" ("Hai Bà Trưng – Lê Duẩn"), never past a comma ("bến xe Nước Ngầm, gần 200") nor on a dash."""
+def _focus_end(sentence: str, words: list[re.Match[str]], first: int, named: bool) -> int:
+    """Where what follows an asked noun ends: up to four words, never past a comma ("bến xe Nước Ngầm",
+    not "…, gần 200") nor on a dash; a name asked for ("sở nào") ends with its last capitalised word and
+    the syllable completing it ("sở Xây dựng", "Hai Bà Trưng – Lê Duẩn", not "sở Xây dựng về vấn")."""
     last = first
     limit = min(first + (NAMED_FOCUS_WORDS if named else FOCUS_WORDS), len(words)) - 1
     while last < limit and not words[last].group().endswith((",", ";", ":", ".")):
@@ -377,9 +380,14 @@ def _focus_end(words: list[re.Match[str]], first: int, named: bool) -> int:
         if named and last + 1 - first >= FOCUS_WORDS and not (following[:1].isupper() or following in "–-"):
             break
         last += 1
+    if named:
+        capitalised = [n for n in range(first, last + 1) if words[n].group()[:1].isupper()]
+        if capitalised:
+            word = words[capitalised[-1]]
+            return name_end(sentence, word.start() + len(word.group().rstrip(",;:.")))
     while last > first and not re.search(r"\w", words[last].group()):
         last -= 1
-    return last
+    return words[last].start() + len(words[last].group().rstrip(",;:."))  # "Nhà nước," without its comma
 
 
 # What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
@@ -422,6 +430,8 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         for m in KNOWN_PLACE.finditer(sentence)
         if not any(s < m.end() and m.start() < e for s, e in strong) and not _echoes(m.group(), question)
     ]
+    if question.many:  # "những tỉnh nào": every province or country the sentence names is asked for
+        return sorted(strong + weak), []
     return sorted(strong), weak
 
 

@@ -541,3 +541,25 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
 )
 def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong):
     assert spans_said(sentence, question)[0] == strong
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong"),
+    [
+        # "những sở nào": each body the sentence names after the noun, whole ("sở Xây dựng", not "… về vấn").
+        (
+            "Chủ tịch thành phố giao những sở nào đề xuất thu hồi sân vận động?",
+            "Chủ tịch thành phố đã ký văn bản gửi sở Tư pháp, sở Tài nguyên và Môi trường, sở Xây dựng về vấn đề"
+            " thu hồi sân vận động.",
+            ["sở Tư pháp", "sở Tài nguyên và Môi trường", "sở Xây dựng"],
+        ),
+        # "những tỉnh nào": every province named, not only the one after "tỉnh".
+        (
+            "Gian lận điểm thi xảy ra ở những tỉnh nào?",
+            "Các vụ gian lận điểm thi ở các tỉnh Hà Giang, Hòa Bình, Sơn La đã được xử lý nghiêm.",
+            ["tỉnh Hà Giang", "Hòa Bình", "Sơn La"],
+        ),
+    ],
+)
+def test_a_list_question_gets_every_body_or_place_the_sentence_names(question, sentence, strong):
+    assert spans_said(sentence, question)[0] == strong
