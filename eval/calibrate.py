@@ -1,6 +1,6 @@
 """Fit the answer models on the dev split of the blind set, and write bot/answer_model.json.
 
-    python eval/calibrate.py [--corpus-dir ../shared/corpus] [--max-wrong 0.045] [--dry-run]
+    python eval/calibrate.py [--corpus-dir ../shared/corpus] [--max-wrong 0.045] [--dry-run] [--keep-sentence-model]
 
 First the sentence model: every sentence the answerer scores for a dev question is labelled 1
 when it holds the gold answer (or is the sentence the question's writer marked), and the weights
@@ -18,7 +18,8 @@ wrong answers stay at most --max-wrong of the answerable questions and answered 
 by a model fitted without them: in-sample probabilities flatter). The sentence each question's
 evidence is read from is chosen the same way, by a sentence model fitted without its fold: one
 fitted on it would choose better than it will for questions never seen, and flatter the threshold.
-The test split is never read. The sentences scored are those the committed weights look at: run
+With --keep-sentence-model only the confidence model is fitted, on the sentences the shipped
+sentence model chooses. The test split is never read. The sentences scored are those the committed weights look at: run
 it on the committed bot/answer_model.json to reproduce it.
 """
 
@@ -132,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", default=str(ROOT / ".cache"))
     parser.add_argument("--max-wrong", type=float, default=0.045)
     parser.add_argument("--dry-run", action="store_true", help="print the model, do not write it")
+    parser.add_argument(
+        "--keep-sentence-model",
+        action="store_true",
+        help="refit the confidence model only, on the sentences the shipped sentence model chooses",
+    )
     arguments = parser.parse_args(argv)
     corpus_dir = Path(arguments.corpus_dir)
     if not all((corpus_dir / name).is_file() for name in blind.CORPORA):
@@ -139,15 +145,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cache = Path(arguments.cache_dir)
     index, _ = build_index(blind.filtered_corpus(corpus_dir, cache / "blind-corpus", blind.held_out_ids()), cache)
-    names, groups = sentence_groups(Answerer(index, confidence=ALWAYS), blind.load_questions("dev"))
-    print(f"sentence model: {len(groups)} dev questions with a right sentence among others")
-    sentences = sentence_model(names, groups)
+    if arguments.keep_sentence_model:
+        sentences = SentenceModel.load()
+        answerers = [Answerer(index, confidence=ALWAYS, sentence_model=sentences)] * FOLDS
+    else:
+        names, groups = sentence_groups(Answerer(index, confidence=ALWAYS), blind.load_questions("dev"))
+        print(f"sentence model: {len(groups)} dev questions with a right sentence among others")
+        sentences = sentence_model(names, groups)
+        # Each question's sentence is chosen by a sentence model fitted without its fold, as it will be
+        # for questions never seen: its evidence, in-sample, would flatter the confidence model.
+        answerers = [
+            Answerer(index, confidence=ALWAYS, sentence_model=sentence_model(names, groups, fold))
+            for fold in range(FOLDS)
+        ]
     print(json.dumps(sentences.weights))
-    # Each question's sentence is chosen by a sentence model fitted without its fold, as it will be
-    # for questions never seen: its evidence, in-sample, would flatter the confidence model.
-    answerers = [
-        Answerer(index, confidence=ALWAYS, sentence_model=sentence_model(names, groups, fold)) for fold in range(FOLDS)
-    ]
 
     rows = []  # (features, label, group): group "pos" (answerable), "neg" or "oos"
     for question in blind.load_questions("dev"):
