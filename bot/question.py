@@ -199,6 +199,14 @@ def localities_in(text: str) -> list[str]:
     return [name for name in names if not places_in(name)]
 
 
+# "quận 3", "phường 12": a district or ward by its number (on plain text), named so by any article about it.
+_NUMBERED_LOCALITY = re.compile(r"(?<!\w)(quan|phuong) (\d{1,2})(?![\d\w]|[/.,-]\d)")
+
+
+def numbered_localities_in(plain_text: str) -> list[str]:
+    return [f"{m.group(1)} {int(m.group(2))}" for m in _NUMBERED_LOCALITY.finditer(plain_text)]
+
+
 # "Chính phủ năm 2016", "nhân dân năm 2016": the two syllables a year is of (on plain text).
 _DATED = re.compile(r"(?<![\w.,/])([a-z]+ [a-z]+) nam (19[4-9]\d|20[0-4]\d)(?!\d)")
 
@@ -253,7 +261,7 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
     found += [Constraint("numbered", v) for v in numbered_in(plain_text)]
     also_words = _question_words()["constraints"]["places_also_words"]
     found += [Constraint("place", v) for v in places_in(plain_text) if v not in also_words]
-    found += [Constraint("place", v) for v in localities_in(text)]
+    found += [Constraint("place", v) for v in localities_in(text) + numbered_localities_in(plain_text)]
     found += [Constraint("person", v) for v in people_named_in(text)]
     relative = _question_words()["dates"]["relative"]
     found += [Constraint("recent", relative[m.group(1)]) for m in _words("dates", "relative").finditer(plain_text)]

@@ -98,6 +98,9 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         ),
         ("Công an TP Thủ Dầu Một khởi tố ai?", [("place", "thu dau")]),
         ("Bí thư TP Hà Nội là ai?", [("place", "ha noi")]),  # a province, however it is introduced
+        ("Quận 3 phạt xe đậu trên vỉa hè bao nhiêu tiền?", [("place", "quan 3")]),  # a district by its number
+        ("Chùa ở phường 12, quận 10 khánh thành khi nào?", [("place", "phuong 12"), ("place", "quan 10")]),
+        ("Quân khu 3 diễn tập ở đâu?", []),  # an army's region, no district
         ("Ông Hoàng Văn Hải chủ trì hội nghị nào?", [("person", "hoang van hai")]),  # a person named in full
     ],
 )
