@@ -429,7 +429,10 @@ class Answerer:
             kind=question.kind,
             span=finding.strong,
             disagreements=(
-                self._facts(finding.article).disagrees(question.constraints, today) if question.constraints else ()
+                self._facts(finding.article).disagrees(question.constraints, today)
+                + ArticleFacts(said).contradicts(stated)
+                if question.constraints
+                else ()
             ),
             sentence_share=sum(terms[t] for t in in_title | in_sentence) / mass,
             own_share=added / beyond_title if beyond_title else 1.0,

@@ -104,6 +104,22 @@ class ArticleFacts:
         }
         return constraint.value in getattr(self, held[constraint.kind])
 
+    def contradicts(self, constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
+        """The constraints this text states otherwise: another year, session or numbered thing of the kind
+        asked ("khóa XIII" for "khóa 12") and not the asked one."""
+        held = {"year": "years", "ordinal": "ordinals", "numbered": "numbered", "years": "spans_of_years"}
+        contrary = []
+        for constraint in constraints:
+            if constraint.kind not in held:
+                continue
+            values = getattr(self, held[constraint.kind])
+            if constraint.kind == "numbered":  # "bão 4" against "bão 3", not against "tuyến 2"
+                noun = constraint.value.rsplit(" ", 1)[0]
+                values = {v for v in values if v.rsplit(" ", 1)[0] == noun}
+            if values and constraint.value not in values:
+                contrary.append(constraint)
+        return tuple(contrary)
+
     def _recent(self, span: str, today: dt.date) -> bool:
         """Whether the article was published within the span of time ("day", "week"...) up to today."""
         date = self.article.date

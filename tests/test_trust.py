@@ -267,3 +267,40 @@ def test_a_short_query_gets_the_articles_never_a_single_sentence(answerer, query
 def test_a_question_with_a_question_word_is_no_search(answerer):
     assert not answerer.answer("Chỉ thị 08 nói về gì?").search
     assert not answerer.answer("có phải ông Hoàng Văn Hải chủ trì không").search
+
+
+@pytest.mark.parametrize(
+    ("sentence", "contradicted"),
+    [
+        ("Quốc hội khóa XIII bế mạc kỳ họp cuối.", [("ordinal", "12")]),  # another term of office
+        ("Quốc hội khóa XII bế mạc kỳ họp cuối.", []),
+        ("Quốc hội bế mạc kỳ họp cuối.", []),  # says nothing of it: not a contradiction
+        ("Năm 2017, bão số 4 làm sập 12 ngôi nhà.", [("year", "2016"), ("numbered", "bao 3")]),
+        ("Năm 2016, bão số 3 và tuyến số 2 bị ảnh hưởng.", []),  # "tuyến 2" is no other storm
+    ],
+)
+def test_a_sentence_stating_another_year_session_or_number_contradicts_the_question(sentence, contradicted):
+    asked = (Constraint("ordinal", "12"), Constraint("year", "2016"), Constraint("numbered", "bao 3"))
+    said = ArticleFacts(Article("s-1", "Tin tổng hợp", (sentence,)))
+    assert said.contradicts(asked) == tuple(Constraint(kind, value) for kind, value in contradicted)
+
+
+def test_an_answer_whose_sentence_gives_another_year_than_asked_is_not_sure():
+    articles = [
+        Article(
+            "y-1",
+            "Tỉnh A tổng kết thu ngân sách",
+            (
+                "Tỉnh A được tái lập năm 2015.",
+                "Năm 2016, tỉnh A thu ngân sách đạt 10.000 tỷ đồng.",
+            ),
+        ),
+        Article("y-2", "Tỉnh B khánh thành cầu mới", ("Năm 2019, tỉnh B khánh thành cầu Bến Lức dài 2 km.",)),
+        Article("y-3", "Tỉnh C trồng rừng", ("Tỉnh C trồng mới 500 ha rừng trong năm 2020.",)),
+    ]
+    answer = Answerer(Index.from_articles(articles), today=lambda: TODAY).answer(
+        "Năm 2015 tỉnh A thu ngân sách đạt bao nhiêu?"
+    )
+    assert answer.best.sentence == "Năm 2016, tỉnh A thu ngân sách đạt 10.000 tỷ đồng."
+    assert Constraint("year", "2015") in answer.evidence.disagreements  # the article names 2015, for another thing
+    assert answer.status is Status.UNSURE
