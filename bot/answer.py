@@ -173,7 +173,9 @@ class _Text:
     @property
     def plain_words(self) -> list[str | None]:
         if self._plain_words is None:
-            self._plain_words = [strip_diacritics(word) if word else None for word in self.words]
+            # One call for the whole sentence (a word never holds the separator, nor loses it when stripped).
+            stripped = strip_diacritics("\x01".join(word or "" for word in self.words)).split("\x01")
+            self._plain_words = [word or None for word in stripped]
         return self._plain_words
 
     # Document codes and concepts are read only for questions that have them (most have concepts only).

@@ -168,10 +168,8 @@ _BASE_ARRAY = _base_array()
 LONG_TEXT = 200  # letters from which the array is the faster (measured: 300 letters 25 µs against 11)
 
 
-def _base_letters(text: str) -> str:
-    """`text` with every precomposed letter replaced by its base letter (`translate(_BASE_LETTERS)`)."""
-    if len(text) < LONG_TEXT:
-        return text.translate(_BASE_LETTERS)
+def _base_letters_long(text: str) -> str:
+    """`text.translate(_BASE_LETTERS)` for a long text (short ones call `translate` itself: this is most calls)."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     mapped = np.where(codes < len(_BASE_ARRAY), _BASE_ARRAY[np.minimum(codes, len(_BASE_ARRAY) - 1)], codes)
     return mapped.tobytes().decode("utf-32-le", "surrogatepass")
@@ -181,7 +179,7 @@ def strip_diacritics(text: str) -> str:
     """`text` without any Vietnamese diacritic (`Đảng ủy` -> `Dang uy`)."""
     if text.isascii():
         return text
-    stripped = _base_letters(text)
+    stripped = text.translate(_BASE_LETTERS) if len(text) < LONG_TEXT else _base_letters_long(text)
     return _strip_slowly(stripped) if _COMBINING.search(stripped) else stripped
 
 
@@ -231,7 +229,7 @@ _NOT_ALNUM = re.compile(r"[\W_]")
 
 def plain_key(text: str) -> str:
     """Lowercase, diacritic-free `text` with punctuation as spaces, aligned char by char with `text`."""
-    key = _NOT_ALNUM.sub(" ", _base_letters(text))
+    key = _NOT_ALNUM.sub(" ", text.translate(_BASE_LETTERS) if len(text) < LONG_TEXT else _base_letters_long(text))
     lowered = key.lower()
     return lowered if len(lowered) == len(text) else key
 
