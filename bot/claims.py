@@ -124,6 +124,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     names_found = all(name in known for name in stating) and (bool(stating) or bool(claimed) or not placing)
     named = _named_in(question)
     for match in _RUN.finditer(sentence):
+        match = _without_title(sentence, match)
         name = padded_words(match.group())
         if name in claim:
             confirming.append(_whole_name(sentence, match, claim))
@@ -156,6 +157,20 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         verdict = Verdict.UNCLEAR
     # The claim's own number first: it is what the question turns on.
     return Check(verdict, tuple(dict.fromkeys(confirming)), tuple(dict.fromkeys(contrary)))
+
+
+@functools.cache
+def _one_word_titles() -> frozenset[str]:
+    return frozenset(t for t in table("person_titles") if " " not in t)
+
+
+def _without_title(sentence: str, run: re.Match[str]) -> re.Match[str]:
+    """A run opening the sentence with a one-word title, capitalised as its first word ("Ông Trần Văn
+    Nam …"), without the title: the name is what the claim states."""
+    first, _, rest = run.group().partition(" ")
+    if first in _one_word_titles() and rest.strip() and not sentence[: run.start()].strip(" \"'“(…"):
+        return _RUN.match(sentence, run.end() - len(rest.lstrip())) or run
+    return run
 
 
 def _whole_name(sentence: str, run: re.Match[str], claim: str) -> Span:

@@ -241,6 +241,13 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Trần Văn Nam",
         ),
+        # "Ông", capitalised as the sentence's first word, is no part of the name.
+        (
+            "Trần Văn Nam phát biểu khai mạc phải không?",
+            "Ông Trần Văn Nam phát biểu khai mạc hội nghị.",
+            Verdict.YES,
+            "Trần Văn Nam",
+        ),
         # An office's body ends with its province, not in what the officer did next.
         (
             "Bí thư Tỉnh ủy Hà Tĩnh dự lễ khánh thành cầu là ông Trần Văn Tuấn phải không?",
