@@ -424,15 +424,14 @@ class Answerer:
         stated = tuple(c for c in question.constraints if c.kind not in DATE_KINDS)
         # A sentence that itself says the question's year, place or person is better evidence than one whose
         # article says it somewhere else.
-        said = Article("", finding.article.title, (finding.sentence,))
-        missing = len(ArticleFacts(said).disagrees(stated, today)) if stated else 0
+        said = ArticleFacts(Article("", finding.article.title, (finding.sentence,)))
+        missing = len(said.disagrees(stated, today)) if stated else 0
         return Evidence(
             agreement=_agreement(findings),
             kind=question.kind,
             span=finding.strong,
             disagreements=(
-                self._facts(finding.article).disagrees(question.constraints, today)
-                + ArticleFacts(said).contradicts(stated)
+                self._facts(finding.article).disagrees(question.constraints, today) + said.contradicts(stated)
                 if question.constraints
                 else ()
             ),

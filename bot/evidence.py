@@ -32,6 +32,18 @@ from bot.question import (
 )
 from bot.text import nfc
 
+# The facts an article holds as sets of values, by the kind of constraint they meet; of them, those a
+# sentence states one value of at a time, so that stating another contradicts the asked one (a sentence
+# may cite many documents).
+_HELD = {
+    "year": "years",
+    "years": "spans_of_years",
+    "ordinal": "ordinals",
+    "document": "documents",
+    "numbered": "numbered",
+}
+_COUNTED = frozenset({"year", "years", "ordinal", "numbered"})
+
 
 class ArticleFacts:
     """What an article states of the things questions name: years, spans of years, dated phrases, numbered
@@ -95,24 +107,16 @@ class ArticleFacts:
         if constraint.kind in ("place", "person"):
             # Only the asked place's spellings (or the district's or person's name) are looked for.
             return spellings_of(constraint.value).search(self._plain) is not None
-        held = {
-            "year": "years",
-            "years": "spans_of_years",
-            "ordinal": "ordinals",
-            "document": "documents",
-            "numbered": "numbered",
-        }
-        return constraint.value in getattr(self, held[constraint.kind])
+        return constraint.value in getattr(self, _HELD[constraint.kind])
 
     def contradicts(self, constraints: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
         """The constraints this text states otherwise: another year, session or numbered thing of the kind
         asked ("khóa XIII" for "khóa 12") and not the asked one."""
-        held = {"year": "years", "ordinal": "ordinals", "numbered": "numbered", "years": "spans_of_years"}
         contrary = []
         for constraint in constraints:
-            if constraint.kind not in held:
+            if constraint.kind not in _COUNTED:
                 continue
-            values = getattr(self, held[constraint.kind])
+            values = getattr(self, _HELD[constraint.kind])
             if constraint.kind == "numbered":  # "bão 4" against "bão 3", not against "tuyến 2"
                 noun = constraint.value.rsplit(" ", 1)[0]
                 values = {v for v in values if v.rsplit(" ", 1)[0] == noun}
