@@ -59,6 +59,15 @@ _NOT_UNITS = PLAIN_STOP_WORDS | {"phai", "khong", "dung", "chua", "that", "tren"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RUN = re.compile(rf"(?<!\w)[{UPPER_LETTERS}][{LOWER_LETTERS}]*(?:\s+[{UPPER_LETTERS}][{LOWER_LETTERS}]*)+(?!\w)")
 _UNIT_SPELLINGS = {"ti": "ty"}
+# A day of a month after a word that introduces one: "hôm 24/2", "ngày 24-2", "sáng 24/2/2018", "ngày 24
+# tháng 2", "(24/2)"; not "1/2 số đại biểu", "2016-2020" or a document's code ("05/CT-TTg").
+_DAY = re.compile(
+    r"(?:^|(?<=\()|(?<!\w)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|nay|qua|vào|từ|đến|tới|và|ngay|sang|chieu|trua|toi|dem"
+    r"|hom|vao|tu|den)\s+)"
+    r"(?:(?P<d1>\d{1,2})[/-](?P<m1>\d{1,2})(?:[/-](?P<y1>\d{4}))?(?![\w/-])"
+    r"|(?P<d2>\d{1,2})\s+(?:tháng|thang)\s+(?P<m2>\d{1,2})(?:\s+(?:năm|nam)\s+(?P<y2>\d{4}))?(?!\w))",
+    re.IGNORECASE,
+)
 
 
 def _plain(text: str) -> str:
@@ -80,6 +89,23 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
             continue
         found.append((_value(match.group(1)), _UNIT_SPELLINGS.get(unit, unit), match.span()))
     return found
+
+
+def _days(text: str) -> list[tuple[tuple[int, int], int | None, Span]]:
+    """((day, month), year or None, span) of the days of a month that `text` states."""
+    found = []
+    for match in _DAY.finditer(text):
+        day, month, year = (next((match[f"{part}{n}"] for n in "12" if match[f"{part}{n}"]), None) for part in "dmy")
+        if day and month and 1 <= int(day) <= 31 and 1 <= int(month) <= 12:
+            start = next(match.start(f"d{n}") for n in "12" if match[f"d{n}"])
+            found.append(((int(day), int(month)), int(year) if year else None, (start, match.end())))
+    return found
+
+
+def _same_day(one: tuple[tuple[int, int], int | None], other: tuple[tuple[int, int], int | None]) -> bool:
+    """The same day of the same month, and of the same year where both say it."""
+    (day, year), (other_day, other_year) = one, other
+    return day == other_day and (year == other_year or None in (year, other_year))
 
 
 def _claimed_names(question: Question) -> list[str]:
@@ -114,6 +140,15 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         if others and not same:
             contrary.extend(others)
     amounts_found = all(any(u == unit and v == value for v, u, _ in stated) for value, unit, _ in claimed)
+    # A day the claim states ("hôm 25/2") is confirmed by the same day, contradicted by another one alone.
+    claimed_days = _days(question.topic or question.text)
+    stated_days = _days(sentence)
+    for day, year, _ in claimed_days:
+        same = [span for d, y, span in stated_days if _same_day((d, y), (day, year))]
+        confirming.extend(same)
+        if not same:
+            contrary.extend(span for _, _, span in stated_days)
+    days_found = all(any(_same_day((d, y), (day, year)) for d, y, _ in stated_days) for day, year, _ in claimed_days)
     names = _claimed_names(question)
     # A province or country that only sets the scene ("Vụ đổi đất ở xã Thạch Bằng (Hà Tĩnh), ông X bị
     # kỷ luật …") need not be in the sentence that states the claim about X: its other names must.
@@ -149,7 +184,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         verdict = Verdict.NO
     elif office is not None and office[0] is Verdict.UNCLEAR:
         verdict = Verdict.UNCLEAR  # the person is there, but not said to hold the claimed office
-    elif (claimed or names or office) and amounts_found and names_found:
+    elif (claimed or claimed_days or names or office) and amounts_found and days_found and names_found:
         verdict = Verdict.YES
         if office is not None:
             confirming.insert(len(claimed) and 1, office[1])  # after the claim's number, before its names

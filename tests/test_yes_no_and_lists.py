@@ -255,6 +255,26 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Bí thư",
         ),
+        # A day the claim states is contradicted by another day in its place, confirmed by the same day
+        # however it is written; a fraction ("1/2 số đại biểu") is no day.
+        (
+            "HĐBA LHQ thông qua nghị quyết ngừng bắn ở Syria hôm 25/2 phải không?",
+            "Hội đồng Bảo an Liên Hợp Quốc hôm 24/2 thông qua nghị quyết ngừng bắn ở Syria.",
+            Verdict.NO,
+            "24/2",
+        ),
+        (
+            "hdba lhq thong qua nghi quyet ngung ban o syria ngay 24/2 phai khong",
+            "Hội đồng Bảo an Liên Hợp Quốc ngày 24-2 thông qua nghị quyết ngừng bắn ở Syria.",
+            Verdict.YES,
+            "24-2",
+        ),
+        (
+            "Hội nghị khai mạc ngày 24/2 với 1/2 số đại biểu phải không?",
+            "Hội nghị khai mạc sáng 24 tháng 2 năm 2018.",
+            Verdict.YES,
+            "24 tháng 2 năm 2018",
+        ),
         # Another province after the same word ("đoàn") stands in the claimed one's place.
         (
             "Đại biểu Lê Văn Hải thuộc đoàn Bình Thuận phải không?",
