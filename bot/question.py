@@ -444,16 +444,41 @@ def _shorthands() -> dict[str, list[_Shorthand]]:
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
-def _reading(token: str, before: str) -> _Shorthand | None:
+@functools.cache
+def _ministries() -> frozenset[str]:
+    """Forms that name a ministry ("BCA", "BGTVT", "Bộ"), or its field where the table also has the
+    ministry of it ("GTVT": giao thông vận tải, as "BGTVT" is bộ giao thông vận tải)."""
+    meanings = {m for shorthands in _shorthands().values() for s in shorthands for m in s.meanings}
+    return frozenset(
+        {"bộ"}
+        | {
+            form
+            for form, shorthands in _shorthands().items()
+            for s in shorthands
+            if s.kind == "office" and (s.meanings[0].startswith("bộ ") or f"bộ {s.meanings[0]}" in meanings)
+        }
+    )
+
+
+_MINISTERS = ("bộ trưởng", "thứ trưởng")
+
+
+def _reading(token: str, before: str, after: str = "") -> _Shorthand | None:
     """The shorthand a typed token stands for, if any.
 
     An office abbreviation counts in capitals ("TU", "BCA"), or in lowercase when it has three
     letters or more ("bca"); chat spelling only in lowercase, and "k" not after a number ("10 k").
+    Before a ministry, an ambiguous title is read as a minister's ("BT GTVT": bộ trưởng, not bí thư).
     """
     candidates = _shorthands().get(token.lower(), [])
     office = [
         s for s in candidates if s.kind == "office" and (token.isupper() or (len(token) >= 3 and token.islower()))
     ]
+    following = _TOKEN.match(after.lstrip())
+    if office and following and following.group().lower() in _ministries():
+        meanings = office[0].meanings
+        ministers = tuple(m for m in meanings if m in _MINISTERS)
+        office[0] = _Shorthand(token, ministers + tuple(m for m in meanings if m not in ministers), "office")
     chat = [s for s in candidates if s.kind == "chat" and token.islower()]
     if token == "k" and before.rstrip()[-1:].isdigit():
         return None
@@ -483,7 +508,7 @@ def expand_shorthand(text: str) -> tuple[str, str]:
     def replace(match: re.Match[str]) -> str:
         if any(start <= match.start() < end for start, end in codes):
             return match.group()
-        shorthand = _reading(match.group(), text[: match.start()])
+        shorthand = _reading(match.group(), text[: match.start()], text[match.end() :])
         if shorthand is None:
             return match.group()
         others.extend(spell(m) for m in shorthand.meanings[1:])

@@ -20,6 +20,10 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
         ("phấn đấu bao nhiu % đơn vị", "phấn đấu bao nhiêu % đơn vị", ""),
         ("giá 10 k đồng", "giá 10 k đồng", ""),  # "10k" is ten thousand, not "không"
         ("ai la bt tinh uy nghe an", "ai la biet tinh uy nghe an", "bi thu bo truong"),  # typed plain
+        # Before a ministry, "BT" is its minister; before a Party committee, its secretary.
+        ("BT GTVT là ai", "bộ trưởng giao thông vận tải là ai", "bí thư"),
+        ("BT Bộ Công an là ai", "bộ trưởng Bộ Công an là ai", "bí thư"),
+        ("BT TU Nghệ An là ai", "bí thư tỉnh ủy Nghệ An là ai", "bộ trưởng thành ủy"),
         # A document's code is kept as typed: its "CT" and "QĐ" are no "chủ tịch" or "quyết định".
         ("Chỉ thị 05-CT/TW nói gì", "Chỉ thị 05-CT/TW nói gì", ""),
         ("QĐ 200/2004/QĐ-UB về gì", "quyết định 200/2004/QĐ-UB về gì", ""),
