@@ -204,9 +204,14 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     if _IN_ADDITION.search(sentence) and not _asks_for_others(question):
         # "Tham gia chủ trì còn có đồng chí X": X shares the role with someone the sentence does not name.
         return [], sorted(titled + untitled)
-    if _asked_office(question) and len(plain := strip_diacritics(sentence).lower()) == len(sentence):
-        # "Đại sứ Mỹ … là ai?": someone the sentence gives no office ("ông Orban") is a weaker answer.
-        holding = [span for span in titled if offices_held(plain, span)]
+    asked = _asked_office(question)
+    if asked and len(plain := strip_diacritics(sentence).lower()) == len(sentence):
+        # "Đại sứ Mỹ … là ai?": someone the sentence gives no office ("ông Orban"), or another one
+        # ("Thứ trưởng" for "Bộ trưởng … là ai?"), is a weaker answer; an abbreviation's every reading
+        # is asked ("những BT nào": bí thư or bộ trưởng).
+        readings = office_pattern().finditer(padded_words(question.other_readings))
+        titles = {_title_of(asked)} | {_title_of(m) for m in readings}
+        holding = [span for span in titled if any(_title_of(o) in titles for o in offices_held(plain, span))]
         return holding, [span for span in titled if span not in holding] + untitled
     return titled, untitled
 
@@ -234,6 +239,11 @@ def _asks_for_others(question: Question) -> bool:
 
 
 @functools.lru_cache(maxsize=256)  # asked of every sentence a question's answer is sought in
+def _title_of(office: re.Match[str]) -> tuple[str, bool]:
+    """An office's title, and whether it is a deputy's ("phó")."""
+    return " ".join(office["title"].split()), bool(office["deputy"])
+
+
 def _asked_office(question: Question) -> re.Match[str] | None:
     """The office a question about a person names ("Đại sứ Mỹ tại Hungary … là ai?", "Bộ trưởng nào
     …"), unless it is another person's ("… cùng Thủ tướng")."""

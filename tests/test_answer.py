@@ -351,6 +351,22 @@ def test_a_question_asking_for_an_office_holder_is_not_answered_strongly_by_some
     assert [holder[slice(*span)] for span in strong] == ["David Pressman"]
 
 
+def test_a_question_asking_for_an_office_is_answered_strongly_only_by_its_holder_in_any_reading():
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    sentence = "Thứ trưởng Bộ Giao thông vận tải Nguyễn Nhật và Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến phát biểu."
+
+    def strong(question: str) -> list[str]:
+        return [sentence[slice(*span)] for span in answer_spans(sentence, analyse(question))[0]]
+
+    # The deputy minister holds another office than the one asked for.
+    assert strong("Bộ trưởng nào phát biểu?") == ["Nguyễn Thị Kim Tiến"]
+    assert strong("Thứ trưởng nào phát biểu?") == ["Nguyễn Nhật"]
+    # "BT" is a bí thư or a bộ trưởng: either answers.
+    assert strong("những BT nào phát biểu?") == ["Nguyễn Thị Kim Tiến"]
+
+
 def test_a_minister_of_natural_resources_and_environment_is_a_person_not_a_school():
     from bot.question import analyse
     from bot.spans import answer_spans
