@@ -406,8 +406,8 @@ def _focus_before(key: str, end: int) -> tuple[str, ...]:
     before = [s for s in syllables(key[:end]) if s not in _NOT_NOUNS]
     if len(before) >= 2 and strip_diacritics(" ".join(before[-2:])) in _PLAIN_DOCUMENT_NOUNS:
         return tuple(before[-2:])
-    if len(before) >= 2 and before[-2] in _PLURAL:
-        return (before[-1],)  # "những sở nào": the noun is "sở"
+    if len(before) >= 2 and (before[-2] in _PLURAL or before[-2] in _CLASSIFIERS):
+        return (before[-1],)  # "những sở nào", "ngôi chùa nào": the noun is "sở", "chùa"
     return tuple(before[-2:]) if before else ()
 
 
@@ -696,6 +696,10 @@ _PLACE_NOUNS = frozenset(
 # "Phó thủ tướng giao những bộ ngành nào" asks for a body: neither asks for a person.
 _NOT_PERSON_NOUNS = _PLACE_NOUNS | frozenset(_question_words()["who"]["bodies"])
 _PLAIN_NOT_PERSON_NOUNS = frozenset(strip_diacritics(n) for n in _NOT_PERSON_NOUNS)
+_CLAUSE_MARKERS = frozenset(_question_words()["who"]["clause_markers"]) | frozenset(
+    _question_words()["who"]["clause_markers_unaccented"]
+)
+_CLASSIFIERS = frozenset(form for w in _question_words()["who"]["classifiers"] for form in (w, strip_diacritics(w)))
 
 
 # "cùng Thủ tướng", "với Bộ trưởng", "của Chủ tịch": a title after one of these names someone the
@@ -754,7 +758,12 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
             continue
         for title in titles:
             between = key[title.end() : which.start()].split()
-            if title.end() <= which.start() and len(between) <= _WORDS_BETWEEN_TITLE_AND_WHICH:
+            # "Tổng thống Obama sẽ thăm ngôi chùa nào": the title's holder does something to what is asked.
+            if (
+                title.end() <= which.start()
+                and len(between) <= _WORDS_BETWEEN_TITLE_AND_WHICH
+                and _CLAUSE_MARKERS.isdisjoint(between)
+            ):
                 return which.span()
     return None
 
