@@ -422,6 +422,10 @@ _TYPED_PLACE = re.compile(
 )
 
 
+# "tỉnh nào", "nước nào" (padded, diacritic-free): a province or country is what is asked, wherever it stands.
+_ASKS_A_PROVINCE_OR_COUNTRY = re.compile(r" (?:tinh|thanh pho|nuoc|quoc gia|dia phuong) nao ")
+
+
 def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Places after "tại", "ở"... or named by their kind (strong); provinces and countries anywhere (weak)."""
     strong: list[Span] = []
@@ -441,6 +445,8 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         if not any(s < m.end() and m.start() < e for s, e in strong) and not _echoes(m.group(), question)
     ]
     if question.many:  # "những tỉnh nào": every province or country the sentence names is asked for
+        return sorted(strong + weak), []
+    if _ASKS_A_PROVINCE_OR_COUNTRY.search(padded_words(question.text)):  # "Tỉnh nào là nơi đầu tiên …"
         return sorted(strong + weak), []
     return sorted(strong), weak
 

@@ -579,3 +579,17 @@ def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong
 )
 def test_a_list_question_gets_every_body_or_place_the_sentence_names(question, sentence, strong):
     assert spans_said(sentence, question)[0] == strong
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỉnh nào là nơi đầu tiên gộp Sở Giao thông vận tải với Sở Xây dựng?",
+        "tinh nao la noi dau tien gop so giao thong van tai voi so xay dung?",
+    ],
+)
+def test_a_province_asked_for_with_nao_is_answered_by_the_province_wherever_it_stands(question):
+    sentence = "Vừa qua, Lào Cai là địa phương đầu tiên trên cả nước sáp nhập Sở Giao thông vận tải và Sở Xây dựng."
+    assert spans_said(sentence, question) == (["Lào Cai"], [])
+    # Asked "ở đâu", a province named without "tại" or "ở" is a weaker answer.
+    assert spans_said(sentence, "Việc sáp nhập diễn ra ở đâu?") == ([], ["Lào Cai"])
