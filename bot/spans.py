@@ -8,6 +8,7 @@ span that only repeats the question ("Đại tá Nguyễn Văn Thuận thay ai?"
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -422,6 +423,16 @@ _TYPED_PLACE = re.compile(
 )
 
 
+@functools.cache
+def _named_place_kinds() -> tuple[str, ...]:
+    """Kinds of place a "where" question asks for by name ("cao tốc nào"), diacritic-free, longest first;
+    not those a place is no name of ("nơi nào", "địa bàn nào"), nor "bản", whose plain form is also "Ban"."""
+    generic = {"noi", "dia diem", "cho", "dia ban", "tai noi", "vung", "khu vuc", "dia phuong", "ban"}
+    kinds = word_tables("question_words")["kinds"]["where"]
+    nouns = {strip_diacritics(k).removesuffix(" nào").removesuffix(" nao") for k in kinds if k.endswith("nào")}
+    return tuple(sorted(nouns - generic, key=len, reverse=True))
+
+
 # "tỉnh nào", "nước nào" (padded, diacritic-free): a province or country is what is asked, wherever it stands.
 _ASKS_A_PROVINCE_OR_COUNTRY = re.compile(r" (?:tinh|thanh pho|nuoc|quoc gia|dia phuong) nao ")
 
@@ -439,10 +450,18 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     for match in _TYPED_PLACE.finditer(sentence):
         if not any(s < match.end() and match.start() < e for s, e in strong) and not _echoes(match.group(), question):
             strong.append(match.span())
-    weak = [
+    # "cao tốc nào", "bệnh viện nào": the kind of place asked for, then its name ("cao tốc Pháp Vân - Cầu Giẽ").
+    # Other places are then weaker answers ("… về Thủ đô").
+    asked = next((noun for noun in _named_place_kinds() if f" {noun} nao " in padded_words(question.text)), None)
+    named = _focus(sentence, dataclasses.replace(question, focus=tuple(asked.split()))) if asked else []
+    others: list[Span] = []
+    if named:
+        others = [span for span in strong if not any(s <= span[0] and span[1] <= e for s, e in named)]
+        strong = named
+    weak = others + [
         m.span()
         for m in KNOWN_PLACE.finditer(sentence)
-        if not any(s < m.end() and m.start() < e for s, e in strong) and not _echoes(m.group(), question)
+        if not any(s < m.end() and m.start() < e for s, e in strong + others) and not _echoes(m.group(), question)
     ]
     if question.many:  # "những tỉnh nào": every province or country the sentence names is asked for
         return sorted(strong + weak), []

@@ -593,3 +593,16 @@ def test_a_province_asked_for_with_nao_is_answered_by_the_province_wherever_it_s
     assert spans_said(sentence, question) == (["Lào Cai"], [])
     # Asked "ở đâu", a province named without "tại" or "ở" is a weaker answer.
     assert spans_said(sentence, "Việc sáp nhập diễn ra ở đâu?") == ([], ["Lào Cai"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Trưa mùng 4 Tết, ô tô nối đuôi nhau trên cao tốc nào để vào Hà Nội?",
+        "trua mung 4 tet, o to noi duoi nhau tren cao toc nao de vao ha noi?",
+    ],
+)
+def test_a_kind_of_place_asked_for_with_nao_is_answered_by_that_place_named_whole(question):
+    # Not "Pháp" (France) alone: the road asked for, its whole name; another place is a weaker answer.
+    sentence = "Trưa mùng 4 Tết, dòng ôtô nối đuôi nhau trên cao tốc Pháp Vân - Cầu Giẽ hướng về Thủ đô."
+    assert spans_said(sentence, question) == (["cao tốc Pháp Vân - Cầu Giẽ"], ["Thủ đô"])
