@@ -47,7 +47,8 @@ _DESCRIBED_RUN = re.compile(
 _TITLE_WORDS = re.compile(
     r"(Bí thư|Chủ tịch|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó|Giám đốc|Trưởng|Chánh|Tư lệnh|Chính [uủ]y|"
     r"Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|đồng chí|ông|bà|"
-    rf"[UỦ]ỷ viên|Ủy viên|Tổng|Viện trưởng|Cục trưởng|Vụ trưởng|anh|chị|{alternation(table('person_titles'))})[\s,]",
+    rf"[UỦ]ỷ viên|Ủy viên|Tổng|Viện trưởng|Cục trưởng|Vụ trưởng|Chủ nhiệm|đại biểu|ĐBQH|anh|chị|"
+    rf"{alternation(table('person_titles'))})[\s,]",
     re.IGNORECASE,
 )
 _NUMBER = r"\d+(?:[.,]\d+)*"

@@ -606,3 +606,27 @@ def test_a_kind_of_place_asked_for_with_nao_is_answered_by_that_place_named_whol
     # Not "Pháp" (France) alone: the road asked for, its whole name; another place is a weaker answer.
     sentence = "Trưa mùng 4 Tết, dòng ôtô nối đuôi nhau trên cao tốc Pháp Vân - Cầu Giẽ hướng về Thủ đô."
     assert spans_said(sentence, question) == (["cao tốc Pháp Vân - Cầu Giẽ"], ["Thủ đô"])
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "person"),
+    [
+        (
+            "Ai chủ trì kỳ họp 35 của UBKT TW?",
+            "Uỷ ban Kiểm tra Trung ương họp kỳ thứ 35 tại Hà Nội, do Chủ nhiệm Uỷ ban Trần Cẩm Tú chủ trì.",
+            "Trần Cẩm Tú",
+        ),
+        (
+            "Ai nói ở nghị trường là cao tốc hỏng sau vài trận mưa?",
+            "ĐBQH Nguyễn Hữu Cầu (Nghệ An) lo rằng cao tốc vừa nghiệm thu đã hỏng sau vài trận mưa.",
+            "Nguyễn Hữu Cầu",
+        ),
+        (
+            "Ai nói ở nghị trường là cao tốc hỏng sau vài trận mưa?",
+            "Tại nghị trường, đại biểu Nguyễn Hữu Cầu lo rằng cao tốc đã hỏng sau vài trận mưa.",
+            "Nguyễn Hữu Cầu",
+        ),
+    ],
+)
+def test_a_person_named_after_a_committee_chair_or_a_deputy_title_is_a_strong_answer(question, sentence, person):
+    assert spans_said(sentence, question) == ([person], [])
