@@ -403,7 +403,14 @@ _ASKING_WORDS = ("gì", "nào", "số mấy", "số bao nhiêu", "số")
 
 def _focus_before(key: str, end: int) -> tuple[str, ...]:
     """The (at most two) syllables of the noun just before a question word ending at `end`."""
-    before = [s for s in syllables(key[:end]) if s not in _NOT_NOUNS]
+    words = syllables(key[:end])
+    # "co quan nao": "cơ quan" typed plain, whose "co" is no "có".
+    body = len(words) >= 2 and strip_diacritics(" ".join(words[-2:])) in _PLAIN_NOT_PERSON_NOUNS
+    before = (
+        [s for s in words[:-2] if s not in _NOT_NOUNS] + words[-2:]
+        if body
+        else [s for s in words if s not in _NOT_NOUNS]
+    )
     if len(before) >= 2 and strip_diacritics(" ".join(before[-2:])) in _PLAIN_DOCUMENT_NOUNS:
         return tuple(before[-2:])
     if len(before) >= 2 and (before[-2] in _PLURAL or before[-2] in _CLASSIFIERS):
@@ -570,6 +577,9 @@ def analyse(text: str) -> Question:
                 for m in _alternation(two_syllables, True).finditer(plain_key)
                 if _missing_tones_only(key[m.start() : m.end()], two_syllables)
             ]
+        if candidate in (Kind.WHERE, Kind.WHO):
+            # Typed without diacritics, "co quan nao" is "cơ quan nào", no "quận nào"; "don vi nao" no "vị nào".
+            hits = [m for m in hits if not _ends_a_body(key, m)]
         if hits:
             kind = candidate
             asked.extend(m.span() for m in hits)
@@ -696,6 +706,15 @@ _PLACE_NOUNS = frozenset(
 # "Phó thủ tướng giao những bộ ngành nào" asks for a body: neither asks for a person.
 _NOT_PERSON_NOUNS = _PLACE_NOUNS | frozenset(_question_words()["who"]["bodies"])
 _PLAIN_NOT_PERSON_NOUNS = frozenset(strip_diacritics(n) for n in _NOT_PERSON_NOUNS)
+
+
+def _ends_a_body(key: str, phrase: re.Match[str]) -> bool:
+    """Whether the first syllable of a where-phrase ends a noun of bodies with the syllable before it."""
+    before = key[: phrase.start()].split()
+    first = phrase.group().split()[0]
+    return bool(before) and strip_diacritics(f"{before[-1]} {first}") in _PLAIN_NOT_PERSON_NOUNS
+
+
 _CLAUSE_MARKERS = frozenset(_question_words()["who"]["clause_markers"]) | frozenset(
     _question_words()["who"]["clause_markers_unaccented"]
 )

@@ -375,7 +375,61 @@ def _focus(sentence: str, question: Question) -> list[Span]:
             tail = sentence[words[i + len(focus)].start() : end]
             if not _echoes(tail, question) and not (named and not re.search(f"[{UPPER}]", tail)):
                 spans.append((words[i].start(), end))
+    if not spans and named and " ".join(focus) in _generic_bodies():
+        return _bodies_named(sentence, words, question)
     return spans
+
+
+@functools.cache
+def _generic_bodies() -> frozenset[str]:
+    return frozenset(strip_diacritics(w) for w in tables()["institutions"]["generic"])
+
+
+@functools.cache
+def _institution() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(table('institutions'))})$")
+
+
+def _bodies_named(sentence: str, words: list[re.Match[str]], question: Question) -> list[Span]:
+    """The bodies a sentence names, each whole ("Sở Tài nguyên và Môi trường", "Trung tâm Phát triển Quỹ
+    đất"), for a question asking for them by a noun the sentence need not repeat ("những cơ quan nào");
+    not one whose document or word it is ("theo văn bản của Văn phòng Chính phủ")."""
+    spans: list[Span] = []
+    for i, word in enumerate(words):
+        if (spans and word.start() < spans[-1][1]) or (i and words[i - 1].group().lower() in ("của", "theo")):
+            continue
+        size = next((n for n in (3, 2, 1) if _institution().match(" ".join(w.group() for w in words[i : i + n]))), 0)
+        if not size or words[i + size - 1].group().endswith((",", ";", ".", ":")):
+            continue
+        head_end = end = words[i + size - 1].end()
+        # Capitalised words, each with the syllables completing it ("Tài" + "nguyên"), and "và" between two.
+        while (following := _NAME_GOES_ON.match(sentence, name_end(sentence, end))) is not None:
+            end = following.end()
+        end = name_end(sentence, end)
+        # Within a list, a body runs to the next one: "Hội đồng Thẩm định giá đất TP, Trung tâm …".
+        for boundary in _NEXT_ITEM.finditer(sentence, end):
+            between = sentence[end : boundary.start()]
+            if len(between.split()) > 6 or _institution_ahead(between, 0, anywhere=True):
+                break
+            if _institution_ahead(sentence, boundary.end()):
+                end = boundary.start()
+                break
+        if end > head_end and not _echoes(sentence[word.start() : end], question):
+            spans.append((word.start(), end))
+    return spans
+
+
+_NEXT_ITEM = re.compile(r"\s*[,;]\s*|\s+và\s+")
+
+
+def _institution_ahead(text: str, position: int, anywhere: bool = False) -> bool:
+    """Whether a body's name opens at `position` (or, `anywhere`, at any word after it)."""
+    ahead = text[position:].split()
+    starts = range(len(ahead)) if anywhere else range(1)
+    return any(_institution().match(" ".join(ahead[k : k + n])) for k in starts for n in (3, 2, 1))
+
+
+_NAME_GOES_ON = re.compile(rf"\s+(?:và\s+)?[{UPPER}][\w&-]*")
 
 
 FOCUS_WORDS, NAMED_FOCUS_WORDS = 4, 8

@@ -575,6 +575,19 @@ def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong
             "Các vụ gian lận điểm thi ở các tỉnh Hà Giang, Hòa Bình, Sơn La đã được xử lý nghiêm.",
             ["tỉnh Hà Giang", "Hòa Bình", "Sơn La"],
         ),
+        # "những cơ quan nào": the sentence names the bodies without repeating "cơ quan"; each is bolded
+        # whole, not the one that gave the task (named in the question) nor one whose document it is.
+        (
+            "Những cơ quan nào được UBND TP.HCM giao rà soát chính sách về đất đai?",
+            "Theo văn bản của Văn phòng Thành ủy, UBND TP giao Sở Tài chính, Sở Tài nguyên và Môi trường, Hội đồng"
+            " Thẩm định giá đất TP và Cục Thuế TP rà soát các quy định.",
+            ["Sở Tài chính", "Sở Tài nguyên và Môi trường", "Hội đồng Thẩm định giá đất TP", "Cục Thuế TP"],
+        ),
+        (
+            "pho thu tuong giao nhung bo nganh nao phoi hop voi bao chi?",
+            "Phó thủ tướng giao Ngân hàng Nhà nước, Bộ Thông tin và truyền thông, Bộ Công Thương phối hợp.",
+            ["Ngân hàng Nhà nước", "Bộ Thông tin và truyền thông", "Bộ Công Thương"],
+        ),
     ],
 )
 def test_a_list_question_gets_every_body_or_place_the_sentence_names(question, sentence, strong):

@@ -192,3 +192,17 @@ def test_words_pointing_at_the_article_are_not_searched_for_but_its_title_words_
 )
 def test_names_and_places_are_not_words_next_to_the_question_word(question, near):
     assert analyse(question).near == near
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        # Typed without diacritics, "co quan nao" is "cơ quan nào" (no "quận nào"), "don vi nao" is
+        # "đơn vị nào" (no "vị nào", a person): bodies are asked for.
+        ("nhung co quan nao duoc ubnd tp.hcm giao ra soat?", ("co", "quan")),
+        ("nhung don vi nao duoc khen thuong?", ("don", "vi")),
+    ],
+)
+def test_a_noun_of_bodies_typed_without_diacritics_asks_for_bodies(question, focus):
+    read = analyse(question)
+    assert (read.kind, read.focus, read.many) == (Kind.WHAT, focus, True)
