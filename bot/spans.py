@@ -32,7 +32,15 @@ from bot.names import (
 )
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
 from bot.tables import word_tables
-from bot.text import code_terms, is_vietnamese_syllable, name_end, padded_words, strip_diacritics, syllables
+from bot.text import (
+    code_terms,
+    dictionary_words,
+    is_vietnamese_syllable,
+    name_end,
+    padded_words,
+    strip_diacritics,
+    syllables,
+)
 
 Span = tuple[int, int]
 
@@ -305,6 +313,43 @@ def _wanted_nouns(question: Question) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(o.split()) for o in dict.fromkeys(options))
 
 
+@functools.cache
+def _plain_dictionary() -> frozenset[str]:
+    return frozenset(strip_diacritics(w) for w in dictionary_words())
+
+
+def _compound(words: list[str]) -> str | None:
+    """The word of two or three syllables the diacritic-free `words` open, if the dictionary has one."""
+    return next(
+        (" ".join(words[:n]) for n in (3, 2) if len(words) >= n and " ".join(words[:n]) in _plain_dictionary()), None
+    )
+
+
+def _kind_said(head_and_after: list[str]) -> str | None:
+    """What says which kind of a counted noun it is: the rest of the word it opens ("xe máy": "máy"), or the
+    word after it ("trường đại học": "đại học")."""
+    whole = _compound(head_and_after)
+    return whole.split(" ", 1)[1] if whole else _compound(head_and_after[1:])
+
+
+def _kind_of_noun(question: Question) -> str | None:
+    """Which kind of the counted noun is asked ("đại học" in "bao nhiêu trường đại học"), for nouns other
+    than people's (the ways people are counted, "chết", "thiệt mạng", stand for one another)."""
+    if len(question.counted) < 2 or strip_diacritics(question.counted[0]).lower() in _plain_words("people"):
+        return None
+    plain = padded_words(question.text)
+    head = f" {' '.join(strip_diacritics(s).lower() for s in question.counted)} "
+    position = plain.find(head)
+    return _kind_said(plain[position:].split()[:4]) if position >= 0 else None
+
+
+def _another_kind(sentence: str, span: Span, asked_kind: str) -> bool:
+    """Whether the number at `span` (with its noun) counts the noun of another kind ("trường mầm non")."""
+    noun = padded_words(sentence[span[0] : span[1]]).split()[-1:]
+    said = _kind_said(noun + padded_words(sentence[span[1] : span[1] + 40]).split()[:3])
+    return said is not None and said != asked_kind
+
+
 def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Numbers followed by the counted noun (strong), and any number with a word after it (weak)."""
     strong: list[Span] = []
@@ -343,10 +388,14 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
                 break
         if not matched and match.group()[0].isdigit() and following and not _DATE.match(sentence, match.start()):
             weak.append((match.start(), match.end() + _span_of_words(after, 1)))
-    # "235 trường đại học" is what "bao nhiêu trường đại học" asks for; "14.880 trường mầm non" beside it is not.
+    # "235 trường đại học" is what "bao nhiêu trường đại học" asks for; "14.880 trường mầm non" beside it, or
+    # alone, is not: the same noun of another kind.
+    asked_kind = _kind_of_noun(question)
+    head = tuple(strip_diacritics(s).lower() for s in question.counted[:1])
     for span, option in by_option:
         longer = any(o[: len(option)] == option and len(o) > len(option) for _, o in by_option)
-        (weak if longer else strong).append(span)
+        another_kind = asked_kind is not None and option == head and _another_kind(sentence, span, asked_kind)
+        (weak if longer or another_kind else strong).append(span)
     for unit in _glued_unit().finditer(sentence):
         if _echoes(unit.group(), question):
             continue

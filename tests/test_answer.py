@@ -521,6 +521,16 @@ def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
             ["235 trường đại học"],
             ["14.880 trường"],
         ),
+        # … nor alone: it counts schools of another kind, as "xe tải" are no "xe máy". People are counted
+        # however the sentence says what befell them.
+        (
+            "Cả nước có bao nhiêu trường đại học?",
+            "Cả nước có hơn 14.880 trường mầm non (ngoài công lập gần 2.300);",
+            [],
+            ["14.880 trường"],
+        ),
+        ("bao nhieu xe may bi phat?", "Công an đã xử phạt 12 xe tải chở quá tải.", [], ["12 xe"]),
+        ("Vụ tai nạn có bao nhiêu người chết?", "Vụ tai nạn khiến 8 người thiệt mạng.", ["8 người"], []),
     ],
 )
 def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(question, sentence, strong, weak):
