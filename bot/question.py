@@ -24,6 +24,7 @@ from bot.text import (
     looks_unaccented,
     nfc,
     ordinal_terms,
+    ordinals_after_a_noun,
     strip_diacritics,
     syllables,
 )
@@ -154,7 +155,8 @@ def spans_of_years_in(plain_text: str) -> list[str]:
 
 
 def ordinals_in(text: str) -> list[str]:
-    return ["".join(c for c in term if c.isdigit()) for term in ordinal_terms(text)]
+    numbered = ["".join(c for c in term if c.isdigit()) for term in ordinal_terms(text)]
+    return list(dict.fromkeys(numbered + [str(v) for v in ordinals_after_a_noun(text)]))
 
 
 def documents_in(text: str) -> list[str]:

@@ -412,6 +412,21 @@ def _ordinal_value(word: str) -> int | None:
     return total if total > 0 else None
 
 
+# "lần lấy phiếu tín nhiệm thứ ba": the ordinal after the noun of the thing counted, a few words on (not a
+# weekday: "lần họp vào thứ ba").
+_ORDINAL_AFTER_NOUN = re.compile(
+    r"(?<!\w)lan(?: (?!vao |ngay |hom |sang |chieu |toi |trua |dem )[a-z]+){1,4} thu (\d{1,2}|muoi (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)"
+    r"|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)(?!\w)"
+)
+
+
+def ordinals_after_a_noun(text: str) -> list[int]:
+    """The ordinals said a few words after "lần" ("Lần lấy phiếu tín nhiệm thứ ba" -> 3)."""
+    key = " ".join(plain_key(text).split())
+    values = (_ordinal_value(m.group(1)) for m in _ORDINAL_AFTER_NOUN.finditer(key))
+    return [v for v in values if v is not None]
+
+
 def ordinal_terms(text: str, key: str | None = None) -> list[str]:
     """Terms for numbered sessions and terms of office: `lần thứ tư`, `lần 4` -> `#lan4`; `khóa XI` -> `#khoa11`."""
     key = plain_key(text) if key is None else key

@@ -102,6 +102,9 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         ("Chùa ở phường 12, quận 10 khánh thành khi nào?", [("place", "phuong 12"), ("place", "quan 10")]),
         ("Quân khu 3 diễn tập ở đâu?", []),  # an army's region, no district
         ("Ông Hoàng Văn Hải chủ trì hội nghị nào?", [("person", "hoang van hai")]),  # a person named in full
+        # The ordinal a few words after "lần", not a weekday ("vào thứ ba").
+        ("Lần lấy phiếu tín nhiệm thứ ba, Quốc hội dành bao nhiêu phút?", [("ordinal", "3")]),
+        ("Lần họp vào thứ ba có bao nhiêu đại biểu?", []),
     ],
 )
 def test_a_question_names_numbered_things_and_provinces_its_article_must_name_too(question, constraints):
