@@ -332,21 +332,47 @@ def _kind_said(head_and_after: list[str]) -> str | None:
     return whole.split(" ", 1)[1] if whole else _compound(head_and_after[1:])
 
 
+@functools.cache
+def _fates() -> dict[str, int]:
+    """Each way of saying what befell people (diacritic-free), to the number of its group."""
+    groups = _count_tables()["fates"]["groups"]
+    return {strip_diacritics(w).lower(): n for n, group in enumerate(groups) for w in group}
+
+
+def _fate(words: list[str]) -> str | None:
+    """The group of what befell the people counted, said by the first words of `words` ("bi thuong")."""
+    return next((f"fate {_fates()[' '.join(words[:n])]}" for n in (3, 2, 1) if " ".join(words[:n]) in _fates()), None)
+
+
 def _kind_of_noun(question: Question) -> str | None:
-    """Which kind of the counted noun is asked ("đại học" in "bao nhiêu trường đại học"), for nouns other
-    than people's (the ways people are counted, "chết", "thiệt mạng", stand for one another)."""
-    if len(question.counted) < 2 or strip_diacritics(question.counted[0]).lower() in _plain_words("people"):
+    """Which kind of the counted noun is asked: "đại học" in "bao nhiêu trường đại học"; for people, what
+    befell them ("bao nhiêu chiến sĩ bị thương"), any word of a group standing for the others ("chết",
+    "thiệt mạng")."""
+    if len(question.counted) < 2:
         return None
     plain = padded_words(question.text)
     head = f" {' '.join(strip_diacritics(s).lower() for s in question.counted)} "
     position = plain.find(head)
-    return _kind_said(plain[position:].split()[:4]) if position >= 0 else None
+    if position < 0:
+        return None
+    after = plain[position:].split()[:6]
+    people = _plain_words("people")
+    noun = 2 if " ".join(after[:2]) in people else 1 if after[0] in people else 0
+    if noun:
+        return _fate(after[noun:])
+    return _kind_said(after[:4])
 
 
 def _another_kind(sentence: str, span: Span, asked_kind: str) -> bool:
-    """Whether the number at `span` (with its noun) counts the noun of another kind ("trường mầm non")."""
+    """Whether the number at `span` (with its noun) counts the noun of another kind ("trường mầm non"), or
+    people something else befell ("hy sinh" for "bị thương")."""
     noun = padded_words(sentence[span[0] : span[1]]).split()[-1:]
-    said = _kind_said(noun + padded_words(sentence[span[1] : span[1] + 40]).split()[:3])
+    if asked_kind.startswith("fate "):
+        # What befell them may come a few words on, in the same clause ("600 chiến sĩ Sư đoàn 356 đã hy sinh").
+        clause = padded_words(re.split(r"[,;.:]", sentence[span[1] : span[1] + 60])[0]).split()[:6]
+        said = next((fate for k in range(len(clause)) if (fate := _fate(clause[k:]))), None)
+    else:
+        said = _kind_said(noun + padded_words(sentence[span[1] : span[1] + 40]).split()[:3])
     return said is not None and said != asked_kind
 
 
@@ -394,7 +420,12 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     head = tuple(strip_diacritics(s).lower() for s in question.counted[:1])
     for span, option in by_option:
         longer = any(o[: len(option)] == option and len(o) > len(option) for _, o in by_option)
-        another_kind = asked_kind is not None and option == head and _another_kind(sentence, span, asked_kind)
+        # (Any noun of people may count those something befell; another kind of thing, only the asked noun.)
+        another_kind = (
+            asked_kind is not None
+            and (asked_kind.startswith("fate ") or option == head)
+            and _another_kind(sentence, span, asked_kind)
+        )
         (weak if longer or another_kind else strong).append(span)
     for unit in _glued_unit().finditer(sentence):
         if _echoes(unit.group(), question):

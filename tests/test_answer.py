@@ -531,6 +531,19 @@ def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
         ),
         ("bao nhieu xe may bi phat?", "Công an đã xử phạt 12 xe tải chở quá tải.", [], ["12 xe"]),
         ("Vụ tai nạn có bao nhiêu người chết?", "Vụ tai nạn khiến 8 người thiệt mạng.", ["8 người"], []),
+        # … but those killed do not answer how many were wounded, however far the clause says it.
+        (
+            "Vụ tai nạn có bao nhiêu người chết?",
+            "Vụ tai nạn khiến 8 người thiệt mạng, 9 người bị thương.",
+            ["8 người"],
+            ["9 người"],
+        ),
+        (
+            "Ngày 12/7/1984 có bao nhiêu chiến sĩ bị thương?",
+            "Ngày 12/7/1984, gần 600 chiến sĩ Sư đoàn 356 đã hy sinh.",
+            [],
+            ["600 chiến sĩ", "356 đã"],
+        ),
     ],
 )
 def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(question, sentence, strong, weak):
