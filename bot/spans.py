@@ -537,6 +537,23 @@ def _focus_end(sentence: str, words: list[re.Match[str]], first: int, named: boo
 
 
 # What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
+@functools.cache
+def _opposite_events() -> dict[str, str]:
+    pairs = word_tables("question_words")["events"]["opposites"]
+    plain = [(strip_diacritics(a).lower(), strip_diacritics(b).lower()) for a, b in pairs]
+    return {**dict(plain), **{b: a for a, b in plain}}
+
+
+def _dates_another_event(sentence: str, question: Question) -> bool:
+    """Whether the sentence dates the opposite of the event asked about and not that event itself."""
+    asked = padded_words(question.text)
+    said = padded_words(sentence)
+    return any(
+        f" {event} " in asked and f" {event} " not in said and f" {opposite} " in said
+        for event, opposite in _opposite_events().items()
+    )
+
+
 _RELATIVE_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|mai)", re.IGNORECASE)
 _DAY_ASKED = re.compile(r"(?<!\w)(?:ngày|hôm|ngay|hom)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
 _YEAR_ASKED = re.compile(r"(?<!\w)(?:năm|nam)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
@@ -626,6 +643,8 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
         fits = [
             m for m in dates if not _RELATIVE_DAY.fullmatch(m.group()) and (grain is None or grain.search(m.group()))
         ]
+        if _dates_another_event(sentence, question):  # "khai mạc ngày nào": "bế mạc ngày 24/10"
+            return [], [m.span() for m in dates]
         return [m.span() for m in fits], [m.span() for m in dates if m not in fits]
     if question.kind is Kind.WHERE:
         return _places(sentence, question)

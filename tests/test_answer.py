@@ -666,3 +666,15 @@ def test_a_kind_of_place_asked_for_with_nao_is_answered_by_that_place_named_whol
 )
 def test_a_person_named_after_a_committee_chair_or_a_deputy_title_is_a_strong_answer(question, sentence, person):
     assert spans_said(sentence, question) == ([person], [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đại hội 19 Đảng Cộng sản Trung Quốc khai mạc ngày nào?",
+        "dai hoi 19 dang cong san trung quoc khai mac ngay nao?",
+    ],
+)
+def test_a_date_of_the_opposite_event_is_a_weaker_answer_to_when(question):
+    assert spans_said("Đại hội 19 đảng Cộng sản Trung Quốc bế mạc ngày 24/10.", question) == ([], ["ngày 24/10"])
+    assert spans_said("Đại hội 19 khai mạc ngày 18/10 tại Bắc Kinh.", question) == (["ngày 18/10"], [])
