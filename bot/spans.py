@@ -248,12 +248,12 @@ def _asks_for_others(question: Question) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=256)  # asked of every sentence a question's answer is sought in
 def _title_of(office: re.Match[str]) -> tuple[str, bool]:
     """An office's title, and whether it is a deputy's ("phó")."""
     return " ".join(office["title"].split()), bool(office["deputy"])
 
 
+@functools.lru_cache(maxsize=256)  # asked of every sentence a question's answer is sought in
 def _asked_office(question: Question) -> re.Match[str] | None:
     """The office a question about a person names ("Đại sứ Mỹ tại Hungary … là ai?", "Bộ trưởng nào
     …"), unless it is another person's ("… cùng Thủ tướng")."""
@@ -344,6 +344,7 @@ def _fate(words: list[str]) -> str | None:
     return next((f"fate {_fates()[' '.join(words[:n])]}" for n in (3, 2, 1) if " ".join(words[:n]) in _fates()), None)
 
 
+@functools.lru_cache(maxsize=256)  # asked of every sentence
 def _kind_of_noun(question: Question) -> str | None:
     """Which kind of the counted noun is asked: "đại học" in "bao nhiêu trường đại học"; for people, what
     befell them ("bao nhiêu chiến sĩ bị thương"), any word of a group standing for the others ("chết",
@@ -536,7 +537,6 @@ def _focus_end(sentence: str, words: list[re.Match[str]], first: int, named: boo
     return words[last].start() + len(words[last].group().rstrip(",;:."))  # "Nhà nước," without its comma
 
 
-# What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
 @functools.cache
 def _opposite_events() -> dict[str, str]:
     pairs = word_tables("question_words")["events"]["opposites"]
@@ -544,16 +544,21 @@ def _opposite_events() -> dict[str, str]:
     return {**dict(plain), **{b: a for a, b in plain}}
 
 
+@functools.lru_cache(maxsize=256)  # asked of every sentence
+def _events_asked(question: Question) -> tuple[tuple[str, str], ...]:
+    """The events a question names that have an opposite, with it (padded, diacritic-free)."""
+    asked = padded_words(question.text)
+    return tuple((f" {e} ", f" {o} ") for e, o in _opposite_events().items() if f" {e} " in asked)
+
+
 def _dates_another_event(sentence: str, question: Question) -> bool:
     """Whether the sentence dates the opposite of the event asked about and not that event itself."""
-    asked = padded_words(question.text)
-    said = padded_words(sentence)
-    return any(
-        f" {event} " in asked and f" {event} " not in said and f" {opposite} " in said
-        for event, opposite in _opposite_events().items()
-    )
+    events = _events_asked(question)
+    said = padded_words(sentence) if events else ""
+    return any(event not in said and opposite in said for event, opposite in events)
 
 
+# What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
 _RELATIVE_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|mai)", re.IGNORECASE)
 _DAY_ASKED = re.compile(r"(?<!\w)(?:ngày|hôm|ngay|hom)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
 _YEAR_ASKED = re.compile(r"(?<!\w)(?:năm|nam)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
@@ -585,8 +590,18 @@ def _named_place_kinds() -> tuple[str, ...]:
     return tuple(sorted(nouns - generic, key=len, reverse=True))
 
 
-# "tỉnh nào", "nước nào" (padded, diacritic-free): a province or country is what is asked, wherever it stands.
-_ASKS_A_PROVINCE_OR_COUNTRY = re.compile(r" (?:tinh|thanh pho|nuoc|quoc gia|dia phuong) nao ")
+@functools.lru_cache(maxsize=256)  # asked of every sentence
+def _place_kind_asked(question: Question) -> Question | None:
+    """The question asking for the kind of place it names before "nào", as the noun to look for."""
+    asked = padded_words(question.text)
+    noun = next((noun for noun in _named_place_kinds() if f" {noun} nao " in asked), None)
+    return dataclasses.replace(question, focus=tuple(noun.split())) if noun else None
+
+
+@functools.lru_cache(maxsize=256)  # asked of every sentence
+def _asks_a_province_or_country(question: Question) -> bool:
+    """ "tỉnh nào", "nước nào": a province or country is what is asked, wherever the sentence names it."""
+    return bool(re.search(r" (?:tinh|thanh pho|nuoc|quoc gia|dia phuong) nao ", padded_words(question.text)))
 
 
 def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
@@ -604,8 +619,8 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             strong.append(match.span())
     # "cao tốc nào", "bệnh viện nào": the kind of place asked for, then its name ("cao tốc Pháp Vân - Cầu Giẽ").
     # Other places are then weaker answers ("… về Thủ đô").
-    asked = next((noun for noun in _named_place_kinds() if f" {noun} nao " in padded_words(question.text)), None)
-    named = _focus(sentence, dataclasses.replace(question, focus=tuple(asked.split()))) if asked else []
+    asked = _place_kind_asked(question)
+    named = _focus(sentence, asked) if asked else []
     others: list[Span] = []
     if named:
         others = [span for span in strong if not any(s <= span[0] and span[1] <= e for s, e in named)]
@@ -617,7 +632,7 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     ]
     if question.many:  # "những tỉnh nào": every province or country the sentence names is asked for
         return sorted(strong + weak), []
-    if _ASKS_A_PROVINCE_OR_COUNTRY.search(padded_words(question.text)):  # "Tỉnh nào là nơi đầu tiên …"
+    if _asks_a_province_or_country(question):  # "Tỉnh nào là nơi đầu tiên …"
         return sorted(strong + weak), []
     return sorted(strong), weak
 
