@@ -403,9 +403,23 @@ DOCUMENT_NOUNS = frozenset(
 _ASKING_WORDS = ("gì", "nào", "số mấy", "số bao nhiêu", "số")
 
 
+@functools.cache
+def _directive_verbs() -> tuple[tuple[str, ...], ...]:
+    """The verbs that report what is asked or decided, as plain syllables, longest first."""
+    verbs = {tuple(strip_diacritics(v).split()) for v in _question_words()["what"]["directive_verbs"]}
+    return tuple(sorted(verbs, key=len, reverse=True))
+
+
 def _focus_before(key: str, end: int) -> tuple[str, ...]:
-    """The (at most two) syllables of the noun just before a question word ending at `end`."""
+    """The (at most two) syllables of the noun just before a question word ending at `end`; for "… làm
+    gì", the verb reporting what is asked ("yêu cầu từng cơ quan phải làm gì": "yêu cầu")."""
     words = syllables(key[:end])
+    if words and strip_diacritics(words[-1]) == "lam":
+        plain = [strip_diacritics(w) for w in words]
+        for position in range(len(words) - 2, -1, -1):
+            verb = next((v for v in _directive_verbs() if tuple(plain[position : position + len(v)]) == v), None)
+            if verb:
+                return tuple(words[position : position + len(verb)])
     # "co quan nao": "cơ quan" typed plain, whose "co" is no "có".
     body = len(words) >= 2 and strip_diacritics(" ".join(words[-2:])) in _PLAIN_NOT_PERSON_NOUNS
     before = (
@@ -582,6 +596,9 @@ def analyse(text: str) -> Question:
         if candidate in (Kind.WHERE, Kind.WHO):
             # Typed without diacritics, "co quan nao" is "cơ quan nào", no "quận nào"; "don vi nao" no "vị nào".
             hits = [m for m in hits if not _ends_a_body(key, m)]
+        if candidate is Kind.HOW_MANY and _alternation(("gì", "thế nào", "ra sao"), unaccented).search(key):
+            # "kiến nghị gì để xử lý tình trạng số lượng cấp phó": "số lượng" names a topic, "gì" asks.
+            hits = [m for m in hits if strip_diacritics(m.group()) not in _TOPIC_COUNTS]
         if hits:
             kind = candidate
             asked.extend(m.span() for m in hits)
@@ -708,6 +725,10 @@ _PLACE_NOUNS = frozenset(
 # "Phó thủ tướng giao những bộ ngành nào" asks for a body: neither asks for a person.
 _NOT_PERSON_NOUNS = _PLACE_NOUNS | frozenset(_question_words()["who"]["bodies"])
 _PLAIN_NOT_PERSON_NOUNS = frozenset(strip_diacritics(n) for n in _NOT_PERSON_NOUNS)
+
+
+# Words that ask how many on their own ("Số lượng đại biểu dự?") but name a topic beside another question word.
+_TOPIC_COUNTS = frozenset({"so luong", "tong so", "tong cong"})
 
 
 def _ends_a_body(key: str, phrase: re.Match[str]) -> bool:

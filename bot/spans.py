@@ -450,15 +450,39 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     words = list(re.finditer(r"\S+", sentence))
     plain_words = [strip_diacritics(w.group().lower().strip('.,;:!?()“”"')) for w in words]
     spans = []
+    directive = tuple(focus) in _plain_directive_verbs()
     for i in range(len(words) - len(focus)):
         if plain_words[i : i + len(focus)] == focus:
-            end = _focus_end(sentence, words, i + len(focus), named)
+            # "kiến nghị gì": what follows the verb, to the end of its clause.
+            end = (
+                _clause_end(words, i + len(focus)) if directive else _focus_end(sentence, words, i + len(focus), named)
+            )
             tail = sentence[words[i + len(focus)].start() : end]
             if not _echoes(tail, question) and not (named and not re.search(f"[{UPPER}]", tail)):
                 spans.append((words[i].start(), end))
     if not spans and named and " ".join(focus) in _generic_bodies():
         return _bodies_named(sentence, words, question)
     return spans
+
+
+@functools.cache
+def _plain_directive_verbs() -> frozenset[tuple[str, ...]]:
+    verbs = word_tables("question_words")["what"]["directive_verbs"]
+    return frozenset(tuple(strip_diacritics(v).lower().split()) for v in verbs)
+
+
+CLAUSE_WORDS = 25  # at most, of what a directive verb reports
+
+
+def _clause_end(words: list[re.Match[str]], first: int) -> int:
+    """The end of the clause from word `first`: its first comma, semicolon or stop past three words
+    (a comma right after the verb, "kiến nghị, kiểm soát …", opens it), at most CLAUSE_WORDS words."""
+    last = min(first + CLAUSE_WORDS, len(words)) - 1
+    for n in range(first, last + 1):
+        if words[n].group().endswith((";", ".", ":", "!", "?")) or (n - first >= 3 and words[n].group().endswith(",")):
+            last = n
+            break
+    return words[last].start() + len(words[last].group().rstrip(",;:.!?"))
 
 
 @functools.cache

@@ -678,3 +678,23 @@ def test_a_person_named_after_a_committee_chair_or_a_deputy_title_is_a_strong_an
 def test_a_date_of_the_opposite_event_is_a_weaker_answer_to_when(question):
     assert spans_said("Đại hội 19 đảng Cộng sản Trung Quốc bế mạc ngày 24/10.", question) == ([], ["ngày 24/10"])
     assert spans_said("Đại hội 19 khai mạc ngày 18/10 tại Bắc Kinh.", question) == (["ngày 18/10"], [])
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong"),
+    [
+        (
+            "Bộ Nội vụ kiến nghị gì để xử lý tình trạng số lượng cấp phó vượt quy định?",
+            "Bộ Nội vụ kiến nghị, kiểm soát chặt chẽ số lượng cấp phó trong các tổ chức hành chính, đơn vị"
+            " sự nghiệp công lập.",
+            ["kiến nghị, kiểm soát chặt chẽ số lượng cấp phó trong các tổ chức hành chính"],
+        ),
+        (
+            "Thành ủy Hà Nội yêu cầu từng cơ quan, đơn vị phải làm gì?",
+            "Thành uỷ yêu cầu từng cơ quan đơn vị phải xây dựng kế hoạch tinh giản biên chế; trình cấp trên duyệt.",
+            ["yêu cầu từng cơ quan đơn vị phải xây dựng kế hoạch tinh giản biên chế"],
+        ),
+    ],
+)
+def test_what_a_body_asks_or_proposes_is_the_clause_after_the_verb(question, sentence, strong):
+    assert spans_said(sentence, question) == (strong, [])

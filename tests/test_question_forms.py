@@ -206,3 +206,19 @@ def test_names_and_places_are_not_words_next_to_the_question_word(question, near
 def test_a_noun_of_bodies_typed_without_diacritics_asks_for_bodies(question, focus):
     read = analyse(question)
     assert (read.kind, read.focus, read.many) == (Kind.WHAT, focus, True)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "focus"),
+    [
+        # "số lượng" names the topic when another word asks ("kiến nghị gì").
+        ("Bộ Nội vụ kiến nghị gì để xử lý tình trạng số lượng cấp phó vượt quy định?", Kind.WHAT, ("kiến", "nghị")),
+        ("Số lượng đại biểu dự hội nghị?", Kind.HOW_MANY, ()),
+        # "… phải làm gì": the verb reporting what is asked is what the answer follows.
+        ("Thành ủy Hà Nội yêu cầu từng cơ quan, đơn vị phải làm gì?", Kind.WHAT, ("yêu", "cầu")),
+        ("thanh uy ha noi yeu cau tung co quan, don vi phai lam gi?", Kind.WHAT, ("yeu", "cau")),
+    ],
+)
+def test_what_is_asked_of_a_body_is_read_after_the_verb_that_reports_it(question, kind, focus):
+    read = analyse(question)
+    assert (read.kind, read.focus) == (kind, focus)
