@@ -63,7 +63,8 @@ _NUMBER = r"\d+(?:[.,]\d+)*"
 _NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ"
 _COUNT = re.compile(rf"(?<![\w/])(?:{_NUMBER}|(?:{_NUMBER_WORDS})(?:\s+(?:{_NUMBER_WORDS}))*)(?![\w/])", re.IGNORECASE)
 _DATE = re.compile(
-    r"(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|mai|\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?)"
+    r"(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:nay|qua)\s+\(?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\)?"
+    r"|nay|qua|mai|\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?)"
     r"|\d{1,2}/\d{1,2}(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4}|quý\s+[IV1-4]+(?:/\d{4})?"
     r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|(?<!\d)(?:19|20)\d{2}(?!\d))(?!\w)",
     re.IGNORECASE,

@@ -330,9 +330,17 @@ def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
         (
             "Ông Thaksin được chuyển tới bệnh viện lúc nào?",
             "Sáng nay 23/8, ông được chuyển viện.",
-            ["23/8"],
-            ["Sáng nay"],
+            ["Sáng nay 23/8"],
+            [],
         ),
+        # "Hôm nay 19-3": the day the article gives with its "today" answers, whole.
+        (
+            "Bộ trưởng Tư pháp trả lời chất vấn hôm nào?",
+            "Hôm nay 19-3, Quốc hội chất vấn Bộ trưởng Tư pháp.",
+            ["Hôm nay 19-3"],
+            [],
+        ),
+        ("Quốc hội họp hôm nào?", "Chiều nay (27/10), Quốc hội họp.", ["Chiều nay (27/10)"], []),
     ],
 )
 def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(question, sentence, strong, weak):
