@@ -298,6 +298,8 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         None,
     )
     if person is None:
+        person = _by_given_name(sentence, claim)
+    if person is None:
         return None
     name = padded_words(sentence[person[0] : person[1]])
     wanted = office_pattern().search(claim.replace(name, " | "))
@@ -332,6 +334,19 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         if body and _in_order(body, after[: len(body) + 2]):
             return Verdict.NO, held.span()  # another office of the same body: "Thứ trưởng Bộ Tài chính"
     return Verdict.UNCLEAR, person
+
+
+_GIVEN_NAME = re.compile(rf"(?<!\w)(?:ông|bà)\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+)(?![\w-])")
+
+
+def _by_given_name(sentence: str, claim: str) -> Span | None:
+    """A person the sentence calls by the given name alone ("ông Thuận"), whom the claim names in full
+    ("ông Võ Ngọc Quốc Thuận"): the last of two to five words after "ông" or "bà" in the claim."""
+    for match in _GIVEN_NAME.finditer(sentence):
+        given = _plain(match.group(1))
+        if re.search(rf" (?:ong|ba)(?: \w+){{1,4}} {given} ", claim):
+            return match.span(1)
+    return None
 
 
 def _in_order(words: list[str], among: list[str]) -> bool:

@@ -77,6 +77,13 @@ def _role_segment_ends() -> re.Pattern[str]:
     return re.compile(rf"[;.:()]|\s(?:cung|voi)\s|\sva\s(?=(?:pho\s+)?(?:{titles}|ong|ba|dong chi)(?!\w))")
 
 
+# Words that say a person holds the office after them.
+_HOLDS = re.compile(
+    r"\s+(?:(?:tung|dang|hien|nguyen|da)\s+)?(?:la|lam|giu chuc|giu cuong vi|dam nhan|dam nhiem|duoc bau lam"
+    r"|duoc bau giu chuc|duoc bo nhiem lam|duoc bo nhiem giu chuc)\s+"
+)
+
+
 def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
     """The offices a sentence (lowercase, diacritic-free) gives the person at `person`: before the
     name back to the clause's start or another name, and after it the comma-separated parts that
@@ -85,6 +92,10 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
     before = plain[max(0, start - 80) : start]
     cut = max((m.end() for m in _role_segment_ends().finditer(before)), default=0)
     segments = [(max(0, start - 80) + cut, start)]
+    # "X là Phó bí thư Quận ủy …", "X từng giữ chức Bộ trưởng …": the office the sentence says X holds.
+    if (said := _HOLDS.match(plain, end)) is not None and office_pattern().match(plain, said.end()):
+        stop = re.search(r"[,;.()]", plain[said.end() :])
+        segments.append((said.end(), said.end() + (stop.start() if stop else len(plain) - said.end())))
     position = end
     while (part := re.match(r"\s*[,(–-]\s*([^,;.()–]*)", plain[position:])) is not None:
         opening = office_pattern().match(part.group(1).removeprefix("nguyen ").removeprefix("uy vien "))

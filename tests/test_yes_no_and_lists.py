@@ -255,6 +255,19 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Bí thư",
         ),
+        # The claim's person called by the given name alone, said to hold an office with "là".
+        (
+            "ong Vo Ngoc Quoc Thuan tung la pho bi thu quan uy Go Vap phai khong",
+            "Từ năm 2012 đến 2015, ông Thuận là Phó bí thư Quận uỷ Gò Vấp.",
+            Verdict.YES,
+            "Phó bí thư",
+        ),
+        (
+            "Ông Võ Ngọc Quốc Thuận từng là Bí thư Quận ủy Gò Vấp phải không?",
+            "Từ năm 2012 đến 2015, ông Thuận là Phó bí thư Quận uỷ Gò Vấp.",
+            Verdict.NO,
+            "Phó bí thư",
+        ),
         # A day the claim states is contradicted by another day in its place, confirmed by the same day
         # however it is written; a fraction ("1/2 số đại biểu") is no day.
         (
