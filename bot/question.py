@@ -378,6 +378,13 @@ def _alternation(phrases: tuple[str, ...], unaccented: bool) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?!\w)")
 
 
+@functools.cache
+def _overlapping(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrases' diacritic-free pattern, matching where they overlap too ("vao ngay nao": both
+    "vao ngay" and "ngay nao")."""
+    return re.compile(f"(?=({_alternation(phrases, True).pattern}))")
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the spans replaced by a comma and spaces (so no compound spans the gap)."""
     for start, end in spans:
@@ -585,29 +592,31 @@ def analyse(text: str) -> Question:
     if plain_key is not None and len(plain_key) != len(key):  # its spans must be the key's
         plain_key = None
     for candidate, phrases in _KIND_PHRASES:
-        hits = list(_alternation(phrases, unaccented).finditer(key))
-        if not hits and plain_key is not None:
+        hits = [m.span() for m in _alternation(phrases, unaccented).finditer(key)]
+        if plain_key is not None:
+            # Also where a phrase typed right asks the same ("vào ngày nao": "vào ngày", and "ngày nao").
             two_syllables = tuple(p for p in phrases if " " in p)
-            hits = [
-                m
-                for m in _alternation(two_syllables, True).finditer(plain_key)
-                if _missing_tones_only(key[m.start() : m.end()], two_syllables)
+            hits += [
+                (start, end)
+                for start, end in (m.span(1) for m in _overlapping(two_syllables).finditer(plain_key))
+                if _missing_tones_only(key[start:end], two_syllables)
+                and not any(s <= start and end <= e for s, e in hits)
             ]
         if candidate in (Kind.WHERE, Kind.WHO):
             # Typed without diacritics, "co quan nao" is "cơ quan nào", no "quận nào"; "don vi nao" no "vị nào".
-            hits = [m for m in hits if not _ends_a_body(key, m)]
+            hits = [span for span in hits if not _ends_a_body(key, span)]
         if candidate is Kind.HOW_MANY and _alternation(("gì", "thế nào", "ra sao"), unaccented).search(key):
             # "kiến nghị gì để xử lý tình trạng số lượng cấp phó": "số lượng" names a topic, "gì" asks.
-            hits = [m for m in hits if strip_diacritics(m.group()) not in _TOPIC_COUNTS]
+            hits = [(s, e) for s, e in hits if strip_diacritics(key[s:e]) not in _TOPIC_COUNTS]
         if hits:
             kind = candidate
-            asked.extend(m.span() for m in hits)
+            asked.extend(hits)
             if kind is Kind.HOW_MANY:
-                first = min(hits, key=lambda m: m.start())
+                start, end = min(hits)
                 # Only leading "là", "được"... are skipped, and never "co": in "bao nhieu co so" it is "cơ".
-                following = list(itertools.dropwhile(_NOT_COUNTED.__contains__, syllables(key[first.end() :])))
+                following = list(itertools.dropwhile(_NOT_COUNTED.__contains__, syllables(key[end:])))
                 # "tập thể thì bao nhiêu?": nothing after it, a short noun before it is what is counted.
-                before = [w for w in syllables(key[: first.start()]) if w not in _NOT_COUNTED and w not in _LINKS]
+                before = [w for w in syllables(key[:start]) if w not in _NOT_COUNTED and w not in _LINKS]
                 counted = tuple(following[:2] or (before if len(before) <= 2 else ()))
             break
     document = _document_question(key, unaccented)
@@ -731,10 +740,10 @@ _PLAIN_NOT_PERSON_NOUNS = frozenset(strip_diacritics(n) for n in _NOT_PERSON_NOU
 _TOPIC_COUNTS = frozenset({"so luong", "tong so", "tong cong"})
 
 
-def _ends_a_body(key: str, phrase: re.Match[str]) -> bool:
+def _ends_a_body(key: str, phrase: tuple[int, int]) -> bool:
     """Whether the first syllable of a where-phrase ends a noun of bodies with the syllable before it."""
-    before = key[: phrase.start()].split()
-    first = phrase.group().split()[0]
+    before = key[: phrase[0]].split()
+    first = key[phrase[0] : phrase[1]].split()[0]
     return bool(before) and strip_diacritics(f"{before[-1]} {first}") in _PLAIN_NOT_PERSON_NOUNS
 
 

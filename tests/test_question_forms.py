@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.query import RETONED_WEIGHT, TYPO_WEIGHT, UNACCENTED_RUN_WEIGHT, is_vietnamese_syllable, query_terms
@@ -222,3 +224,10 @@ def test_a_noun_of_bodies_typed_without_diacritics_asks_for_bodies(question, foc
 def test_what_is_asked_of_a_body_is_read_after_the_verb_that_reports_it(question, kind, focus):
     read = analyse(question)
     assert (read.kind, read.focus) == (kind, focus)
+
+
+def test_a_question_word_missing_a_tone_mark_is_not_searched_beside_one_typed_right():
+    # "vào ngày" asks when, and so does "ngày nao": "nao" is no word of the topic.
+    read = analyse("Ông Nguyễn Văn Lâm bỏ quên cặp tiền ở Nội Bài vào ngày nao?")
+    assert read.kind is Kind.WHEN
+    assert "nao" not in re.findall(r"\w+", read.topic)
