@@ -271,6 +271,7 @@ def _in_place_of(name: str, before: str, claim: str, said: str, named: str) -> b
     return instead != name and instead not in said and instead in named
 
 
+_DATING_AN_OFFICE = re.compile(r" (?:truoc|sau)? ?khi (?:con )?(?:lam|la|giu chuc) $")
 # Words that end an office's body in a claim: "Bí thư Thành ủy Hà Nội | là | ông …", "… | phải không".
 _BODY_ENDS = PLAIN_STOP_WORDS | frozenset(
     "la phai khong dung ong ba da tung hien nay chua dong co con"
@@ -302,7 +303,15 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
     if person is None:
         return None
     name = padded_words(sentence[person[0] : person[1]])
-    wanted = office_pattern().search(claim.replace(name, " | "))
+    # The office claimed, not one that only dates it ("trước khi làm Phó chủ tịch Quốc hội, từng làm …").
+    wanted = next(
+        (
+            m
+            for m in office_pattern().finditer(claim.replace(name, " | "))
+            if not _DATING_AN_OFFICE.search(claim.replace(name, " | ")[: m.start()])
+        ),
+        None,
+    )
     if wanted is None:
         return None
     body: list[str] = []

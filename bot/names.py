@@ -80,7 +80,8 @@ def _role_segment_ends() -> re.Pattern[str]:
 # Words that say a person holds the office after them.
 _HOLDS = re.compile(
     r"\s+(?:(?:tung|dang|hien|nguyen|da)\s+)?(?:la|lam|giu chuc|giu cuong vi|dam nhan|dam nhiem|duoc bau lam"
-    r"|duoc bau giu chuc|duoc bo nhiem lam|duoc bo nhiem giu chuc)\s+"
+    r"|duoc bau giu chuc|duoc bo nhiem lam|duoc bo nhiem giu chuc|nhan nhiem vu|nhan chuc"
+    r"|kinh qua cac (?:vi tri|chuc vu|cuong vi)\s*:?)\s+"
 )
 
 
@@ -92,11 +93,13 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
     before = plain[max(0, start - 80) : start]
     cut = max((m.end() for m in _role_segment_ends().finditer(before)), default=0)
     segments = [(max(0, start - 80) + cut, start)]
-    # "X là Phó bí thư Quận ủy …", "X từng giữ chức Bộ trưởng …": the office the sentence says X holds.
+    position = end
+    # "X là Phó bí thư Quận ủy …", "X từng kinh qua các vị trí: giám đốc Sở …, Bí thư Tỉnh ủy …": the
+    # offices the sentence says X holds or held, the first and those after it in a list.
     if (said := _HOLDS.match(plain, end)) is not None and office_pattern().match(plain, said.end()):
         stop = re.search(r"[,;.()]", plain[said.end() :])
-        segments.append((said.end(), said.end() + (stop.start() if stop else len(plain) - said.end())))
-    position = end
+        position = said.end() + (stop.start() if stop else len(plain) - said.end())
+        segments.append((said.end(), position))
     while (part := re.match(r"\s*[,(–-]\s*([^,;.()–]*)", plain[position:])) is not None:
         opening = office_pattern().match(part.group(1).removeprefix("nguyen ").removeprefix("uy vien "))
         if opening is None and not part.group(1).startswith(("nguyen ", "uy vien ")):

@@ -268,6 +268,21 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.NO,
             "Phó bí thư",
         ),
+        # Offices listed after "kinh qua các vị trí:", or taken up ("nhận nhiệm vụ"); the office claimed,
+        # not the one that only dates it ("trước khi làm …").
+        (
+            "Bà Kim Ngân trước khi làm Phó chủ tịch Quốc hội từng làm Bí thư Tỉnh ủy Bến Tre phải không?",
+            "Bà Kim Ngân từng kinh qua các vị trí: giám đốc Sở Tài chính tỉnh Bến Tre, Thứ trưởng Tài chính,"
+            " Bí thư Tỉnh uỷ Hải Dương, Thứ trưởng Thường trực Bộ Thương mại.",
+            Verdict.NO,
+            "Bí thư",
+        ),
+        (
+            "Ông Ngô Đức Mạnh thôi làm đại biểu để đi làm Đại sứ tại Trung Quốc phải không?",
+            "Ông Ngô Đức Mạnh nhận nhiệm vụ Đại sứ Việt Nam tại Liên bang Nga từ 18/1.",
+            Verdict.NO,
+            "Đại sứ",
+        ),
         # A day the claim states is contradicted by another day in its place, confirmed by the same day
         # however it is written; a fraction ("1/2 số đại biểu") is no day.
         (
