@@ -250,6 +250,9 @@ def _known_place_plain() -> re.Pattern[str]:
     return re.compile("|".join(rf" {re.escape(p)} " for p in sorted(places, key=len, reverse=True)))
 
 
+_PLACE_PREPOSITIONS = frozenset({"vao", "den", "toi", "ra"})  # of motion: "đổ bộ vào", not "Đại sứ tại"
+
+
 def _in_place_of(name: str, before: str, claim: str, said: str, named: str) -> bool:
     """Whether the sentence's `name` stands where the claim has another one: the two words before it
     ("tỉnh uỷ" in "Tỉnh uỷ Nghệ An") are followed in the claim by words the sentence lacks
@@ -262,7 +265,10 @@ def _in_place_of(name: str, before: str, claim: str, said: str, named: str) -> b
     position = claim.find(" " + " ".join(anchor) + " ")
     if position < 0:
         return False
-    following = claim[position:].split()[words : words + len(name.split())]
+    after = claim[position:].split()[words:]
+    if words == 1 and after[:1] and after[0] in _PLACE_PREPOSITIONS:
+        after = after[1:]  # "đổ bộ vào Thanh Hóa" against "đổ bộ Hà Tĩnh"
+    following = after[: len(name.split())]
     if len(following) < len(name.split()) or any(w in PLAIN_STOP_WORDS or w.isdigit() for w in following):
         return False
     instead = " " + " ".join(following) + " "

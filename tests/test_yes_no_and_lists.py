@@ -283,6 +283,13 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.NO,
             "Đại sứ",
         ),
+        # Other provinces where the claim's stand after a verb of motion it says with "vào".
+        (
+            "bão Doksuri đổ bộ vào Thanh Hóa, Nghệ An hôm 15/9 đúng ko",
+            "Ngày 15/9, bão Doksuri đổ bộ Hà Tĩnh, Quảng Bình với sức gió cấp 12.",
+            Verdict.NO,
+            "Hà Tĩnh",
+        ),
         # A day the claim states is contradicted by another day in its place, confirmed by the same day
         # however it is written; a fraction ("1/2 số đại biểu") is no day.
         (
