@@ -123,6 +123,10 @@ class Tuning:
     # mass, and this much of it in units of a rarest term's idf (about "1.4 rare words").
     min_coverage: float = 0.5
     min_matched: float = 1.45
+    # … or, when the article holds nearly all of the question's words, as much counting the words of
+    # several syllables it holds too ("Chủ tịch nước Trần Đại Quang từ trần ngày nào?": every word is
+    # common, but "từ trần" and "Trần Đại Quang" are there).
+    full_coverage: float = 0.9
     min_matched_unaccented: float = 1.1
     min_passages_for_matched: int = 2000
     coverage_passages: int = 3  # how many of the best article's passages count for that
@@ -373,6 +377,8 @@ class Answerer:
         # Diacritic-free twins merge several words each, so their idf is lower: less mass is needed.
         min_matched = tuning.min_matched_unaccented if question.unaccented else tuning.min_matched
         enough_evidence = matched >= min_matched or index.passage_count < tuning.min_passages_for_matched
+        if not enough_evidence and coverage >= tuning.full_coverage:
+            enough_evidence = relevance(index, idf, best_article, compounds=True)[1] >= min_matched
         return coverage >= tuning.min_coverage and enough_evidence
 
     def _document_answer(self, text: str, fact: Fact) -> Answer:
@@ -668,14 +674,14 @@ def answer_units(text: str) -> list[tuple[int, int]]:
     return units
 
 
-def relevance(index: Index, idf: dict[str, float], passages: list[int]) -> tuple[float, float]:
+def relevance(index: Index, idf: dict[str, float], passages: list[int], compounds: bool = False) -> tuple[float, float]:
     """How well some passages (titles included) cover a question's terms.
 
     Returns the share of the question's idf mass they hold, and that mass in units of the idf of
     a term no passage has (about "how many rare words matched", whatever the corpus size).
-    Compounds are left out: a question's runs of syllables include accidental ones.
+    Compounds are left out unless asked for: a question's runs of syllables include accidental ones.
     """
-    terms = {t: w for t, w in idf.items() if "_" not in t}
+    terms = {t: w for t, w in idf.items() if compounds or "_" not in t}
     total = sum(terms.values())
     if total <= 0:
         return 0.0, 0.0

@@ -1,0 +1,50 @@
+"""When a question counts as relevant to the corpus at all ("không tìm thấy" otherwise)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.answer import DEFAULT_TUNING, Answerer, Status
+from bot.corpus import Article
+from bot.index import Index
+
+QUESTION = "Chủ tịch nước Trần Đại Quang từ trần ngày nào?"
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    """Twelve articles using the question's words apart, and one holding them all, names included."""
+    others = [
+        Article(
+            f"o-{i}",
+            f"Tin số {i}",
+            (
+                f"Chủ tịch Quốc hội gặp đoàn đại biểu nước bạn lần {i}.",
+                f"Ông Trần Văn Quang, Phó chủ tịch tỉnh, đón đoàn đại biểu tại trụ sở lần {i}.",
+            ),
+        )
+        for i in range(12)
+    ]
+    death = Article(
+        "t-1",
+        "Chủ tịch nước Trần Đại Quang từ trần",
+        ("Chủ tịch nước Trần Đại Quang từ trần ngày 21/9 tại Hà Nội.",),
+    )
+    return Index.from_articles([*others, death])
+
+
+def test_an_article_holding_every_word_and_name_of_the_question_is_relevant_though_each_word_is_common(index):
+    # Its common single words fall short of the rare-word mass (the corpus is large enough that it
+    # counts); the whole name "Trần Đại Quang", which it holds too, makes up for it.
+    tuning = dataclasses.replace(DEFAULT_TUNING, min_passages_for_matched=0, min_matched=0.9)
+    answer = Answerer(index, tuning).answer(QUESTION)
+    assert answer.status is not Status.NOT_FOUND
+    assert answer.findings[0].article.id == "t-1"
+
+
+def test_an_article_holding_only_some_of_the_questions_words_needs_rare_ones(index):
+    tuning = dataclasses.replace(DEFAULT_TUNING, min_passages_for_matched=0, min_matched=0.9)
+    answer = Answerer(index, tuning).answer("Chủ tịch nước Trần Đại Quang thăm Lào năm nào?")
+    assert answer.status is Status.NOT_FOUND
