@@ -367,9 +367,16 @@ def concept_terms(text: str, key: str | None = None) -> list[str]:
 
 
 def abbreviations_in(text: str) -> set[str]:
-    """The one-word abbreviations of `text` that stand for a concept (`ubnd`, `vn`), lowercase."""
+    """The abbreviations of `text` that stand for a concept (`ubnd`, `vn`), lowercase: those of several
+    words as each word and as typed in one (`tp`, `hcm`, `tp.hcm`, `tphcm`), all searched as the concept."""
     full_phrases = {c.phrase for c in _CONCEPTS}
-    return {phrase for phrase, _ in _concept_matches(text) if " " not in phrase and phrase not in full_phrases}
+    found = set()
+    for phrase, _ in _concept_matches(text):
+        if phrase not in full_phrases:
+            found |= (
+                {phrase} if " " not in phrase else {phrase.replace(" ", "."), phrase.replace(" ", ""), *phrase.split()}
+            )
+    return found
 
 
 _NUMBER_WORDS = {

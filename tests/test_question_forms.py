@@ -231,3 +231,23 @@ def test_a_question_word_missing_a_tone_mark_is_not_searched_beside_one_typed_ri
     read = analyse("Ông Nguyễn Văn Lâm bỏ quên cặp tiền ở Nội Bài vào ngày nao?")
     assert read.kind is Kind.WHEN
     assert "nao" not in re.findall(r"\w+", read.topic)
+
+
+def test_tp_hcm_is_searched_alike_however_it_is_written():
+    from bot.corpus import Article
+    from bot.index import Index
+
+    # One article writes "TP.HCM" as one word: its vocabulary has that spelling too.
+    index = Index.from_articles(
+        [
+            Article("h-1", "TP.HCM tuyên dương cán bộ", ("Bí thư Thành ủy TP.HCM dự lễ tuyên dương.",)),
+            Article("h-2", "TP HCM khánh thành cầu", ("Chủ tịch UBND TP HCM cắt băng khánh thành cầu.",)),
+            Article("h-3", "Hà Nội trồng cây", ("Bí thư Thành ủy Hà Nội trồng cây đầu xuân.",)),
+        ]
+    )
+    searched = {
+        typed: sorted(query_terms(f"Bí thư Thành ủy {typed} là ai?", index.term_ids).terms)
+        for typed in ("TP.HCM", "TP HCM", "TPHCM")
+    }
+    assert searched["TP.HCM"] == searched["TP HCM"] == searched["TPHCM"]
+    assert "@hcm" in searched["TP.HCM"]
