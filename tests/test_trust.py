@@ -307,3 +307,25 @@ def test_an_answer_whose_sentence_gives_another_year_than_asked_is_not_sure():
     assert answer.best.sentence == "Năm 2016, tỉnh A thu ngân sách đạt 10.000 tỷ đồng."
     assert Constraint("year", "2015") in answer.evidence.disagreements  # the article names 2015, for another thing
     assert answer.status is Status.UNSURE
+
+
+def test_an_answer_whose_clause_gives_another_year_than_asked_is_not_sure():
+    # The sentence names the asked year only in another clause, as what it compares with.
+    articles = [
+        Article(
+            "c-1",
+            "Doanh nghiệp xây dựng thành lập mới",
+            (
+                "Trong 6 tháng đầu năm 2019, có 8.711 doanh nghiệp xây dựng mới được thành lập; tăng 22% so với"
+                " cùng kỳ 2018.",
+            ),
+        ),
+        Article("c-2", "Tỉnh B khánh thành cầu mới", ("Năm 2019, tỉnh B khánh thành cầu Bến Lức dài 2 km.",)),
+        Article("c-3", "Tỉnh C trồng rừng", ("Tỉnh C trồng mới 500 ha rừng trong năm 2020.",)),
+    ]
+    answer = Answerer(Index.from_articles(articles), today=lambda: TODAY).answer(
+        "Năm 2018 có bao nhiêu doanh nghiệp xây dựng được thành lập mới?"
+    )
+    assert highlighted(answer) == "8.711 doanh nghiệp"
+    assert Constraint("year", "2018") in answer.evidence.disagreements
+    assert answer.status is Status.UNSURE
