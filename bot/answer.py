@@ -693,8 +693,14 @@ def relevance(index: Index, idf: dict[str, float], passages: list[int], compound
     Returns the share of the question's idf mass they hold, and that mass in units of the idf of
     a term no passage has (about "how many rare words matched", whatever the corpus size).
     Compounds are left out unless asked for: a question's runs of syllables include accidental ones.
+    A single word no passage of the corpus has, among at least three it has (a typo no spelling fix
+    reached: "mơi", "tich"), is left out too: no article could hold it. (Two or more such words say
+    the question is about something else: "Giá vàng hôm nay" over a corpus without prices.)
     """
     terms = {t: w for t, w in idf.items() if compounds or "_" not in t}
+    unknown = [t for t in terms if t not in index.term_ids]
+    if len(unknown) == 1 and len(terms) >= 4:
+        del terms[unknown[0]]
     total = sum(terms.values())
     if total <= 0:
         return 0.0, 0.0
