@@ -22,6 +22,9 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
         ("phấn đấu bao nhiu % đơn vị", "phấn đấu bao nhiêu % đơn vị", ""),
         ("giá 10 k đồng", "giá 10 k đồng", ""),  # "10k" is ten thousand, not "không"
         ("ai la bt tinh uy nghe an", "ai la biet tinh uy nghe an", "bi thu bo truong"),  # typed plain
+        # "Q1": TP HCM's District 1, or the first quarter; a code keeps it ("Q1/2024").
+        ("PCT UBND Q1 là ai", "phó chủ tịch UBND quận 1 là ai", "quý 1"),
+        ("Doanh thu Q1/2024 bao nhiêu", "Doanh thu Q1/2024 bao nhiêu", ""),
         # Before a ministry, "BT" is its minister; before a Party committee, its secretary.
         ("BT GTVT là ai", "bộ trưởng giao thông vận tải là ai", "bí thư"),
         ("BT Bộ Công an là ai", "bộ trưởng Bộ Công an là ai", "bí thư"),
