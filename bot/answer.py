@@ -434,7 +434,12 @@ class Answerer:
         missing = len(said.disagrees(stated, today)) if stated else 0
         # The clause of the answer may state another year than the sentence's other clauses ("Trong 6 tháng
         # đầu năm 2019, có 8.711 doanh nghiệp …; … so với cùng kỳ 2018"): that one is the answer's.
-        clause = ArticleFacts(Article("", finding.article.title, (_clause_of(finding.sentence, finding.highlight),)))
+        clause_text = _clause_of(finding.sentence, finding.highlight)
+        clause = (
+            said
+            if clause_text == finding.sentence
+            else ArticleFacts(Article("", finding.article.title, (clause_text,)))
+        )
         return Evidence(
             agreement=_agreement(findings),
             kind=question.kind,

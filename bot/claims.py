@@ -309,19 +309,15 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
     if person is None:
         return None
     name = padded_words(sentence[person[0] : person[1]])
+    marked = claim.replace(name, " | ")
     # The office claimed, not one that only dates it ("trước khi làm Phó chủ tịch Quốc hội, từng làm …").
     wanted = next(
-        (
-            m
-            for m in office_pattern().finditer(claim.replace(name, " | "))
-            if not _DATING_AN_OFFICE.search(claim.replace(name, " | ")[: m.start()])
-        ),
-        None,
+        (m for m in office_pattern().finditer(marked) if not _DATING_AN_OFFICE.search(marked[: m.start()])), None
     )
     if wanted is None:
         return None
     body: list[str] = []
-    rest = claim.replace(name, " | ")[wanted.end() :].split()
+    rest = marked[wanted.end() :].split()
     while rest and len(body) < WORDS_OF_BODY:
         # A province is the body's even when one of its words is also a function word ("da nang": "đã").
         place = _known_place_plain().match(" " + " ".join(rest) + " ")

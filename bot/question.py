@@ -411,8 +411,8 @@ _ASKING_WORDS = ("gì", "nào", "số mấy", "số bao nhiêu", "số")
 
 
 @functools.cache
-def _directive_verbs() -> tuple[tuple[str, ...], ...]:
-    """The verbs that report what is asked or decided, as plain syllables, longest first."""
+def directive_verbs() -> tuple[tuple[str, ...], ...]:
+    """The verbs that report what is asked or decided ("kiến nghị"), as plain syllables, longest first."""
     verbs = {tuple(strip_diacritics(v).split()) for v in _question_words()["what"]["directive_verbs"]}
     return tuple(sorted(verbs, key=len, reverse=True))
 
@@ -424,7 +424,7 @@ def _focus_before(key: str, end: int) -> tuple[str, ...]:
     if words and strip_diacritics(words[-1]) == "lam":
         plain = [strip_diacritics(w) for w in words]
         for position in range(len(words) - 2, -1, -1):
-            verb = next((v for v in _directive_verbs() if tuple(plain[position : position + len(v)]) == v), None)
+            verb = next((v for v in directive_verbs() if tuple(plain[position : position + len(v)]) == v), None)
             if verb:
                 return tuple(words[position : position + len(verb)])
     # "co quan nao": "cơ quan" typed plain, whose "co" is no "có".

@@ -30,7 +30,7 @@ from bot.names import (
     table,
     tables,
 )
-from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question
+from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question, directive_verbs
 from bot.tables import word_tables
 from bot.text import (
     code_terms,
@@ -451,7 +451,7 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     words = list(re.finditer(r"\S+", sentence))
     plain_words = [strip_diacritics(w.group().lower().strip('.,;:!?()“”"')) for w in words]
     spans = []
-    directive = tuple(focus) in _plain_directive_verbs()
+    directive = tuple(focus) in directive_verbs()
     for i in range(len(words) - len(focus)):
         if plain_words[i : i + len(focus)] == focus:
             # "kiến nghị gì": what follows the verb, to the end of its clause.
@@ -464,12 +464,6 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     if not spans and named and " ".join(focus) in _generic_bodies():
         return _bodies_named(sentence, words, question)
     return spans
-
-
-@functools.cache
-def _plain_directive_verbs() -> frozenset[tuple[str, ...]]:
-    verbs = word_tables("question_words")["what"]["directive_verbs"]
-    return frozenset(tuple(strip_diacritics(v).lower().split()) for v in verbs)
 
 
 CLAUSE_WORDS = 25  # at most, of what a directive verb reports

@@ -396,10 +396,11 @@ _NUMBER_WORDS = {
 }
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
 # "lần 4", "lần thứ 4", "lần thứ tư" (number words only after "thứ": "gấp 2 lần năm 1989" is no session).
+# The number words an ordinal is said with after "thứ" ("thứ mười hai", "thứ nhất").
+_ORDINAL_WORDS = r"muoi (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi"
 _ORDINAL = re.compile(
     r"(?<!\w)(lan|khoa|ky hop|dai hoi|hoi nghi trung uong|hoi nghi)"
-    r"(?:(?: thu)? (\d{1,3}|[ivxl]{1,7})"
-    r"| thu (muoi (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi))(?!\w)"
+    rf"(?:(?: thu)? (\d{{1,3}}|[ivxl]{{1,7}})| thu ({_ORDINAL_WORDS}))(?!\w)"
 )
 
 
@@ -422,8 +423,7 @@ def _ordinal_value(word: str) -> int | None:
 # "lần lấy phiếu tín nhiệm thứ ba": the ordinal after the noun of the thing counted, a few words on (not a
 # weekday: "lần họp vào thứ ba").
 _ORDINAL_AFTER_NOUN = re.compile(
-    r"(?<!\w)lan(?: (?!vao |ngay |hom |sang |chieu |toi |trua |dem )[a-z]+){1,4} thu (\d{1,2}|muoi (?:mot|hai|ba|bon|tu|lam|nam|sau|bay|tam|chin)"
-    r"|nhat|nhi|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)(?!\w)"
+    rf"(?<!\w)lan(?: (?!vao |ngay |hom |sang |chieu |toi |trua |dem )[a-z]+){{1,4}} thu (\d{{1,2}}|{_ORDINAL_WORDS})(?!\w)"
 )
 
 
