@@ -31,6 +31,18 @@ UPPER = UPPER_LETTERS
 NAME_SYLLABLE = rf"[{UPPER}][{LOWER_LETTERS}]+"
 PERSON = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})(?:\s+{NAME_SYLLABLE}){{1,3}}(?!\w)")
 NOT_PEOPLE = re.compile(rf"(?<!\w)(?:{alternation(table('not_people'))})(?!\w)")
+_AFTER_SURNAME = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})\s+$")
+
+
+def mask_not_people(sentence: str) -> str:
+    """The sentence with the places that start like a name ("Hà Nội") blanked out, so that "Hà Nội
+    Nguyễn Văn Phong" yields the person; not where a family name opens them ("Bộ trưởng Nội vụ
+    Nguyễn Thái Bình" is a person, not the province)."""
+    return NOT_PEOPLE.sub(
+        lambda m: m.group() if _AFTER_SURNAME.search(sentence, 0, m.start()) else "x" * len(m.group()), sentence
+    )
+
+
 # "ông Trump", "Đại sứ David Pressman": a capitalised run after a title is a person, whatever the family name.
 CAPITALISED_RUN = rf"[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*){{0,3}}"
 TITLED_RUN = re.compile(rf"(?<!\w)(?:{alternation(table('person_titles'))})\s+(?P<name>{CAPITALISED_RUN})(?!\w)")
@@ -45,9 +57,10 @@ TITLED_FROM_PLACE = re.compile(
     rf"(?:\s+(?:tại|ở)\s+(?:{_PLACE_WORDS}))?\s+(?P<name>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+){{0,2}})(?!\w)"
 )
 
-# A name right after one of these is a place or an institution named after a person.
+# A name right after one of these is a place or an institution named after a person (no city is:
+# "Sở Tài nguyên - Môi trường TP Nguyễn Toàn Thắng" is the department's director).
 PLACE_BEFORE_NAME = re.compile(
-    r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|phố|tỉnh|thành phố|TP\.?|(?<!môi )trường|cầu|bệnh viện|"
+    r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|(?<!thành )phố|tỉnh|(?<!môi )trường|cầu|bệnh viện|"
     r"sân bay|cảng|khu|tư tưởng|Chủ tịch|lăng|nhà máy)\s*$",
     re.IGNORECASE,
 )
@@ -77,6 +90,8 @@ def _role_segment_ends() -> re.Pattern[str]:
     return re.compile(rf"[;.:()]|\s(?:cung|voi)\s|\sva\s(?=(?:pho\s+)?(?:{titles}|ong|ba|dong chi)(?!\w))")
 
 
+_ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[a-z][a-z&.-]{1,11}\s*\)")
+
 # Words that say a person holds the office after them.
 _HOLDS = re.compile(
     r"\s+(?:(?:tung|dang|hien|nguyen|da)\s+)?(?:la|lam|giu chuc|giu cuong vi|dam nhan|dam nhiem|duoc bau lam"
@@ -90,7 +105,8 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
     name back to the clause's start or another name, and after it the comma-separated parts that
     open with an office ("Nguyễn X, Ủy viên Trung ương Đảng, Bộ trưởng Bộ Tài chính, …")."""
     start, end = person
-    before = plain[max(0, start - 80) : start]
+    # "Bộ trưởng Bộ Giao thông vận tải (GTVT) Nguyễn Văn Thể": a body's abbreviation in brackets ends no clause.
+    before = _ABBREVIATION_IN_BRACKETS.sub(lambda m: " " * len(m.group()), plain[max(0, start - 80) : start])
     cut = max((m.end() for m in _role_segment_ends().finditer(before)), default=0)
     segments = [(max(0, start - 80) + cut, start)]
     position = end
@@ -112,7 +128,7 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
 def people_in(sentence: str) -> list[Span]:
     """Where a sentence names people: a family name and given names, or a capitalised run after a title
     ("Đại sứ David Pressman"); places that start like a name ("Hà Nội") are not people."""
-    masked = NOT_PEOPLE.sub(lambda m: "x" * len(m.group()), sentence)
+    masked = mask_not_people(sentence)
     found = [
         m.span()
         for m in PERSON.finditer(masked)

@@ -17,7 +17,6 @@ from bot.names import (
     CAPITALISED_RUN,
     KNOWN_PLACE,
     NOT_NAME_START,
-    NOT_PEOPLE,
     OFFICE_OF_PLACE,
     PERSON,
     PLACE_BEFORE_NAME,
@@ -25,6 +24,7 @@ from bot.names import (
     TITLED_RUN,
     UPPER,
     alternation,
+    mask_not_people,
     office_pattern,
     offices_held,
     table,
@@ -142,13 +142,27 @@ def _names_asked_about(name: str, question: Question) -> bool:
     if not words or not words[-1][:1].isalpha():
         return False
     tokens = _question_tokens(question.text)
+    # Typed all in lowercase, the question tells no name by its capitals: "chinh" of "bo chinh tri" is
+    # no "Chính"; the word names a person after "ông", "bà"… or the name's own word before it.
+    lowercase = not any(capitalised for _, capitalised in tokens[1:])
     for i, (word, _) in enumerate(tokens):
         if word != words[-1]:
             continue
         before, capitalised = tokens[i - 1] if i else ("", False)
-        if not capitalised or (len(words) > 1 and before == words[-2]):
+        if len(words) > 1 and before == words[-2]:
+            return True
+        if lowercase:
+            if before in _forms_of_address():
+                return True
+        elif not capitalised:
             return True
     return False
+
+
+@functools.cache
+def _forms_of_address() -> frozenset[str]:
+    """The forms of address, each by its last word without diacritics ("đồng chí": "chi")."""
+    return frozenset(padded_words(w).split()[-1] for w in table("forms_of_address"))
 
 
 def _asked_noun_before(before: str, question: Question) -> bool:
@@ -170,9 +184,7 @@ def _titled_as_another(before: str, question: Question) -> bool:
 
 
 def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
-    # Place names that start like a person's ("Hà Nội") are masked first, so that
-    # "Hà Nội Nguyễn Văn Phong" yields the person, not "Hà Nội Nguyễn Văn".
-    masked = NOT_PEOPLE.sub(lambda m: "x" * len(m.group()), sentence)
+    masked = mask_not_people(sentence)
     titled: list[Span] = []
     untitled: list[Span] = []
     for match in PERSON.finditer(masked):

@@ -375,6 +375,39 @@ def test_a_question_asking_for_an_office_is_answered_strongly_only_by_its_holder
     assert strong("những BT nào phát biểu?") == ["Nguyễn Thị Kim Tiến"]
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "holder"),
+    [
+        # The ministry's abbreviation in brackets between the office and the name.
+        (
+            "BT GTVT chủ trì họp về thu phí không dừng là ai?",
+            "Bộ trưởng Bộ Giao thông vận tải (GTVT) Nguyễn Văn Thể chủ trì cuộc họp về thu phí không dừng.",
+            "Nguyễn Văn Thể",
+        ),
+        # A name that holds a province's ("Thái Bình") is still a name after a family name.
+        (
+            "Bộ trưởng Nội vụ gửi báo cáo Quốc hội là ai?",
+            "Bộ trưởng Nội vụ Nguyễn Thái Bình vừa có báo cáo gửi đến Quốc hội.",
+            "Nguyễn Thái Bình",
+        ),
+        # No city is named after a person: the name after "TP" is the department director's.
+        (
+            "Giám đốc Sở Tài nguyên Môi trường TP HCM bị yêu cầu giải trình là ai?",
+            "Ông Phong yêu cầu giám đốc Sở Tài nguyên - Môi trường TP Nguyễn Toàn Thắng giải trình.",
+            "Nguyễn Toàn Thắng",
+        ),
+    ],
+)
+def test_the_office_holder_is_found_past_brackets_province_like_names_and_a_city_abbreviation(
+    question, sentence, holder
+):
+    from bot.question import analyse
+    from bot.spans import answer_spans
+
+    strong, _ = answer_spans(sentence, analyse(question))
+    assert [sentence[slice(*span)] for span in strong] == [holder]
+
+
 def test_a_minister_of_natural_resources_and_environment_is_a_person_not_a_school():
     from bot.question import analyse
     from bot.spans import answer_spans
@@ -454,6 +487,18 @@ def test_a_number_with_a_unit_of_another_dimension_is_no_strong_answer():
             "Ai đề xuất xây cầu mới?",
             "TS Trần Văn Minh - chuyên gia giao thông - đề xuất xây cầu mới.",
             ["Trần Văn Minh"],
+        ),
+        # Typed all in lowercase, "chinh" of "bo chinh tri" names no "Chính"…
+        (
+            "ai trao quyet dinh cua bo chinh tri cho tinh uy ha giang?",
+            "Trưởng Ban Tổ chức Trung ương Phạm Minh Chính đã trao quyết định của Bộ Chính trị.",
+            ["Phạm Minh Chính"],
+        ),
+        # … but "ong phong" does name "Phong".
+        (
+            "ai thay ong phong lam giam doc?",
+            "Ông Trần Quốc Hưng thay ông Lê Văn Phong làm giám đốc.",
+            ["Trần Quốc Hưng"],
         ),
     ],
 )
