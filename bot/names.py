@@ -53,7 +53,7 @@ KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{alternation(table('provinces') + table('c
 # Mỹ tại Hungary David Pressman": a title, a few words of its body ending in a country, then the name.
 _PLACE_WORDS = alternation(table("provinces") + table("countries"))
 TITLED_FROM_PLACE = re.compile(
-    rf"(?<!\w)(?:{alternation(table('person_titles'))})(?:\s+[{LOWER_LETTERS}]+){{0,3}}\s+(?:{_PLACE_WORDS})"
+    rf"(?<!\w)(?:{alternation(table('person_titles'))})(?:\s+[{UPPER}]?[{LOWER_LETTERS}]+){{0,3}}\s+(?:{_PLACE_WORDS})"
     rf"(?:\s+(?:tại|ở)\s+(?:{_PLACE_WORDS}))?\s+(?P<name>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+){{0,2}})(?!\w)"
 )
 

@@ -200,13 +200,18 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         )
     found = titled + untitled
     described = [(m, "name") for m in _DESCRIBED_RUN.finditer(masked)]
-    titled_runs = [*TITLED_FROM_PLACE.finditer(sentence), *TITLED_RUN.finditer(masked)]
+    # A country's name between the title and the name leaves no institution to open: "người phát ngôn
+    # Bộ Ngoại giao Trung Quốc Cảnh Sảng" names a person, though "Cảnh" opens "Cảnh sát" elsewhere.
+    from_place = list(TITLED_FROM_PLACE.finditer(sentence))
+    after_a_country = {m.span("name") for m in from_place if " " in m.group("name")}
+    titled_runs = [*from_place, *TITLED_RUN.finditer(masked)]
     for match, group in [(m, "name") for m in titled_runs] + described:
         start, end = match.span(group)
         name = sentence[start:end]
         if (
             any(start < e and s < end for s, e in found)
-            or NOT_NAME_START.match(sentence, start)  # "Chính" of "Thủ tướng Chính phủ" is no name
+            # "Chính" of "Thủ tướng Chính phủ" is no name
+            or (NOT_NAME_START.match(sentence, start) and (start, end) not in after_a_country)
             or KNOWN_PLACE.match(sentence, start)  # "Ngoại trưởng Thụy Điển Tobias …": the country, then the name
             or KNOWN_PLACE.fullmatch(name)
             or _echoes(name, question)
@@ -234,8 +239,11 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         # is asked ("những BT nào": bí thư or bộ trưởng).
         readings = office_pattern().finditer(padded_words(question.other_readings))
         titles = {_title_of(asked)} | {_title_of(m) for m in readings}
-        holding = [span for span in titled if any(_title_of(o) in titles for o in offices_held(plain, span))]
-        return holding, [span for span in titled if span not in holding] + untitled
+        # "Tiêu Bồi, phó chủ nhiệm CCDI, …": a name without a title before it may hold the office after it.
+        holding = sorted(
+            span for span in titled + untitled if any(_title_of(o) in titles for o in offices_held(plain, span))
+        )
+        return holding, [span for span in titled if span not in holding] + [s for s in untitled if s not in holding]
     return titled, untitled
 
 
@@ -285,10 +293,12 @@ def _asked_office(question: Question) -> re.Match[str] | None:
             ),
             None,
         )
-    # … or opening a question that ends "là ai" ("Tân Tổng tư lệnh quân đội Ukraine … là ai?").
+    # … or opening a question that ends "là ai" ("Tân Tổng tư lệnh quân đội Ukraine … là ai?")…
     if re.search(r" (?:la ai|ten la gi|ten gi) $", key):
         return next((m for m in offices if len(key[: m.start()].split()) <= 2), None)
-    return None
+    # … or right after "Ai là" ("Ai là nguyên Phó chủ nhiệm … bình luận …?").
+    opening = re.match(r" ai la (?:(?:nguyen|cuu|tan|duong kim) )?", key)
+    return next((m for m in offices if m.start() == opening.end() - 1), None) if opening else None
 
 
 def _span_of_words(text: str, words: int) -> int:

@@ -396,11 +396,32 @@ def test_a_question_asking_for_an_office_is_answered_strongly_only_by_its_holder
             "Ông Phong yêu cầu giám đốc Sở Tài nguyên - Môi trường TP Nguyễn Toàn Thắng giải trình.",
             "Nguyễn Toàn Thắng",
         ),
+        # The office after the name, with no title before it.
+        (
+            "Phó chủ nhiệm CCDI nào nói Luật Giám sát tăng tính pháp lý?",
+            "Tiêu Bồi, phó chủ nhiệm CCDI, tuyên bố Luật Giám sát sẽ tăng tính pháp lý cho chiến dịch.",
+            "Tiêu Bồi",
+        ),
+        # The office asked right after "Ai là", abbreviated.
+        (
+            "Ai là nguyên PCN thường trực UBKTTW bình luận về kỷ luật ông Cang?",
+            "Nguyên Phó Chủ nhiệm thường trực Uỷ ban Kiểm tra Trung ương Vũ Quốc Hùng bình luận về kỷ luật ông Cang.",
+            "Vũ Quốc Hùng",
+        ),
+        # A foreign spokesperson named after the ministry's country, whatever the name's first word opens.
+        (
+            "Người phát ngôn Bộ Ngoại giao Trung Quốc lên án vụ thử hạt nhân là ai?",
+            "Người phát ngôn Bộ Ngoại giao Trung Quốc Cảnh Sảng lên án vụ thử hạt nhân.",
+            "Cảnh Sảng",
+        ),
+        (
+            "Người phát ngôn Bộ Ngoại giao Mỹ nào chia buồn?",
+            "Người phát ngôn Bộ Ngoại giao Mỹ Heather Nauert cũng cho biết rất buồn.",
+            "Heather Nauert",
+        ),
     ],
 )
-def test_the_office_holder_is_found_past_brackets_province_like_names_and_a_city_abbreviation(
-    question, sentence, holder
-):
+def test_the_office_holder_is_found_however_the_sentence_places_the_office_and_the_name(question, sentence, holder):
     from bot.question import analyse
     from bot.spans import answer_spans
 
