@@ -243,7 +243,7 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         holding = sorted(
             span for span in titled + untitled if any(_title_of(o) in titles for o in offices_held(plain, span))
         )
-        return holding, [span for span in titled if span not in holding] + [s for s in untitled if s not in holding]
+        return holding, [span for span in titled + untitled if span not in holding]
     return titled, untitled
 
 
