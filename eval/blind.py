@@ -80,11 +80,23 @@ def _tone_last(word: str) -> str:
     return "".join(c for c in decomposed if c not in _TONE_MARKS) + tones
 
 
+_SAME_WORD = {"tới": "đến"}  # "từ 28/2 tới 5/3" is "từ 28/2 đến 5/3"
+
+
+def _introduces_a_number(words: list[str], i: int) -> bool:
+    """ "Nghị quyết số 120" is "Nghị quyết 120"; "Nghị định 91 năm 2015" is "91/2015/NĐ-CP"."""
+    word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if word == "số":
+        return following[:1].isdigit()
+    return word == "năm" and i > 0 and words[i - 1].isdigit() and re.fullmatch(r"(?:19|20)\d\d", following) is not None
+
+
 def normalise(text: str) -> str:
     """Lowercase words without punctuation, the tone mark's placement, a number's leading zeros and
-    the "số" before a number ("Nghị quyết số 120" is "Nghị quyết 120") not told apart."""
+    the words that only introduce a number ("số", a "năm" between a number and its year) not told
+    apart, "tới" read as "đến"."""
     words = re.sub(r"[^\w%]+", " ", unicodedata.normalize("NFC", text).lower()).split()
-    words = [w for i, w in enumerate(words) if not (w == "số" and i + 1 < len(words) and words[i + 1][:1].isdigit())]
+    words = [_SAME_WORD.get(w, w) for i, w in enumerate(words) if not _introduces_a_number(words, i)]
     # "01/01/2019" is "1/1/2019", "Chỉ thị 05" is "Chỉ thị 5".
     return " ".join(w.lstrip("0") or "0" if w.isdigit() else _tone_last(w) for w in words)
 
@@ -92,7 +104,14 @@ def normalise(text: str) -> str:
 def contains(haystack: str | None, needle: str | None) -> bool:
     if not (haystack and needle):
         return False
-    if f" {normalise(needle)} " in f" {normalise(haystack)} ":
+    wanted, said = normalise(needle), f" {normalise(haystack)} "
+    if f" {wanted} " in said:
+        return True
+    # A date asked as "ngày 20-5" is stated by "vào 20/5".
+    date = re.fullmatch(
+        r"(?:vào )?ngày (\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?)", unicodedata.normalize("NFC", needle.strip())
+    )
+    if date is not None and f" {normalise(date[1])} " in said:
         return True
     # A year asked for ("năm 2009") is stated by a date in that year ("ngày 31/3/2009", "tháng 6/2009").
     year = re.fullmatch(r"năm ((?:19|20)\d\d)", unicodedata.normalize("NFC", normalise(needle)))

@@ -129,7 +129,7 @@ def test_the_document_questions_are_in_their_articles_split_by_article_and_none_
     assert not {r["article_id"] for r in rows} & held
 
 
-def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leading_zeros_or_so_before_it():
+def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leading_zeros_or_the_words_introducing_a_number():
     import sys
 
     sys.path.insert(0, str(EVAL))
@@ -141,6 +141,14 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert blind.contains("ban hành ngày 1/1/2019", "01/01/2019")
     assert not blind.contains("Nghị quyết 12", "Nghị quyết 120")
     assert not blind.contains("ngày 10/1/2019", "01/01/2019")
+    # A date or a decree's number written another way says the same.
+    assert blind.contains("kỳ họp thứ 7 dự kiến khai mạc vào 20/5 tới", "ngày 20-5")
+    assert blind.contains("chuyến thăm Việt Nam từ 28/2 đến 5/3", "28/2 tới 5/3")
+    assert blind.contains("trái với Nghị định 91/2015/NĐ-CP của Chính phủ", "nghị định 91 năm 2015")
+    assert not blind.contains("kỳ họp khai mạc vào 21/5 tới", "ngày 20-5")
+    assert not blind.contains("Nghị định 91/2016/NĐ-CP", "nghị định 91 năm 2015")
+    assert not blind.contains("kéo dài 15 ngày", "ngày 15")
+    assert blind.contains("ngày 15/3, hội nghị", "ngày 15")
     # A year asked for is stated by a date in it, not by the year in another role.
     assert blind.contains("Quyết định số 1087-QĐ/TU ngày 31/3/2009 của Thành ủy", "năm 2009")
     assert blind.contains("ban hành tháng 6/2017", "năm 2017")
