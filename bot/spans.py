@@ -60,8 +60,13 @@ _TITLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = r"\d+(?:[.,]\d+)*"
-_NUMBER_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tỉ"
-_COUNT = re.compile(rf"(?<![\w/])(?:{_NUMBER}|(?:{_NUMBER_WORDS})(?:\s+(?:{_NUMBER_WORDS}))*)(?![\w/])", re.IGNORECASE)
+_DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
+_MAGNITUDES = ("trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")
+# A count written in words starts with how many: "hai triệu", never a bare "triệu" ("con bạc triệu đô").
+_COUNT = re.compile(
+    rf"(?<![\w/])(?:{_NUMBER}|(?:{_DIGIT_WORDS})(?:\s+(?:{_DIGIT_WORDS}|{'|'.join(_MAGNITUDES)}))*)(?![\w/])",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:nay|qua)\s+\(?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\)?"
     r"|nay|qua|mai|\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?)"
@@ -405,14 +410,14 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     strong: list[Span] = []
     weak: list[Span] = []
     options = _wanted_nouns(question)
-    prefixes = [p.split() for p in _plain_words("counted_prefix")]
+    # Skipped to find the counted noun: "thông qua 7 dự án luật" counts laws, "2 triệu USD" dollars.
+    prefixes = [p.split() for p in _plain_words("counted_prefix")] + [[strip_diacritics(m)] for m in _MAGNITUDES]
     by_option: list[tuple[Span, tuple[str, ...]]] = []
     for match in _COUNT.finditer(sentence):
         if _echoes(match.group(), question):
             continue
         after = sentence[match.end() :]
         following = [strip_diacritics(s).lower() for s in syllables(" ".join(after.split()[:5]))]
-        # "thông qua 7 dự án luật" counts laws.
         skipped = next((len(p) for p in prefixes if following[: len(p)] == p), 0)
         percent = after.lstrip().startswith("%")
         matched = None

@@ -109,7 +109,7 @@ def test_an_article_with_a_link_is_cited_with_it(mixed_answerer):
         (
             "công an nghệ an kiến nghị thu hồi bao nhiêu tiền",
             "Theo báo cáo, trong một năm, lực lượng công an đã kiểm tra 48 đơn vị và kiến nghị thu hồi 2,5 tỷ đồng.",
-            "2,5 tỷ",
+            "2,5 tỷ đồng",
         ),
     ],
 )
@@ -649,6 +649,18 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
             "Xe biển đỏ đậu ở góc đường nào?",
             "Tại góc đường Hai Bà Trưng – Lê Duẩn, lực lượng chức năng lập biên bản xe biển đỏ.",
             ["góc đường Hai Bà Trưng – Lê Duẩn"],
+        ),
+        # An amount is bolded with its number ("2 triệu USD", not "triệu USD") ...
+        (
+            "Chính phủ Mỹ tài trợ gieo mầm bao nhiêu USD?",
+            "Chính phủ Mỹ sẽ cấp khoản tài trợ gieo mầm ban đầu trị giá 2 triệu USD, cùng các khoản khác.",
+            ["2 triệu USD"],
+        ),
+        # ... and a bare "triệu" counts nothing.
+        (
+            "Ông Lâm để quên bao nhiêu tiền trong cặp?",
+            'Ông Lâm có quan hệ mật thiết với "con bạc triệu đô" Bùi Tiến Dũng.',
+            [],
         ),
     ],
 )
