@@ -278,6 +278,8 @@ def _in_place_of(name: str, before: str, claim: str, said: str, named: str) -> b
 
 
 _DATING_AN_OFFICE = re.compile(r" (?:truoc|sau)? ?khi (?:con )?(?:lam|la|giu chuc) $")
+# Words before an office that give it to the claim's person: "X, Phó chủ tịch", "khi đang là", "điều động làm".
+_GIVES_AN_OFFICE = re.compile(r"(?:\|| la| lam| chuc| chuc vu| chuc danh)(?: nguyen| cu| tan)? $")
 # Words that end an office's body in a claim: "Bí thư Thành ủy Hà Nội | là | ông …", "… | phải không".
 _BODY_ENDS = PLAIN_STOP_WORDS | frozenset(
     "la phai khong dung ong ba da tung hien nay chua dong co con"
@@ -310,14 +312,31 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         return None
     name = padded_words(sentence[person[0] : person[1]])
     marked = claim.replace(name, " | ")
-    # The office claimed, not one that only dates it ("trước khi làm Phó chủ tịch Quốc hội, từng làm …").
-    wanted = next(
-        (m for m in office_pattern().finditer(marked) if not _DATING_AN_OFFICE.search(marked[: m.start()])), None
-    )
-    if wanted is None:
+    offices = offices_held(plain, person)
+    # The office claimed, not one that only dates the claim ("trước khi làm Phó chủ tịch Quốc hội, từng
+    # làm …"), and every other one the claim gives the person ("được giới thiệu bầu Chủ tịch UBND khi
+    # đang là Phó chủ tịch"), not another person's ("… cho biết sức khỏe Tổng bí thư"): the sentence
+    # must give the person each of them.
+    claimed = [m for m in office_pattern().finditer(marked) if not _DATING_AN_OFFICE.search(marked[: m.start()])]
+    checks = [
+        _held(sentence, plain, offices, wanted, _body(marked[wanted.end() :]), abbreviations)
+        for n, wanted in enumerate(claimed)
+        if n == 0 or _GIVES_AN_OFFICE.search(marked[: wanted.start()])
+    ]
+    if not checks:
         return None
+    refuted = next((check for check in checks if check is not None and check[0] is Verdict.NO), None)
+    if refuted is not None:
+        return refuted
+    if all(check is not None for check in checks):
+        return checks[0]
+    return Verdict.UNCLEAR, person
+
+
+def _body(after: str) -> list[str]:
+    """The body of an office claimed, from the words after its title: "Tỉnh ủy Quảng Nam"."""
     body: list[str] = []
-    rest = marked[wanted.end() :].split()
+    rest = after.split()
     while rest and len(body) < WORDS_OF_BODY:
         # A province is the body's even when one of its words is also a function word ("da nang": "đã").
         place = _known_place_plain().match(" " + " ".join(rest) + " ")
@@ -327,7 +346,19 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         if rest[0] in _BODY_ENDS or rest[0] == "|" or rest[0].isdigit():
             break
         body.append(rest.pop(0))
-    offices = offices_held(plain, person)
+    return body
+
+
+def _held(
+    sentence: str,
+    plain: str,
+    offices: list[re.Match[str]],
+    wanted: re.Match[str],
+    body: list[str],
+    abbreviations: frozenset[str],
+) -> tuple[Verdict, Span] | None:
+    """Whether the person, holding `offices` in the sentence, holds the claimed one (`wanted` of `body`):
+    YES or NO with the office that decides it, None when the sentence does not say."""
     title = " ".join(wanted["title"].split())
     same = [h for h in offices if " ".join(h["title"].split()) == title and bool(h["deputy"]) == bool(wanted["deputy"])]
     # Any of the person's offices may be the claimed one ("X, Chủ nhiệm Ủy ban Kinh tế, được giới
@@ -339,12 +370,13 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
         if not abbreviations.intersection(body) and _another_body(sentence, held.end(), body):
             return Verdict.NO, held.span()
     for held in offices:
-        if " ".join(held["title"].split()) == title and bool(held["deputy"]) != bool(wanted["deputy"]):
-            return Verdict.NO, held.span()  # "Phó Bí thư" where the claim says "Bí thư", or the other way round
         after = re.findall(r"\w+", plain[held.end() : held.end() + 80])
-        if body and _in_order(body, after[: len(body) + 2]):
+        of_the_body = _in_order(body, after[: len(body) + 2])
+        if " ".join(held["title"].split()) == title and bool(held["deputy"]) != bool(wanted["deputy"]) and of_the_body:
+            return Verdict.NO, held.span()  # "Phó Bí thư" where the claim says "Bí thư", or the other way round
+        if body and of_the_body:
             return Verdict.NO, held.span()  # another office of the same body: "Thứ trưởng Bộ Tài chính"
-    return Verdict.UNCLEAR, person
+    return None
 
 
 _GIVEN_NAME = re.compile(rf"(?<!\w)(?:ông|bà)\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+)(?![\w-])")

@@ -310,6 +310,34 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "24 tháng 2 năm 2018",
         ),
+        # Every office the claim gives the person must be theirs: the one they hold ("khi đang là Phó chủ
+        # tịch") as well as the one they are put forward for ...
+        (
+            "ong nguyen duc chung duoc gioi thieu bau chu tich ubnd ha noi khi dang la pho chu tich ubnd thanh pho,"
+            " dung khong?",
+            "Thiếu tướng Nguyễn Đức Chung, Giám đốc công an thành phố được giới thiệu để bầu vào chức danh Chủ"
+            " tịch UBND thành phố Hà Nội.",
+            Verdict.NO,
+            "Chủ tịch",
+        ),
+        # ... an office of another body, deputy or not, says nothing against it ...
+        (
+            "Ông Trần Văn Công, nguyên chủ tịch UBND huyện Quảng Xương, được điều động làm phó chủ tịch Hội"
+            " nông dân tỉnh phải không?",
+            "Ông Trần Văn Công, chủ tịch UBND huyện Quảng Xương, vừa được Ban thường vụ Tỉnh uỷ Thanh Hoá điều"
+            " động giữ chức phó chủ tịch Hội nông dân tỉnh.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        # ... and another person's office the claim names (the Tổng bí thư's health) is not the person's.
+        (
+            "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân có thông tin sức khỏe Tổng bí thư đã ổn định khi tiếp xúc cử"
+            " tri Cần Thơ không?",
+            "Tại cuộc tiếp xúc cử tri quận Ninh Kiều (TP Cần Thơ), Chủ tịch Quốc hội Nguyễn Thị Kim Ngân cho"
+            " biết: sức khoẻ của Tổng bí thư Nguyễn Phú Trọng đã ổn định.",
+            Verdict.YES,
+            "Chủ tịch",
+        ),
         # Another province after the same word ("đoàn") stands in the claimed one's place.
         (
             "Đại biểu Lê Văn Hải thuộc đoàn Bình Thuận phải không?",
