@@ -176,6 +176,11 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         # The claim's person's rank, when the sentence names them: after their name.
         named_at = max((start for start, _ in confirming), default=-1)
         contrary.extend([span for span in others if span[0] > named_at] or others)
+    # A quarter the claim states ("vào quý III") is contradicted by another one alone ("trong quý II").
+    claimed_quarters = {_quarter(m) for m in _QUARTER.finditer(claim)}
+    stated_quarters = [(_quarter(m), m.span()) for m in _QUARTER.finditer(said)]
+    if claimed_quarters and stated_quarters and not claimed_quarters & {q for q, _ in stated_quarters}:
+        contrary.extend(_accented_span(sentence, said, span) for _, span in stated_quarters)
     abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
     office = _office_check(sentence, claim, abbreviations)
     if office is not None and office[0] is Verdict.NO:
@@ -192,6 +197,21 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         verdict = Verdict.UNCLEAR
     # The claim's own number first: it is what the question turns on.
     return Check(verdict, tuple(dict.fromkeys(confirming)), tuple(dict.fromkeys(contrary)))
+
+
+_QUARTER = re.compile(r"(?<= )quy (iv|iii|ii|i|[1-4])(?= )")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _quarter(match: re.Match[str]) -> int:
+    return _QUARTERS.get(match.group(1)) or int(match.group(1))
+
+
+def _accented_span(sentence: str, padded: str, span: Span) -> Span:
+    """The span of `sentence` whose words are those of `padded_words(sentence)` at `span`."""
+    before, words = len(padded[: span[0]].split()), len(padded[span[0] : span[1]].split())
+    found = list(re.finditer(r"[\w%]+", sentence))
+    return found[before].start(), found[before + words - 1].end()
 
 
 @functools.cache

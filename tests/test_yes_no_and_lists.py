@@ -338,6 +338,19 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Chủ tịch",
         ),
+        # A quarter the claim states is contradicted by another one alone, however it is written.
+        (
+            "Đoàn do CT HĐND tỉnh Cà Mau sang tỉnh Trat (Thái Lan) học quản lý tàu cá vào quý III phải không?",
+            "Cũng trong quý II, đoàn do Chủ tịch HĐND tỉnh dẫn đầu làm việc với tỉnh Trat (Thái Lan).",
+            Verdict.NO,
+            "quý II",
+        ),
+        (
+            "Đoàn do CT HĐND tỉnh sang tỉnh Trat (Thái Lan) học quản lý tàu cá vào quý 2 phải không?",
+            "Cũng trong quý II, đoàn do Chủ tịch HĐND tỉnh dẫn đầu làm việc với tỉnh Trat (Thái Lan).",
+            Verdict.UNCLEAR,
+            None,
+        ),
         # Another province after the same word ("đoàn") stands in the claimed one's place.
         (
             "Đại biểu Lê Văn Hải thuộc đoàn Bình Thuận phải không?",
