@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from bot.names import alternation, office_pattern, offices_held, people_in, table
+from bot.names import alternation, office_pattern, offices_held, people_in, table, tables
 from bot.question import PLAIN_STOP_WORDS, Question
 from bot.text import (
     LOWER_LETTERS,
@@ -124,11 +124,31 @@ def _claimed_names(question: Question) -> list[str]:
     return names
 
 
+@functools.cache
+def _spellings() -> tuple[tuple[str, ...], ...]:
+    """Groups of padded spellings of one place ("my", "hoa ky"), longest first within a group."""
+    groups = tables()["country_spellings"]["groups"] + tables()["province_spellings"]["groups"]
+    return tuple(tuple(sorted({padded_words(n) for n in group}, key=len, reverse=True)) for group in groups)
+
+
+def _spelled_as(claimed: str, said: str) -> str:
+    """A padded claim with its places spelled as the sentence spells them: "Thủ tướng Úc" is "Thủ tướng
+    Australia" to a sentence that says so."""
+    for group in _spellings():
+        used = next((n for n in group if n in said), None)
+        if used is None:
+            continue
+        for spelling in group:
+            if spelling != used and spelling in claimed:
+                claimed = claimed.replace(spelling, used)
+    return claimed
+
+
 def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     """How `sentence` (from an article with this title) bears on the claim of a yes/no question."""
-    claim = padded_words(question.topic or question.text)
     said = padded_words(sentence)
     known = said + padded_words(title)
+    claim = _spelled_as(padded_words(question.topic or question.text), known)
     confirming: list[Span] = []
     contrary: list[Span] = []
     claimed = _amounts(question.topic or question.text)
@@ -149,7 +169,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         if not same:
             contrary.extend(span for _, _, span in stated_days)
     days_found = all(any(_same_day((d, y), (day, year)) for d, y, _ in stated_days) for day, year, _ in claimed_days)
-    names = _claimed_names(question)
+    names = [_spelled_as(name, known) for name in _claimed_names(question)]
     # A province or country that only sets the scene ("Vụ đổi đất ở xã Thạch Bằng (Hà Tĩnh), ông X bị
     # kỷ luật …") need not be in the sentence that states the claim about X: its other names must.
     places = [name for name in names if _known_place_plain().fullmatch(name)]
@@ -157,7 +177,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     placing = [name for name in places if name in scene]
     stating = [name for name in names if name not in placing]
     names_found = all(name in known for name in stating) and (bool(stating) or bool(claimed) or not placing)
-    named = _named_in(question)
+    named = _spelled_as(_named_in(question), known)
     for match in _RUN.finditer(sentence):
         match = _without_title(sentence, match)
         name = padded_words(match.group())

@@ -338,6 +338,13 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Chủ tịch",
         ),
+        # A country written the other way ("Úc", "Australia") is the same country.
+        (
+            "Có phải Thủ tướng Úc Malcolm Turnbull cho rằng bức thư của Triều Tiên không chỉ nhắm tới Úc?",
+            "Thủ tướng Australia Malcolm Turnbull tin bức thư từ Triều Tiên không chỉ dành cho Australia.",
+            Verdict.YES,
+            "Thủ tướng",
+        ),
         # A quarter the claim states is contradicted by another one alone, however it is written.
         (
             "Đoàn do CT HĐND tỉnh Cà Mau sang tỉnh Trat (Thái Lan) học quản lý tàu cá vào quý III phải không?",
