@@ -441,7 +441,8 @@ def _in_order(words: list[str], among: list[str]) -> bool:
 def _another_body(sentence: str, position: int, body: list[str]) -> bool:
     """Whether the words after an office name a body (capitalised, not an abbreviation) other than
     the claim's: "Chủ nhiệm Uỷ ban Pháp luật" against "Chủ nhiệm Ủy ban Quốc phòng An ninh"."""
-    following = sentence[position : position + 80].split()[: WORDS_OF_BODY + 2]
+    # The office's body ends at a comma: "phó bí thư Chi bộ 5A, Trưởng ấp 5A" names no other body.
+    following = re.split(r"[,;]", sentence[position : position + 80])[0].split()[: WORDS_OF_BODY + 2]
     named = [w for w in following if w[:1].isupper() and not w.isupper()]
     stated = {_plain(w).strip(",.;:()") for w in following}
     if any(_plain(w).strip(",.;:()") not in body for w in named) and any(w not in stated for w in body):

@@ -338,6 +338,14 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Chủ tịch",
         ),
+        # An office's body ends at a comma: the next office ("Trưởng ấp 5A") names no other body.
+        (
+            "Ông Nguyễn Công Thịnh phó bí thư chi bộ 5A xã Vĩnh Lộc A bị cách hết chức vụ trong Đảng phải không?",
+            "Đồng thời cách hết hết chức vụ trong Đảng với ông Nguyễn Công Thịnh, phó bí thư Chi bộ 5A, Trưởng ấp"
+            " 5A, xã Vĩnh Lộc A.",
+            Verdict.UNCLEAR,
+            None,
+        ),
         # A country written the other way ("Úc", "Australia") is the same country.
         (
             "Có phải Thủ tướng Úc Malcolm Turnbull cho rằng bức thư của Triều Tiên không chỉ nhắm tới Úc?",
