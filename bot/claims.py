@@ -185,7 +185,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
             confirming.append(_whole_name(sentence, match, claim))
             continue
         contrary_name = _in_place_of(name, padded_words(sentence[: match.start()]), claim, said, named)
-        if contrary_name:
+        if contrary_name and not _another_persons(sentence, match.start(), claim):
             contrary.append(match.span())
     # A rank the claim states that the sentence, giving ranks, does not ("từ Trung tướng xuống Đại tá"
     # against "xuống thiếu tướng").
@@ -237,6 +237,21 @@ def _accented_span(sentence: str, padded: str, span: Span) -> Span:
 @functools.cache
 def _one_word_titles() -> frozenset[str]:
     return frozenset(t for t in table("person_titles") if " " not in t)
+
+
+OFFICE_WORDS = 5  # "Nguyễn Thanh Nghị - Bí thư Tỉnh uỷ | Kiên Giang": an office right after a name is theirs
+
+
+def _another_persons(sentence: str, position: int, claim: str) -> bool:
+    """Whether the name at `position` ends an office the sentence gives someone the claim does not name
+    ("ông Đặng Quốc Khánh và ông Nguyễn Thanh Nghị - Bí thư Tỉnh uỷ Kiên Giang"): it says nothing in
+    place of the claim's."""
+    before = [span for span in people_in(sentence) if span[1] <= position]
+    if not before:
+        return False
+    start, end = before[-1]
+    owner = padded_words(sentence[start:end])
+    return owner not in claim and len(sentence[end:position].split()) <= OFFICE_WORDS
 
 
 def _without_title(sentence: str, run: re.Match[str]) -> re.Match[str]:

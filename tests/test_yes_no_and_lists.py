@@ -346,6 +346,22 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.UNCLEAR,
             None,
         ),
+        # Another person's office ("Nguyễn Thanh Nghị - Bí thư Tỉnh uỷ Kiên Giang") says nothing against the
+        # claim's ("Bí thư Tỉnh ủy Hà Giang Đặng Quốc Khánh") ...
+        (
+            "Tân Bí thư Tỉnh ủy Hà Giang Đặng Quốc Khánh sinh năm 1976 phải không?",
+            "Ở tuổi 43, ông Đặng Quốc Khánh và ông Nguyễn Thanh Nghị - Bí thư Tỉnh uỷ Kiên Giang (SN 1976) là hai"
+            " Bí thư trẻ nhất nước hiện nay.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        # ... but the claim's person's does.
+        (
+            "Ông Đặng Quốc Khánh là Bí thư Tỉnh ủy Hà Giang phải không?",
+            "Ông Nguyễn Văn A cho biết ông Đặng Quốc Khánh - Bí thư Tỉnh uỷ Kiên Giang đã đến dự.",
+            Verdict.NO,
+            "Kiên Giang",
+        ),
         # A country written the other way ("Úc", "Australia") is the same country.
         (
             "Có phải Thủ tướng Úc Malcolm Turnbull cho rằng bức thư của Triều Tiên không chỉ nhắm tới Úc?",
