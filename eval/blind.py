@@ -83,20 +83,26 @@ def _tone_last(word: str) -> str:
 _SAME_WORD = {"tới": "đến"}  # "từ 28/2 tới 5/3" is "từ 28/2 đến 5/3"
 
 
-def _introduces_a_number(words: list[str], i: int) -> bool:
-    """ "Nghị quyết số 120" is "Nghị quyết 120"; "Nghị định 91 năm 2015" is "91/2015/NĐ-CP"."""
+def _introduces_a_number(words: list[str], i: int, years: bool) -> bool:
+    """ "Nghị quyết số 120" is "Nghị quyết 120"; with `years`, "Nghị định 91 năm 2015" is "91/2015/NĐ-CP"."""
     word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
     if word == "số":
         return following[:1].isdigit()
-    return word == "năm" and i > 0 and words[i - 1].isdigit() and re.fullmatch(r"(?:19|20)\d\d", following) is not None
+    return (
+        years
+        and word == "năm"
+        and i > 0
+        and words[i - 1].isdigit()
+        and re.fullmatch(r"(?:19|20)\d\d", following) is not None
+    )
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, years: bool = False) -> str:
     """Lowercase words without punctuation, the tone mark's placement, a number's leading zeros and
-    the words that only introduce a number ("số", a "năm" between a number and its year) not told
-    apart, "tới" read as "đến"."""
+    the "số" before a number not told apart, "tới" read as "đến"; with `years`, a "năm" between a
+    number and its year left out too."""
     words = re.sub(r"[^\w%]+", " ", unicodedata.normalize("NFC", text).lower()).split()
-    words = [_SAME_WORD.get(w, w) for i, w in enumerate(words) if not _introduces_a_number(words, i)]
+    words = [_SAME_WORD.get(w, w) for i, w in enumerate(words) if not _introduces_a_number(words, i, years)]
     # "01/01/2019" is "1/1/2019", "Chỉ thị 05" is "Chỉ thị 5".
     return " ".join(w.lstrip("0") or "0" if w.isdigit() else _tone_last(w) for w in words)
 
@@ -104,8 +110,11 @@ def normalise(text: str) -> str:
 def contains(haystack: str | None, needle: str | None) -> bool:
     if not (haystack and needle):
         return False
-    wanted, said = normalise(needle), f" {normalise(haystack)} "
-    if f" {wanted} " in said:
+    said = f" {normalise(haystack)} "
+    if f" {normalise(needle)} " in said:
+        return True
+    # A document's number and year written apart ("Nghị định 91 năm 2015") or in its code ("91/2015/NĐ-CP").
+    if f" {normalise(needle, years=True)} " in f" {normalise(haystack, years=True)} ":
         return True
     # A date asked as "ngày 20-5" is stated by "vào 20/5".
     date = re.fullmatch(
