@@ -677,10 +677,24 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         if not any(s < m.end() and m.start() < e for s, e in strong + others) and not _echoes(m.group(), question)
     ]
     if question.many:  # "những tỉnh nào": every province or country the sentence names is asked for
-        return sorted(strong + weak), []
+        # "các huyện Hoài Đức, Quốc Oai và Gia Lâm": the places listed after one named by its kind too.
+        listed = [span for s, e in strong for span in _listed_after(sentence, e)]
+        return sorted(set(strong + weak + listed)), []
     if _asks_a_province_or_country(question):  # "Tỉnh nào là nơi đầu tiên …"
         return sorted(strong + weak), []
     return sorted(strong), weak
+
+
+_NEXT_IN_LIST = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<name>{CAPITALISED_RUN})(?!\w)")
+
+
+def _listed_after(sentence: str, end: int) -> list[Span]:
+    """The capitalised names that go on a list after `end` ("…, Quốc Oai, Thạch Thất và Gia Lâm")."""
+    spans = []
+    while (match := _NEXT_IN_LIST.match(sentence, end)) is not None:
+        spans.append(match.span("name"))
+        end = match.end()
+    return spans
 
 
 def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:

@@ -684,6 +684,14 @@ def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong
             "Các vụ gian lận điểm thi ở các tỉnh Hà Giang, Hòa Bình, Sơn La đã được xử lý nghiêm.",
             ["tỉnh Hà Giang", "Hòa Bình", "Sơn La"],
         ),
+        # "những huyện nào": the districts listed after the first one named by its kind, though no table
+        # knows them.
+        (
+            "Những huyện nào có tỷ lệ hộ nông thôn dùng nước sạch từ 75% trở lên?",
+            "Tỷ lệ hộ dân nông thôn sử dụng nước sạch đạt từ 75% trở lên ở các huyện Hoài Đức, Quốc Oai, Thạch"
+            " Thất và Gia Lâm.",
+            ["huyện Hoài Đức", "Quốc Oai", "Thạch Thất", "Gia Lâm"],
+        ),
         # "những cơ quan nào": the sentence names the bodies without repeating "cơ quan"; each is bolded
         # whole, not the one that gave the task (named in the question) nor one whose document it is.
         (
