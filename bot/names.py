@@ -30,7 +30,10 @@ def alternation(words: tuple[str, ...]) -> str:
 UPPER = UPPER_LETTERS
 NAME_SYLLABLE = rf"[{UPPER}][{LOWER_LETTERS}]+"
 PERSON = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})(?:\s+{NAME_SYLLABLE}){{1,3}}(?!\w)")
-NOT_PEOPLE = re.compile(rf"(?<!\w)(?:{alternation(table('not_people'))})(?!\w)")
+NOT_PEOPLE = re.compile(
+    rf"(?<!\w)(?:{alternation(table('not_people'))}"
+    rf"|(?:{alternation(table('groups_of_a_place'))})\s+(?:{alternation(table('provinces') + table('countries'))}))(?!\w)"
+)
 _AFTER_SURNAME = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})\s+$")
 
 
