@@ -81,6 +81,7 @@ def _tone_last(word: str) -> str:
 
 
 _SAME_WORD = {"tới": "đến"}  # "từ 28/2 tới 5/3" is "từ 28/2 đến 5/3"
+_NUMBER_WORDS = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 
 
 def _introduces_a_number(words: list[str], i: int, years: bool) -> bool:
@@ -115,6 +116,10 @@ def contains(haystack: str | None, needle: str | None) -> bool:
         return True
     # A document's number and year written apart ("Nghị định 91 năm 2015") or in its code ("91/2015/NĐ-CP").
     if f" {normalise(needle, years=True)} " in f" {normalise(haystack, years=True)} ":
+        return True
+    # A count up to ten is written in words as often as in digits: "6 nhóm" is "sáu nhóm".
+    count = re.fullmatch(r"(10|[1-9]) (.+)", normalise(needle))
+    if count is not None and f" {normalise(_NUMBER_WORDS[int(count[1])])} {count[2]} " in said:
         return True
     # A date asked as "ngày 20-5" is stated by "vào 20/5".
     date = re.fullmatch(

@@ -148,6 +148,9 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert not blind.contains("kỳ họp khai mạc vào 21/5 tới", "ngày 20-5")
     assert not blind.contains("Nghị định 91/2016/NĐ-CP", "nghị định 91 năm 2015")
     assert blind.contains("thực hiện nghị quyết 16 năm 2012 của HĐND TP", "năm 2012")
+    # A count up to ten written in words is the same count.
+    assert blind.contains("Sáu nhóm tiêu chí này được chia thành 28 tiêu chí cụ thể", "6 nhóm")
+    assert not blind.contains("Sáu nhóm tiêu chí này được chia thành 28 tiêu chí cụ thể", "7 nhóm")
     assert not blind.contains("kéo dài 15 ngày", "ngày 15")
     assert blind.contains("ngày 15/3, hội nghị", "ngày 15")
     # A year asked for is stated by a date in it, not by the year in another role.
