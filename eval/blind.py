@@ -135,6 +135,23 @@ def contains(haystack: str | None, needle: str | None) -> bool:
     )
 
 
+_DOCUMENT = re.compile(
+    r"(?<!\w)(nghị quyết|chỉ thị|quyết định|nghị định|thông tư|kết luận|quy định|thông báo|luật|công điện|hướng dẫn)"
+    r"\s+(?:số\s+)?0*(\d+)(?!\d|[,.]\d)",
+    re.IGNORECASE,
+)
+
+
+def same_document(haystack: str | None, needle: str | None) -> bool:
+    """Whether the needle names a document by kind and number ("Nghị quyết 13-NQ/TW") that the haystack
+    names too ("Nghị quyết số 13")."""
+    if not (haystack and needle):
+        return False
+    wanted = {(kind.lower(), number) for kind, number in _DOCUMENT.findall(unicodedata.normalize("NFC", needle))}
+    said = {(kind.lower(), number) for kind, number in _DOCUMENT.findall(unicodedata.normalize("NFC", haystack))}
+    return bool(wanted) and wanted <= said
+
+
 def filtered_corpus(corpus_dir: Path, work_dir: Path, held: set[str]) -> list[Path]:
     """The shared corpora without the held-out articles, written once (deterministically) to `work_dir`."""
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -187,8 +204,12 @@ def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
         quoted = contains(sentence, evidence) or (
             contains(evidence, sentence) and len(normalise(sentence)) >= 0.6 * len(normalise(evidence))
         )
+        # "Nghị quyết nào …?" is answered by the document's kind and number, however its code is written.
+        named = question["kind"] == "which_document" and same_document(sentence, question["answer"])
         outcome.correct = (
-            status == "answer" and (contains(sentence, question["answer"]) or quoted) and len(sentence) <= MAX_SENTENCE
+            status == "answer"
+            and (contains(sentence, question["answer"]) or quoted or named)
+            and len(sentence) <= MAX_SENTENCE
         )
         # A yes/no reply that says "Đúng" to what the article denies is wrong, whatever its sentence.
         # (A bot without verdicts, the previous main, is judged on its sentence alone.)

@@ -148,6 +148,12 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert not blind.contains("kỳ họp khai mạc vào 21/5 tới", "ngày 20-5")
     assert not blind.contains("Nghị định 91/2016/NĐ-CP", "nghị định 91 năm 2015")
     assert blind.contains("thực hiện nghị quyết 16 năm 2012 của HĐND TP", "năm 2012")
+    # A document is named by its kind and number, however its code is written.
+    assert blind.same_document(
+        "hội nghị tổng kết 15 năm thực hiện Nghị quyết số 13, Hội nghị lần thứ 5", "Nghị quyết 13-NQ/TW"
+    )
+    assert not blind.same_document("thực hiện Nghị quyết số 130 của Chính phủ", "Nghị quyết 13-NQ/TW")
+    assert not blind.same_document("thực hiện Chỉ thị số 13 của Ban Bí thư", "Nghị quyết 13-NQ/TW")
     # A count up to ten written in words is the same count.
     assert blind.contains("Sáu nhóm tiêu chí này được chia thành 28 tiêu chí cụ thể", "6 nhóm")
     assert not blind.contains("Sáu nhóm tiêu chí này được chia thành 28 tiêu chí cụ thể", "7 nhóm")
