@@ -89,6 +89,18 @@ def test_the_blind_set_has_the_size_splits_and_kinds_the_evaluation_needs():
     assert all(len(s) == 1 for s in splits_of.values())
 
 
+def test_every_numbered_batch_sits_in_the_split_its_stories_hash_to_and_none_is_held_out():
+    import sys
+
+    sys.path.insert(0, str(EVAL))
+    import new_batch
+
+    batched = [r for r in blind_questions() if r.get("batch") and r["article_id"]]
+    stories = {re.sub(r"^(newsmds-cluster_\d+)-\d+$", r"\1", r["article_id"]): r["split"] for r in batched}
+    assert len(stories) >= 300
+    assert all(new_batch.split_of(story) == split for story, split in stories.items())
+
+
 @pytest.fixture(scope="module")
 def shared_texts() -> dict[str, str]:
     """Article id -> text of the two shared corpora the blind sets were written from."""
