@@ -266,8 +266,19 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
     found += [Constraint("place", v) for v in localities_in(text) + numbered_localities_in(plain_text)]
     found += [Constraint("person", v) for v in people_named_in(text)]
     relative = _question_words()["dates"]["relative"]
-    found += [Constraint("recent", relative[m.group(1)]) for m in _words("dates", "relative").finditer(plain_text)]
+    found += [
+        Constraint("recent", relative[m.group(1)])
+        for m in _words("dates", "relative").finditer(plain_text)
+        if not _counts_a_duration(plain_text[: m.start()])
+    ]
     return tuple(dict.fromkeys(found))
+
+
+def _counts_a_duration(before: str) -> bool:
+    """Whether "năm nay", "hôm nay"… after these words count a duration ("20 năm nay"), not a date."""
+    words = before.split()
+    durations = _question_words()["dates"]["duration_before"]
+    return bool(words) and (words[-1].isdigit() or words[-1] in durations or " ".join(words[-2:]) in durations)
 
 
 @dataclass(frozen=True)

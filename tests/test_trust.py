@@ -102,6 +102,10 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         ("Chùa ở phường 12, quận 10 khánh thành khi nào?", [("place", "phuong 12"), ("place", "quan 10")]),
         ("Quân khu 3 diễn tập ở đâu?", []),  # an army's region, no district
         ("Ông Hoàng Văn Hải chủ trì hội nghị nào?", [("person", "hoang van hai")]),  # a person named in full
+        # "năm nay", "hôm nay" are today's year or day, but after a number or "mấy" they count a duration.
+        ("Năm nay Hà Nội khen bao nhiêu tập thể?", [("place", "ha noi"), ("recent", "year")]),
+        ("Mấy hôm nay có tin gì về Chỉ thị 05?", [("document", "#ct5")]),
+        ("Ba năm nay Hà Nội khen bao nhiêu tập thể?", [("place", "ha noi")]),
         # A province's delegation ("đoàn"), not a person surnamed Đoàn; a Đoàn named in full is a person.
         ("Đoàn Cà Mau dự hội chợ ở Australia vào tháng mấy?", [("place", "ca mau")]),
         ("Ông Đoàn Ngọc Hải từ chức khi nào?", [("person", "doan ngoc hai")]),
