@@ -616,6 +616,9 @@ def analyse(text: str) -> Question:
         if candidate in (Kind.WHERE, Kind.WHO):
             # Typed without diacritics, "co quan nao" is "cơ quan nào", no "quận nào"; "don vi nao" no "vị nào".
             hits = [span for span in hits if not _ends_a_body(key, span)]
+        if candidate is Kind.WHEN and unaccented:
+            # … and "quoc hoi nao" is "Quốc hội nào", no "hồi nào"; "quang nam nao" no "năm nào".
+            hits = [span for span in hits if not _ends_a_name(key, span)]
         if candidate is Kind.HOW_MANY and _alternation(("gì", "thế nào", "ra sao"), unaccented).search(key):
             # "kiến nghị gì để xử lý tình trạng số lượng cấp phó": "số lượng" names a topic, "gì" asks.
             hits = [(s, e) for s, e in hits if strip_diacritics(key[s:e]) not in _TOPIC_COUNTS]
@@ -758,6 +761,25 @@ def _ends_a_body(key: str, phrase: tuple[int, int]) -> bool:
     return bool(before) and strip_diacritics(f"{before[-1]} {first}") in _PLAIN_NOT_PERSON_NOUNS
 
 
+@functools.cache
+def _names_ending_in_when_words() -> frozenset[str]:
+    """The last two syllables of the names and bodies a diacritic-free "when" phrase may start inside."""
+    names = [
+        *_question_words()["kinds"]["when_not_after_unaccented"],
+        *name_table("provinces"),
+        *name_table("countries"),
+    ]
+    endings = (" ".join(strip_diacritics(n).lower().split()[-2:]) for n in names)
+    return frozenset(e for e in endings if " " in e)
+
+
+def _ends_a_name(key: str, phrase: tuple[int, int]) -> bool:
+    """Whether the first syllable of a when-phrase ends a name or body with the syllable before it."""
+    before = key[: phrase[0]].split()
+    first = key[phrase[0] : phrase[1]].split()[0]
+    return bool(before) and f"{before[-1]} {first}" in _names_ending_in_when_words()
+
+
 _CLAUSE_MARKERS = frozenset(_question_words()["who"]["clause_markers"]) | frozenset(
     _question_words()["who"]["clause_markers_unaccented"]
 )
@@ -790,8 +812,9 @@ def _others_named(key: str, asked: list[tuple[int, int]], unaccented: bool) -> t
 
 
 # The question words' own syllables, the only ones read without their tone mark: "cơ quan nào" is
-# no "quận nào", though "quan" lacks the tone of "quận".
-_LOOSE_SYLLABLES = frozenset({"nào", "đâu", "ở"})
+# no "quận nào", though "quan" lacks the tone of "quận"; "bao nhieu" is "bao nhiêu" and "thang mấy"
+# "tháng mấy" (no other word is spelled so beside "bao" or "mấy").
+_LOOSE_SYLLABLES = frozenset({"nào", "đâu", "ở", "nhiêu", "tháng"})
 
 
 def _missing_tones_only(typed: str, phrases: tuple[str, ...]) -> bool:
@@ -816,7 +839,15 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
         if not before:
             continue
         not_people = _PLAIN_NOT_PERSON_NOUNS if unaccented else _NOT_PERSON_NOUNS
-        if before[-1] in not_people or " ".join(before[-2:]) in not_people:
+        noun = 2 if " ".join(before[-2:]) in not_people else 1 if before[-1] in not_people else 0
+        # "trường nào" asks for a school, but "bo truong nao" for a person: a title that ends before "nào"
+        # and takes in the noun ("đơn vị nào" is still a body, though "vị" is a title).
+        noun_start = len(key[: which.start()].rstrip()) - len(" ".join(before[-noun:])) if noun else 0
+        titled = any(
+            title.end() <= which.start() and not key[title.end() : which.start()].strip() and title.start() < noun_start
+            for title in titles
+        )
+        if noun and not titled:
             continue
         for title in titles:
             between = key[title.end() : which.start()].split()

@@ -105,6 +105,8 @@ def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
         ("vu chay xay ra dem nao", Kind.WHEN),  # a time of day before "nào" asks when
         ("Hội nghị tổ chức o đâu?", Kind.WHERE),
         ("Máy bay nào hạ cánh trước?", Kind.WHAT),  # a lone plain "may" is no "mấy"
+        ("Tổng mức đầu tư dự án vành đai 4 là bao nhieu?", Kind.HOW_MANY),  # "bao nhieu" is "bao nhiêu"
+        ("Đoàn Cà Mau đi hội chợ vào thang mấy?", Kind.WHEN),  # "thang mấy" is "tháng mấy"
     ],
 )
 def test_a_question_word_missing_a_tone_mark_is_still_read(question, kind):
@@ -115,6 +117,10 @@ def test_a_question_word_missing_a_tone_mark_is_still_read(question, kind):
     ("question", "kind"),
     [
         ("Đại biểu Quốc hội nào nói phụ huynh chi 1 tỷ chạy điểm là sai?", Kind.WHO),  # "hội nào" is no "hồi nào"
+        # Typed without any diacritic too: "Quốc hội nào", "Quảng Nam nào" are no "hồi nào", "năm nào".
+        ("dai bieu quoc hoi nao phat bieu dau tien sang 26/10?", Kind.WHO),
+        ("pho chu tich ubnd tinh quang nam nao thong tin ve du an?", Kind.WHO),
+        ("viet nam gia nhap wto nam nao?", Kind.WHEN),
         ("từ đầu năm tới giờ có bao nhiêu vụ cháy quán karaoke?", Kind.HOW_MANY),  # "từ đầu" is no "từ đâu"
         ("Chủ tịch tỉnh giao cơ quan nào xử lý vụ việc?", Kind.WHAT),  # "cơ quan nào" is no "quận nào"
     ],
@@ -125,7 +131,11 @@ def test_a_word_with_another_tone_mark_is_not_read_as_a_question_word(question, 
 
 @pytest.mark.parametrize(
     "question",
-    ["Giáo sư nào nói các quốc gia đang chờ Việt Nam vào cuộc chơi bán dẫn?", "luat su nao bao chua cho bi cao?"],
+    [
+        "Giáo sư nào nói các quốc gia đang chờ Việt Nam vào cuộc chơi bán dẫn?",
+        "luat su nao bao chua cho bi cao?",
+        "bo truong nao ky cong dien dung thu phi?",  # "bộ trưởng nào", though a lone "truong" is "trường"
+    ],
 )
 def test_a_profession_before_nao_asks_for_a_person(question):
     assert analyse(question).kind is Kind.WHO
