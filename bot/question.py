@@ -375,6 +375,7 @@ _FILLER_PHRASES = (
 )
 # "Trung tướng nào", "ông nào", "Giáo sư nào": a person is asked for; the title stays in the topic.
 _WHO_TITLES = tuple(_question_words()["who"]["titles"])
+_LONG_WHO_TITLES = tuple(title for title in _WHO_TITLES if " " in title)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -619,8 +620,11 @@ def analyse(text: str) -> Question:
         if candidate is Kind.WHEN and unaccented:
             # … and "quoc hoi nao" is "Quốc hội nào", no "hồi nào"; "quang nam nao" no "năm nào".
             hits = [span for span in hits if not _ends_a_name(key, span)]
-        if candidate is Kind.HOW_MANY and _alternation(("gì", "thế nào", "ra sao"), unaccented).search(key):
-            # "kiến nghị gì để xử lý tình trạng số lượng cấp phó": "số lượng" names a topic, "gì" asks.
+        if candidate is Kind.HOW_MANY and (
+            _alternation(("gì", "thế nào", "ra sao", "nào"), unaccented).search(key) or _YES_NO.search(key)
+        ):
+            # "kiến nghị gì để xử lý tình trạng số lượng cấp phó": "số lượng" names a topic, "gì" asks;
+            # "Chủ nhiệm nào yêu cầu … số lượng thứ trưởng", "có tổng cộng 20.300 USD phải không?" too.
             hits = [(s, e) for s, e in hits if strip_diacritics(key[s:e]) not in _TOPIC_COUNTS]
         if hits:
             kind = candidate
@@ -817,23 +821,42 @@ def _others_named(key: str, asked: list[tuple[int, int]], unaccented: bool) -> t
 _LOOSE_SYLLABLES = frozenset({"nào", "đâu", "ở", "nhiêu", "tháng"})
 
 
-def _missing_tones_only(typed: str, phrases: tuple[str, ...]) -> bool:
+def _missing_tones_only(typed: str, phrases: tuple[str, ...], loose: bool = False) -> bool:
     """Whether `typed` is one of the phrases with a question word's tone mark left out, never with
-    another one: "hôm nao" is "hôm nào", but "hội nào" is no "hồi nào" and "từ đầu" no "từ đâu"."""
+    another one: "hôm nao" is "hôm nào", but "hội nào" is no "hồi nào" and "từ đầu" no "từ đâu".
+    With `loose`, any of the phrase's syllables may lack its tone mark ("chủ tich" for "chủ tịch")."""
     words = typed.split()
     for phrase in phrases:
         wanted = phrase.split()
         if len(wanted) == len(words) and all(
-            w == p or (p in _LOOSE_SYLLABLES and not has_tone_mark(w) and strip_diacritics(w) == strip_diacritics(p))
+            w == p
+            or (
+                (loose or p in _LOOSE_SYLLABLES) and not has_tone_mark(w) and strip_diacritics(w) == strip_diacritics(p)
+            )
             for w, p in zip(words, wanted, strict=True)
         ):
             return True
     return False
 
 
+def _titles_in(key: str, unaccented: bool) -> list[re.Match[str]]:
+    """The titles a question names, also where a syllable of one of two or more lacks only its tone mark
+    ("chủ tich"; a lone "ba" is three, no "bà")."""
+    titles = list(_alternation(_WHO_TITLES, unaccented).finditer(key))
+    plain = strip_diacritics(key)
+    if unaccented or len(plain) != len(key):
+        return titles
+    return titles + [
+        m
+        for m in _alternation(_LONG_WHO_TITLES, True).finditer(plain)
+        if not any(t.span() == m.span() for t in titles)
+        and _missing_tones_only(key[m.start() : m.end()], _LONG_WHO_TITLES, loose=True)
+    ]
+
+
 def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
     """The span of "nào" when it asks for a person: "ông nào", "Lãnh đạo Bộ Công an nào"."""
-    titles = list(_alternation(_WHO_TITLES, unaccented).finditer(key))
+    titles = _titles_in(key, unaccented)
     for which in _pattern("nào", unaccented).finditer(key):
         before = key[: which.start()].split()
         if not before:

@@ -107,6 +107,9 @@ def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
         ("Máy bay nào hạ cánh trước?", Kind.WHAT),  # a lone plain "may" is no "mấy"
         ("Tổng mức đầu tư dự án vành đai 4 là bao nhieu?", Kind.HOW_MANY),  # "bao nhieu" is "bao nhiêu"
         ("Đoàn Cà Mau đi hội chợ vào thang mấy?", Kind.WHEN),  # "thang mấy" is "tháng mấy"
+        ("Tuyến metro số 2 dài 11,3 km đúng khôg?", Kind.YES_NO),  # "khôg" is "không" missing its n
+        ("Chiếc cặp bỏ quên có tổng cộng 20.300 USD phải không?", Kind.YES_NO),  # a claim of a total
+        ("Có ba trường hợp nào bị kỷ luật?", Kind.WHAT),  # a lone "ba" is three, no title "bà"
     ],
 )
 def test_a_question_word_missing_a_tone_mark_is_still_read(question, kind):
@@ -135,6 +138,11 @@ def test_a_word_with_another_tone_mark_is_not_read_as_a_question_word(question, 
         "Giáo sư nào nói các quốc gia đang chờ Việt Nam vào cuộc chơi bán dẫn?",
         "luat su nao bao chua cho bi cao?",
         "bo truong nao ky cong dien dung thu phi?",  # "bộ trưởng nào", though a lone "truong" is "trường"
+        "Cử tri Tây Hồ nào nêu chuyện sai phạm đất đai Thủ Thiêm?",
+        "Chính uỷ Quân chủng Phòng không Không quân nào phát biểu tại lễ?",
+        "phó chủ tich UBND TP.HCM nào phát biểu ở hội nghị?",  # a title's syllable without its tone mark
+        # "số lượng" names a topic where "nào" asks
+        "Chủ nhiệm Uỷ ban Pháp luật nào yêu cầu Chính phủ thực hiện quy định số lượng thứ trưởng?",
     ],
 )
 def test_a_profession_before_nao_asks_for_a_person(question):
