@@ -33,6 +33,7 @@ from bot.names import (
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question, directive_verbs
 from bot.tables import word_tables
 from bot.text import (
+    clean_syllable,
     code_terms,
     dictionary_words,
     is_vietnamese_syllable,
@@ -132,9 +133,11 @@ def _echoes(core: str, question: Question) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
-def _question_tokens(text: str) -> tuple[tuple[str, bool], ...]:
-    """The question's words, diacritic-free and lowercase, each with whether it was capitalised."""
-    return tuple((padded_words(w).strip(), w[:1].isupper()) for w in text.split() if padded_words(w).strip())
+def _question_tokens(text: str, accented: bool) -> tuple[tuple[str, bool], ...]:
+    """The question's words, lowercase and (unless `accented`) diacritic-free, each with whether it was
+    capitalised."""
+    words = (w for w in text.split() if padded_words(w).strip())
+    return tuple(((clean_syllable(w) or "") if accented else padded_words(w).strip(), w[:1].isupper()) for w in words)
 
 
 def _names_asked_about(name: str, question: Question) -> bool:
@@ -143,23 +146,25 @@ def _names_asked_about(name: str, question: Question) -> bool:
     Not when that word ends another capitalised name in the question: "Bình" of "quận Tân Bình"
     does not name "Phan Thanh Bình".
     """
-    words = padded_words(name).split()
+    # Compared with their diacritics where the question has them: "xây dựng" names no "Trần Văn Dũng".
+    accented = not question.unaccented
+    words = [clean_syllable(w) or "" for w in name.split()] if accented else padded_words(name).split()
     if not words or not words[-1][:1].isalpha():
         return False
-    tokens = _question_tokens(question.text)
+    tokens = _question_tokens(question.text, accented)
     # Typed all in lowercase, the question tells no name by its capitals: "chinh" of "bo chinh tri" is
     # no "Chính"; the word names a person after "ông", "bà"… or the name's own word before it.
     lowercase = not any(capitalised for _, capitalised in tokens[1:])
-    for i, (word, _) in enumerate(tokens):
+    for i, (word, named) in enumerate(tokens):
         if word != words[-1]:
             continue
         before, capitalised = tokens[i - 1] if i else ("", False)
         if len(words) > 1 and before == words[-2]:
             return True
         if lowercase:
-            if before in _forms_of_address():
+            if strip_diacritics(before) in _forms_of_address():
                 return True
-        elif not capitalised:
+        elif named and not capitalised:  # "ông Phong", not "quy định" for "Nguyễn Khắc Định"
             return True
     return False
 

@@ -419,6 +419,20 @@ def test_a_question_asking_for_an_office_is_answered_strongly_only_by_its_holder
             "Người phát ngôn Bộ Ngoại giao Mỹ Heather Nauert cũng cho biết rất buồn.",
             "Heather Nauert",
         ),
+        # A question word spelled like the name's last one names no one: "xây dựng" is no "Dũng", and
+        # "quy định", not capitalised, no "Định".
+        (
+            "Phó chủ tịch quận Thủ Đức bị cảnh cáo vì xây dựng nhà trái phép là ai?",
+            "Ủy ban kiểm tra Thành ủy công bố quyết định kỷ luật cảnh cáo ông Trần Văn Dũng (Ủy viên Ban thường vụ"
+            " quận ủy, Phó chủ tịch quận Thủ Đức).",
+            "Trần Văn Dũng",
+        ),
+        (
+            "Chủ nhiệm Ủy ban Pháp luật nào đề nghị thực hiện nghiêm quy định số lượng thứ trưởng?",
+            "“Chính phủ phải thực hiện nghiêm túc quy định số lượng thứ trưởng”, Chủ nhiệm Ủy ban Pháp luật Nguyễn"
+            " Khắc Định đề nghị.",
+            "Nguyễn Khắc Định",
+        ),
     ],
 )
 def test_the_office_holder_is_found_however_the_sentence_places_the_office_and_the_name(question, sentence, holder):
