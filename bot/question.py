@@ -633,6 +633,12 @@ def analyse(text: str) -> Question:
                 start, end = min(hits)
                 # Only leading "là", "được"... are skipped, and never "co": in "bao nhieu co so" it is "cơ".
                 following = list(itertools.dropwhile(_NOT_COUNTED.__contains__, syllables(key[end:])))
+                # "tổng cộng bao nhiêu tổ chức": the question word after the first is no noun counted.
+                while following[:2] in (["bao", "nhiêu"], ["bao", "nhieu"]) or following[:1] in (["mấy"], ["may"]):
+                    following = following[2:] if following[0] == "bao" else following[1:]
+                # "… là bao nhiêu theo báo cáo của Bộ": what follows "theo" is a source, nothing counted.
+                if following[:1] in (["theo"],):
+                    following = []
                 # "tập thể thì bao nhiêu?": nothing after it, a short noun before it is what is counted.
                 before = [w for w in syllables(key[:start]) if w not in _NOT_COUNTED and w not in _LINKS]
                 counted = tuple(following[:2] or (before if len(before) <= 2 else ()))
@@ -885,7 +891,7 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
 
 
 _NOT_NOUNS = frozenset({"là", "la", "được", "duoc", "đã", "da", "có", "co", "bằng", "bang", "theo"})
-_NOT_COUNTED = _NOT_NOUNS - {"có", "co"}
+_NOT_COUNTED = _NOT_NOUNS - {"có", "co", "theo"}
 _LINKS = frozenset({"thì", "thi", "khoảng", "khoang", "tổng", "tong", "cộng", "cong"})
 _PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
 # "kỷ luật", "pháp luật" are no law; "luật sư" is a lawyer.

@@ -670,6 +670,12 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
             "Chính phủ Mỹ sẽ cấp khoản tài trợ gieo mầm ban đầu trị giá 2 triệu USD, cùng các khoản khác.",
             ["2 triệu USD"],
         ),
+        # People counted by the press's abbreviation ("ĐBQH", "ĐVTN") are people.
+        (
+            "Sáng 26/10 có bao nhiêu đại biểu Quốc hội đăng ký phát biểu?",
+            "Sáng 26/10 có 69 ĐBQH đăng ký phát biểu tại hội trường.",
+            ["69 ĐBQH"],
+        ),
         # ... and a bare "triệu" counts nothing.
         (
             "Ông Lâm để quên bao nhiêu tiền trong cặp?",

@@ -91,6 +91,19 @@ def test_a_typo_one_letter_off_a_common_word_finds_it_at_half_weight(mixed_index
     assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~khen"]] == TYPO_WEIGHT
 
 
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        # A second question word is no noun counted; what follows "theo" is a source.
+        ("Ủy ban Kiểm tra kỷ luật tổng cộng bao nhiêu tổ chức đảng?", ("tổ", "chức")),
+        ("Tổng biên chế được phê duyệt là bao nhiêu theo báo cáo của Bộ Nội vụ?", ()),
+        ("Hội nghị khen thưởng bao nhiêu PV?", ("phóng", "viên")),  # the press's "PV" is a reporter
+    ],
+)
+def test_the_noun_counted_is_the_one_after_the_question_words(question, counted):
+    assert analyse(question).counted == counted
+
+
 def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
     assert analyse("tập thể thì bao nhiêu?").counted == ("tập", "thể")
     assert follow_up("còn tập thể thì bao nhiêu?", "TP.HCM tuyên dương bao nhiêu cá nhân?").counted == ("tập", "thể")
