@@ -64,7 +64,7 @@ TITLED_FROM_PLACE = re.compile(
 # "Sở Tài nguyên - Môi trường TP Nguyễn Toàn Thắng" is the department's director).
 PLACE_BEFORE_NAME = re.compile(
     r"(huyện|quận|thị xã|thị trấn|xã|phường|đường|(?<!thành )phố|tỉnh|(?<!môi )trường|cầu|bệnh viện|"
-    r"sân bay|cảng|khu|tư tưởng|Chủ tịch|lăng|nhà máy)\s*$",
+    r"sân bay|cảng|khu|tư tưởng|lăng|nhà máy)\s*$",
     re.IGNORECASE,
 )
 # "Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh": the province left unsaid, the name is the officer's.

@@ -238,6 +238,8 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
         ("Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong.", "Nguyễn Văn Phong"),
         ("Đồng chí Trần Đức Thắng đọc quyết định.", "Trần Đức Thắng"),
         ("Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh chỉ đạo.", "Nguyễn Hồng Lĩnh"),  # the province unsaid
+        # A name right after "chủ tịch" is the officer's, not a place named after a person.
+        ("UBND TP đã lập tổ công tác do Phó chủ tịch Trần Vĩnh Tuyến làm tổ trưởng.", "Trần Vĩnh Tuyến"),
         ("Ông Billstrom tái khẳng định lập trường.", "Billstrom"),  # a foreign name after a title
         ("GS Albert Pisano đến từ Mỹ cho rằng như vậy.", "Albert Pisano"),
         ("Sean Lusk - đồng giám đốc tại Walsh Trading - cho biết vậy.", "Sean Lusk"),  # described after it
