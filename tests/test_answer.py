@@ -248,6 +248,9 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
         ("Ngoại trưởng Thụy Điển Tobias Billstrom nói vậy.", "Tobias Billstrom"),
         ("Sau phiên họp, đại sứ Mỹ tại Hungary David Pressman cho biết.", "David Pressman"),
         ("Tân Tổng tư lệnh quân đội Ukraine Oleksandr Syrsky đăng trên mạng.", "Oleksandr Syrsky"),
+        # A general's or a cleric's name after their title, whatever its first word.
+        ("Tướng Oleksandr Syrskyi, chỉ huy quân đội Ukraine, nói vậy.", "Oleksandr Syrskyi"),
+        ("Đại hội suy cử Hoà thượng Thích Trí Quảng tiếp tục làm Trưởng ban Trị sự.", "Thích Trí Quảng"),
     ],
 )
 def test_a_name_is_bolded_whole_and_alone(sentence, name):
