@@ -196,6 +196,15 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         # The claim's person's rank, when the sentence names them: after their name.
         named_at = max((start for start, _ in confirming), default=-1)
         contrary.extend([span for span in others if span[0] > named_at] or others)
+    # A month of a year the claim states ("từ tháng 6-2018") is contradicted by another one alone ("Tháng
+    # 6-2017"); a year after "từ năm", "vào năm"… by another after the same words.
+    asked = padded_words(question.text)  # its dates are no words of its topic
+    for pattern in (_MONTH_OF_YEAR, _YEAR_AFTER):
+        claimed_dates = {_date_key(m) for m in pattern.finditer(asked)}
+        stated_dates = [(_date_key(m), m.span()) for m in pattern.finditer(said)]
+        if claimed_dates and not claimed_dates & {d for d, _ in stated_dates}:
+            others = [span for d, span in stated_dates if d[0] in {c[0] for c in claimed_dates}]
+            contrary.extend(_accented_span(sentence, said, span) for span in others)
     # A quarter the claim states ("vào quý III") is contradicted by another one alone ("trong quý II").
     claimed_quarters = {_quarter(m) for m in _QUARTER.finditer(claim)}
     stated_quarters = [(_quarter(m), m.span()) for m in _QUARTER.finditer(said)]
@@ -209,6 +218,10 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         verdict = Verdict.NO
     elif office is not None and office[0] is Verdict.UNCLEAR:
         verdict = Verdict.UNCLEAR  # the person is there, but not said to hold the claimed office
+    elif (
+        office is None and office_pattern().search(claim) and people_in(question.text) and not (claimed or claimed_days)
+    ):
+        verdict = Verdict.UNCLEAR  # an office is claimed of someone the sentence gives no office
     elif (claimed or claimed_days or names or office) and amounts_found and days_found and names_found:
         verdict = Verdict.YES
         if office is not None:
@@ -220,6 +233,16 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
 
 
 _QUARTER = re.compile(r"(?<= )quy (iv|iii|ii|i|[1-4])(?= )")
+# In padded plain text: "thang 6 2018" ("tháng 6/2018", "tháng 6-2018"), "tu nam 2017".
+_MONTH_OF_YEAR = re.compile(r"(?<= )(thang) (\d{1,2}) ((?:19|20)\d\d)(?= )")
+_YEAR_AFTER = re.compile(r"(?<= )(tu nam|vao nam|den nam|tu|vao|den) ((?:19|20)\d\d)(?= )")
+
+
+def _date_key(match: re.Match[str]) -> tuple[str, str]:
+    """(the words before the date, the date): ("thang", "6 2018"), ("tu nam", "2017")."""
+    return match.group(1), " ".join(str(int(g)) for g in match.groups()[1:])
+
+
 _QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 

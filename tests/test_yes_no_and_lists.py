@@ -369,6 +369,44 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Thủ tướng",
         ),
+        # A month of a year the claim states is contradicted by another one alone, and a year after "từ năm"
+        # by another after the same words (the dates are no words of the question's topic).
+        (
+            "Văn phòng Chính phủ truyền đạt chỉ đạo yêu cầu Lâm Đồng xử lý cò mứt từ tháng 6-2018 phải không?",
+            "Tháng 6-2017, Văn phòng Chính phủ truyền đạt ý kiến chỉ đạo về việc Lâm Đồng phải xử lý nạn cò mứt.",
+            Verdict.NO,
+            "Tháng 6-2017",
+        ),
+        (
+            "Kim Yo-jong giữ chức Phó chủ nhiệm Ban Tuyên giáo từ năm 2017 phải không?",
+            "Cô giữ chức Phó chủ nhiệm Ban Tuyên giáo từ năm 2015, có nhiệm vụ củng cố hình ảnh.",
+            Verdict.NO,
+            "từ năm 2015",
+        ),
+        # A Thái family name ("Tòng") is a name: the person's office is read, and the deputy's is not the claimed
+        # one ...
+        (
+            "Bà Tòng Thị Phóng phát biểu về Luật phòng, chống tác hại của rượu, bia với cương vị Chủ tịch Hội"
+            " đồng Dân tộc phải không?",
+            "Phó chủ tịch Quốc hội Tòng Thị Phóng cho biết dư luận đang rất quan tâm Luật phòng, chống tác hại"
+            " của rượu, bia.",
+            Verdict.NO,
+            "Phó chủ tịch",
+        ),
+        # ... and a person the sentence names with no office it reads is not confirmed by the name alone.
+        (
+            "Bà Khà Thị Lan là Chủ tịch Hội đồng Dân tộc phải không?",
+            "Phó chủ tịch Quốc hội Khà Thị Lan cho biết dư luận đang rất quan tâm Luật phòng, chống tác hại của"
+            " rượu, bia.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        (
+            "Bà Tòng Thị Phóng là Chủ tịch Hội đồng Dân tộc phải không?",
+            "Bà Tòng Thị Phóng cho biết dư luận đang rất quan tâm Luật phòng, chống tác hại của rượu, bia.",
+            Verdict.UNCLEAR,
+            None,
+        ),
         # A quarter the claim states is contradicted by another one alone, however it is written.
         (
             "Đoàn do CT HĐND tỉnh Cà Mau sang tỉnh Trat (Thái Lan) học quản lý tàu cá vào quý III phải không?",
