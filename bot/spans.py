@@ -78,7 +78,7 @@ _DATE = re.compile(
 # "tại Cung Văn hóa Hữu nghị Việt Xô", "ở tỉnh Hà Nam": from the first capitalised word after the
 # preposition to the last one before punctuation or a word that starts another clause.
 _PLACE = re.compile(
-    rf"(?<!\w)(?:tại|ở|đến|về|trên địa bàn)\s+(?:(?:tỉnh|thành phố|huyện|quận|xã|thị xã|nước|"
+    rf"(?<!\w)(?:tại|ở|đến|tới|sang|về|trên địa bàn)\s+(?:(?:tỉnh|thành phố|huyện|quận|xã|thị xã|nước|"
     rf"thủ đô|khu|trụ sở|hội trường)\s+)?(?P<place>[{UPPER}][\w.]*(?:\s+(?!(?:và|với|để|nhằm|do|vào|từ|"
     rf"cho|của|trong|khi|đã|sẽ|được)\s)[\w.]+){{0,7}})",
 )
@@ -625,10 +625,7 @@ _GRAINS = (  # (what the question asks, what the date must hold)
 )
 
 # "huyện Long Thành", "xã Quảng Thịnh", "quận 8": a place named by its kind.
-_TYPED_PLACE = re.compile(
-    rf"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|xã|phường|thị xã|thị trấn|thủ đô|đường|phố|khu công nghiệp|"
-    rf"ấp|thôn|bản|làng)\s+(?:{CAPITALISED_RUN}|\d+)(?!\w)"
-)
+_TYPED_PLACE = re.compile(rf"(?<!\w)(?:{alternation(table('place_kinds'))})\s+(?:{CAPITALISED_RUN}|\d+(?:/\d+)?)(?!\w)")
 
 
 @functools.cache

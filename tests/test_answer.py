@@ -669,6 +669,14 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
             "Tại góc đường Hai Bà Trưng – Lê Duẩn, lực lượng chức năng lập biên bản xe biển đỏ.",
             ["góc đường Hai Bà Trưng – Lê Duẩn"],
         ),
+        # A place named by its kind ("quảng trường", "chung cư"…) or reached "tới", "sang".
+        (
+            "Cụm linh vật rồng Tết Giáp Thìn ở Quy Nhơn được đặt ở đâu?",
+            "Cụm linh vật rồng được đặt trước quảng trường Nguyễn Tất Thành dịp Tết.",
+            ["quảng trường Nguyễn Tất Thành"],
+        ),
+        ("Vụ việc xảy ra ở đâu?", "Vụ việc xảy ra trong thang máy chung cư GX9 sáng 1/4.", ["chung cư GX9"]),
+        ("Nhà vua thăm Huế xong thì đi đâu?", "Sau Huế, Nhà vua và Hoàng hậu bay tới Bangkok.", ["Bangkok"]),
         # An amount is bolded with its number ("2 triệu USD", not "triệu USD") ...
         (
             "Chính phủ Mỹ tài trợ gieo mầm bao nhiêu USD?",
