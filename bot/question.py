@@ -822,9 +822,9 @@ def _others_named(key: str, asked: list[tuple[int, int]], unaccented: bool) -> t
 
 
 # The question words' own syllables, the only ones read without their tone mark: "cơ quan nào" is
-# no "quận nào", though "quan" lacks the tone of "quận"; "bao nhieu" is "bao nhiêu" and "thang mấy"
-# "tháng mấy" (no other word is spelled so beside "bao" or "mấy").
-_LOOSE_SYLLABLES = frozenset({"nào", "đâu", "ở", "nhiêu", "tháng"})
+# no "quận nào", though "quan" lacks the tone of "quận"; "bao nhieu" is "bao nhiêu", "thang mấy" "tháng
+# mấy", "tai đâu" "tại đâu" and "tinh nào" "tỉnh nào" (no other word is spelled so beside these).
+_LOOSE_SYLLABLES = frozenset({"nào", "đâu", "ở", "nhiêu", "tháng", "tại", "tỉnh"})
 
 
 def _missing_tones_only(typed: str, phrases: tuple[str, ...], loose: bool = False) -> bool:

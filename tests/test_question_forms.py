@@ -120,6 +120,9 @@ def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
         ("Máy bay nào hạ cánh trước?", Kind.WHAT),  # a lone plain "may" is no "mấy"
         ("Tổng mức đầu tư dự án vành đai 4 là bao nhieu?", Kind.HOW_MANY),  # "bao nhieu" is "bao nhiêu"
         ("Đoàn Cà Mau đi hội chợ vào thang mấy?", Kind.WHEN),  # "thang mấy" is "tháng mấy"
+        ("Đoàn thăm nhà máy Vinfast tai đâu?", Kind.WHERE),  # "tai đâu" is "tại đâu"
+        ("Hội nghị giao ban tổ chức ở tinh nào?", Kind.WHERE),  # "tinh nào" is "tỉnh nào"
+        ("Đoàn dự hội chợ thủy sản Bắc Mỹ tại TP nào?", Kind.WHERE),
         ("Tuyến metro số 2 dài 11,3 km đúng khôg?", Kind.YES_NO),  # "khôg" is "không" missing its n
         ("Chiếc cặp bỏ quên có tổng cộng 20.300 USD phải không?", Kind.YES_NO),  # a claim of a total
         ("Có ba trường hợp nào bị kỷ luật?", Kind.WHAT),  # a lone "ba" is three, no title "bà"
