@@ -275,10 +275,13 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
 
 
 def _counts_a_duration(before: str) -> bool:
-    """Whether "năm nay", "hôm nay"… after these words count a duration ("20 năm nay"), not a date."""
+    """Whether "năm nay", "hôm nay"… after these words count a duration ("hơn 20 năm nay"), not a date; a
+    number counts one only after a word of duration or opening the question ("RON 95 hôm nay" is a date)."""
     words = before.split()
-    durations = _question_words()["dates"]["duration_before"]
-    return bool(words) and (words[-1].isdigit() or words[-1] in durations or " ".join(words[-2:]) in durations)
+    dates = _question_words()["dates"]
+    if words and words[-1].isdigit():
+        return len(words) == 1 or words[-2] in dates["before_a_duration"]
+    return bool(words) and (words[-1] in dates["duration_before"] or " ".join(words[-2:]) in dates["duration_before"])
 
 
 @dataclass(frozen=True)

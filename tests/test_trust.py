@@ -106,6 +106,8 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         ("Năm nay Hà Nội khen bao nhiêu tập thể?", [("place", "ha noi"), ("recent", "year")]),
         ("Mấy hôm nay có tin gì về Chỉ thị 05?", [("document", "#ct5")]),
         ("Ba năm nay Hà Nội khen bao nhiêu tập thể?", [("place", "ha noi")]),
+        ("Hơn 20 năm nay Hà Nội khen bao nhiêu tập thể?", [("years", "20"), ("place", "ha noi")]),
+        ("Giá xăng RON 95 hôm nay bao nhiêu?", [("recent", "day")]),  # a grade's number, then today
         # A province's delegation ("đoàn"), not a person surnamed Đoàn; a Đoàn named in full is a person.
         ("Đoàn Cà Mau dự hội chợ ở Australia vào tháng mấy?", [("place", "ca mau")]),
         ("Ông Đoàn Ngọc Hải từ chức khi nào?", [("person", "doan ngoc hai")]),
