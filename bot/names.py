@@ -28,7 +28,8 @@ def alternation(words: tuple[str, ...]) -> str:
 
 
 UPPER = UPPER_LETTERS
-NAME_SYLLABLE = rf"[{UPPER}][{LOWER_LETTERS}]+"
+# A given name may be one letter ("Nguyễn Thị Như Ý").
+NAME_SYLLABLE = rf"[{UPPER}][{LOWER_LETTERS}]*"
 PERSON = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})(?:\s+{NAME_SYLLABLE}){{1,3}}(?!\w)")
 NOT_PEOPLE = re.compile(
     rf"(?<!\w)(?:{alternation(table('not_people'))}"

@@ -248,6 +248,11 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
         ("Ngoại trưởng Thụy Điển Tobias Billstrom nói vậy.", "Tobias Billstrom"),
         ("Sau phiên họp, đại sứ Mỹ tại Hungary David Pressman cho biết.", "David Pressman"),
         ("Tân Tổng tư lệnh quân đội Ukraine Oleksandr Syrsky đăng trên mạng.", "Oleksandr Syrsky"),
+        # A one-letter given name ends the name; "Uông" is a family name; "châu Âu" is Europe, not a "Âu".
+        ("Tổ gồm bà Phan Thị Mỹ Thanh và bà Nguyễn Thị Như Ý tiếp xúc cử tri.", "Phan Thị Mỹ Thanh"),
+        ("Tiếp xúc cử tri có bà Nguyễn Thị Như Ý, đại biểu Quốc hội.", "Nguyễn Thị Như Ý"),
+        ("Ông Uông Chu Lưu được nhiều phiếu tín nhiệm cao nhất.", "Uông Chu Lưu"),
+        ("Thủ tướng tiếp Chủ tịch Hội đồng châu Âu Donald Tusk bên lề hội nghị.", "Donald Tusk"),
         # A general's or a cleric's name after their title, whatever its first word.
         ("Tướng Oleksandr Syrskyi, chỉ huy quân đội Ukraine, nói vậy.", "Oleksandr Syrskyi"),
         ("Đại hội suy cử Hoà thượng Thích Trí Quảng tiếp tục làm Trưởng ban Trị sự.", "Thích Trí Quảng"),
