@@ -197,19 +197,15 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         named_at = max((start for start, _ in confirming), default=-1)
         contrary.extend([span for span in others if span[0] > named_at] or others)
     # A month of a year the claim states ("từ tháng 6-2018") is contradicted by another one alone ("Tháng
-    # 6-2017"); a year after "từ năm", "vào năm"… by another after the same words.
+    # 6-2017"), a year after "từ năm", "vào năm"… by another after the same words, a quarter ("vào quý
+    # III") by another ("trong quý II").
     asked = padded_words(question.text)  # its dates are no words of its topic
-    for pattern in (_MONTH_OF_YEAR, _YEAR_AFTER):
+    for pattern in (_MONTH_OF_YEAR, _YEAR_AFTER, _QUARTER):
         claimed_dates = {_date_key(m) for m in pattern.finditer(asked)}
         stated_dates = [(_date_key(m), m.span()) for m in pattern.finditer(said)]
         if claimed_dates and not claimed_dates & {d for d, _ in stated_dates}:
             others = [span for d, span in stated_dates if d[0] in {c[0] for c in claimed_dates}]
             contrary.extend(_accented_span(sentence, said, span) for span in others)
-    # A quarter the claim states ("vào quý III") is contradicted by another one alone ("trong quý II").
-    claimed_quarters = {_quarter(m) for m in _QUARTER.finditer(claim)}
-    stated_quarters = [(_quarter(m), m.span()) for m in _QUARTER.finditer(said)]
-    if claimed_quarters and stated_quarters and not claimed_quarters & {q for q, _ in stated_quarters}:
-        contrary.extend(_accented_span(sentence, said, span) for _, span in stated_quarters)
     abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
     office = _office_check(sentence, claim, abbreviations)
     if office is not None and office[0] is Verdict.NO:
@@ -232,22 +228,16 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     return Check(verdict, tuple(dict.fromkeys(confirming)), tuple(dict.fromkeys(contrary)))
 
 
-_QUARTER = re.compile(r"(?<= )quy (iv|iii|ii|i|[1-4])(?= )")
-# In padded plain text: "thang 6 2018" ("tháng 6/2018", "tháng 6-2018"), "tu nam 2017".
+# In padded plain text: "thang 6 2018" ("tháng 6/2018", "tháng 6-2018"), "tu nam 2017", "quy iii".
 _MONTH_OF_YEAR = re.compile(r"(?<= )(thang) (\d{1,2}) ((?:19|20)\d\d)(?= )")
 _YEAR_AFTER = re.compile(r"(?<= )(tu nam|vao nam|den nam|tu|vao|den) ((?:19|20)\d\d)(?= )")
+_QUARTER = re.compile(r"(?<= )(quy) (iv|iii|ii|i|[1-4])(?= )")
+_ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
 
 def _date_key(match: re.Match[str]) -> tuple[str, str]:
-    """(the words before the date, the date): ("thang", "6 2018"), ("tu nam", "2017")."""
-    return match.group(1), " ".join(str(int(g)) for g in match.groups()[1:])
-
-
-_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-def _quarter(match: re.Match[str]) -> int:
-    return _QUARTERS.get(match.group(1)) or int(match.group(1))
+    """(the words before the date, the date): ("thang", "6 2018"), ("tu nam", "2017"), ("quy", "3")."""
+    return match.group(1), " ".join(_ROMAN_QUARTERS.get(g) or str(int(g)) for g in match.groups()[1:])
 
 
 def _accented_span(sentence: str, padded: str, span: Span) -> Span:

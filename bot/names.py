@@ -31,9 +31,9 @@ UPPER = UPPER_LETTERS
 # A given name may be one letter ("Nguyễn Thị Như Ý").
 NAME_SYLLABLE = rf"[{UPPER}][{LOWER_LETTERS}]*"
 PERSON = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})(?:\s+{NAME_SYLLABLE}){{1,3}}(?!\w)")
+_PLACE_WORDS = alternation(table("provinces") + table("countries"))
 NOT_PEOPLE = re.compile(
-    rf"(?<!\w)(?:{alternation(table('not_people'))}"
-    rf"|(?:{alternation(table('groups_of_a_place'))})\s+(?:{alternation(table('provinces') + table('countries'))}))(?!\w)"
+    rf"(?<!\w)(?:{alternation(table('not_people'))}|(?:{alternation(table('groups_of_a_place'))})\s+(?:{_PLACE_WORDS}))(?!\w)"
 )
 _AFTER_SURNAME = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})\s+$")
 
@@ -52,10 +52,9 @@ CAPITALISED_RUN = rf"[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*){{0,3}}"
 TITLED_RUN = re.compile(rf"(?<!\w)(?:{alternation(table('person_titles'))})\s+(?P<name>{CAPITALISED_RUN})(?!\w)")
 NOT_NAME_START = re.compile(rf"(?:{alternation(table('not_name_start'))})(?!\w)")
 # A province, a country or a region named anywhere ("Đồng Nai thu ngân sách...").
-KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{alternation(table('provinces') + table('countries'))})(?!\w)")
+KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{_PLACE_WORDS})(?!\w)")
 # "Ngoại trưởng Thụy Điển Tobias Billstrom", "Tổng tư lệnh quân đội Ukraine Oleksandr Syrsky", "đại sứ
 # Mỹ tại Hungary David Pressman": a title, a few words of its body ending in a country, then the name.
-_PLACE_WORDS = alternation(table("provinces") + table("countries"))
 TITLED_FROM_PLACE = re.compile(
     rf"(?<!\w)(?:{alternation(table('person_titles'))})(?:\s+[{UPPER}]?[{LOWER_LETTERS}]+){{0,3}}\s+(?:{_PLACE_WORDS})"
     rf"(?:\s+(?:tại|ở)\s+(?:{_PLACE_WORDS}))?\s+(?P<name>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+){{0,2}})(?!\w)"

@@ -619,10 +619,10 @@ def analyse(text: str) -> Question:
             ]
         if candidate in (Kind.WHERE, Kind.WHO):
             # Typed without diacritics, "co quan nao" is "cơ quan nào", no "quận nào"; "don vi nao" no "vị nào".
-            hits = [span for span in hits if not _ends_a_body(key, span)]
+            hits = [span for span in hits if not _first_word_ends(key, span, _PLAIN_NOT_PERSON_NOUNS)]
         if candidate is Kind.WHEN and unaccented:
             # … and "quoc hoi nao" is "Quốc hội nào", no "hồi nào"; "quang nam nao" no "năm nào".
-            hits = [span for span in hits if not _ends_a_name(key, span)]
+            hits = [span for span in hits if not _first_word_ends(key, span, _names_ending_in_when_words())]
         if candidate is Kind.HOW_MANY and (
             _alternation(("gì", "thế nào", "ra sao", "nào"), unaccented).search(key) or _YES_NO.search(key)
         ):
@@ -640,7 +640,7 @@ def analyse(text: str) -> Question:
                 while following[:2] in (["bao", "nhiêu"], ["bao", "nhieu"]) or following[:1] in (["mấy"], ["may"]):
                     following = following[2:] if following[0] == "bao" else following[1:]
                 # "… là bao nhiêu theo báo cáo của Bộ": what follows "theo" is a source, nothing counted.
-                if following[:1] in (["theo"],):
+                if following[:1] == ["theo"]:
                     following = []
                 # "tập thể thì bao nhiêu?": nothing after it, a short noun before it is what is counted.
                 before = [w for w in syllables(key[:start]) if w not in _NOT_COUNTED and w not in _LINKS]
@@ -767,11 +767,12 @@ _PLAIN_NOT_PERSON_NOUNS = frozenset(strip_diacritics(n) for n in _NOT_PERSON_NOU
 _TOPIC_COUNTS = frozenset({"so luong", "tong so", "tong cong"})
 
 
-def _ends_a_body(key: str, phrase: tuple[int, int]) -> bool:
-    """Whether the first syllable of a where-phrase ends a noun of bodies with the syllable before it."""
+def _first_word_ends(key: str, phrase: tuple[int, int], nouns: frozenset[str]) -> bool:
+    """Whether the first syllable of a question phrase ends one of these (diacritic-free) two-syllable
+    nouns with the syllable before it: "co quan nao" is "cơ quan nào", no "quận nào"."""
     before = key[: phrase[0]].split()
     first = key[phrase[0] : phrase[1]].split()[0]
-    return bool(before) and strip_diacritics(f"{before[-1]} {first}") in _PLAIN_NOT_PERSON_NOUNS
+    return bool(before) and strip_diacritics(f"{before[-1]} {first}") in nouns
 
 
 @functools.cache
@@ -784,13 +785,6 @@ def _names_ending_in_when_words() -> frozenset[str]:
     ]
     endings = (" ".join(strip_diacritics(n).lower().split()[-2:]) for n in names)
     return frozenset(e for e in endings if " " in e)
-
-
-def _ends_a_name(key: str, phrase: tuple[int, int]) -> bool:
-    """Whether the first syllable of a when-phrase ends a name or body with the syllable before it."""
-    before = key[: phrase[0]].split()
-    first = key[phrase[0] : phrase[1]].split()[0]
-    return bool(before) and f"{before[-1]} {first}" in _names_ending_in_when_words()
 
 
 _CLAUSE_MARKERS = frozenset(_question_words()["who"]["clause_markers"]) | frozenset(

@@ -111,14 +111,14 @@ def normalise(text: str, years: bool = False) -> str:
 def contains(haystack: str | None, needle: str | None) -> bool:
     if not (haystack and needle):
         return False
-    said = f" {normalise(haystack)} "
-    if f" {normalise(needle)} " in said:
+    said, wanted = f" {normalise(haystack)} ", normalise(needle)
+    if f" {wanted} " in said:
         return True
     # A document's number and year written apart ("Nghị định 91 năm 2015") or in its code ("91/2015/NĐ-CP").
     if f" {normalise(needle, years=True)} " in f" {normalise(haystack, years=True)} ":
         return True
     # A count up to ten is written in words as often as in digits: "6 nhóm" is "sáu nhóm".
-    count = re.fullmatch(r"(10|[1-9]) (.+)", normalise(needle))
+    count = re.fullmatch(r"(10|[1-9]) (.+)", wanted)
     if count is not None and f" {normalise(_NUMBER_WORDS[int(count[1])])} {count[2]} " in said:
         return True
     # A date asked as "ngày 20-5" is stated by "vào 20/5".
@@ -128,7 +128,7 @@ def contains(haystack: str | None, needle: str | None) -> bool:
     if date is not None and f" {normalise(date[1])} " in said:
         return True
     # A year asked for ("năm 2009") is stated by a date in that year ("ngày 31/3/2009", "tháng 6/2009").
-    year = re.fullmatch(r"năm ((?:19|20)\d\d)", unicodedata.normalize("NFC", normalise(needle)))
+    year = re.fullmatch(r"năm ((?:19|20)\d\d)", unicodedata.normalize("NFC", wanted))
     return (
         year is not None
         and re.search(rf"(?<![\d/.-])\d{{1,2}}[/.-](?:\d{{1,2}}[/.-])?{year[1]}(?!\d)", haystack) is not None
