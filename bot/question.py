@@ -805,15 +805,20 @@ _COMPANY_BEFORE = {
 
 def _others_named(key: str, asked: list[tuple[int, int]], unaccented: bool) -> tuple[str, ...]:
     """Titles the question names after its question word as the asked person's company
-    ("Những lãnh đạo nào cùng dự hội nghị với Thủ tướng?": "thu tuong")."""
+    ("Những lãnh đạo nào cùng dự hội nghị với Thủ tướng?": "thu tuong"); not the asked title itself
+    ("Chủ tịch UBND TP.HCM nào tiếp Chủ tịch Cuba?" asks for a chủ tịch)."""
     if not asked:
         return ()
     first = min(start for start, _ in asked)
+    titles = list(_alternation(_WHO_TITLES, unaccented).finditer(key))
+    asked_titles = {strip_diacritics(t.group()) for t in titles if t.end() <= first}
     return tuple(
         dict.fromkeys(
             strip_diacritics(title.group())
-            for title in _alternation(_WHO_TITLES, unaccented).finditer(key)
-            if title.start() > first and _COMPANY_BEFORE[unaccented].search(key[first : title.start()])
+            for title in titles
+            if title.start() > first
+            and _COMPANY_BEFORE[unaccented].search(key[first : title.start()])
+            and strip_diacritics(title.group()) not in asked_titles
         )
     )
 

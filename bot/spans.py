@@ -33,6 +33,7 @@ from bot.names import (
 from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question, directive_verbs
 from bot.tables import word_tables
 from bot.text import (
+    canonicalize,
     clean_syllable,
     code_terms,
     dictionary_words,
@@ -103,8 +104,22 @@ _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty
 _PER_UNIT = re.compile(r"(?<!\w)bao nhieu\s+(?:tien\s+)?(?:1|mot)\s+\w+")
 
 
-def _mentions(plain_question: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain_question) for w in words)
+def _asks_with(question: Question, table: str, key: str) -> bool:
+    """Whether the question says a word of the table, with its diacritics when it was typed with them
+    ("đất đai" and "báo cáo" do not ask how long, "dài", or how high, "cao"), and not as the first
+    syllable of a longer word ("cao điểm", "cao tốc")."""
+    if question.unaccented:
+        text, words, dictionary = strip_diacritics(question.text).lower(), _plain_words(table, key), _plain_dictionary()
+    else:
+        text = canonicalize(question.text).lower()
+        words = tuple(dict.fromkeys(canonicalize(w).lower() for w in _count_tables()[table][key]))
+        dictionary = dictionary_words()
+    for word in words:
+        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
+            following = text[match.end() :].split()[:1]
+            if not (following and f"{word} {following[0].strip('.,;:?!')}" in dictionary):
+                return True
+    return False
 
 
 @functools.cache
@@ -333,13 +348,11 @@ def _wanted_nouns(question: Question) -> tuple[tuple[str, ...], ...]:
                 options.extend(_plain_words(group))
     if not any(o in _plain_words(t) for t in _UNITS for o in options):
         # "xe xếp hàng dài bao nhiêu?": the dimension asked, its unit left unsaid.
-        options.extend(
-            w for t in _UNITS if _mentions(plain_question, _plain_words(t, "asked_by")) for w in _plain_words(t)
-        )
+        options.extend(w for t in _UNITS if _asks_with(question, t, "asked_by") for w in _plain_words(t))
     if _PERCENT_HINT.search(question.text):
         options.append("%")
     money = _plain_words("money")
-    if (_mentions(plain_question, _plain_words("money_asked")) or _PER_UNIT.search(plain_question)) and not any(
+    if (_asks_with(question, "money_asked", "words") or _PER_UNIT.search(plain_question)) and not any(
         o in money for o in options
     ):
         options.extend(money)
@@ -410,6 +423,14 @@ def _another_kind(sentence: str, span: Span, asked_kind: str) -> bool:
     return said is not None and said != asked_kind
 
 
+def _counted_before(before: str, option: tuple[str, ...]) -> bool:
+    """Whether the clause before a number names what it counts: "tổng số xe tăng cường trong dịp này là 2.500"."""
+    clause = padded_words(re.split(r"[,;:.]", before)[-1]).split()
+    if clause[-1:] not in (["la"], ["dat"]):
+        return False
+    return any(clause[i] == "so" and tuple(clause[i + 1 : i + 1 + len(option)]) == option for i in range(len(clause)))
+
+
 def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Numbers followed by the counted noun (strong), and any number with a word after it (weak)."""
     strong: list[Span] = []
@@ -436,6 +457,8 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
                 matched = (match.start(), match.end() + _span_of_words(after, len(option)))
             elif skipped and tuple(following[skipped : skipped + len(option)]) == option:
                 matched = (match.start(), match.end() + _span_of_words(after, skipped + len(option)))
+            elif _counted_before(sentence[: match.start()], option):
+                matched = match.span()
             if matched:
                 # The question's noun may go on past the counted one: "235 trường đại" + "học".
                 end = name_end(sentence, matched[1])

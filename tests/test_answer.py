@@ -299,6 +299,18 @@ def test_a_name_titled_as_the_company_the_question_names_is_not_the_answer(quest
     assert [sentence[s:e] for s, e in strong + weak] == names
 
 
+def test_the_asked_title_is_no_company_though_the_question_names_another_holder_of_it():
+    from bot.question import analyse
+
+    question = "Chủ tịch UBND TP.HCM nào cùng Bí thư Nguyễn Thiện Nhân tiếp Chủ tịch Cuba Diaz-Canel?"
+    sentence = (
+        "Bí thư Thành uỷ TP HCM Nguyễn Thiện Nhân cùng Chủ tịch UBND TP HCM Nguyễn Thành Phong đã đón tiếp Chủ tịch"
+        " Diaz-Canel tại Dinh Thống Nhất."
+    )
+    assert analyse(question).others == ("bi thu",)
+    assert spans_said(sentence, question) == (["Nguyễn Thành Phong"], [])
+
+
 def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
     from bot.question import analyse
     from bot.spans import answer_spans
@@ -645,6 +657,63 @@ def test_a_person_named_with_con_co_answers_who_else_not_who(question, strong):
     ],
 )
 def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(question, sentence, strong, weak):
+    assert spans_said(sentence, question) == (strong, weak)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "strong", "weak"),
+    [
+        # A counted noun typed as its abbreviation ("DA": dự án, "UVTW": ủy viên trung ương) ...
+        (
+            "TPHCM công bố bao nhiêu DA chống ngập?",
+            "Tại hội nghị, TP công bố 17 dự án công trình chống ngập và xử lý nước thải.",
+            ["17 dự án"],
+            [],
+        ),
+        (
+            "BCT điều động mấy UVTW về các bộ làm thứ trưởng?",
+            "Bộ Chính trị điều động 4 đồng chí Uỷ viên Trung ương về các Bộ giữ chức Thứ trưởng.",
+            ["4 đồng chí"],
+            [],
+        ),
+        # ... "trường hợp" between the number and what it counts ...
+        (
+            "Ủy ban Kiểm tra kỷ luật bao nhiêu tổ chức đảng?",
+            "Uỷ ban kiểm tra vừa thi hành kỷ luật 30 trường hợp tổ chức Đảng, đảng viên vi phạm.",
+            ["30 trường hợp tổ chức"],
+            [],
+        ),
+        # ... or the noun named before the number: "tổng số xe … là 2.500".
+        (
+            "Sở GTVT dự kiến tăng cường bao nhiêu xe dịp Tết?",
+            "Dự kiến, tổng số xe tăng cường trong dịp này là 2.500.",
+            ["2.500"],
+            [],
+        ),
+        # Trade, support and damages are amounts of money, the currency kept with its magnitude.
+        (
+            "Kim ngạch thương mại Việt Nam - Ấn Độ năm ngoái đạt bao nhiêu?",
+            "Năm 2017, kim ngạch thương mại hai chiều ước đạt 7,5 tỷ USD (tăng gần 38% so với 2016).",
+            ["7,5 tỷ USD"],
+            ["38%"],
+        ),
+        # "đất đai", "báo cáo" and "cao điểm" ask for no length or height: a distance is no answer.
+        (
+            "Theo báo cáo, bao nhiêu hộ bị thu hồi đất đai?",
+            "Dự án thu hồi đất của 12 hộ, làm 300 m đường mới.",
+            ["12 hộ"],
+            ["300 m"],
+        ),
+        (
+            "Bao nhiêu xe tăng cường dịp cao điểm?",
+            "Dự kiến 2.500 xe tăng cường, nối đuôi nhau 3 km.",
+            ["2.500 xe tăng cường"],
+            ["3 km"],
+        ),
+        ("Đoàn xe dài bao nhiêu?", "Dự kiến 2.500 xe tăng cường, nối đuôi nhau 3 km.", ["3 km"], ["2.500 xe"]),
+    ],
+)
+def test_a_count_is_found_however_the_question_names_what_it_counts(question, sentence, strong, weak):
     assert spans_said(sentence, question) == (strong, weak)
 
 

@@ -19,6 +19,10 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
         ("TU Nghệ An có bn đảng viên", "tỉnh ủy Nghệ An có bao nhiêu đảng viên", "thành ủy"),
         ("tới h có bn vụ cháy vậy", "tới giờ có bao nhiêu vụ cháy vậy", ""),
         ("chủ nhà tên j", "chủ nhà tên gì", ""),
+        # Office shorthand for what is counted: "DA" a project, "UVTW" a Central Committee member; in
+        # lowercase "da" is "đã" typed without its marks.
+        ("bao nhiêu DA, mấy UVTW", "bao nhiêu dự án, mấy ủy viên trung ương", ""),
+        ("da co bao nhieu HS", "da co bao nhieu hoc sinh", ""),
         ("phấn đấu bao nhiu % đơn vị", "phấn đấu bao nhiêu % đơn vị", ""),
         ("giá 10 k đồng", "giá 10 k đồng", ""),  # "10k" is ten thousand, not "không"
         ("ai la bt tinh uy nghe an", "ai la biet tinh uy nghe an", "bi thu bo truong"),  # typed plain
