@@ -52,7 +52,7 @@ _AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)\s*(%|[^\W\d_]+)")
 # Numbers that place the claim (a year, a session, a date, "mùng 4 Tết", a term) or name a document ("Chỉ thị
 # 05", "Nghị quyết 18"), not what it states ("từ 2015"; but "đầu tư 15.000 tỷ" is an amount).
 _PLACING = re.compile(
-    r"(?:nam|thang|ngay|mung|lan|khoa|thu|hoi|ky|so|quy|dot|tuan|gio|thi|quyet|dinh|luan|(?<!dau )tu|ban|van|bao|luat)\s*$"
+    r"(?:nam|thang|ngay|mung|lan|khoa|thu|hoi|ky|so|quy|dot|tuan|gio|thi|quyet|dinh|luan|(?<!dau )tu|ban|van|bao|luat|giai doan)\s*$"
 )
 # Words after a number that are no unit: "… 05 phải không?"
 _NOT_UNITS = PLAIN_STOP_WORDS | {"phai", "khong", "dung", "chua", "that", "tren"}  # "vành đai 3 trên cao"
@@ -207,7 +207,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
             others = [span for d, span in stated_dates if d[0] in {c[0] for c in claimed_dates}]
             contrary.extend(_accented_span(sentence, said, span) for span in others)
     abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
-    office = _office_check(sentence, claim, abbreviations)
+    office = _office_check(sentence, claim, abbreviations, _casing(question))
     if office is not None and office[0] is Verdict.NO:
         contrary.append(office[1])
     if contrary:
@@ -358,7 +358,34 @@ _ABBREVIATION = re.compile(r"(?<!\w)[A-ZĐ]{2,}(?!\w)")
 WORDS_OF_BODY = 6  # an office's body is at most this many words ("Ủy ban Quốc phòng và An ninh")
 
 
-def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> tuple[Verdict, Span] | None:
+@functools.cache
+def _body_words() -> frozenset[str]:
+    """Words an office's body may be typed with in lowercase ("UBND phường Thanh Xuân Bắc", "Bộ trưởng bộ Công an")."""
+    return frozenset(w for phrase in (*table("place_kinds"), *table("institutions")) for w in _plain(phrase).split())
+
+
+@dataclass(frozen=True)
+class _Casing:
+    """How a question typed with diacritics and capitals writes its words (diacritic-free): a word in
+    lowercase that no body is named with, and no capitalised word after it, ends a claimed office's body
+    ("Chủ tịch UBND phường Thanh Xuân Bắc | xuất hiện trong video …")."""
+
+    lowercase: frozenset[str] = frozenset()
+    capitalised: frozenset[str] = frozenset()
+
+
+def _casing(question: Question) -> _Casing:
+    words = re.findall(r"\w+", question.topic or question.text)
+    capitalised = frozenset(_plain(w) for w in words[1:] if w[0].isupper())
+    if question.unaccented or not capitalised:
+        return _Casing()
+    lowercase = frozenset(_plain(w) for w in words if w[0].islower())
+    return _Casing(lowercase - capitalised - _body_words(), capitalised)
+
+
+def _office_check(
+    sentence: str, claim: str, abbreviations: frozenset[str], casing: _Casing = _Casing()
+) -> tuple[Verdict, Span] | None:
     """Whether the sentence gives the claim's person the claimed office ("Ông X là Bí thư Tỉnh ủy
     A phải không?"): YES when the office is said beside the name, NO when another one is in its place
     (Phó Bí thư, or Chủ nhiệm of another committee), UNCLEAR when the person is there without it;
@@ -387,7 +414,7 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
     # must give the person each of them.
     claimed = [m for m in office_pattern().finditer(marked) if not _DATING_AN_OFFICE.search(marked[: m.start()])]
     checks = [
-        _held(sentence, plain, offices, wanted, _body(marked[wanted.end() :]), abbreviations)
+        _held(sentence, plain, offices, wanted, _body(marked[wanted.end() :], casing), abbreviations)
         for n, wanted in enumerate(claimed)
         if n == 0 or _GIVES_AN_OFFICE.search(marked[: wanted.start()])
     ]
@@ -401,11 +428,17 @@ def _office_check(sentence: str, claim: str, abbreviations: frozenset[str]) -> t
     return Verdict.UNCLEAR, person
 
 
-def _body(after: str) -> list[str]:
+def _body(after: str, casing: _Casing = _Casing()) -> list[str]:
     """The body of an office claimed, from the words after its title: "Tỉnh ủy Quảng Nam"."""
     body: list[str] = []
     rest = after.split()
     while rest and len(body) < WORDS_OF_BODY:
+        if (
+            body
+            and rest[0] in casing.lowercase
+            and not casing.capitalised.intersection(rest[1 : WORDS_OF_BODY - len(body)])
+        ):
+            break
         # A province is the body's even when one of its words is also a function word ("da nang": "đã").
         place = _known_place_plain().match(" " + " ".join(rest) + " ")
         if place:

@@ -255,6 +255,22 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Bí thư",
         ),
+        # … and before a word typed in lowercase that names no body, with no capitalised one after it
+        # ("phường Thanh Xuân Bắc | xuất hiện trong video").
+        (
+            "Chủ tịch UBND phường Thanh Xuân Bắc xuất hiện trong video là ông Vũ Minh Lộ đúng không?",
+            "Sau đó, hình ảnh ông Vũ Minh Lộ, Chủ tịch UBND phường Thanh Xuân Bắc và một cán bộ Công an phường"
+            " cũng xuất hiện trong video.",
+            Verdict.YES,
+            "Chủ tịch",
+        ),
+        # A number after "giai đoạn" names the phase, it counts nothing the sentence must repeat.
+        (
+            "Giai đoạn 1 tuyến metro số 2 Bến Thành - Tham Lương dài 11,3 km đúng không?",
+            "Giai đoạn một dài 11,3 km (Bến Thành - Tham Lương) đi qua các quận 1, 3, 10, 12.",
+            Verdict.YES,
+            "11,3 km",
+        ),
         # The claim's person called by the given name alone, said to hold an office with "là".
         (
             "ong Vo Ngoc Quoc Thuan tung la pho bi thu quan uy Go Vap phai khong",
