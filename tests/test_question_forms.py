@@ -23,6 +23,14 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
         # lowercase "da" is "đã" typed without its marks.
         ("bao nhiêu DA, mấy UVTW", "bao nhiêu dự án, mấy ủy viên trung ương", ""),
         ("da co bao nhieu HS", "da co bao nhieu hoc sinh", ""),
+        # Party and business writing: a plenum, the Secretariat, a company's board (with or without the
+        # stroke of the Đ), the airport the press shortens.
+        ("Bế mạc HNTW 10, BBT yêu cầu gì", "Bế mạc hội nghị trung ương 10, ban bí thư yêu cầu gì", ""),
+        (
+            "Thành viên HĐQT, HDQT nào ở cầu vượt TSN",
+            "Thành viên hội đồng quản trị, hội đồng quản trị nào ở cầu vượt tân sơn nhất",
+            "",
+        ),
         ("phấn đấu bao nhiu % đơn vị", "phấn đấu bao nhiêu % đơn vị", ""),
         ("giá 10 k đồng", "giá 10 k đồng", ""),  # "10k" is ten thousand, not "không"
         ("ai la bt tinh uy nghe an", "ai la biet tinh uy nghe an", "bi thu bo truong"),  # typed plain
