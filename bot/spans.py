@@ -699,17 +699,28 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     weak = others + [
         m.span()
         for m in KNOWN_PLACE.finditer(sentence)
-        if not any(s < m.end() and m.start() < e for s, e in strong + others) and not _echoes(m.group(), question)
+        if not any(s < m.end() and m.start() < e for s, e in strong + others)
+        and not _echoes(m.group(), question)
+        and not (m.group().lower() in table("forms_of_address") and _ADDRESSING.match(sentence, m.start()))
     ]
     if question.many:  # "những tỉnh nào": every province or country the sentence names is asked for
         # "các huyện Hoài Đức, Quốc Oai và Gia Lâm": the places listed after one named by its kind too.
         listed = [span for s, e in strong for span in _listed_after(sentence, e)]
+        if named and not _asks_a_province_or_country(question):
+            # "những quận nào": the districts, not the city of the delegation that met their voters.
+            return sorted(set(strong + listed)), weak
         return sorted(set(strong + weak + listed)), []
     if _asks_a_province_or_country(question):  # "Tỉnh nào là nơi đầu tiên …"
         return sorted(strong + weak), []
     return sorted(strong), weak
 
 
+# "Anh Lâm Giang, nhân viên …": opening the sentence or a clause, a form of address before a name, not
+# England ("Thủ tướng Anh Rishi Sunak" is).
+_ADDRESSING = re.compile(
+    rf"(?<![^\s,;:(“\"])(?<!\w\s)(?:{alternation(tuple(w.capitalize() for w in table('forms_of_address')))})"
+    rf"\s+{CAPITALISED_RUN}"
+)
 _NEXT_IN_LIST = re.compile(rf"(?:\s*,\s*|\s+và\s+)(?P<name>{CAPITALISED_RUN})(?!\w)")
 
 

@@ -799,6 +799,20 @@ def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong
             " Thất và Gia Lâm.",
             ["huyện Hoài Đức", "Quốc Oai", "Thạch Thất", "Gia Lâm"],
         ),
+        # "Anh" opening the sentence before a name addresses a person; after a title it is England.
+        (
+            "Cá lóc về chợ Bình Điền chủ yếu từ những tỉnh nào?",
+            "Anh Lâm Giang, nhân viên bốc vác trong chợ đầu mối Bình Điền, cho biết cá về từ nhiều nơi.",
+            [],
+        ),
+        ("Những nước nào đã ký?", "Thủ tướng Anh Rishi Sunak và Pháp đã ký.", ["Anh", "Pháp"]),
+        # … and not the city of the delegation that met their voters.
+        (
+            "Ông Trương Quang Nghĩa tiếp xúc cử tri những quận nào ở Đà Nẵng?",
+            "Trưởng đoàn đại biểu Quốc hội thành phố Đà Nẵng đã tiếp xúc cử tri ba quận Hải Châu, Sơn Trà và Ngũ"
+            " Hành Sơn.",
+            ["quận Hải Châu", "Sơn Trà", "Ngũ Hành Sơn"],
+        ),
         # "những cơ quan nào": the sentence names the bodies without repeating "cơ quan"; each is bolded
         # whole, not the one that gave the task (named in the question) nor one whose document it is.
         (
