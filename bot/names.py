@@ -55,8 +55,10 @@ NOT_NAME_START = re.compile(rf"(?:{alternation(table('not_name_start'))})(?!\w)"
 KNOWN_PLACE = re.compile(rf"(?<!\w)(?:{_PLACE_WORDS})(?!\w)")
 # "Ngoại trưởng Thụy Điển Tobias Billstrom", "Tổng tư lệnh quân đội Ukraine Oleksandr Syrsky", "đại sứ
 # Mỹ tại Hungary David Pressman": a title, a few words of its body ending in a country, then the name.
+# Or an international body, its abbreviation in brackets after it: "Tổng Thư ký Liên Hợp Quốc (LHQ) Antonio Guterres".
 TITLED_FROM_PLACE = re.compile(
-    rf"(?<!\w)(?:{alternation(table('person_titles'))})(?:\s+[{UPPER}]?[{LOWER_LETTERS}]+){{0,3}}\s+(?:{_PLACE_WORDS})"
+    rf"(?<!\w)(?:{alternation(table('person_titles'))})(?:\s+[{UPPER}]?[{LOWER_LETTERS}]+){{0,3}}"
+    rf"\s+(?:{_PLACE_WORDS}|{alternation(table('international_bodies'))})(?:\s*\([{UPPER}]{{2,8}}\))?"
     rf"(?:\s+(?:tại|ở)\s+(?:{_PLACE_WORDS}))?\s+(?P<name>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+){{0,2}})(?!\w)"
 )
 

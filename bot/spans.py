@@ -234,7 +234,8 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         start, end = match.span(group)
         name = sentence[start:end]
         if (
-            any(start < e and s < end for s, e in found)
+            # (the name after a country or body comes first: "Tổng thư ký NATO Jens Stoltenberg" is no "NATO …")
+            any(start < e and s < end for s, e in [*found, *titled])
             # "Chính" of "Thủ tướng Chính phủ" is no name
             or (NOT_NAME_START.match(sentence, start) and (start, end) not in after_a_country)
             or KNOWN_PLACE.match(sentence, start)  # "Ngoại trưởng Thụy Điển Tobias …": the country, then the name

@@ -248,6 +248,9 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
         ("Ngoại trưởng Thụy Điển Tobias Billstrom nói vậy.", "Tobias Billstrom"),
         ("Sau phiên họp, đại sứ Mỹ tại Hungary David Pressman cho biết.", "David Pressman"),
         ("Tân Tổng tư lệnh quân đội Ukraine Oleksandr Syrsky đăng trên mạng.", "Oleksandr Syrsky"),
+        # … or an international body, its abbreviation in brackets after it.
+        ("Thủ tướng gặp Tổng Thư ký Liên Hợp Quốc (LHQ) Antonio Guterres tối 13/11.", "Antonio Guterres"),
+        ("Tổng thư ký NATO Jens Stoltenberg nói ông lo ngại.", "Jens Stoltenberg"),
         # A one-letter given name ends the name; "Uông" is a family name; "châu Âu" is Europe, not a "Âu".
         ("Tổ gồm bà Phan Thị Mỹ Thanh và bà Nguyễn Thị Như Ý tiếp xúc cử tri.", "Phan Thị Mỹ Thanh"),
         ("Tiếp xúc cử tri có bà Nguyễn Thị Như Ý, đại biểu Quốc hội.", "Nguyễn Thị Như Ý"),
