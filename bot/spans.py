@@ -734,6 +734,33 @@ def _listed_after(sentence: str, end: int) -> list[Span]:
     return spans
 
 
+# Between the dates of a range or a list: "từ ngày 24 đến 26-4", "ngày 13, 14 và 15/6", "2016-2020".
+_DATE_JOIN = re.compile(r"\s*(?:(?:,|và|đến|tới|–|-)\s*\d{1,2}\s*)*(?:,|và|đến|tới|–|-)\s*", re.IGNORECASE)
+
+
+def _joined_dates(sentence: str, dates: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    """The dates with those of one range or list joined into one span (of the asked grain if any part is),
+    so that the bold never cuts "ngày 1 đến 3/11" in two."""
+    joined: list[tuple[Span, bool]] = []
+    for span, fit in dates:
+        # (only a bare number goes on a range or list: "năm 1964, năm 2010" are two dates)
+        if joined and sentence[span[0]].isdigit() and _DATE_JOIN.fullmatch(sentence, joined[-1][0][1], span[0]):
+            (start, _), fitted = joined.pop()
+            joined.append(((start, span[1]), fitted or fit))
+        else:
+            joined.append((span, fit))
+    # "từ ngày 24 đến 26-4": a range's end written with a dash, which no date is read as alone.
+    return [((start, _range_end(sentence, end)), fit) for (start, end), fit in joined]
+
+
+_RANGE_END = re.compile(r"\s*(?:đến|tới|–|-)\s*\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?![\w/-])", re.IGNORECASE)
+
+
+def _range_end(sentence: str, end: int) -> int:
+    match = _RANGE_END.match(sentence, end)
+    return match.end() if match else end
+
+
 def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Spans of `sentence` that answer the question: strong ones, and weaker ones."""
     if question.kind is Kind.WHO:
@@ -755,9 +782,10 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
         fits = [
             m for m in dates if not _RELATIVE_DAY.fullmatch(m.group()) and (grain is None or grain.search(m.group()))
         ]
+        joined = _joined_dates(sentence, [(m.span(), m in fits) for m in dates])
         if _dates_another_event(sentence, question):  # "khai mạc ngày nào": "bế mạc ngày 24/10"
-            return [], [m.span() for m in dates]
-        return [m.span() for m in fits], [m.span() for m in dates if m not in fits]
+            return [], [span for span, _ in joined]
+        return [span for span, fit in joined if fit], [span for span, fit in joined if not fit]
     if question.kind is Kind.WHERE:
         return _places(sentence, question)
     if question.kind is Kind.YES_NO:

@@ -366,6 +366,12 @@ def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
             [],
         ),
         ("Quốc hội họp hôm nào?", "Chiều nay (27/10), Quốc hội họp.", ["Chiều nay (27/10)"], []),
+        # A range or a list of days is bolded whole, its end written with a dash too; two dates of a
+        # clause stay two.
+        ("UBKT họp kỳ 35 ngày nào?", "Từ ngày 24 đến 26-4, Uỷ ban Kiểm tra đã họp kỳ 35.", ["ngày 24 đến 26-4"], []),
+        ("Chất vấn những ngày nào?", "Quốc hội chất vấn 3 ngày (ngày 13, 14 và 15/6).", ["ngày 13, 14 và 15/6"], []),
+        ("Kỳ họp diễn ra khi nào?", "Kỳ họp diễn ra từ 20/5 đến 14/6/2019.", ["20/5 đến 14/6/2019"], []),
+        ("Ông sinh năm nào?", "Ông sinh năm 1964, năm 2010 làm bí thư.", ["năm 1964", "năm 2010"], []),
     ],
 )
 def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(question, sentence, strong, weak):
