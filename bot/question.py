@@ -745,7 +745,11 @@ _YES_NO = re.compile(
 )
 # "những ai", "những lãnh đạo nào", "các bộ nào", "gồm những ai": a list is asked for.
 _PLURAL = ("những", "nhung", "các", "cac")
-_MANY = re.compile(rf"(?<!\w)(?:{'|'.join(_PLURAL)})\s+(?:ai|(?:\w+\s+){{1,3}}(?:nào|nao))(?!\w)")
+# "những nguyên lãnh đạo Thành ủy nào": a few words between; "trong những năm gần đây, ai …" asks no list.
+_MANY = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_PLURAL)})\s+(?:ai|(?!(?:năm|nam|ngày|ngay|tháng|thang|tuần|tuan|lần|lan|thời|thoi)\s)"
+    rf"(?:\w+\s+){{1,5}}(?:nào|nao))(?!\w)"
+)
 # Words that make a question of a phrase even without "ai", "bao nhiêu"... ("có phải", "không").
 # ("không" inside "không dùng tiền mặt" asks nothing: yes/no words count at the end, or "có phải" first.)
 _ASKS = re.compile(

@@ -43,6 +43,9 @@ def test_a_list_question_asks_for_every_name():
     assert analyse("Những ai chủ trì tiệc chiêu đãi?").many
     assert analyse("nhung lanh dao nao du hoi nghi").many
     assert not analyse("Ai chủ trì tiệc chiêu đãi?").many
+    # A few words of the office between ("những nguyên lãnh đạo Thành ủy nào"); years are no list asked.
+    assert analyse("Những nguyên lãnh đạo Thành ủy nào dự lễ tuyên dương?").many
+    assert not analyse("Trong những năm gần đây cơ quan nào làm tốt nhất?").many
 
 
 def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
