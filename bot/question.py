@@ -795,6 +795,11 @@ _CLAUSE_MARKERS = frozenset(_question_words()["who"]["clause_markers"]) | frozen
     _question_words()["who"]["clause_markers_unaccented"]
 )
 _CLASSIFIERS = frozenset(form for w in _question_words()["who"]["classifiers"] for form in (w, strip_diacritics(w)))
+# Before the noun "nào" asks about, as typed: "ngôi chùa nào" asks for a temple, "Tam Kỳ nào" is no "tấm".
+_THING_CLASSIFIERS = {
+    False: frozenset(_question_words()["who"]["classifiers"]),
+    True: frozenset(_question_words()["who"]["classifiers_unaccented"]),
+}
 
 
 # "cùng Thủ tướng", "với Bộ trưởng", "của Chủ tịch": a title after one of these names someone the
@@ -871,8 +876,8 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
     titles = _titles_in(key, unaccented)
     for which in _pattern("nào", unaccented).finditer(key):
         before = key[: which.start()].split()
-        if not before:
-            continue
+        if not before or (len(before) >= 2 and before[-2] in _THING_CLASSIFIERS[unaccented]):
+            continue  # "Ông Modi ghé thăm ngôi chùa nào?" asks for a temple, whoever visits it
         not_people = _PLAIN_NOT_PERSON_NOUNS if unaccented else _NOT_PERSON_NOUNS
         noun = 2 if " ".join(before[-2:]) in not_people else 1 if before[-1] in not_people else 0
         # "trường nào" asks for a school, but "bo truong nao" for a person: a title that ends before "nào"
