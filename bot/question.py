@@ -22,6 +22,7 @@ from bot.text import (
     code_terms,
     has_tone_mark,
     looks_unaccented,
+    mend_horns,
     nfc,
     ordinal_terms,
     ordinals_after_a_noun,
@@ -592,7 +593,7 @@ def follow_up(text: str, previous: str) -> Question:
 
 def analyse(text: str) -> Question:
     """Classify a question by the words it asks with, and separate them from its topic."""
-    typed = without_markup(text)
+    typed = mend_horns(without_markup(text))
     text, other_readings = expand_shorthand(typed)
     unaccented = looks_unaccented(text)
     key = canonicalize(text).lower()

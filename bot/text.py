@@ -136,6 +136,20 @@ def canonicalize(text: str) -> str:
     return _WORD.sub(lambda m: canonical_syllable(m.group()), nfc(text))
 
 
+# "truởng", "nguời", "tuớng": the horn of "ươ" typed on one of its two letters only (as Telex typing
+# leaves it when the "w" comes after the "o", or before it). Vietnamese spells no "uơ" or "ưo" before a final
+# consonant or "i" ("thuở", "huơ" end their syllable; "quơ" is "q" and "ơ").
+_HORN_ON_O = re.compile(r"(?<![qQ])([uU])([ơớờởỡợƠỚỜỞỠỢ])(?=[nctmpiNCTMPI])")
+_HORN_ON_U = re.compile(r"([ưƯ])([oóòỏõọOÓÒỎÕỌ])(?=[nctmpiNCTMPI])")
+_HORNED = str.maketrans("oóòỏõọOÓÒỎÕỌ", "ơớờởỡợƠỚỜỞỠỢ")
+
+
+def mend_horns(text: str) -> str:
+    """NFC `text` with "ươ" typed with one horn written with both ("truởng" -> "trưởng")."""
+    text = _HORN_ON_O.sub(lambda m: ("ư" if m.group(1) == "u" else "Ư") + m.group(2), nfc(text))
+    return _HORN_ON_U.sub(lambda m: m.group(1) + m.group(2).translate(_HORNED), text)
+
+
 _PLAIN_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 
 

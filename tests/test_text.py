@@ -12,6 +12,7 @@ from bot.text import (
     concept_terms,
     document_terms,
     looks_unaccented,
+    mend_horns,
     ordinal_terms,
     segment,
     split_sentences,
@@ -207,3 +208,25 @@ def test_a_word_spelled_as_one_vietnamese_syllable_is_told_from_a_foreign_name(w
     from bot.text import is_vietnamese_syllable
 
     assert is_vietnamese_syllable(word) is one_syllable
+
+
+@pytest.mark.parametrize(
+    ("typed", "mended"),
+    [
+        # The horn of "ươ" typed on one letter only, as Telex typing leaves it.
+        ("Bộ truởng Kế hoạch", "Bộ trưởng Kế hoạch"),
+        ("Phó thủ tuớng nào", "Phó thủ tướng nào"),
+        ("ngưòi dân", "người dân"),
+        ("TRUỞNG BAN", "TRƯỞNG BAN"),
+        # Syllables that end in "uơ", and "quơ", are spelled so.
+        ("thuở nhỏ, huơ tay, quở trách", "thuở nhỏ, huơ tay, quở trách"),
+        ("Trương Quang Nghĩa", "Trương Quang Nghĩa"),
+    ],
+)
+def test_a_half_typed_horn_is_mended(typed, mended):
+    assert mend_horns(typed) == mended
+
+
+def test_a_question_with_a_half_typed_horn_is_read_as_typed_right():
+    assert analyse("Bộ truởng Kế hoạch đầu tư nào nhận trách nhiệm?").kind is Kind.WHO
+    assert analyse("Phó thủ tuớng nào khen cây xanh Hà Nội?").text == "Phó thủ tướng nào khen cây xanh Hà Nội?"
