@@ -607,8 +607,16 @@ def analyse(text: str) -> Question:
     plain_key = None if unaccented else strip_diacritics(key)
     if plain_key is not None and len(plain_key) != len(key):  # its spans must be the key's
         plain_key = None
+    # Typed plain, "thang may" is the lift ("thang máy") as often as "tháng mấy": the lift when another
+    # word asks ("… trong thang may xay ra o chung cu nao").
+    lift = [
+        m.span()
+        for m in re.finditer(r"(?<!\w)thang may(?!\w)", key)
+        if unaccented and _ASKING_ELSE.search(key[: m.start()] + " " + key[m.end() :])
+    ]
     for candidate, phrases in _KIND_PHRASES:
         hits = [m.span() for m in _alternation(phrases, unaccented).finditer(key)]
+        hits = [(s, e) for s, e in hits if not any(start < e and s < end for start, end in lift)]
         if plain_key is not None:
             # Also where a phrase typed right asks the same ("vào ngày nao": "vào ngày", and "ngày nao").
             two_syllables = tuple(p for p in phrases if " " in p)
@@ -902,6 +910,7 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
     return None
 
 
+_ASKING_ELSE = re.compile(r"(?<!\w)(?:nao|gi|ai|dau|bao nhieu|may|sao)(?!\w)")
 _NOT_NOUNS = frozenset({"là", "la", "được", "duoc", "đã", "da", "có", "co", "bằng", "bang", "theo"})
 _NOT_COUNTED = _NOT_NOUNS - {"có", "co", "theo"}
 _LINKS = frozenset({"thì", "thi", "khoảng", "khoang", "tổng", "tong", "cộng", "cong"})

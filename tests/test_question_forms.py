@@ -306,3 +306,19 @@ def test_tp_hcm_is_searched_alike_however_it_is_written():
     }
     assert searched["TP.HCM"] == searched["TP HCM"] == searched["TPHCM"]
     assert "@hcm" in searched["TP.HCM"]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Typed plain, "thang may" is the lift when another word asks …
+        ("ong cuc truong len tieng ve vu be gai bi sam so trong thang may ten la gi?", Kind.WHO),
+        ("vu be gai bi sam so trong thang may xay ra o chung cu nao", Kind.WHAT),
+        ("bao nhieu nguoi mac ket trong thang may", Kind.HOW_MANY),
+        # … and which month when nothing else does.
+        ("le ky niem dien ra vao thang may nam 2019", Kind.WHEN),
+        ("Vụ việc trong thang máy xảy ra tháng mấy?", Kind.WHEN),
+    ],
+)
+def test_thang_may_typed_plain_is_the_lift_when_another_word_asks(question, kind):
+    assert analyse(question).kind is kind
