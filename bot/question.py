@@ -664,7 +664,11 @@ def analyse(text: str) -> Question:
         if document:
             focus = document[0]
         else:
-            asking = list(_alternation(("gì", "nào"), unaccented).finditer(key))
+            asking = [
+                m
+                for m in _alternation(("gì", "nào"), unaccented).finditer(key)
+                if key[: m.start()].split()[-1:] not in (["thế"], ["the"])  # "như thế nào" asks how: no noun
+            ]
             if asking:
                 focus = _focus_before(key, min(m.start() for m in asking))
     if kind is Kind.WHAT and not document:
@@ -887,6 +891,8 @@ def _person_asked(key: str, unaccented: bool) -> tuple[int, int] | None:
         before = key[: which.start()].split()
         if not before or (len(before) >= 2 and before[-2] in _THING_CLASSIFIERS[unaccented]):
             continue  # "Ông Modi ghé thăm ngôi chùa nào?" asks for a temple, whoever visits it
+        if before[-1] in ("thế", "the"):
+            continue  # "… chọn người như thế nào?" asks how, not which person
         not_people = _PLAIN_NOT_PERSON_NOUNS if unaccented else _NOT_PERSON_NOUNS
         noun = 2 if " ".join(before[-2:]) in not_people else 1 if before[-1] in not_people else 0
         # "trường nào" asks for a school, but "bo truong nao" for a person: a title that ends before "nào"

@@ -193,6 +193,9 @@ def test_a_profession_before_nao_asks_for_a_person(question):
         ("ong modi ghe tham ngoi chua nao o ha noi", Kind.WHAT, ("chua",)),
         ("Lãnh đạo Thành ủy Tam Kỳ nào đến chủ trì đối thoại?", Kind.WHO, ()),
         ("lanh dao thanh uy tam ky nao den chu tri doi thoai?", Kind.WHO, ()),
+        # "như thế nào" asks how: no title before it asks for a person, and "như thế" is no noun asked for.
+        ("TBT yêu cầu bầu cử cấp ủy phải chọn người như thế nào?", Kind.WHAT, ()),
+        ("de an chu truong bo tri bi thu cap tinh nhu the nao", Kind.WHAT, ()),
     ],
 )
 def test_a_title_doing_something_to_what_nao_asks_about_is_not_asked_for(question, kind, focus):
