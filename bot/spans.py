@@ -108,9 +108,13 @@ def _asks_with(question: Question, table: str, key: str) -> bool:
     """Whether the question says a word of the table, with its diacritics when it was typed with them
     ("đất đai" and "báo cáo" do not ask how long, "dài", or how high, "cao"), and not as the first
     syllable of a longer word ("cao điểm", "cao tốc")."""
+    plain_text = strip_diacritics(question.text).lower()
     if question.unaccented:
-        text, words, dictionary = strip_diacritics(question.text).lower(), _plain_words(table, key), _plain_dictionary()
+        text, words, dictionary = plain_text, _plain_words(table, key), _plain_dictionary()
     else:
+        # (a word of two syllables or more by its letters too: "diên tích" is typed for "diện tích")
+        if any(" " in w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain_text) for w in _plain_words(table, key)):
+            return True
         text = canonicalize(question.text).lower()
         words = tuple(dict.fromkeys(canonicalize(w).lower() for w in _count_tables()[table][key]))
         dictionary = dictionary_words()
@@ -434,6 +438,8 @@ def _counted_before(before: str, option: tuple[str, ...]) -> bool:
 
 def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Numbers followed by the counted noun (strong), and any number with a word after it (weak)."""
+    if _RANK_ASKED.search(question.text):
+        return [m.span() for m in _RANK.finditer(sentence) if not _echoes(m.group(), question)], []
     strong: list[Span] = []
     weak: list[Span] = []
     options = _wanted_nouns(question)
@@ -491,6 +497,11 @@ def _counts(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         plain_unit = strip_diacritics(unit.group()[len(unit.group(1)) :]).lower()
         (strong if (plain_unit,) in options else weak).append(unit.span())
     return sorted(strong), sorted(weak)
+
+
+# "đứng thứ mấy", "xếp hạng bao nhiêu": a rank, answered by "thứ 11", "hạng 3".
+_RANK_ASKED = re.compile(r"(?<!\w)(?:thứ|thu|hạng|xep hang)\s+(?:mấy|may|bao nhiêu|bao nhieu)(?!\w)", re.IGNORECASE)
+_RANK = re.compile(r"(?<!\w)(?:thứ|hạng)\s+\d+(?!\w)", re.IGNORECASE)
 
 
 def _focus(sentence: str, question: Question) -> list[Span]:

@@ -720,6 +720,15 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
             ["3 km"],
         ),
         ("Đoàn xe dài bao nhiêu?", "Dự kiến 2.500 xe tăng cường, nối đuôi nhau 3 km.", ["3 km"], ["2.500 xe"]),
+        # A word of two syllables asking for a dimension is read by its letters too ("diên tích" typed).
+        ("Dự án lấn sông có diên tích bao nhiêu?", "Dự án rộng hơn 17 ha, lấn sông 6 ha.", ["17 ha", "6 ha"], []),
+        # "đứng thứ mấy" asks for a rank: "thứ 11", not the shares beside it.
+        (
+            "viet nam dung thu may the gioi ve tieu thu thuoc khang sinh",
+            "Việt Nam đứng thứ 11 trên toàn cầu về tiêu thụ kháng sinh, 71% người dân tự mua.",
+            ["thứ 11"],
+            [],
+        ),
     ],
 )
 def test_a_count_is_found_however_the_question_names_what_it_counts(question, sentence, strong, weak):
