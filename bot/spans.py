@@ -79,7 +79,7 @@ _DATE = re.compile(
 # "tại Cung Văn hóa Hữu nghị Việt Xô", "ở tỉnh Hà Nam": from the first capitalised word after the
 # preposition to the last one before punctuation or a word that starts another clause.
 _PLACE = re.compile(
-    rf"(?<!\w)(?:tại|ở|đến|tới|sang|về|trên địa bàn)\s+(?:(?:tỉnh|thành phố|huyện|quận|xã|thị xã|nước|"
+    rf"(?<!\w)(?:tại|ở|đến|tới|sang|về|đi|trên địa bàn)\s+(?:(?:tỉnh|thành phố|huyện|quận|xã|thị xã|nước|"
     rf"thủ đô|khu|trụ sở|hội trường)\s+)?(?P<place>[{UPPER}][\w.]*(?:\s+(?!(?:và|với|để|nhằm|do|vào|từ|"
     rf"cho|của|trong|khi|đã|sẽ|được)\s)[\w.]+){{0,7}})",
 )

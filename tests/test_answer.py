@@ -769,6 +769,7 @@ def test_a_count_is_found_however_the_question_names_what_it_counts(question, se
         ),
         ("Vụ việc xảy ra ở đâu?", "Vụ việc xảy ra trong thang máy chung cư GX9 sáng 1/4.", ["chung cư GX9"]),
         ("Nhà vua thăm Huế xong thì đi đâu?", "Sau Huế, Nhà vua và Hoàng hậu bay tới Bangkok.", ["Bangkok"]),
+        ("Ông đi đâu chữa bệnh?", "Ông Bá Thanh đi Mỹ chữa bệnh từ tháng 12.", ["Mỹ"]),  # or gone "đi"
         # An amount is bolded with its number ("2 triệu USD", not "triệu USD") ...
         (
             "Chính phủ Mỹ tài trợ gieo mầm bao nhiêu USD?",
