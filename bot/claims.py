@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.names import alternation, office_pattern, offices_held, people_in, table, tables
 from bot.question import PLAIN_STOP_WORDS, Question
+from bot.tables import word_tables
 from bot.text import (
     LOWER_LETTERS,
     UPPER_LETTERS,
@@ -206,6 +207,21 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         if claimed_dates and not claimed_dates & {d for d, _ in stated_dates}:
             others = [span for d, span in stated_dates if d[0] in {c[0] for c in claimed_dates}]
             contrary.extend(_accented_span(sentence, said, span) for span in others)
+    # A form of discipline the claim states ("bị khiển trách") against another the sentence gives
+    # ("cảnh cáo"); one the sentence does not give ("kiểm điểm rút kinh nghiệm") leaves the claim unclear.
+    claimed_forms = _discipline(claim)
+    stated_forms = _discipline(said)
+    discipline_unsaid = bool(claimed_forms) and not claimed_forms.keys() & stated_forms.keys()
+    if claimed_forms:
+        confirming.extend(
+            _accented_span(sentence, said, span) for form, span in stated_forms.items() if form in claimed_forms
+        )
+        if discipline_unsaid:
+            contrary.extend(
+                _accented_span(sentence, said, span)
+                for form, span in stated_forms.items()
+                if form in _formal_discipline()
+            )
     abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
     office = _office_check(sentence, claim, abbreviations, _casing(question))
     if office is not None and office[0] is Verdict.NO:
@@ -218,6 +234,8 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         office is None and office_pattern().search(claim) and people_in(question.text) and not (claimed or claimed_days)
     ):
         verdict = Verdict.UNCLEAR  # an office is claimed of someone the sentence gives no office
+    elif discipline_unsaid:
+        verdict = Verdict.UNCLEAR
     elif (claimed or claimed_days or names or office) and amounts_found and days_found and names_found:
         verdict = Verdict.YES
         if office is not None:
@@ -226,6 +244,26 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         verdict = Verdict.UNCLEAR
     # The claim's own number first: it is what the question turns on.
     return Check(verdict, tuple(dict.fromkeys(confirming)), tuple(dict.fromkeys(contrary)))
+
+
+@functools.cache
+def _formal_discipline() -> frozenset[str]:
+    return frozenset(padded_words(w).strip() for w in word_tables("claims")["discipline"]["formal"])
+
+
+@functools.cache
+def _discipline_pattern() -> re.Pattern[str]:
+    table = word_tables("claims")["discipline"]
+    forms = sorted({padded_words(w).strip() for w in table["formal"] + table["lighter"]}, key=len, reverse=True)
+    return re.compile(rf"(?<= )(?:{'|'.join(map(re.escape, forms))})(?= )")
+
+
+def _discipline(padded: str) -> dict[str, Span]:
+    """The forms of discipline padded plain text states, each with its first span."""
+    found: dict[str, Span] = {}
+    for match in _discipline_pattern().finditer(padded):
+        found.setdefault(match.group(), match.span())
+    return found
 
 
 # In padded plain text: "thang 6 2018" ("tháng 6/2018", "tháng 6-2018"), "tu nam 2017", "quy iii".

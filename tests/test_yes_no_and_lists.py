@@ -274,6 +274,20 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "11,3 km",
         ),
+        # A form of discipline claimed: another one given the person contradicts it; a review
+        # ("kiểm điểm rút kinh nghiệm") neither confirms nor contradicts it.
+        (
+            "Ông Nguyễn Văn An bị cảnh cáo phải không?",
+            "Ủy ban Kiểm tra quyết định thi hành kỷ luật khiển trách ông Nguyễn Văn An.",
+            Verdict.NO,
+            "khiển trách",
+        ),
+        (
+            "Ông Huỳnh Quang Hưng phó chủ tịch UBND huyện Phú Quốc cũng bị khiển trách phải không?",
+            "Đồng thời kiểm điểm rút kinh nghiệm đối với ông Huỳnh Quang Hưng - phó chủ tịch UBND huyện Phú Quốc.",
+            Verdict.UNCLEAR,
+            None,
+        ),
         # The claim's person called by the given name alone, said to hold an office with "là".
         (
             "ong Vo Ngoc Quoc Thuan tung la pho bi thu quan uy Go Vap phai khong",
