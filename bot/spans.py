@@ -78,10 +78,10 @@ _DATE = re.compile(
 )
 # "tại Cung Văn hóa Hữu nghị Việt Xô", "ở tỉnh Hà Nam": from the first capitalised word after the
 # preposition to the last one before punctuation or a word that starts another clause.
+_PREPOSITIONS = tables()["place_prepositions"]
 _PLACE = re.compile(
-    rf"(?<!\w)(?:tại|ở|đến|tới|sang|về|đi|trên địa bàn)\s+(?:(?:tỉnh|thành phố|huyện|quận|xã|thị xã|nước|"
-    rf"thủ đô|khu|trụ sở|hội trường)\s+)?(?P<place>[{UPPER}][\w.]*(?:\s+(?!(?:và|với|để|nhằm|do|vào|từ|"
-    rf"cho|của|trong|khi|đã|sẽ|được)\s)[\w.]+){{0,7}})",
+    rf"(?<!\w)(?:{alternation(table('place_prepositions'))})\s+(?:(?:{alternation(tuple(_PREPOSITIONS['kinds']))})\s+)?"
+    rf"(?P<place>[{UPPER}][\w.]*(?:\s+(?!(?:{alternation(tuple(_PREPOSITIONS['ends']))})\s)[\w.]+){{0,7}})",
 )
 _PLACE_END = re.compile(rf"^.*[{UPPER}](?:[\w.]*\w)?", re.DOTALL)
 _DOCUMENT_CODE = re.compile(r"(?<![\w/])\d{1,5}(?:/\d{4})?[-/][A-ZĐ][A-Za-zĐđ]{0,5}(?:[-/][A-ZĐ][A-Za-zĐđ]{0,7})*")
