@@ -23,7 +23,7 @@ import numpy as np
 
 from bot.claims import Verdict, check_claim
 from bot.corpus import Article
-from bot.documents import Fact, registry_answer
+from bot.documents import Fact, registry_answer, signer_in
 from bot.evidence import (
     ArticleFacts,
     ConfidenceModel,
@@ -360,8 +360,17 @@ class Answerer:
             check = check_claim(findings[0].sentence, question, findings[0].article.title)
             verdict = check.verdict
             findings[0] = dataclasses.replace(findings[0], highlight=check.span)
+        if asked and asked.fact == "signer":
+            # Who signed a document: a person the sentence says signed one, never any name near it.
+            signer = signer_in(findings[0].sentence)
+            findings[0] = dataclasses.replace(findings[0], highlight=signer)
         # A search ("chỉ thị 15", a name) asks no question: its reply is the articles, never one sentence.
-        sure = self.confidence.is_sure(evidence) and not question.search and verdict is not Verdict.UNCLEAR
+        sure = (
+            self.confidence.is_sure(evidence)
+            and not question.search
+            and verdict is not Verdict.UNCLEAR
+            and not (asked and asked.fact == "signer" and findings[0].highlight is None)
+        )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
 
@@ -562,7 +571,7 @@ def _ordinal(date: dt.date | None) -> int:
 
 
 # The kind of question each fact of a document answers.
-_FACT_KINDS = {"subject": Kind.WHAT, "which": Kind.WHAT, "issuer": Kind.WHO, "date": Kind.WHEN}
+_FACT_KINDS = {"subject": Kind.WHAT, "which": Kind.WHAT, "issuer": Kind.WHO, "signer": Kind.WHO, "date": Kind.WHEN}
 
 
 def _clause_of(sentence: str, span: tuple[int, int] | None) -> str:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from bot.corpus import Article
+from bot.names import people_in
 from bot.tables import DATA_DIR, word_tables
 from bot.text import (
     LOWER_LETTERS,
@@ -1093,7 +1094,7 @@ def _document_from_json(data: dict) -> Document:
 class Fact:
     """What the registry states of one document in answer to a question, with the sentence stating it."""
 
-    asked: str  # "subject", "issuer", "date" or "which"
+    asked: str  # "subject", "issuer", "signer", "date" or "which"
     document: Document
     citation: Citation
     span: tuple[int, int]  # of the citation's sentence: the subject, issuer, date or the document's name
@@ -1243,7 +1244,7 @@ def registry_answer(
     found = fact_asked(registry, fact, name, topic, kind) if fact is not None else None
     if found is None and fact in (None, "which") and (which := _which_kind(plain)) is not None:
         found = _which_in_sentences(registry, articles, plain, which)
-    elif found is None and fact in ("subject", "issuer", "date"):
+    elif found is None and fact in ("subject", "issuer", "signer", "date"):
         # Read without the asking words, wherever they stand ("Ai ban hành Quyết định 14 về …?").
         effective = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
         named = " ".join(re.sub(r"[^\w\s/-]", " ", name).split()) or plain
@@ -1353,8 +1354,8 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     named = next(m for m in _query_tables()[2].finditer(plain) if int(m["number"]) == wanted.number)
     if not _opens_with_the_document(plain[: named.start()]):
         return None  # "Hội nghị sơ kết Chỉ thị 05 diễn ra khi nào?" asks about a meeting, not the document
-    if fact == "issuer":
-        # Who issued it is asked, so a body the question names is someone else ("… mà lãnh đạo UBND TP
+    if fact in ("issuer", "signer"):
+        # Who issued or signed it is asked, so a body the question names is someone else ("… mà lãnh đạo UBND TP
         # dẫn ra … là của cơ quan nào?"): only the code's issuer stands.
         wanted = dataclasses.replace(wanted, group=_code_parts(named["rest"])[2])
     else:
@@ -1527,6 +1528,8 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
         issuer = mention.issuer or (document.issuer if document.issuer_citation is None else None)
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(issuer or "\0"), sentence, re.I)]
         return min(spans, key=lambda s: min(abs(s[0] - mention.span[1]), abs(mention.span[0] - s[1])), default=None)
+    if fact == "signer":
+        return _signer_span(sentence, mention.span)
     if fact == "date":
         if mention.date or mention.year:
             dated = dataclasses.replace(document, date=mention.date, year=mention.year)
@@ -1539,6 +1542,33 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
         # "quyết định số 200/2004/QĐ-UB quy định 17 ngành nghề …": what it provides answers what it is about.
         return _find(sentence, (mention.subject or mention.matter or "").removesuffix(" …"))
     return _unmarked_subject(sentence, mention.span[1])
+
+
+# "Thủ tướng Nguyễn Xuân Phúc đã ký Quyết định …", "ông Thăng đã ký ban hành Nghị quyết …": a person,
+# then "ký" and at most two words before the document's name.
+_SIGNED_BEFORE = re.compile(
+    r"\s+(?:(?:đã|vừa|mới|cũng|trực tiếp)\s+)*ký(?:\s+(?:và\s+)?ban hành)?(?:\s+[^\s,;.]+){0,2}\s+", re.I
+)
+# "Quyết định số 698 do Chủ tịch Hội đồng thành viên và Tổng Giám đốc ký": who, between "do" and "ký".
+_SIGNED_AFTER = re.compile(rf"[^,;.]{{0,40}}?\s+do\s+(?P<who>[{UPPER_LETTERS}][^,;.]{{1,80}}?)\s+(?:đã\s+)?ký(?!\w)")
+
+
+def _signer_span(sentence: str, named: tuple[int, int]) -> tuple[int, int] | None:
+    """The person the sentence says signed the document it names at `named`, or None: a signer is never
+    the issuing body ("Chỉ thị số 27 của Bộ Chính trị" was signed by the Thường trực Ban Bí thư)."""
+    for start, end in reversed(people_in(sentence[: named[0]])):
+        if _SIGNED_BEFORE.fullmatch(sentence, end, named[0]):
+            return start, end
+    after = _SIGNED_AFTER.match(sentence, named[1])
+    return after.span("who") if after else None
+
+
+def signer_in(sentence: str) -> tuple[int, int] | None:
+    """Where a sentence names the person who signed a document it names, or None."""
+    for mention in _mentions_in(sentence, Citation(-1, sentence)):
+        if (span := _signer_span(sentence, mention.span)) is not None:
+            return span
+    return None
 
 
 def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:

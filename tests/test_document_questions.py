@@ -16,7 +16,7 @@ import pytest
 
 from bot.answer import Answerer, Status
 from bot.corpus import Article
-from bot.documents import Fact, build_registry, fact_asked, registry_answer
+from bot.documents import Fact, build_registry, fact_asked, registry_answer, signer_in
 from bot.question import DocumentAsk, Kind, analyse
 from bot.store import build_index
 
@@ -46,7 +46,7 @@ def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, 
         ("NQ 18 về cái gì", "subject", "nq 18"),
         ("Chỉ thị 05-CT/TW do ai ban hành?", "issuer", "chi thi 05-ct/tw"),
         ("Nghị quyết 18 được ban hành năm nào?", "date", "nghi quyet 18"),
-        ("chi thi 05 nam 2018 do ai ky", "issuer", "chi thi 05 nam 2018"),
+        ("chi thi 05 nam 2018 do ai ky", "signer", "chi thi 05 nam 2018"),
         ("Quyết định 200/2004/QĐ-UB quy định những gì?", "subject", "quyet dinh 200/2004/qd-ub"),
         ("QĐ 1637/QĐ-UBND ban hành cái gì?", "subject", "qd 1637/qd-ubnd"),
     ],
@@ -166,7 +166,8 @@ def cited() -> Answerer:
         ("Chỉ thị 07 ban hành hồi nào?", "date"),
         ("Chỉ thị 07 ký ngày mấy?", "date"),
         ("Thông tư 41 cơ quan ban hành là ai?", "issuer"),
-        ("Thông tư 41 ai là người ký?", "issuer"),
+        ("Thông tư 41 ai là người ký?", "signer"),
+        ("Ai ký ban hành Thông tư 41?", "signer"),
     ],
 )
 def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
@@ -375,3 +376,70 @@ def test_what_a_document_provides_after_its_name_answers_what_it_is_about():
         "UBND tỉnh ban hành Quyết định 46/2016/QĐ-UBND về phí chợ.",
     )
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "12 loại phí bến bãi trong cảng cá"
+
+
+SIGNERS = Path(__file__).resolve().parent / "fixtures" / "signers"
+
+
+@pytest.fixture(scope="module")
+def signed() -> Answerer:
+    index, _ = build_index([SIGNERS])
+    assert len(index.articles) == 3
+    return Answerer(index)
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "span"),
+    [
+        # The person who signed it, not the body whose directive it is ("của Bộ Chính trị").
+        ("Ai ký Chỉ thị 27 của Bộ Chính trị?", "sg-1", "Trần Quốc Vượng"),
+        ("chi thi 27-CT/TW do ai ky ban hanh", "sg-1", "Trần Quốc Vượng"),
+        # "… do <who> ký": the signers, not the person the decision appoints.
+        ("Quyết định 698 do ai ký?", "sg-2", "Chủ tịch Hội đồng thành viên và Tổng Giám đốc"),
+    ],
+)
+def test_who_signed_a_document_is_the_person_its_citing_sentence_says_signed_it(signed, question, article, span):
+    status, kind, answered, _, highlighted = shown(signed, question)
+    assert (status, kind, answered, highlighted) == (Status.ANSWER, Kind.WHO, article, span)
+
+
+def test_who_issued_a_signed_document_is_still_its_issuing_body(signed):
+    assert shown(signed, "Chỉ thị 27 do cơ quan nào ban hành?")[::2] == (Status.ANSWER, "sg-1", "Bộ Chính trị")
+
+
+def test_a_person_near_a_document_no_sentence_says_signed_it_is_not_given_as_its_signer(signed):
+    answer = signed.answer("Ai ký Quyết định 1637/QĐ-UBND?")
+    assert (answer.status, answer.findings[0].article.id) == (Status.UNSURE, "sg-3")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "signer"),
+    [
+        (
+            "Ngày 24-6-2016, chủ tịch UBND tỉnh Bạc Liêu Dương Thành Trung ký ban hành thông báo số 61 kết luận "
+            "đối với sai phạm của ông Huỳnh Minh Hoàng.",
+            "Dương Thành Trung",
+        ),
+        ("Phó Thủ tướng Trương Hòa Bình đã ký Quyết định số 1234/QĐ-TTg phê duyệt đề án.", "Trương Hòa Bình"),
+        (
+            "Ông Sơn được bổ nhiệm theo Quyết định số 698 do Chủ tịch Hội đồng thành viên ký.",
+            "Chủ tịch Hội đồng thành viên",
+        ),
+        # Named beside the document, signing nothing.
+        ("Phó Chủ tịch UBND TP Nguyễn Văn Tùng cho biết, theo Quyết định số 1637/QĐ-UBND, phí được thu.", None),
+        ("Ông Huỳnh Minh Hoàng bị kỷ luật theo Quyết định số 88-QĐ/UBKTTW.", None),
+    ],
+)
+def test_a_signer_is_a_person_the_sentence_says_signed_a_document(sentence, signer):
+    span = signer_in(sentence)
+    assert (sentence[slice(*span)] if span else None) == signer
+
+
+def test_a_signer_found_beyond_the_registry_is_the_one_in_bold(signed):
+    answer = signed.answer("Ông Phạm Thanh Sơn được bổ nhiệm Phó Tổng Giám đốc Vinashin theo quyết định do ai ký?")
+    best = answer.best
+    assert best is not None and best.highlight is not None
+    assert (best.article.id, best.sentence[slice(*best.highlight)]) == (
+        "sg-2",
+        "Chủ tịch Hội đồng thành viên và Tổng Giám đốc",
+    )
