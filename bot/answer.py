@@ -23,7 +23,7 @@ import numpy as np
 
 from bot.claims import Verdict, check_claim
 from bot.corpus import Article
-from bot.documents import Fact, registry_answer, signer_in
+from bot.documents import Fact, registry_answer, several_bear, signer_in
 from bot.evidence import (
     ArticleFacts,
     ConfidenceModel,
@@ -292,6 +292,8 @@ class Answerer:
         fact = registry_answer(index.documents, index.articles, spaced, *parts)
         if fact is not None:
             return self._document_answer(text, fact)
+        # "Chỉ thị 27 nói về gì?" when two documents are Chỉ thị 27: whichever a sentence answers for is a guess.
+        ambiguous = asked is not None and asked.fact != "which" and several_bear(index.documents, asked.name)
         query = query_terms(question, index.term_ids, self.speller)
         if not query.ids:
             status = Status.NO_TERMS if not query.terms else Status.NOT_FOUND
@@ -370,6 +372,7 @@ class Answerer:
             and not question.search
             and verdict is not Verdict.UNCLEAR
             and not (asked and asked.fact == "signer" and findings[0].highlight is None)
+            and not ambiguous
         )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)

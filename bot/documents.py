@@ -1362,16 +1362,37 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
         wanted = dataclasses.replace(wanted, group=_asked_group(plain, named))
     years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
-    best = []
-    for document in registry.documents:
-        if not document.number or document.ordinal != wanted.number or document.kind not in wanted.kinds:
-            continue
-        if not _named_as(document, wanted):
-            continue
-        found = _best_statement(document, articles, context, fact)
-        if found is not None:
-            best.append(found)
+    named_so = _bearing(registry, wanted)
+    if not context.words and wanted.year is None and wanted.group is None and _several(named_so):
+        return None  # see `several_bear`
+    best = [found for document in named_so if (found := _best_statement(document, articles, context, fact))]
     return _clear_winner(best)
+
+
+def several_bear(registry: Registry, name: str) -> bool:
+    """Whether `name` (a question's, without its asking words) is a bare kind and number that two
+    documents bear ("Chỉ thị 27" of the Bộ Chính trị and of the Thủ tướng): the one whose sentences
+    state the fact asked is no likelier the one asked about."""
+    plain = " ".join(re.sub(r"[^\w\s/-]", " ", name).split())
+    wanted = reference_in(plain)
+    if wanted is None or not wanted.kinds or wanted.year is not None or wanted.group is not None:
+        return False
+    return names_only_a_document(plain) and _several(_bearing(registry, wanted))
+
+
+def _bearing(registry: Registry, wanted: Reference) -> list[Document]:
+    return [
+        document
+        for document in registry.documents
+        if document.number
+        and document.ordinal == wanted.number
+        and document.kind in wanted.kinds
+        and _named_as(document, wanted)
+    ]
+
+
+def _several(documents: list[Document]) -> bool:
+    return any(not _vaguely_one(other, documents[0]) for other in documents[1:])
 
 
 def _asked_group(plain: str, named: re.Match[str]) -> str | None:

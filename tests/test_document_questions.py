@@ -384,7 +384,7 @@ SIGNERS = Path(__file__).resolve().parent / "fixtures" / "signers"
 @pytest.fixture(scope="module")
 def signed() -> Answerer:
     index, _ = build_index([SIGNERS])
-    assert len(index.articles) == 3
+    assert len(index.articles) == 4
     return Answerer(index)
 
 
@@ -404,7 +404,7 @@ def test_who_signed_a_document_is_the_person_its_citing_sentence_says_signed_it(
 
 
 def test_who_issued_a_signed_document_is_still_its_issuing_body(signed):
-    assert shown(signed, "Chỉ thị 27 do cơ quan nào ban hành?")[::2] == (Status.ANSWER, "sg-1", "Bộ Chính trị")
+    assert shown(signed, "Chỉ thị 27-CT/TW do cơ quan nào ban hành?")[::2] == (Status.ANSWER, "sg-1", "Bộ Chính trị")
 
 
 def test_a_person_near_a_document_no_sentence_says_signed_it_is_not_given_as_its_signer(signed):
@@ -442,4 +442,20 @@ def test_a_signer_found_beyond_the_registry_is_the_one_in_bold(signed):
     assert (best.article.id, best.sentence[slice(*best.highlight)]) == (
         "sg-2",
         "Chủ tịch Hội đồng thành viên và Tổng Giám đốc",
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["Chỉ thị 27 nói về gì?", "Chỉ thị 27 ban hành năm nào?", "chỉ thị 27 do ai ban hành"]
+)
+def test_a_bare_number_two_documents_bear_is_not_answered_from_whichever_states_the_fact(signed, question):
+    # The Bộ Chính trị's Chỉ thị 27 states its subject, the Thủ tướng's its year and issuer.
+    assert signed.answer(question).status is Status.UNSURE
+
+
+def test_the_issuer_or_year_named_picks_one_of_two_documents_of_a_number(signed):
+    assert shown(signed, "Chỉ thị 27 của Bộ Chính trị nói về gì?")[::2] == (
+        Status.ANSWER,
+        "sg-1",
+        "tăng cường sự lãnh đạo của Đảng đối với công tác bảo vệ người phát hiện, tố giác, người đấu tranh chống tham nhũng",
     )
