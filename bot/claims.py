@@ -177,7 +177,9 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     scene = _scene(question) if places else ""
     placing = [name for name in places if name in scene]
     stating = [name for name in names if name not in placing]
-    names_found = all(name in known for name in stating) and (bool(stating) or bool(claimed) or not placing)
+    names_found = all(name in known or _ministry_as_titled(name, said) for name in stating) and (
+        bool(stating) or bool(claimed) or not placing
+    )
     named = _spelled_as(_named_in(question), known)
     for match in _RUN.finditer(sentence):
         match = _without_title(sentence, match)
@@ -502,20 +504,31 @@ def _held(
     same = [h for h in offices if " ".join(h["title"].split()) == title and bool(h["deputy"]) == bool(wanted["deputy"])]
     # Any of the person's offices may be the claimed one ("X, Chủ nhiệm Ủy ban Kinh tế, được giới
     # thiệu làm Chủ nhiệm Ủy ban Đối ngoại").
+    # A ministry goes without "Bộ" after its minister's title: "Thứ trưởng Giao thông Vận tải".
+    bodies = [body, body[1:]] if title in _MINISTERS and body[:1] == ["bo"] and len(body) > 1 else [body]
     for held in same:
-        if _in_order(body, re.findall(r"\w+", plain[held.end() : held.end() + 80])[: len(body) + 2]):
+        after = re.findall(r"\w+", plain[held.end() : held.end() + 80])
+        if any(_in_order(named, after[: len(named) + 2]) for named in bodies):
             return Verdict.YES, held.span()
     for held in same:
         if not abbreviations.intersection(body) and _another_body(sentence, held.end(), body):
             return Verdict.NO, held.span()
     for held in offices:
         after = re.findall(r"\w+", plain[held.end() : held.end() + 80])
-        of_the_body = _in_order(body, after[: len(body) + 2])
+        of_the_body = any(_in_order(named, after[: len(named) + 2]) for named in bodies)
         if " ".join(held["title"].split()) == title and bool(held["deputy"]) != bool(wanted["deputy"]) and of_the_body:
             return Verdict.NO, held.span()  # "Phó Bí thư" where the claim says "Bí thư", or the other way round
         if body and of_the_body:
             return Verdict.NO, held.span()  # another office of the same body: "Thứ trưởng Bộ Tài chính"
     return None
+
+
+_MINISTERS = frozenset({"bo truong", "thu truong"})
+
+
+def _ministry_as_titled(name: str, said: str) -> bool:
+    """A claimed "Bộ Giao thông" that the sentence names after a minister's title without "Bộ"."""
+    return name.startswith(" bo ") and any(f" {title}{name[3:]}" in said for title in _MINISTERS)
 
 
 _GIVEN_NAME = re.compile(rf"(?<!\w)(?:ông|bà)\s+([{UPPER_LETTERS}][{LOWER_LETTERS}]+)(?![\w-])")

@@ -460,6 +460,26 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.NO,
             "Ninh Thuận",
         ),
+        # A ministry written without "Bộ" after its minister's title is the claimed Bộ.
+        (
+            "Ông Nguyễn Văn Thể trước khi về làm Bí thư Sóc Trăng là Thứ trưởng Bộ Giao thông vận tải phải không?",
+            "Ông Trần Sỹ Thanh được điều động về làm Bí thư Lạng Sơn; ông Nguyễn Văn Thể, Thứ trưởng Giao thông "
+            "Vận tải về làm Bí thư tỉnh Sóc Trăng.",
+            Verdict.YES,
+            "Bí thư",
+        ),
+        (
+            "ong nguyen van the la thu truong bo giao thong van tai phai khong",
+            "Ông Nguyễn Văn Thể, Thứ trưởng Giao thông Vận tải, về làm Bí thư tỉnh Sóc Trăng.",
+            Verdict.YES,
+            "Thứ trưởng",
+        ),
+        (
+            "Ông Nguyễn Văn Thể là Bộ trưởng Bộ Giao thông vận tải phải không?",
+            "Ông Nguyễn Văn Thể, Thứ trưởng Giao thông Vận tải, về làm Bí thư tỉnh Sóc Trăng.",
+            Verdict.NO,
+            "Thứ trưởng",
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
