@@ -362,16 +362,16 @@ class Answerer:
             check = check_claim(findings[0].sentence, question, findings[0].article.title)
             verdict = check.verdict
             findings[0] = dataclasses.replace(findings[0], highlight=check.span)
-        if asked and asked.fact == "signer":
+        signer_asked = asked is not None and asked.fact == "signer"
+        if signer_asked:
             # Who signed a document: a person the sentence says signed one, never any name near it.
-            signer = signer_in(findings[0].sentence)
-            findings[0] = dataclasses.replace(findings[0], highlight=signer)
+            findings[0] = dataclasses.replace(findings[0], highlight=signer_in(findings[0].sentence))
         # A search ("chỉ thị 15", a name) asks no question: its reply is the articles, never one sentence.
         sure = (
             self.confidence.is_sure(evidence)
             and not question.search
             and verdict is not Verdict.UNCLEAR
-            and not (asked and asked.fact == "signer" and findings[0].highlight is None)
+            and not (signer_asked and findings[0].highlight is None)
             and not ambiguous
         )
         status = Status.ANSWER if sure else Status.UNSURE

@@ -1240,14 +1240,14 @@ def registry_answer(
     MIN_CONTEXT_COVERAGE of the question's other words. None when no sentence, or more than one
     document, fits.
     """
-    plain = " ".join(re.sub(r"[^\w\s/-]", " ", _plain(question)).split())
+    plain = _words_and_codes(_plain(question))
     found = fact_asked(registry, fact, name, topic, kind) if fact is not None else None
     if found is None and fact in (None, "which") and (which := _which_kind(plain)) is not None:
         found = _which_in_sentences(registry, articles, plain, which)
     elif found is None and fact in ("subject", "issuer", "signer", "date"):
         # Read without the asking words, wherever they stand ("Ai ban hành Quyết định 14 về …?").
         effective = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
-        named = " ".join(re.sub(r"[^\w\s/-]", " ", name).split()) or plain
+        named = _words_and_codes(name) or plain
         found = _fact_in_sentences(registry, articles, named, "effective" if effective else fact)
     if found is None:
         return None
@@ -1255,6 +1255,11 @@ def registry_answer(
     if wanted is not None and wanted.year and _of_another_year(found.citation.sentence, wanted.year):
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
     return found
+
+
+def _words_and_codes(text: str) -> str:
+    """`text` with single spaces and no punctuation but a code's "/" and "-" ("05-CT/TW")."""
+    return " ".join(re.sub(r"[^\w\s/-]", " ", text).split())
 
 
 def _of_another_year(sentence: str, year: int) -> bool:
@@ -1373,7 +1378,7 @@ def several_bear(registry: Registry, name: str) -> bool:
     """Whether `name` (a question's, without its asking words) is a bare kind and number that two
     documents bear ("Chỉ thị 27" of the Bộ Chính trị and of the Thủ tướng): the one whose sentences
     state the fact asked is no likelier the one asked about."""
-    plain = " ".join(re.sub(r"[^\w\s/-]", " ", name).split())
+    plain = _words_and_codes(name)
     wanted = reference_in(plain)
     if wanted is None or not wanted.kinds or wanted.year is not None or wanted.group is not None:
         return False
