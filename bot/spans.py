@@ -188,6 +188,17 @@ def _names_asked_about(name: str, question: Question) -> bool:
     return False
 
 
+# Another name in brackets, each word capitalised: "(Joshua Wong)", not "(người phát ngôn Chính phủ)".
+_ALIAS = re.compile(rf"\s*\(([{UPPER}][^\s(),]*(?:\s+[{UPPER}][^\s(),]*)+)\)")
+
+
+def _alias_asked_about(sentence: str, end: int, question: Question) -> bool:
+    """Whether the name ending at `end` is followed by another name of the same person that the question
+    names: "Hoàng Chi Phong (Joshua Wong)" is the one "ngoài Joshua Wong" leaves out."""
+    alias = _ALIAS.match(sentence, end)
+    return alias is not None and _names_asked_about(alias.group(1), question)
+
+
 @functools.cache
 def _forms_of_address() -> frozenset[str]:
     """The forms of address, each by its last word without diacritics ("đồng chí": "chi")."""
@@ -222,7 +233,11 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             match.group(), question
         ):
             continue
-        if _names_asked_about(match.group(), question) or _titled_as_another(before, question):
+        if (
+            _names_asked_about(match.group(), question)
+            or _titled_as_another(before, question)
+            or _alias_asked_about(sentence, match.end(), question)
+        ):
             continue
         (titled if _TITLE_WORDS.search(before[-40:]) or _asked_noun_before(before, question) else untitled).append(
             match.span()
@@ -246,6 +261,7 @@ def _people(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
             or KNOWN_PLACE.fullmatch(name)
             or _echoes(name, question)
             or _names_asked_about(name, question)
+            or _alias_asked_about(sentence, end, question)
             or _titled_as_another(sentence[max(0, start - 60) : start], question)
         ):
             continue

@@ -302,6 +302,16 @@ def test_a_name_titled_as_the_company_the_question_names_is_not_the_answer(quest
     assert [sentence[s:e] for s, e in strong + weak] == names
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Ngoài Joshua Wong, Mỹ đề cử Nobel Hoà bình cho những ai?", "ngoai joshua wong thi my de cu nobel cho nhung ai"],
+)
+def test_a_name_whose_alias_in_brackets_the_question_leaves_out_is_not_the_answer(question):
+    sentence = "Các nghị sĩ Mỹ đề cử Hoàng Chi Phong (Joshua Wong) cùng ông Alex Chow cho giải Nobel Hoà bình."
+    strong, weak = spans_said(sentence, question)
+    assert strong + weak == ["Alex Chow"]
+
+
 def test_the_asked_title_is_no_company_though_the_question_names_another_holder_of_it():
     from bot.question import analyse
 
