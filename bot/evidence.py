@@ -78,6 +78,10 @@ class ArticleFacts:
         return frozenset(ordinals_in(self._text))
 
     @functools.cached_property
+    def _law_text(self) -> str:
+        return " ".join(self._plain.replace(",", " ").split())
+
+    @functools.cached_property
     def documents(self) -> frozenset[str]:
         return frozenset(documents_in(self._text))
 
@@ -104,6 +108,10 @@ class ArticleFacts:
             phrase, year = constraint.value.rsplit(" ", 1)
             years = {p.rsplit(" ", 1)[1] for p in self.dated_phrases if p.rsplit(" ", 1)[0] == phrase}
             return not years or year in years
+        if constraint.kind == "law":
+            # "Luật Thi hành án dân sự" is not met by "Luật Thi hành án hình sự"; "Luật Giáo dục" is by
+            # "Luật Giáo dục đại học" (an article may name a law by a longer title's first words).
+            return f" {constraint.value} " in f" {self._law_text} "
         if constraint.kind in ("place", "person"):
             # Only the asked place's spellings (or the district's or person's name) are looked for.
             return spellings_of(constraint.value).search(self._plain) is not None

@@ -60,7 +60,7 @@ class Constraint:
     """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
 
     # "year", "years" (a span of years: "sơ kết 5 năm"), "ordinal" ("lần thứ 16"), "document",
-    # "numbered" ("bão số 3"), "place" (a province, district or commune), "person" (named in full),
+    # "numbered" ("bão số 3"), "law" (by its title), "place" (a province, district or commune), "person" (named in full),
     # "dated" (a phrase and its year: "Chính phủ năm 2016"),
     # "recent" (relative to today: "hôm nay", "tuần này", "năm nay") or "period" ("tháng 5/2025", "từ … đến …")
     kind: str
@@ -246,6 +246,18 @@ def numbered_in(plain_text: str, *, as_asked: bool = True) -> list[str]:
     return [f"{m.group(1)} {int(m.group(2))}" for m in _numbered(as_asked).finditer(plain_text)]
 
 
+@functools.cache
+def _law_titles() -> re.Pattern[str]:
+    """The laws' titles (bot/data/documents.toml), plain, longest first: "luat thi hanh an dan su"."""
+    titles = {" ".join(plain_words(t).replace(",", " ").split()) for t in word_tables("documents")["laws"]["titles"]}
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(titles, key=len, reverse=True)))})(?!\w)")
+
+
+def laws_in(plain_text: str) -> list[str]:
+    """The laws a plain text names by their titles, a comma in a title read as a space."""
+    return _law_titles().findall(" ".join(plain_text.replace(",", " ").split()))
+
+
 def constraints_of(text: str) -> tuple[Constraint, ...]:
     """What a question names that its answer's article must state too: years, spans of years, phrases dated
     by a year, numbered sessions, documents, numbered things, provinces, districts and people; and the
@@ -262,6 +274,7 @@ def constraints_of(text: str) -> tuple[Constraint, ...]:
     found += [Constraint("ordinal", v) for v in ordinals_in(text)]
     found += [Constraint("document", v) for v in documents_in(text)]
     found += [Constraint("numbered", v) for v in numbered_in(plain_text)]
+    found += [Constraint("law", v) for v in laws_in(plain_text)]
     also_words = _question_words()["constraints"]["places_also_words"]
     found += [Constraint("place", v) for v in places_in(plain_text) if v not in also_words]
     found += [Constraint("place", v) for v in localities_in(text) + numbered_localities_in(plain_text)]

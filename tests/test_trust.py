@@ -156,6 +156,29 @@ def test_an_article_names_the_asked_province_however_it_is_accented_cased_or_spa
     assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
 
 
+@pytest.mark.parametrize(
+    ("question", "disagrees"),
+    [
+        # Another law of the same first words is another law.
+        ("Dự án Luật Thi hành án dân sự sửa đổi có bao nhiêu chương?", True),
+        ("du an luat thi hanh an hinh su sua doi co bao nhieu chuong", False),
+        ("Luật Phòng chống tham nhũng sửa đổi có bao nhiêu chương?", True),
+        # A law named by the first words of a longer title the article gives.
+        ("Luật Giáo dục sửa đổi có bao nhiêu chương?", False),
+        ("Luật Giáo dục đại học sửa đổi có bao nhiêu chương?", True),
+    ],
+)
+def test_a_law_the_question_names_by_its_title_must_be_named_by_the_article(question, disagrees):
+    article = Article(
+        "r-3",
+        "Quốc hội thảo luận dự án luật",
+        ("Dự án Luật Thi hành án hình sự (sửa đổi) có 16 chương.", "Luật Giáo dục nghề nghiệp có 9 chương."),
+    )
+    constraints = analyse(question).constraints
+    assert [c.kind for c in constraints] == ["law"]
+    assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
+
+
 def test_a_yes_no_questions_province_is_the_claim_it_checks_not_a_constraint():
     question = analyse("Ông Hoàng Văn Hải là Bí thư Đảng ủy Khối Doanh nghiệp Hà Tĩnh phải không?")
     assert [c for c in question.constraints if c.kind == "place"] == []
