@@ -48,8 +48,8 @@ class Check:
         return spans[0] if spans else None
 
 
-# A number with the word after it ("75 người", "1,5 tỷ", "90%").
-_AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*)\s*(%|[^\W\d_]+)")
+# A number, or a range of two ("2,5-2,8%"), with the word after it ("75 người", "1,5 tỷ", "90%").
+_AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?)\s*(%|[^\W\d_]+)")
 # Numbers that place the claim (a year, a session, a date, "mùng 4 Tết", a term) or name a document ("Chỉ thị
 # 05", "Nghị quyết 18"), not what it states ("từ 2015"; but "đầu tư 15.000 tỷ" is an amount).
 _PLACING = re.compile(
@@ -76,8 +76,9 @@ def _plain(text: str) -> str:
 
 
 def _value(number: str) -> str:
-    """ "15.000" and "15000", "1,5" and "1.5"... as one value (a dot groups thousands in Vietnamese)."""
-    return number.replace(".", "").replace(",", ".")
+    """ "15.000" and "15000", "1,5" and "1.5"... as one value (a dot groups thousands in Vietnamese); a
+    range's two ends joined by "-"."""
+    return "-".join(end.replace(".", "").replace(",", ".") for end in re.split(r"\s*[-–]\s*", number))
 
 
 def _amounts(text: str) -> list[tuple[str, str, Span]]:
@@ -86,7 +87,16 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
     for match in _AMOUNT.finditer(text):
         before = _plain(text[: match.start()])
         unit = _plain(match.group(2))
-        if _YEAR.fullmatch(match.group(1)) or _PLACING.search(before) or unit in _NOT_UNITS or unit == "nam":
+        ends = re.split(r"\s*[-–]\s*", match.group(1))
+        # A range before a name is an address: "8-12 Lê Duẩn".
+        address = len(ends) > 1 and match.group(2)[0].isupper()
+        if (
+            address
+            or any(_YEAR.fullmatch(end) for end in ends)
+            or _PLACING.search(before)
+            or unit in _NOT_UNITS
+            or unit == "nam"
+        ):
             continue
         found.append((_value(match.group(1)), _UNIT_SPELLINGS.get(unit, unit), match.span()))
     return found

@@ -480,6 +480,26 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.NO,
             "Thứ trưởng",
         ),
+        # A range of figures is one figure: another range contradicts it, the same one confirms it.
+        (
+            "Bộ NN&PTNT đặt mục tiêu tăng trưởng năm 2017 khoảng 3-3,5% phải không?",
+            "Năm 2017, Bộ Nông nghiệp đặt mục tiêu tăng trưởng khoảng 2,5-2,8%, xuất khẩu 32-32,5 tỷ USD.",
+            Verdict.NO,
+            "2,5-2,8%",
+        ),
+        (
+            "Bộ Nông nghiệp đặt mục tiêu tăng trưởng năm 2017 khoảng 2,5 - 2,8% phải không?",
+            "Năm 2017, Bộ Nông nghiệp đặt mục tiêu tăng trưởng khoảng 2,5-2,8%, xuất khẩu 32-32,5 tỷ USD.",
+            Verdict.YES,
+            "2,5-2,8%",
+        ),
+        # … but a range before a name is an address, no figure.
+        (
+            "Kido nam 30% von o cong ty Lavenue du an 8-12 Le Duan dung khong",
+            "Công ty Lavenue, chủ đầu tư dự án tại khu đất 8-12 Lê Duẩn, từng doạ kiện TP.",
+            Verdict.UNCLEAR,
+            None,
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
