@@ -20,6 +20,7 @@ from bot.text import (
     LOWER_LETTERS,
     UPPER_LETTERS,
     name_end,
+    nfc,
     padded_words,
     strip_diacritics,
 )
@@ -90,16 +91,31 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
         ends = re.split(r"\s*[-–]\s*", match.group(1))
         # A range before a name is an address: "8-12 Lê Duẩn".
         address = len(ends) > 1 and match.group(2)[0].isupper()
+        # "6 tháng đầu năm" is when, not how much.
+        period = unit == "thang" and re.match(r"\s+(?:dau|cuoi) nam", _plain(text[match.end() : match.end() + 12]))
         if (
             address
+            or period
             or any(_YEAR.fullmatch(end) for end in ends)
-            or _PLACING.search(before)
+            or (_PLACING.search(before) and _placing_as_typed(text[: match.start()]))
             or unit in _NOT_UNITS
             or unit == "nam"
         ):
             continue
         found.append((_value(match.group(1)), _UNIT_SPELLINGS.get(unit, unit), match.span()))
     return found
+
+
+def _placing_as_typed(before: str) -> bool:
+    """Whether the word before a number, typed with diacritics, is the placing word its plain form reads as."""
+    words = re.findall(r"\w+", nfc(before).lower())
+    last = words[-1] if words else ""
+    return last == _plain(last) or last in _placing_words()
+
+
+@functools.cache
+def _placing_words() -> frozenset[str]:
+    return frozenset(word_tables("claims")["placing"]["words"])
 
 
 def _days(text: str) -> list[tuple[tuple[int, int], int | None, Span]]:

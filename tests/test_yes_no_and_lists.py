@@ -493,6 +493,16 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "2,5-2,8%",
         ),
+        # "nắm 30%" (holds) is a figure, not "năm 30": the sentence must state it.
+        (
+            "Kido nắm 30% vốn ở công ty Lavenue dự án 8-12 Lê Duẩn đúng không?",
+            "Công ty Lavenue, chủ đầu tư dự án tại khu đất 8-12 Lê Duẩn, từng doạ kiện TP.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        ("Công ty bán 30 tấn gạo phải không?", "Công ty đã bán 20 tấn gạo cho đối tác.", Verdict.NO, "20 tấn"),
+        # "6 tháng đầu năm" says when, not how much.
+        ("6 tháng đầu năm, công ty bán 30 tấn gạo phải không?", "Công ty đã bán 30 tấn gạo.", Verdict.YES, "30 tấn"),
         # … but a range before a name is an address, no figure.
         (
             "Kido nam 30% von o cong ty Lavenue du an 8-12 Le Duan dung khong",
