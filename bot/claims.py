@@ -21,7 +21,9 @@ from bot.text import (
     UPPER_LETTERS,
     name_end,
     nfc,
+    ordinal_spans,
     padded_words,
+    plain_key,
     strip_diacritics,
 )
 
@@ -54,7 +56,8 @@ _AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+
 # Numbers that place the claim (a year, a session, a date, "mùng 4 Tết", a term) or name a document ("Chỉ thị
 # 05", "Nghị quyết 18"), not what it states ("từ 2015"; but "đầu tư 15.000 tỷ" is an amount).
 _PLACING = re.compile(
-    r"(?:nam|thang|ngay|mung|lan|khoa|thu|hoi|ky|so|quy|dot|tuan|gio|thi|quyet|dinh|luan|(?<!dau )tu|ban|van|bao|luat|giai doan)\s*$"
+    r"(?:nam|thang|ngay|mung|lan|khoa|thu|hoi|ky|so|quy|dot|tuan|gio|thi|quyet|dinh|luan|(?<!dau )tu|ban|van|bao|luat|giai doan"
+    r"|quan|phuong)\s*$"
 )
 # Words after a number that are no unit: "… 05 phải không?"
 _NOT_UNITS = PLAIN_STOP_WORDS | {"phai", "khong", "dung", "chua", "that", "tren"}  # "vành đai 3 trên cao"
@@ -64,7 +67,7 @@ _UNIT_SPELLINGS = {"ti": "ty"}
 # A day of a month after a word that introduces one: "hôm 24/2", "ngày 24-2", "sáng 24/2/2018", "ngày 24
 # tháng 2", "(24/2)"; not "1/2 số đại biểu", "2016-2020" or a document's code ("05/CT-TTg").
 _DAY = re.compile(
-    r"(?:^|(?<=\()|(?<!\w)(?:ngày|sáng|chiều|trưa|tối|đêm|hôm|nay|qua|vào|từ|đến|tới|và|ngay|sang|chieu|trua|toi|dem"
+    r"(?:^|(?<=\()|(?<!\w)(?:ngày|sáng|chiều|trưa|tối|đêm|khuya|hôm|nay|qua|vào|từ|đến|tới|và|ngay|sang|chieu|trua|toi|dem"
     r"|hom|vao|tu|den)\s+)"
     r"(?:(?P<d1>\d{1,2})[/-](?P<m1>\d{1,2})(?:[/-](?P<y1>\d{4}))?(?![\w/-])"
     r"|(?P<d2>\d{1,2})\s+(?:tháng|thang)\s+(?P<m2>\d{1,2})(?:\s+(?:năm|nam)\s+(?P<y2>\d{4}))?(?!\w))",
@@ -196,6 +199,13 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         if not same:
             contrary.extend(span for _, _, span in stated_days)
     days_found = all(any(_same_day((d, y), (day, year)) for d, y, _ in stated_days) for day, year, _ in claimed_days)
+    # A session or term the claim says something is ("… là lần thứ ba") is confirmed by the same one; one
+    # that only names the event ("kỳ họp 18 … tổ chức tại Đà Nẵng") confirms nothing of the claim.
+    topic = question.topic or question.text
+    copula = re.search(r"(?<!\w)la(?!\w)", plain_key(topic))
+    claimed_ordinals = {term for term, span in ordinal_spans(topic) if copula and span[0] > copula.start()}
+    ordinals_found = [span for term, span in ordinal_spans(sentence) if term in claimed_ordinals]
+    confirming.extend(ordinals_found)
     names = [_spelled_as(name, known) for name in _claimed_names(question)]
     # A province or country that only sets the scene ("Vụ đổi đất ở xã Thạch Bằng (Hà Tĩnh), ông X bị
     # kỷ luật …") need not be in the sentence that states the claim about X: its other names must.
@@ -264,7 +274,9 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         verdict = Verdict.UNCLEAR  # an office is claimed of someone the sentence gives no office
     elif discipline_unsaid:
         verdict = Verdict.UNCLEAR
-    elif (claimed or claimed_days or names or office) and amounts_found and days_found and names_found:
+    elif (
+        (claimed or claimed_days or names or office or ordinals_found) and amounts_found and days_found and names_found
+    ):
         verdict = Verdict.YES
         if office is not None:
             confirming.insert(len(claimed) and 1, office[1])  # after the claim's number, before its names

@@ -453,14 +453,22 @@ def ordinal_terms(text: str, key: str | None = None) -> list[str]:
     key = plain_key(text) if key is None else key
     if not _ORDINAL_HINT.search(key):
         return []
-    key = " ".join(key.split())
-    terms = []
+    return [term for term, _ in _ordinals(" ".join(key.split()))]
+
+
+def ordinal_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """`ordinal_terms` of a text with where each is said in it ("lần thứ ba" -> ("#lan3", span))."""
+    return _ordinals(plain_key(text))
+
+
+def _ordinals(key: str) -> list[tuple[str, tuple[int, int]]]:
+    found = []
     for match in _ORDINAL.finditer(key):
         value = _ordinal_value(match.group(2) or match.group(3))
         if value is not None:
             kind = match.group(1).replace(" ", "")
-            terms.append(f"{CODE}{'lan' if kind.startswith('hoinghi') else kind}{value}")
-    return terms
+            found.append((f"{CODE}{'lan' if kind.startswith('hoinghi') else kind}{value}", match.span()))
+    return found
 
 
 def special_terms(text: str) -> list[str]:

@@ -510,6 +510,24 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.UNCLEAR,
             None,
         ),
+        # A session the claim says something is, stated by the sentence …
+        (
+            "chuyen cong tac lan nay cua bo truong la lan thu tu phai khong",
+            "Đây là chuyến công tác lần thứ tư của Bộ trưởng tới tỉnh.",
+            Verdict.YES,
+            "lần thứ tư",
+        ),
+        # … but one that only names the event confirms nothing of the claim.
+        (
+            "ky hop thu 18 cua uy ban duoc to chuc tai da nang phai khong",
+            "Tại kỳ họp thứ 18, Uỷ ban đã đề nghị xem xét kỷ luật hai cán bộ.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        # "khuya 28/9" is a day like "sáng 28/9".
+        ("Vụ việc bị phát hiện vào khuya 28/9 phải không?", "Vụ việc bị phát hiện khuya 27/9.", Verdict.NO, "27/9"),
+        # The number of "quận 1" names the district: no figure.
+        ("Quận ủy quận 1 gửi 2 thư xin lỗi phải không?", "Quận uỷ quận 1 đã gửi 2 thư xin lỗi.", Verdict.YES, "2 thư"),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
