@@ -523,6 +523,11 @@ def test_a_ministry_named_after_a_title_is_no_name_and_its_and_does_not_end_the_
         ("Quốc hội thông qua mấy luật?", "Quốc hội đã thông qua 9 dự án luật và 2 nghị quyết.", ["9 dự án luật"]),
         # A price asked per unit is an amount of money.
         ("Gạo ST25 bao nhiêu 1 kg?", "Gạo ST25 được bán với giá 30.000 đồng một kg.", ["30.000 đồng"]),
+        # … and so is a loan.
+        ("Ngân hàng cho tỉnh vay bao nhiêu?", "Ngân hàng cho tỉnh vay 120 triệu USD trong 5 năm.", ["120 triệu USD"]),
+        # "công dân" counts people; "vị trí" goes between a number and the posts counted.
+        ("Tỉnh đưa bao nhiêu người về quê?", "Tỉnh đã đưa 117 công dân về quê.", ["117 công dân"]),
+        ("Tỉnh cắt giảm bao nhiêu công chức?", "Tỉnh đã cắt giảm 137 vị trí công chức.", ["137 vị trí công chức"]),
     ],
 )
 def test_a_measure_is_answered_by_a_number_with_a_unit_of_the_asked_dimension(question, sentence, strong):
