@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.corpus import Article
@@ -243,11 +243,14 @@ class ConfidenceModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    # Lower thresholds for kinds whose answers between it and `threshold` were all right on dev.
+    kind_thresholds: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> ConfidenceModel:
         data = json.loads(path.read_text(encoding="utf-8"))["confidence"]
-        return cls(dict(zip(data["features"], data["weights"], strict=True)), data["bias"], data["threshold"])
+        weights = dict(zip(data["features"], data["weights"], strict=True))
+        return cls(weights, data["bias"], data["threshold"], data.get("kind_thresholds", {}))
 
     def probability(self, evidence: Evidence) -> float:
         """How likely the sentence answers, given its evidence."""
@@ -265,7 +268,11 @@ class ConfidenceModel:
             return False
         if evidence.disagreements or evidence.caption or evidence.long_sentence:
             return False
-        return self.probability(evidence) >= self.threshold
+        return self.probability(evidence) >= self.threshold_for(evidence.kind)
+
+    def threshold_for(self, kind: Kind) -> float:
+        """The probability from which a sentence answering a question of this kind is shown."""
+        return self.kind_thresholds.get(kind.value, self.threshold)
 
 
 @functools.cache

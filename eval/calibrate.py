@@ -1,6 +1,7 @@
 """Fit the answer models on the dev split of the blind set, and write bot/answer_model.json.
 
     python eval/calibrate.py [--corpus-dir ../shared/corpus] [--max-wrong 0.045] [--dry-run] [--keep-sentence-model]
+                             [--kind-thresholds]
 
 First the sentence model: every sentence the answerer scores for a dev question is labelled 1
 when it holds the gold answer (or is the sentence the question's writer marked), and the weights
@@ -21,6 +22,11 @@ fitted on it would choose better than it will for questions never seen, and flat
 With --keep-sentence-model only the confidence model is fitted, on the sentences the shipped
 sentence model chooses. The test split is never read. The sentences scored are those the committed weights look at: run
 it on the committed bot/answer_model.json to reproduce it.
+
+With --kind-thresholds both shipped models are kept, and a kind's threshold is lowered a step
+(KIND_STEP) at a time while every dev answer the step adds is right and none is a negative, and kept
+only when it adds at least MIN_ADDED right answers (bot/answer_model.json "kind_thresholds"). A
+refit drops them: run it again after one.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import blind  # noqa: E402
 from bot.answer import Answer, Answerer  # noqa: E402
 from bot.claims import Verdict  # noqa: E402
 from bot.evidence import MODEL_FILE, ConfidenceModel, SentenceModel  # noqa: E402
+from bot.index import Index  # noqa: E402
 from bot.store import build_index  # noqa: E402
 
 # Kinds whose correctness does not depend on a sure sentence (short queries) or that need the chat
@@ -127,6 +134,57 @@ def past_the_gates(answer: Answer) -> bool:
     return answer.evidence is not None and ALWAYS.is_sure(answer.evidence) and answer.verdict is not Verdict.UNCLEAR
 
 
+# A kind's threshold is lowered, a step at a time, only while every dev answer it adds is right (and no
+# negative is among them), and only when that adds at least MIN_ADDED right answers: fewer say too little.
+KIND_STEP = 0.05
+LOWEST_KIND_THRESHOLD = 0.5
+MIN_ADDED = 10
+
+
+def kind_thresholds(index: Index, dry_run: bool) -> int:
+    """Lower the shipped model's threshold for the kinds whose dev answers just below it were all right."""
+    shipped = ConfidenceModel.load()
+    answerer = Answerer(index, confidence=ALWAYS, sentence_model=SentenceModel.load())
+    rows: dict[str, list[tuple[float, bool, str]]] = {}  # kind -> (probability, correct, group)
+    for question in blind.load_questions("dev"):
+        if question["role"] == "answerable" and question["kind"] in LEFT_OUT:
+            continue
+        answer = answerer.answer(question["question"], passages=30)
+        if not past_the_gates(answer):
+            continue
+        record = {
+            "status": "answer",
+            "found": True,
+            "answer": answer.best.sentence if answer.best else None,
+            "verdict": answer.verdict.value if answer.verdict else None,
+        }
+        correct = blind.judge(question, record, [f.article.id for f in answer.findings]).correct
+        group = "pos" if correct or question["role"] == "answerable" else "neg"
+        kind = answer.evidence.kind.value  # type: ignore[union-attr]
+        rows.setdefault(kind, []).append((shipped.probability(answer.evidence), correct, group))  # type: ignore[arg-type]
+    chosen = {}
+    for kind, scored in sorted(rows.items()):
+        threshold = shipped.threshold
+        while threshold - KIND_STEP >= LOWEST_KIND_THRESHOLD - 1e-9:
+            added = [(correct, group) for p, correct, group in scored if threshold - KIND_STEP <= p < shipped.threshold]
+            if not all(correct and group == "pos" for correct, group in added):
+                break
+            threshold = round(threshold - KIND_STEP, 3)
+        added_right = sum(1 for p, correct, _ in scored if threshold <= p < shipped.threshold and correct)
+        print(
+            f"  {kind:10s} {len(scored):4d} gated answers: threshold {threshold:.2f} adds {added_right} right, 0 wrong"
+        )
+        if threshold < shipped.threshold and added_right >= MIN_ADDED:
+            chosen[kind] = threshold
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    data["confidence"]["kind_thresholds"] = chosen
+    print(json.dumps(chosen))
+    if not dry_run:
+        MODEL_FILE.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"written to {MODEL_FILE.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus-dir", default=str(ROOT.parent / "shared" / "corpus"))
@@ -138,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="refit the confidence model only, on the sentences the shipped sentence model chooses",
     )
+    parser.add_argument(
+        "--kind-thresholds",
+        action="store_true",
+        help="keep both shipped models; lower the threshold of the kinds whose answers below it were all right",
+    )
     arguments = parser.parse_args(argv)
     corpus_dir = Path(arguments.corpus_dir)
     if not all((corpus_dir / name).is_file() for name in blind.CORPORA):
@@ -145,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     cache = Path(arguments.cache_dir)
     index, _ = build_index(blind.filtered_corpus(corpus_dir, cache / "blind-corpus", blind.held_out_ids()), cache)
+    if arguments.kind_thresholds:
+        return kind_thresholds(index, arguments.dry_run)
     if arguments.keep_sentence_model:
         sentences = SentenceModel.load()
         answerers = [Answerer(index, confidence=ALWAYS, sentence_model=sentences)] * FOLDS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +18,9 @@ import pytest
 
 from bot.answer import Answerer, Status
 from bot.corpus import Article, read_corpus
-from bot.evidence import ArticleFacts
+from bot.evidence import MODEL_FILE, ArticleFacts, ConfidenceModel, Evidence
 from bot.index import Index
-from bot.question import Constraint, analyse, constraints_of
+from bot.question import Constraint, Kind, analyse, constraints_of
 from bot.reply import UNSURE_TEXT, format_reply, plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -361,3 +362,44 @@ def test_an_answer_whose_clause_gives_another_year_than_asked_is_not_sure():
     assert highlighted(answer) == "8.711 doanh nghiệp"
     assert Constraint("year", "2018") in answer.evidence.disagreements
     assert answer.status is Status.UNSURE
+
+
+def _evidence_of(kind: Kind) -> Evidence:
+    """Evidence of a typed answer with nothing against it: only the model's probability decides."""
+    return Evidence(
+        agreement=0.0,
+        kind=kind,
+        span=True,
+        disagreements=(),
+        sentence_share=1.0,
+        own_share=1.0,
+        article_share=1.0,
+        missing_rare=0.0,
+        compound_share=1.0,
+        near_share=1.0,
+        caption=False,
+        long_sentence=False,
+        spans=1,
+        near_span=1.0,
+        prior=1.0,
+        phrase_share=1.0,
+        sentence_margin=1.0,
+        article_ratio=0.5,
+        top_article=True,
+        unaccented=False,
+    )
+
+
+def test_a_kind_with_its_own_threshold_is_answered_from_it_and_the_others_from_the_common_one():
+    # A bias alone: every sentence is 75% sure, between the kind's 0.7 and the common 0.8.
+    model = ConfidenceModel({}, bias=math.log(0.75 / 0.25), threshold=0.8, kind_thresholds={"where": 0.7})
+    assert model.is_sure(_evidence_of(Kind.WHERE))
+    assert not model.is_sure(_evidence_of(Kind.WHO))
+
+
+def test_the_shipped_model_reads_its_kind_thresholds():
+    shipped = json.loads(MODEL_FILE.read_text(encoding="utf-8"))["confidence"]
+    model = ConfidenceModel.load()
+    assert {kind.value: model.threshold_for(kind) for kind in Kind} == {
+        kind.value: shipped.get("kind_thresholds", {}).get(kind.value, shipped["threshold"]) for kind in Kind
+    }
