@@ -36,6 +36,7 @@ import datetime as dt
 import hashlib
 import json
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -134,6 +135,29 @@ def past_the_gates(answer: Answer) -> bool:
     return answer.evidence is not None and ALWAYS.is_sure(answer.evidence) and answer.verdict is not Verdict.UNCLEAR
 
 
+def gated_dev_answers(answerer_of: Callable[[dict], Answerer]) -> Iterator[tuple[dict, Answer, bool, str]]:
+    """The dev questions whose best sentence some confidence could show (`past_the_gates`), each with its
+    answer, whether that is correct (eval/blind.py's judgement) and its group: "pos" (answerable, or a
+    held-out fact quoted rightly from another report of it), "neg" or "oos"."""
+    for question in blind.load_questions("dev"):
+        if question["role"] == "answerable" and question["kind"] in LEFT_OUT:
+            continue  # (negatives of every kind count: whatever their form, they must not be answered)
+        answer = answerer_of(question).answer(question["question"], passages=30)
+        if not past_the_gates(answer):
+            continue
+        record = {
+            "status": "answer",
+            "found": True,
+            "answer": answer.best.sentence if answer.best else None,
+            "verdict": answer.verdict.value if answer.verdict else None,
+        }
+        correct = blind.judge(question, record, [f.article.id for f in answer.findings]).correct
+        group = {"answerable": "pos", "out_of_scope": "oos"}.get(question["role"], "neg")
+        if correct and group == "neg":
+            group = "pos"
+        yield question, answer, correct, group
+
+
 # A kind's threshold is lowered, a step at a time, only while every dev answer it adds is right (and no
 # negative is among them), and only when that adds at least MIN_ADDED right answers: fewer say too little.
 KIND_STEP = 0.05
@@ -146,22 +170,10 @@ def kind_thresholds(index: Index, dry_run: bool) -> int:
     shipped = ConfidenceModel.load()
     answerer = Answerer(index, confidence=ALWAYS, sentence_model=SentenceModel.load())
     rows: dict[str, list[tuple[float, bool, str]]] = {}  # kind -> (probability, correct, group)
-    for question in blind.load_questions("dev"):
-        if question["role"] == "answerable" and question["kind"] in LEFT_OUT:
-            continue
-        answer = answerer.answer(question["question"], passages=30)
-        if not past_the_gates(answer):
-            continue
-        record = {
-            "status": "answer",
-            "found": True,
-            "answer": answer.best.sentence if answer.best else None,
-            "verdict": answer.verdict.value if answer.verdict else None,
-        }
-        correct = blind.judge(question, record, [f.article.id for f in answer.findings]).correct
-        group = "pos" if correct or question["role"] == "answerable" else "neg"
-        kind = answer.evidence.kind.value  # type: ignore[union-attr]
-        rows.setdefault(kind, []).append((shipped.probability(answer.evidence), correct, group))  # type: ignore[arg-type]
+    for _, answer, correct, group in gated_dev_answers(lambda _: answerer):
+        evidence = answer.evidence
+        assert evidence is not None  # past the gates
+        rows.setdefault(evidence.kind.value, []).append((shipped.probability(evidence), correct, group))
     chosen = {}
     for kind, scored in sorted(rows.items()):
         threshold = shipped.threshold
@@ -225,25 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         ]
     print(json.dumps(sentences.weights))
 
-    rows = []  # (features, label, group): group "pos" (answerable), "neg" or "oos"
-    for question in blind.load_questions("dev"):
-        if question["role"] == "answerable" and question["kind"] in LEFT_OUT:
-            continue  # (negatives of every kind count: whatever their form, they must not be answered)
-        fold = fold_of(question)
-        answer = answerers[fold].answer(question["question"], passages=30)
-        if not past_the_gates(answer):
-            continue
-        record = {
-            "status": "answer",
-            "found": True,
-            "answer": answer.best.sentence if answer.best else None,
-            "verdict": answer.verdict.value if answer.verdict else None,
-        }
-        outcome = blind.judge(question, record, [f.article.id for f in answer.findings])
-        group = {"answerable": "pos", "out_of_scope": "oos"}.get(question["role"], "neg")
-        if outcome.correct and group == "neg":  # a held-out fact quoted from another report of it
-            group = "pos"
-        rows.append((answer.evidence.features(), float(outcome.correct), group, fold))
+    rows = []  # (features, label, group, fold): group "pos" (answerable), "neg" or "oos"
+    for question, answer, correct, group in gated_dev_answers(lambda question: answerers[fold_of(question)]):
+        rows.append((answer.evidence.features(), float(correct), group, fold_of(question)))
 
     evidence_names = list(rows[0][0])
     x = np.array([[features[n] for n in evidence_names] for features, *_ in rows])
