@@ -628,6 +628,38 @@ def mentions_in_article(article: Article, position: int) -> list[_Mention]:
     return found
 
 
+def document_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence names a document: by its kind and number or code ("nghị định 33", "Quyết định số
+    1637/QĐ-UBND"), or a law by its title and year ("Luật Nhà ở 2015")."""
+    spans = []
+    for mention in _mentions_in(sentence, Citation(-1, sentence)):
+        start, end = mention.span
+        if mention.title is not None and (year := _YEAR_AFTER_TITLE.match(sentence, end)):
+            end = year.end()
+        spans.append((start, end))
+    return spans
+
+
+def issuer_spans(sentence: str, name: str) -> list[tuple[int, int]]:
+    """Where a sentence names the issuer of the document a question calls by `name` ("chỉ thị 27 …", "NQ
+    34"): "Theo chỉ thị 27 do Thủ tướng ban hành", "Nghị quyết số 34 … của Hội nghị lần thứ 8 …"."""
+    wanted = reference_in(name)
+    if wanted is None or not wanted.kinds:
+        return []
+    spans = []
+    for mention in _mentions_in(sentence, Citation(-1, sentence)):
+        if mention.issuer is None or mention.kind not in wanted.kinds or mention.number != wanted.number:
+            continue
+        starts = [m.start() for m in re.finditer(re.escape(mention.issuer), sentence)]
+        if starts:  # the one nearest the document
+            start = min(starts, key=lambda at: abs(at - mention.span[0]))
+            spans.append((start, start + len(mention.issuer)))
+    return spans
+
+
+_YEAR_AFTER_TITLE = re.compile(r"\s+(?:năm\s+)?(?:19|20)\d\d(?!\d)", re.I)
+
+
 def _may_name_a_document(text: str) -> bool:
     """A quick test (plain substring search, no regex alternation): a digit, and a kind's name or a code."""
     if not _DIGIT.search(text):

@@ -13,6 +13,7 @@ import functools
 import re
 
 from bot.claims import Verdict, check_claim
+from bot.documents import document_spans, issuer_spans
 from bot.names import (
     CAPITALISED_RUN,
     KNOWN_PLACE,
@@ -524,10 +525,9 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     """For "hình thức gì", "chỉ số gì": the asked noun and the words after it."""
     if not question.focus:
         return []
-    if " ".join(question.focus) in DOCUMENT_NOUNS or strip_diacritics(" ".join(question.focus)) in {
-        strip_diacritics(n) for n in DOCUMENT_NOUNS
-    }:
-        return [m.span() for m in _DOCUMENT_CODE.finditer(sentence) if not _echoes(m.group(), question)]
+    asked_noun = strip_diacritics(" ".join(question.focus)).lower()
+    if asked_noun in _PLAIN_DOCUMENT_NOUNS:
+        return _documents(sentence, asked_noun, question)
     focus = [strip_diacritics(s) for s in question.focus]
     # "những bộ ngành nào" asks for names ("Ngân hàng Nhà nước"): "một số bộ ngành phối hợp" is none.
     named = f" {' '.join(focus)} nao " in f" {padded_words(question.text)} "
@@ -547,6 +547,26 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     if not spans and named and " ".join(focus) in _generic_bodies():
         return _bodies_named(sentence, words, question)
     return spans
+
+
+_PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(noun) for noun in DOCUMENT_NOUNS)
+_ANY_DOCUMENT = frozenset({"van ban"})  # "văn bản nào" asks for a document of any kind
+
+
+def _documents(sentence: str, asked_noun: str, question: Question) -> list[Span]:
+    """For "nghị định nào", "văn bản số mấy": the documents of the asked kind the sentence names ("nghị
+    định 33", "Luật Nhà ở 2015") or codes it gives ("05/CT-TTg"), each whole, but not those the question names."""
+    every = document_spans(sentence)
+    # Of the asked kind as written: "Thông báo kết luận số 1595" for "kết luận số mấy", "Bộ luật" for "luật nào".
+    named = [
+        (s, e)
+        for s, e in every
+        if asked_noun in _ANY_DOCUMENT or f" {asked_noun} " in f" {strip_diacritics(sentence[s:e]).lower()} "
+    ]
+    codes = [m.span() for m in _DOCUMENT_CODE.finditer(sentence)]
+    # A code within a named document ("nghị quyết số 25/2018/NQ-HĐND") is part of that one, of its kind.
+    spans = named + [code for code in codes if not any(s <= code[0] and code[1] <= e for s, e in every)]
+    return sorted(span for span in spans if not _echoes(sentence[span[0] : span[1]], question))
 
 
 CLAUSE_WORDS = 25  # at most, of what a directive verb reports
@@ -791,7 +811,7 @@ def _range_end(sentence: str, end: int) -> int:
 def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Spans of `sentence` that answer the question: strong ones, and weaker ones."""
     if question.kind is Kind.WHO:
-        return _people(sentence, question)
+        return _with_issuers(sentence, question, _people(sentence, question))
     if question.kind is Kind.HOW_MANY:
         return _counts(sentence, question)
     if question.kind is Kind.WHEN:
@@ -820,4 +840,20 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
         check = check_claim(sentence, question)
         decisive = check.contrary if check.verdict is Verdict.NO else check.confirming
         return (list(decisive), []) if check.verdict is not Verdict.UNCLEAR else ([], list(check.confirming))
-    return _focus(sentence, question), []
+    return _with_issuers(sentence, question, (_focus(sentence, question), []))
+
+
+def _with_issuers(
+    sentence: str, question: Question, spans: tuple[list[Span], list[Span]]
+) -> tuple[list[Span], list[Span]]:
+    """For "Chỉ thị 27 do ai (cơ quan nào) ban hành?", the issuer the sentence names answers too, a body or
+    an office ("do Thủ tướng ban hành")."""
+    strong, weak = spans
+    if question.document is None or question.document.fact != "issuer":
+        return strong, weak
+    issuers = [
+        (start, end)
+        for start, end in issuer_spans(sentence, question.document.name)
+        if not any(start < e and s < end for s, e in strong)
+    ]
+    return sorted(strong + issuers), weak

@@ -337,6 +337,69 @@ def test_a_body_asked_for_by_name_is_not_answered_by_the_noun_alone():
 
 
 @pytest.mark.parametrize(
+    ("question", "sentence", "issuer"),
+    [
+        (
+            "chi thi 27 yeu cau ban giao tru so cu do ai ban hanh",
+            "Theo chỉ thị 27 do Thủ tướng ban hành năm 2014, các bộ phải bàn giao trụ sở cũ.",
+            ["Thủ tướng"],
+        ),
+        (
+            "NQ 34 ngày 6/10/2018 do cơ quan nào ban hành?",
+            "Điểm 4 Nghị quyết số 34 ngày 6/10/2018 của Ban Chấp hành Trung ương Đảng khoá XII nêu rõ việc này.",
+            ["Ban Chấp hành Trung ương Đảng"],
+        ),
+        (  # another document's issuer answers nothing
+            "Chỉ thị 27 do ai ban hành?",
+            "Theo chỉ thị 28 do Thủ tướng ban hành năm 2014, các bộ phải bàn giao trụ sở cũ.",
+            [],
+        ),
+    ],
+)
+def test_who_issued_a_document_is_answered_by_the_body_or_office_named_as_its_issuer(question, sentence, issuer):
+    assert spans_said(sentence, question) == (issuer, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "documents"),
+    [
+        (
+            "Nghị định nào khiến các chủ ghe hút cát chuyển sang dùng ghe nhỏ?",
+            "Ông N. cho biết từ ngày nghị định 33 ra đời, các chủ ghe chuyển sang dùng ghe nhỏ.",
+            ["nghị định 33"],
+        ),
+        (
+            "nghi dinh nao khien cac chu ghe hut cat chuyen sang dung ghe nho?",
+            "Ông N. cho biết từ ngày nghị định 33 ra đời, các chủ ghe chuyển sang dùng ghe nhỏ.",
+            ["nghị định 33"],
+        ),
+        (  # a law by its title and year; the one the question names is no answer
+            "Luật nào giống quy định của Luật Đất đai 2024 về chuyển sang nhà ở thương mại?",
+            "Quy định của Luật Đất đai 2024 về cơ bản vẫn giống quy định của Luật Nhà ở 2015.",
+            ["Luật Nhà ở 2015"],
+        ),
+        (  # a code within the named document is part of it; a document of another kind is no answer
+            "Nghị quyết nào của HĐND TP quy định mức học phí năm học 2019-2020?",
+            "Tiếp tục thực hiện mức học phí theo quyết định 34/2016/QĐ-UBND và nghị quyết số 25/2018/NQ-HĐND.",
+            ["nghị quyết số 25/2018/NQ-HĐND"],
+        ),
+        (  # the asked kind as the sentence writes it, though a "Thông báo kết luận" is a Thông báo
+            "Thông báo kết luận của TTCP về vụ VN Pharma số mấy?",
+            "Thanh tra Chính phủ đã có Thông báo Kết luận số 1595/TB-TTCP về việc cấp giấy phép nhập khẩu.",
+            ["Thông báo Kết luận số 1595/TB-TTCP"],
+        ),
+        (  # "văn bản" asks for any kind
+            "Văn bản nào quy định mức học phí năm học 2019-2020?",
+            "Tiếp tục thực hiện mức học phí theo quyết định 34/2016/QĐ-UBND và nghị quyết số 25/2018/NQ-HĐND.",
+            ["quyết định 34/2016/QĐ-UBND", "nghị quyết số 25/2018/NQ-HĐND"],
+        ),
+    ],
+)
+def test_a_document_asked_for_by_its_kind_is_answered_by_the_document_the_sentence_names(question, sentence, documents):
+    assert spans_said(sentence, question) == (documents, [])
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "strong", "weak"),
     [
         (
