@@ -89,10 +89,13 @@ def office_pattern() -> re.Pattern[str]:
 
 @functools.cache
 def _role_segment_ends() -> re.Pattern[str]:
-    """Where the words before a name stop being its offices: at "cùng", "với", and at a "và" opening
+    """Where the words before a name stop being its offices: at a stop, "cùng", "với", and at a "và" opening
     another person's ("… Nguyễn X và Phó Bí thư …", not "Bộ trưởng Thông tin và Truyền thông …")."""
     titles = _plain_office_titles()
-    return re.compile(rf"[;.:()]|\s(?:cung|voi)\s|\sva\s(?=(?:pho\s+)?(?:{titles}|ong|ba|dong chi)(?!\w))")
+    # (the stop of an abbreviation, "TP. HCM", "PGS.TS.", ends nothing)
+    return re.compile(
+        rf"[;:()]|(?<!tp)(?<!gs)(?<!ts)\.|\s(?:cung|voi)\s|\sva\s(?=(?:pho\s+)?(?:{titles}|ong|ba|dong chi)(?!\w))"
+    )
 
 
 _ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*[a-z][a-z&.-]{1,11}\s*\)")
@@ -121,13 +124,28 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
         stop = re.search(r"[,;.()]", plain[said.end() :])
         position = said.end() + (stop.start() if stop else len(plain) - said.end())
         segments.append((said.end(), position))
+    # "Triệu Chính Vĩnh (Zhao Zhengyong) cựu bí thư tỉnh Thiểm Tây": the office after a name's alias in brackets.
+    if (alias := _ALIAS.match(plain, position)) is not None and _opens_with_office(plain[alias.end() :]):
+        stop = re.search(r"[,;.()]", plain[alias.end() :])
+        position = alias.end() + (stop.start() if stop else len(plain) - alias.end())
+        segments.append((alias.end(), position))
     while (part := re.match(r"\s*[,(–-]\s*([^,;.()–]*)", plain[position:])) is not None:
-        opening = office_pattern().match(part.group(1).removeprefix("nguyen ").removeprefix("uy vien "))
-        if opening is None and not part.group(1).startswith(("nguyen ", "uy vien ")):
+        if not _opens_with_office(part.group(1)) and not part.group(1).startswith(("nguyen ", "uy vien ")):
             break
         segments.append((position + part.start(1), position + part.end(1)))
         position += part.end()
     return [m for first, last in segments for m in office_pattern().finditer(plain, first, last)]
+
+
+_ALIAS = re.compile(r"\s*\([^()]{1,40}\)\s*")
+_FORMER = ("nguyen ", "cuu ", "uy vien ")
+
+
+def _opens_with_office(text: str) -> bool:
+    """Whether `text` (plain) opens with an office, past "nguyên", "cựu" or "ủy viên"."""
+    for former in _FORMER:
+        text = text.removeprefix(former)
+    return office_pattern().match(text) is not None
 
 
 def people_in(sentence: str) -> list[Span]:

@@ -99,7 +99,7 @@ def _plain_words(table: str, key: str = "words") -> tuple[str, ...]:
 
 # Nouns that stand for one another after a number: any noun of people for "bao nhiêu người".
 _ALIKE = ("people", "nations", "votes")
-_UNITS = ("length", "area", "weight", "volume")
+_UNITS = ("length", "area", "weight", "volume", "capacity")
 _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
 # "giá sầu riêng bao nhiêu 1 kg": a price per unit.
 _PER_UNIT = re.compile(r"(?<!\w)bao nhieu\s+(?:tien\s+)?(?:1|mot)\s+\w+")

@@ -302,6 +302,21 @@ def test_a_name_titled_as_the_company_the_question_names_is_not_the_answer(quest
     assert [sentence[s:e] for s, e in strong + weak] == names
 
 
+def test_the_stop_of_tp_hcm_does_not_part_an_office_from_the_name_it_titles():
+    sentence = "Chủ nhiệm Uỷ ban Kiểm tra Thành uỷ TP. HCM Nguyễn Văn Hiếu nêu thực trạng này tại hội nghị."
+    question = "Chủ nhiệm Uỷ ban Kiểm tra Thành uỷ TP.HCM nêu thực trạng tại hội nghị là ai?"
+    assert spans_said(sentence, question) == (["Nguyễn Văn Hiếu"], [])
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Cựu bí thư tỉnh Thiểm Tây bị truy tố hôm 15/1 là ai?", "cuu bi thu tinh thiem tay bi truy to hom 15/1 la ai"],
+)
+def test_a_name_holds_the_office_written_after_its_alias_in_brackets(question):
+    sentence = "Hôm 15/1, Triệu Chính Vĩnh (Zhao Zhengyong) cựu bí thư tỉnh Thiểm Tây, bị truy tố."
+    assert spans_said(sentence, question) == (["Triệu Chính Vĩnh"], [])
+
+
 @pytest.mark.parametrize(
     "question",
     ["Ngoài Joshua Wong, Mỹ đề cử Nobel Hoà bình cho những ai?", "ngoai joshua wong thi my de cu nobel cho nhung ai"],
@@ -591,6 +606,13 @@ def test_a_ministry_named_after_a_title_is_no_name_and_its_and_does_not_end_the_
         # "công dân" counts people; "vị trí" goes between a number and the posts counted.
         ("Tỉnh đưa bao nhiêu người về quê?", "Tỉnh đã đưa 117 công dân về quê.", ["117 công dân"]),
         ("Tỉnh cắt giảm bao nhiêu công chức?", "Tỉnh đã cắt giảm 137 vị trí công chức.", ["137 vị trí công chức"]),
+        # "công suất" asks for power or a plant's throughput.
+        (
+            "Nhà máy đốt rác có công suất mỗi nhà máy bao nhiêu?",
+            "Thành phố khởi công 2 nhà máy đốt rác với công suất mỗi nhà máy 3.000 tấn / ngày.",
+            ["3.000 tấn"],
+        ),
+        ("Nhà máy điện mặt trời công suất bao nhiêu?", "Nhà máy điện mặt trời có công suất 50 MW.", ["50 MW"]),
     ],
 )
 def test_a_measure_is_answered_by_a_number_with_a_unit_of_the_asked_dimension(question, sentence, strong):
