@@ -20,6 +20,7 @@ from bot.text import (
     dictionary_words,
     has_diacritics,
     looks_partly_unaccented,
+    looks_unaccented,
     plain,
     segment_phrases,
     special_terms,
@@ -167,10 +168,17 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
     weighted: list[tuple[str, float]] = []
     runs: set[str] = set()
     own: set[str] = set()
+    # (the question a follow-up continues is read as it was typed, with or without diacritics)
+    mixed = looks_partly_unaccented(question.text)
     sources = [
-        (question.topic or question.text, 1.0),
-        (question.other_readings, 1.0),
-        (question.context, CONTEXT_WEIGHT),
+        (question.topic or question.text, 1.0, question.unaccented, mixed),
+        (question.other_readings, 1.0, question.unaccented, mixed),
+        (
+            question.context,
+            CONTEXT_WEIGHT,
+            looks_unaccented(question.context),
+            looks_partly_unaccented(question.context),
+        ),
     ]
     lookups = 0
 
@@ -181,9 +189,9 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
         lookups += 1
         return speller.correct(word)
 
-    for text, weight in sources:
+    for text, weight, unaccented, partly in sources:
         if text:
-            terms, typos, text_runs = _terms_of(text, question, vocabulary, correct)
+            terms, typos, text_runs = _terms_of(text, unaccented, partly, vocabulary, correct)
             weighted += [(t, weight * typos.get(t, 1.0)) for t in terms]
             runs |= text_runs
             if weight == 1.0:
@@ -227,13 +235,12 @@ def _bounded(
 
 
 def _terms_of(
-    text: str, question: Question, vocabulary: Mapping[str, int], correct: Callable[[str], str | None]
+    text: str, unaccented: bool, mixed: bool, vocabulary: Mapping[str, int], correct: Callable[[str], str | None]
 ) -> tuple[list[str], dict[str, float], set[str]]:
-    """The terms of a text, how much those standing for a word typed wrong count, and its
-    diacritic-free runs of syllables (which may join two words by accident)."""
+    """The terms of a text (typed without diacritics, or `mixed`: partly), how much those standing for a
+    word typed wrong count, and its diacritic-free runs of syllables (which may join two words by accident)."""
     phrases = segment_phrases(text)
     syllables = [s for words in phrases for w in words for s in w]
-    unaccented = question.unaccented
     terms: list[str] = []
     typos: set[str] = set()  # one letter off a known word
     retoned: set[str] = set()  # a known word's letters with another tone mark
@@ -263,7 +270,6 @@ def _terms_of(
     # An abbreviation is searched by its concept term alone ("UBND" -> "@ubnd"), which also
     # finds the articles that spell it out.
     abbreviations = abbreviations_in(text)
-    mixed = looks_partly_unaccented(question.text)
     for syllable in syllables:
         if (syllable in PLAIN_STOP_WORDS) if unaccented else (syllable in STOP_WORDS):
             continue

@@ -116,6 +116,13 @@ def test_the_noun_counted_is_the_one_after_the_question_words(question, counted)
     assert analyse(question).counted == counted
 
 
+def test_the_question_a_follow_up_continues_is_searched_as_it_was_typed(mixed_index):
+    plain_before = follow_up("thế còn bao nhiêu tập thể được khen?", "ai toi du hoi nghi so ket chi thi 05")
+    assert {"~hoi_nghi", "~so_ket"} <= query_terms(plain_before, mixed_index.term_ids).context
+    accented_before = follow_up("the con bao nhieu tap the duoc khen?", "Ai tới dự hội nghị sơ kết Chỉ thị 05?")
+    assert {"hội_nghị", "sơ_kết"} <= query_terms(accented_before, mixed_index.term_ids).context
+
+
 def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
     assert analyse("tập thể thì bao nhiêu?").counted == ("tập", "thể")
     assert follow_up("còn tập thể thì bao nhiêu?", "TP.HCM tuyên dương bao nhiêu cá nhân?").counted == ("tập", "thể")
