@@ -130,7 +130,7 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
         position = alias.end() + (stop.start() if stop else len(plain) - alias.end())
         segments.append((alias.end(), position))
     while (part := re.match(r"\s*[,(–-]\s*([^,;.()–]*)", plain[position:])) is not None:
-        if not _opens_with_office(part.group(1)) and not part.group(1).startswith(("nguyen ", "uy vien ")):
+        if not _opens_with_office(part.group(1)) and not part.group(1).startswith(_FORMER):
             break
         segments.append((position + part.start(1), position + part.end(1)))
         position += part.end()
