@@ -176,12 +176,13 @@ def _spelled_as(claimed: str, said: str) -> str:
 
 def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     """How `sentence` (from an article with this title) bears on the claim of a yes/no question."""
+    topic = question.topic or question.text
     said = padded_words(sentence)
     known = said + padded_words(title)
-    claim = _spelled_as(padded_words(question.topic or question.text), known)
+    claim = _spelled_as(padded_words(topic), known)
     confirming: list[Span] = []
     contrary: list[Span] = []
-    claimed = _amounts(question.topic or question.text)
+    claimed = _amounts(topic)
     stated = _amounts(sentence)
     for value, unit, _ in claimed:
         same = [span for v, u, span in stated if u == unit and v == value]
@@ -191,7 +192,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
             contrary.extend(others)
     amounts_found = all(any(u == unit and v == value for v, u, _ in stated) for value, unit, _ in claimed)
     # A day the claim states ("hôm 25/2") is confirmed by the same day, contradicted by another one alone.
-    claimed_days = _days(question.topic or question.text)
+    claimed_days = _days(topic)
     stated_days = _days(sentence)
     for day, year, _ in claimed_days:
         same = [span for d, y, span in stated_days if _same_day((d, y), (day, year))]
@@ -201,10 +202,11 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     days_found = all(any(_same_day((d, y), (day, year)) for d, y, _ in stated_days) for day, year, _ in claimed_days)
     # A session or term the claim says something is ("… là lần thứ ba") is confirmed by the same one; one
     # that only names the event ("kỳ họp 18 … tổ chức tại Đà Nẵng") confirms nothing of the claim.
-    topic = question.topic or question.text
     copula = re.search(r"(?<!\w)la(?!\w)", plain_key(topic))
-    claimed_ordinals = {term for term, span in ordinal_spans(topic) if copula and span[0] > copula.start()}
-    ordinals_found = [span for term, span in ordinal_spans(sentence) if term in claimed_ordinals]
+    claimed_ordinals = {term for term, span in ordinal_spans(topic) if span[0] > copula.start()} if copula else set()
+    # (the sentence is read for them only when the claim states one: this runs for every sentence weighed)
+    stated_ordinals = ordinal_spans(sentence) if claimed_ordinals else []
+    ordinals_found = [span for term, span in stated_ordinals if term in claimed_ordinals]
     confirming.extend(ordinals_found)
     names = [_spelled_as(name, known) for name in _claimed_names(question)]
     # A province or country that only sets the scene ("Vụ đổi đất ở xã Thạch Bằng (Hà Tĩnh), ông X bị
@@ -260,7 +262,7 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
                 for form, span in stated_forms.items()
                 if form in _formal_discipline()
             )
-    abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(question.topic or question.text))
+    abbreviations = frozenset(_plain(w) for w in _ABBREVIATION.findall(topic))
     office = _office_check(sentence, claim, abbreviations, _casing(question))
     if office is not None and office[0] is Verdict.NO:
         contrary.append(office[1])
