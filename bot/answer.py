@@ -33,7 +33,7 @@ from bot.evidence import (
     default_sentence_model,
 )
 from bot.index import Hit, Index
-from bot.query import Speller, query_terms
+from bot.query import Speller, query_terms, reading_terms
 from bot.question import DATE_KINDS, Kind, Question, analyse, follow_up
 from bot.spans import answer_spans
 from bot.text import (
@@ -427,6 +427,7 @@ class Answerer:
         finding = findings[0]
         article_index = int(index.passage_article[finding.hit.passage])
         sentence, title = _Text(finding.sentence), self._title(article_index)
+        idf = _as_read(idf, reading_terms(question), (sentence, title))
         # Single syllables only: a question's runs of syllables include accidental compounds.
         terms = {t: w for t, w in idf.items() if "_" not in t}
         mass = sum(terms.values()) or 1.0
@@ -567,6 +568,22 @@ class Answerer:
         sentence_text, highlight = excerpt(best.sentence, best.highlight)
         margin = best.score - runner_up if runner_up > -math.inf else model.most_added
         return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)
+
+
+def _as_read(
+    idf: dict[str, float], readings: tuple[tuple[frozenset[str], ...], ...], texts: tuple[_Text, ...]
+) -> dict[str, float]:
+    """The question's terms with each ambiguous abbreviation read as these texts read it: "TT Phúc" is
+    thủ tướng to a sentence saying "Thủ tướng Nguyễn Xuân Phúc", which need not say "thứ trưởng" or
+    "thông tư" too. (Read as the question wrote it out where no reading is found.)"""
+    dropped: set[str] = set()
+    for terms in readings:
+        found = [
+            sum(idf.get(t, 0.0) for t in reading if any(_Needle.of(t).found_in(x) for x in texts)) for reading in terms
+        ]
+        chosen = max(range(len(terms)), key=lambda i: (found[i], -i))
+        dropped |= set().union(*(reading for i, reading in enumerate(terms) if i != chosen)) - terms[chosen]
+    return {t: w for t, w in idf.items() if t not in dropped}
 
 
 def _ordinal(date: dt.date | None) -> int:

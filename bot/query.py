@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -25,6 +26,7 @@ from bot.text import (
     segment_phrases,
     special_terms,
     strip_diacritics,
+    syllables,
 )
 
 # Longest run of syllables a question's compound terms are looked up for.
@@ -209,6 +211,33 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
         tuple(w for _, w in known),
         frozenset(t for t, _ in weighted if t not in own),
     )
+
+
+def reading_terms(question: Question) -> tuple[tuple[frozenset[str], ...], ...]:
+    """For each ambiguous abbreviation of a question, the terms each of its readings alone brings to the
+    search ("TT": "thủ", "tướng", "thủ_tướng", "@ttg" for thủ tướng): those the rest of the question has
+    are its terms whatever the abbreviation means."""
+    if not question.readings:
+        return ()
+    rest = question.topic or question.text
+    for meanings in question.readings:
+        rest = re.sub(re.escape(meanings[0]), " ", rest, count=1, flags=re.IGNORECASE)
+    rest_syllables = set(syllables(rest.lower()))
+    rest_specials = set(special_terms(rest))
+
+    def terms_of(reading: str) -> frozenset[str]:
+        words = syllables(reading.lower())
+        runs = {
+            "_".join(words[i:j])
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+            if not rest_syllables.issuperset(words[i:j])
+        }
+        return frozenset(
+            {plain(r) if question.unaccented else r for r in runs} | set(special_terms(reading)) - rest_specials
+        )
+
+    return tuple(tuple(terms_of(reading) for reading in meanings) for meanings in question.readings)
 
 
 def _bounded(

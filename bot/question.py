@@ -317,8 +317,9 @@ class Question:
     near: tuple[str, ...] = ()
     # What the answering article must agree with: a year, "5 năm", "lần thứ 16", "Chỉ thị 05".
     constraints: tuple[Constraint, ...] = ()
-    # Other meanings of ambiguous abbreviations ("TT": thủ tướng, thông tư), searched as well.
-    other_readings: str = ""
+    # Each ambiguous abbreviation's meanings, the one written into `text` first ("TT": thứ trưởng,
+    # thủ tướng, thông tư): all are searched, the one a sentence says is what it was asked with.
+    readings: tuple[tuple[str, ...], ...] = ()
     search: bool = False  # no question word at all: the articles are wanted, not a sentence
     many: bool = False  # "những ai", "những lãnh đạo nào": every one the sentence names is wanted
     # For a follow-up ("thế còn ai phát biểu?"), the topic of the question it continues.
@@ -328,6 +329,11 @@ class Question:
     # For "Những ai dự cùng Thủ tướng?": titles of others the question names, whose holders are not
     # the ones asked for (diacritic-free, lowercase).
     others: tuple[str, ...] = ()
+
+    @property
+    def other_readings(self) -> str:
+        """The meanings of its ambiguous abbreviations other than those written into the text."""
+        return " ".join(meaning for meanings in self.readings for meaning in meanings[1:])
 
 
 @dataclass(frozen=True)
@@ -555,8 +561,15 @@ _CODE_RUN = re.compile(r"[^\s,;:()?!]*(?:\d[^\s,;:()?!]*[/-]|[/-][^\s,;:()?!]*\d
 def expand_shorthand(text: str) -> tuple[str, str]:
     """The question with abbreviations and chat spelling written out ("TT BCA nào" -> "thứ trưởng
     bộ công an nào"), and the other readings of ambiguous ones, searched too ("thủ tướng thông tư")."""
+    expanded, readings = _written_out(text)
+    return expanded, " ".join(meaning for meanings in readings for meaning in meanings[1:])
+
+
+def _written_out(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """The question with its shorthand written out, and every reading of each ambiguous one (the one
+    written out first)."""
     unaccented = looks_unaccented(text)
-    others: list[str] = []
+    readings: list[tuple[str, ...]] = []
 
     def spell(meaning: str) -> str:
         return strip_diacritics(meaning) if unaccented else meaning
@@ -570,7 +583,8 @@ def expand_shorthand(text: str) -> tuple[str, str]:
         shorthand = _reading(match.group(), text[: match.start()], text[match.end() :])
         if shorthand is None:
             return match.group()
-        others.extend(spell(m) for m in shorthand.meanings[1:])
+        if len(shorthand.meanings) > 1:
+            readings.append(tuple(spell(m) for m in shorthand.meanings))
         return spell(shorthand.meanings[0])
 
     expanded = _TOKEN.sub(replace, text)
@@ -578,7 +592,7 @@ def expand_shorthand(text: str) -> tuple[str, str]:
     for form, shorthands in _shorthands().items():
         if " " in form and form in expanded.lower():
             expanded = re.sub(re.escape(form), spell(shorthands[0].meanings[0]), expanded, flags=re.IGNORECASE)
-    return expanded, " ".join(others)
+    return expanded, tuple(readings)
 
 
 # "thế còn …", "vậy còn …", "còn …" open a follow-up; "… thì sao?" may close it.
@@ -607,7 +621,7 @@ def follow_up(text: str, previous: str) -> Question:
 def analyse(text: str) -> Question:
     """Classify a question by the words it asks with, and separate them from its topic."""
     typed = mend_horns(without_markup(text))
-    text, other_readings = expand_shorthand(typed)
+    text, readings = _written_out(typed)
     unaccented = looks_unaccented(text)
     key = canonicalize(text).lower()
     if unaccented:
@@ -741,7 +755,7 @@ def analyse(text: str) -> Question:
         # A yes/no question's province is part of the claim it asks about ("… Bí thư Tỉnh ủy Hà Tĩnh phải
         # không?"), which the article may deny: the claim checker weighs it, not the article's choice.
         constraints=tuple(c for c in constraints_of(text) if not (kind is Kind.YES_NO and c.kind == "place")),
-        other_readings=other_readings,
+        readings=readings,
         document=document_asked(typed),  # as typed: a code's "CT" is no "chủ tịch"
         newest=bool(_words("dates", "newest").search(plain_words(text))),
     )

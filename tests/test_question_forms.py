@@ -13,8 +13,13 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
 @pytest.mark.parametrize(
     ("typed", "written_out", "also_searched"),
     [
-        ("TT BCA nào nói vụ cháy?", "thứ trưởng bộ công an nào nói vụ cháy?", "thủ tướng thông tư thanh toán"),
+        (
+            "TT BCA nào nói vụ cháy?",
+            "thứ trưởng bộ công an nào nói vụ cháy?",
+            "thủ tướng tổng thống thông tư thanh toán",
+        ),
         ("BCS đảng Bộ XD báo cáo", "ban cán sự đảng Bộ xây dựng báo cáo", ""),
+        ("HĐBA LHQ họp về TQ", "hội đồng bảo an liên hợp quốc họp về trung quốc", ""),
         ("TTCP chuyển kết luận", "thanh tra chính phủ chuyển kết luận", "thủ tướng chính phủ"),
         ("TU Nghệ An có bn đảng viên", "tỉnh ủy Nghệ An có bao nhiêu đảng viên", "thành ủy"),
         ("tới h có bn vụ cháy vậy", "tới giờ có bao nhiêu vụ cháy vậy", ""),

@@ -198,6 +198,15 @@ def test_another_storm_number_province_or_commune_is_not_answered_from_the_artic
     assert answerer.answer(question).status is Status.UNSURE
 
 
+def test_an_ambiguous_abbreviation_is_weighed_in_the_reading_the_sentence_uses(answerer):
+    # "TU" is Tỉnh ủy or Thành ủy; the sentence says "Thành ủy Hà Nội": it need not say "tỉnh ủy" too.
+    typed = answerer.answer("PBT TU Hà Nội nào tới dự hội nghị sơ kết Chỉ thị 05?")
+    written = answerer.answer("Phó bí thư Thành ủy Hà Nội nào tới dự hội nghị sơ kết Chỉ thị 05?")
+    assert typed.best.sentence == written.best.sentence == "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong."
+    shares = ("sentence_share", "own_share", "article_share", "missing_rare", "compound_share")
+    assert [getattr(typed.evidence, s) for s in shares] == [getattr(written.evidence, s) for s in shares]
+
+
 def test_a_sentence_that_itself_states_the_questions_place_and_person_is_stronger_evidence(answerer):
     question = "Phó Chủ tịch UBND tỉnh Nguyễn Hồng Lĩnh chỉ đạo làm sạch bờ biển xã Kỳ Lợi trước ngày nào?"
     answer = answerer.answer(question)
