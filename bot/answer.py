@@ -433,6 +433,9 @@ class Answerer:
         mass = sum(terms.values()) or 1.0
         in_title = {t for t in terms if _Needle.of(t).found_in(title)}
         in_sentence = {t for t in terms if _Needle.of(t).found_in(sentence)}
+        if finding.strong and question.counted:
+            # "bao nhiêu tiền" is answered by "517 tỉ": a span of the asked kind stands for the counted noun.
+            in_sentence |= {plain(s) if question.unaccented else s for s in question.counted} & terms.keys()
         beyond_title = sum(w for t, w in terms.items() if t not in in_title)
         added = sum(w for t, w in terms.items() if t in in_sentence and t not in in_title)
         passages = list(index.article_passages(article_index))

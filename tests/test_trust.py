@@ -198,13 +198,27 @@ def test_another_storm_number_province_or_commune_is_not_answered_from_the_artic
     assert answerer.answer(question).status is Status.UNSURE
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Đảng ủy Khối Doanh nghiệp Nghệ An kết nạp bao nhiêu người?",
+        "dang uy khoi doanh nghiep nghe an ket nap bao nhieu nguoi?",
+    ],
+)
+def test_the_counted_noun_is_said_by_a_span_of_its_kind(answerer, question):
+    # "1.250 đảng viên" counts people: the sentence need not say "người".
+    answer = answerer.answer(question)
+    assert highlighted(answer) == "1.250 đảng viên"
+    assert (answer.evidence.sentence_share, answer.evidence.own_share) == pytest.approx((1.0, 1.0))
+
+
 def test_an_ambiguous_abbreviation_is_weighed_in_the_reading_the_sentence_uses(answerer):
     # "TU" is Tỉnh ủy or Thành ủy; the sentence says "Thành ủy Hà Nội": it need not say "tỉnh ủy" too.
     typed = answerer.answer("PBT TU Hà Nội nào tới dự hội nghị sơ kết Chỉ thị 05?")
     written = answerer.answer("Phó bí thư Thành ủy Hà Nội nào tới dự hội nghị sơ kết Chỉ thị 05?")
     assert typed.best.sentence == written.best.sentence == "Tới dự có Phó Bí thư Thành ủy Hà Nội Nguyễn Văn Phong."
     shares = ("sentence_share", "own_share", "article_share", "missing_rare", "compound_share")
-    assert [getattr(typed.evidence, s) for s in shares] == [getattr(written.evidence, s) for s in shares]
+    assert [getattr(typed.evidence, s) for s in shares] == pytest.approx([getattr(written.evidence, s) for s in shares])
 
 
 def test_a_sentence_that_itself_states_the_questions_place_and_person_is_stronger_evidence(answerer):
