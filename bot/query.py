@@ -183,6 +183,7 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
         ),
     ]
     lookups = 0
+    frequency = speller.frequency if speller is not None else None
 
     def correct(word: str) -> str | None:
         nonlocal lookups
@@ -193,7 +194,7 @@ def query_terms(question: Question | str, vocabulary: Mapping[str, int], speller
 
     for text, weight, unaccented, partly in sources:
         if text:
-            terms, typos, text_runs = _terms_of(text, unaccented, partly, vocabulary, correct)
+            terms, typos, text_runs = _terms_of(text, unaccented, partly, vocabulary, correct, frequency)
             weighted += [(t, weight * typos.get(t, 1.0)) for t in terms]
             runs |= text_runs
             if weight == 1.0:
@@ -263,13 +264,35 @@ def _bounded(
     return bounded
 
 
+# A syllable no Vietnamese word has that the corpus writes at most this share as often as its diacritic-free
+# twin is a typo the corpus happens to share ("phê duyêt" in one article): it is read as the twin.
+MAX_TYPO_SHARE = 0.1
+
+
 def _terms_of(
-    text: str, unaccented: bool, mixed: bool, vocabulary: Mapping[str, int], correct: Callable[[str], str | None]
+    text: str,
+    unaccented: bool,
+    mixed: bool,
+    vocabulary: Mapping[str, int],
+    correct: Callable[[str], str | None],
+    frequency: Callable[[str], float] | None = None,
 ) -> tuple[list[str], dict[str, float], set[str]]:
     """The terms of a text (typed without diacritics, or `mixed`: partly), how much those standing for a
-    word typed wrong count, and its diacritic-free runs of syllables (which may join two words by accident)."""
+    word typed wrong count, and its diacritic-free runs of syllables (which may join two words by accident).
+    `frequency` (how many passages hold a term) tells a typo the corpus shares from a rare word."""
     phrases = segment_phrases(text)
     syllables = [s for words in phrases for w in words for s in w]
+    misspelt = {
+        s
+        for s in syllables
+        if frequency is not None
+        and not unaccented
+        and has_diacritics(s)
+        and s in vocabulary
+        and plain(s) in vocabulary
+        and not is_vietnamese_syllable(s)
+        and frequency(s) <= MAX_TYPO_SHARE * frequency(plain(s))
+    }
     terms: list[str] = []
     typos: set[str] = set()  # one letter off a known word
     retoned: set[str] = set()  # a known word's letters with another tone mark
@@ -292,7 +315,11 @@ def _terms_of(
         compound = "_".join(syllables[i : i + n])
         if compound in STOP_WORDS or strip_diacritics(compound) in _PLAIN_STOP_COMPOUNDS:
             continue
-        if form(compound) in vocabulary:
+        if misspelt.intersection(syllables[i : i + n]):
+            if plain(compound) in vocabulary:
+                terms.append(plain(compound))
+                retoned.add(plain(compound))
+        elif form(compound) in vocabulary:
             terms.append(form(compound))
             if unaccented:
                 plain_runs.add(form(compound))
@@ -305,7 +332,10 @@ def _terms_of(
         if strip_diacritics(syllable) in abbreviations:
             continue
         term = form(syllable)
-        if term in vocabulary or is_vietnamese_syllable(syllable, unaccented):
+        if syllable in misspelt:
+            term = plain(syllable)
+            retoned.add(term)
+        elif term in vocabulary or is_vietnamese_syllable(syllable, unaccented):
             pass  # known to the corpus, or a real word the corpus happens not to have ("giá")
         elif plain(syllable) in vocabulary:
             # A word typed without its accents, or with another tone mark ("thủ tuớng", "nghi"):

@@ -109,6 +109,21 @@ def test_a_typo_one_letter_off_a_common_word_finds_it_at_half_weight(mixed_index
     assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~khen"]] == TYPO_WEIGHT
 
 
+def test_a_typo_the_corpus_happens_to_share_is_read_as_the_word_it_misspells():
+    from bot.query import Speller
+
+    # One article wrote "phê duyêt"; hundreds of passages spell the word right.
+    words = ["phê", "duyêt", "phê_duyêt", "duyệt", "phê_duyệt", "~phe", "~duyet", "~phe_duyet", "quy", "hoạch"]
+    vocabulary = {word: i for i, word in enumerate(words)}
+    passages = {"duyêt": 1.0, "phê_duyêt": 1.0, "~duyet": 400.0, "~phe_duyet": 300.0}
+    speller = Speller(vocabulary, lambda term: passages.get(term, 100.0), 1_000)
+    query = query_terms("Thủ tướng phê duyêt quy hoạch năm nào?", vocabulary, speller)
+    assert {"~duyet", "~phe_duyet"} <= set(query.terms) and not {"duyêt", "phê_duyêt"} & set(query.terms)
+    assert dict(zip(query.ids, query.factors, strict=True))[vocabulary["~duyet"]] == RETONED_WEIGHT
+    typed_right = query_terms("Thủ tướng phê duyệt quy hoạch năm nào?", vocabulary, speller)
+    assert {"duyệt", "phê_duyệt"} <= set(typed_right.terms)
+
+
 @pytest.mark.parametrize(
     ("question", "counted"),
     [
