@@ -526,18 +526,23 @@ def _ministries() -> frozenset[str]:
 
 
 _MINISTERS = ("bộ trưởng", "thứ trưởng")
+_VOWEL = re.compile("[aeiouy]", re.IGNORECASE)
 
 
 def _reading(token: str, before: str, after: str = "") -> _Shorthand | None:
     """The shorthand a typed token stands for, if any.
 
     An office abbreviation counts in capitals ("TU", "BCA"), or in lowercase when it has three
-    letters or more ("bca"); chat spelling only in lowercase, and "k" not after a number ("10 k").
+    letters or more ("bca") or no vowel, which no word lacks ("gđ", "đb"); chat spelling only in
+    lowercase, and "k" not after a number ("10 k").
     Before a ministry, an ambiguous title is read as a minister's ("BT GTVT": bộ trưởng, not bí thư).
     """
     candidates = _shorthands().get(token.lower(), [])
     office = [
-        s for s in candidates if s.kind == "office" and (token.isupper() or (len(token) >= 3 and token.islower()))
+        s
+        for s in candidates
+        if s.kind == "office"
+        and (token.isupper() or (token.islower() and (len(token) >= 3 or not _VOWEL.search(strip_diacritics(token)))))
     ]
     following = _TOKEN.match(after.lstrip())
     if office and following and following.group().lower() in _ministries():

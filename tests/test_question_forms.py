@@ -21,6 +21,10 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
         ("BCS đảng Bộ XD báo cáo", "ban cán sự đảng Bộ xây dựng báo cáo", ""),
         ("HĐBA LHQ họp về TQ", "hội đồng bảo an liên hợp quốc họp về trung quốc", ""),
         ("thế ổng nói hôm nào z", "thế ông ấy nói hôm nào vậy", ""),
+        # Typed in lowercase, an abbreviation without a vowel is no word: "gđ", "đb", "qđ" (but "tu", "ca" are).
+        ("gđ sở nội vụ trao qđ cho ai", "giám đốc sở nội vụ trao quyết định cho ai", ""),
+        ("ổng là đb đoàn tỉnh nào v", "ông ấy là đại biểu đoàn tỉnh nào vậy", ""),
+        ("tu hu ca là gì", "tu hu ca là gì", ""),
         ("TTCP chuyển kết luận", "thanh tra chính phủ chuyển kết luận", "thủ tướng chính phủ"),
         ("TU Nghệ An có bn đảng viên", "tỉnh ủy Nghệ An có bao nhiêu đảng viên", "thành ủy"),
         ("tới h có bn vụ cháy vậy", "tới giờ có bao nhiêu vụ cháy vậy", ""),
