@@ -20,6 +20,7 @@ from bot.question import Kind, analyse, expand_shorthand, follow_up
         ),
         ("BCS đảng Bộ XD báo cáo", "ban cán sự đảng Bộ xây dựng báo cáo", ""),
         ("HĐBA LHQ họp về TQ", "hội đồng bảo an liên hợp quốc họp về trung quốc", ""),
+        ("Ông X TXCT về DNNN", "Ông X tiếp xúc cử tri về doanh nghiệp nhà nước", ""),
         ("thế ổng nói hôm nào z", "thế ông ấy nói hôm nào vậy", ""),
         # Typed in lowercase, an abbreviation without a vowel is no word: "gđ", "đb", "qđ" (but "tu", "ca" are).
         ("gđ sở nội vụ trao qđ cho ai", "giám đốc sở nội vụ trao quyết định cho ai", ""),
