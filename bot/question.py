@@ -333,7 +333,7 @@ class Question:
     @property
     def other_readings(self) -> str:
         """The meanings of its ambiguous abbreviations other than those written into the text."""
-        return " ".join(meaning for meanings in self.readings for meaning in meanings[1:])
+        return _other_meanings(self.readings)
 
 
 @dataclass(frozen=True)
@@ -567,7 +567,12 @@ def expand_shorthand(text: str) -> tuple[str, str]:
     """The question with abbreviations and chat spelling written out ("TT BCA nào" -> "thứ trưởng
     bộ công an nào"), and the other readings of ambiguous ones, searched too ("thủ tướng thông tư")."""
     expanded, readings = _written_out(text)
-    return expanded, " ".join(meaning for meanings in readings for meaning in meanings[1:])
+    return expanded, _other_meanings(readings)
+
+
+def _other_meanings(readings: tuple[tuple[str, ...], ...]) -> str:
+    """The meanings of ambiguous abbreviations but the first of each (the one written out)."""
+    return " ".join(meaning for meanings in readings for meaning in meanings[1:])
 
 
 def _written_out(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
