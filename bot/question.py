@@ -356,7 +356,7 @@ def document_asked(text: str) -> DocumentAsk | None:
     ("Hội nghị sơ kết Chỉ thị 05 diễn ra khi nào?" asks about a meeting): `name` is what is left.
     """
     plain_text = " ".join(re.sub(r"[?!.,;:]", " ", plain_words(text)).split())
-    for noun in sorted(_PLAIN_DOCUMENT_NOUNS, key=len, reverse=True):
+    for noun in sorted(PLAIN_DOCUMENT_NOUNS, key=len, reverse=True):
         # "Chỉ thị nào của Bộ trưởng GD&ĐT về …": a few words may name the issuer between.
         which = re.search(
             rf"(?<!\w){noun}\s+nao(?:\s+\S+){{0,{_WORDS_BETWEEN_WHICH_AND_TOPIC}}}?\s+"
@@ -469,7 +469,7 @@ def _focus_before(key: str, end: int) -> tuple[str, ...]:
         if body
         else [s for s in words if s not in _NOT_NOUNS]
     )
-    if len(before) >= 2 and strip_diacritics(" ".join(before[-2:])) in _PLAIN_DOCUMENT_NOUNS:
+    if len(before) >= 2 and strip_diacritics(" ".join(before[-2:])) in PLAIN_DOCUMENT_NOUNS:
         return tuple(before[-2:])
     if len(before) >= 2 and (before[-2] in _PLURAL or before[-2] in _CLASSIFIERS):
         return (before[-1],)  # "những sở nào", "ngôi chùa nào": the noun is "sở", "chùa"
@@ -957,7 +957,7 @@ _ASKING_ELSE = re.compile(r"(?<!\w)(?:nao|gi|ai|dau|bao nhieu|may|sao)(?!\w)")
 _NOT_NOUNS = frozenset({"là", "la", "được", "duoc", "đã", "da", "có", "co", "bằng", "bang", "theo"})
 _NOT_COUNTED = _NOT_NOUNS - {"có", "co", "theo"}
 _LINKS = frozenset({"thì", "thi", "khoảng", "khoang", "tổng", "tong", "cộng", "cong"})
-_PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
+PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
 # "kỷ luật", "pháp luật" are no law; "luật sư" is a lawyer.
 _NOT_DOCUMENT = re.compile(r"(?<!\w)(?:kỷ|kỉ|ky|ki|pháp|phap)\s+$")
 _NUMBER_ASKED = {

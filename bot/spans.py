@@ -31,7 +31,7 @@ from bot.names import (
     table,
     tables,
 )
-from bot.question import DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question, directive_verbs
+from bot.question import PLAIN_DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question, directive_verbs
 from bot.tables import word_tables
 from bot.text import (
     canonicalize,
@@ -526,7 +526,7 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     if not question.focus:
         return []
     asked_noun = strip_diacritics(" ".join(question.focus)).lower()
-    if asked_noun in _PLAIN_DOCUMENT_NOUNS:
+    if asked_noun in PLAIN_DOCUMENT_NOUNS:
         return _documents(sentence, asked_noun, question)
     focus = [strip_diacritics(s) for s in question.focus]
     # "những bộ ngành nào" asks for names ("Ngân hàng Nhà nước"): "một số bộ ngành phối hợp" is none.
@@ -549,7 +549,6 @@ def _focus(sentence: str, question: Question) -> list[Span]:
     return spans
 
 
-_PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(noun) for noun in DOCUMENT_NOUNS)
 _ANY_DOCUMENT = frozenset({"van ban"})  # "văn bản nào" asks for a document of any kind
 
 
