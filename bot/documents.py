@@ -32,6 +32,7 @@ from bot.tables import DATA_DIR, word_tables
 from bot.text import (
     LOWER_LETTERS,
     UPPER_LETTERS,
+    abbreviations_of,
     canonicalize,
     concept_terms,
     split_sentences,
@@ -1041,6 +1042,8 @@ def _query_tables() -> tuple[
     for code in _tables()["kinds"]["codes"]:
         kinds[_plain(code)] = frozenset(aliases.get(k, k) for k, c in names.items() if c == code)
     issuers = {_plain(name): group for name, group in _tables()["issuers"].items() if name != "source"}
+    # As typed: "NQ 18 của TW", "Nghị quyết 85 của QH" (bot/data/concepts.tsv's abbreviations of issuers' names).
+    issuers |= {short: group for name, group in list(issuers.items()) for short in abbreviations_of(name)}
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
     )

@@ -345,6 +345,13 @@ def _concept_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
 
 
 _CONCEPT_BY_PHRASE, _CONCEPT_BY_CAPITALS = _concept_table()
+
+
+def abbreviations_of(phrase: str) -> tuple[str, ...]:
+    """The abbreviations anyone may type for a phrase (lowercase, without diacritics): "quoc hoi" gives "qh"."""
+    return tuple(a for concept in _CONCEPTS if concept.phrase == phrase for a in concept.abbreviations)
+
+
 _CONCEPT_PATTERN = re.compile(
     r"(?<!\w)(?=("
     + "|".join(

@@ -453,6 +453,23 @@ def test_a_bare_number_two_documents_bear_is_not_answered_from_whichever_states_
     assert signed.answer(question).status is Status.UNSURE
 
 
+@pytest.mark.parametrize(
+    ("question", "article", "span"),
+    [
+        (
+            "Chỉ thị 27 của BCT nói về gì?",
+            "sg-1",
+            "tăng cường sự lãnh đạo của Đảng đối với công tác bảo vệ người phát hiện, tố giác, người đấu tranh chống "
+            "tham nhũng",
+        ),
+        ("CT 27 của TTg ban hành năm nào?", "sg-4", "ban hành năm 2014"),
+    ],
+)
+def test_an_issuer_shortened_as_people_type_it_picks_one_of_two_documents_of_a_number(signed, question, article, span):
+    # "BCT" is the Bộ Chính trị and "TTg" the Thủ tướng (bot/data/concepts.tsv).
+    assert shown(signed, question)[::2] == (Status.ANSWER, article, span)
+
+
 def test_the_issuer_or_year_named_picks_one_of_two_documents_of_a_number(signed):
     assert shown(signed, "Chỉ thị 27 của Bộ Chính trị nói về gì?")[::2] == (
         Status.ANSWER,
