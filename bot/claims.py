@@ -109,6 +109,33 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
     return found
 
 
+def _states_what(before: str) -> bool:
+    """Whether an amount after these words is what something "là" ("tỷ lệ … là 5%")."""
+    return padded_words(before).endswith(" la ")
+
+
+def _said_of_the_claim(sentence: str, claim: str, stated: list[tuple[str, str, Span]], value: str) -> list[Span]:
+    """The amounts of the claimed unit the sentence, as the claim does, states as what something "là", of
+    more of the claim's words than the claimed value (at least two it lacks, more than it has that they
+    lack): "X là 5%" states 5% of the words of X, back to the amount before."""
+    wanted = {w for w in claim.split() if w not in PLAIN_STOP_WORDS and not w.isdigit()}
+    of: list[tuple[str, set[str], Span]] = []
+    start = 0
+    for amount, _, span in stated:
+        before = sentence[start : span[0]]
+        if _states_what(before):
+            of.append((amount, wanted & set(padded_words(before).split()), span))
+        start = span[1]
+    claimed = [words for amount, words, _ in of if amount == value]
+    if len(claimed) != 1:
+        return []
+    return [
+        span
+        for amount, words, span in of
+        if amount != value and len(words - claimed[0]) >= 2 and len(words - claimed[0]) > len(claimed[0] - words)
+    ]
+
+
 def _placing_as_typed(before: str) -> bool:
     """Whether the word before a number, typed with diacritics, is the placing word its plain form reads as."""
     words = re.findall(r"\w+", nfc(before).lower())
@@ -184,12 +211,20 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     contrary: list[Span] = []
     claimed = _amounts(topic)
     stated = _amounts(sentence)
-    for value, unit, _ in claimed:
+    for value, unit, claimed_span in claimed:
         same = [span for v, u, span in stated if u == unit and v == value]
         others = [span for v, u, span in stated if u == unit and v != value]
+        # "… thuốc bảo vệ thực vật vượt mức là 5,17%, số mẫu thịt có dư lượng kháng sinh vượt mức là 1,92%":
+        # the claim's number beside another thing than the claim's, which the sentence gives another number.
+        others_of_claim = (
+            _said_of_the_claim(sentence, claim, [v for v in stated if v[1] == unit], value)
+            if _states_what(topic[: claimed_span[0]])
+            else []
+        )
+        if others and (not same or others_of_claim):
+            contrary.extend(others_of_claim or others)
+            same = []
         confirming.extend(same)
-        if others and not same:
-            contrary.extend(others)
     amounts_found = all(any(u == unit and v == value for v, u, _ in stated) for value, unit, _ in claimed)
     # A day the claim states ("hôm 25/2") is confirmed by the same day, contradicted by another one alone.
     claimed_days = _days(topic)

@@ -528,6 +528,29 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
         ("Vụ việc bị phát hiện vào khuya 28/9 phải không?", "Vụ việc bị phát hiện khuya 27/9.", Verdict.NO, "27/9"),
         # The number of "quận 1" names the district: no figure.
         ("Quận ủy quận 1 gửi 2 thư xin lỗi phải không?", "Quận uỷ quận 1 đã gửi 2 thư xin lỗi.", Verdict.YES, "2 thư"),
+        # A figure the sentence states of another thing than the claim's, which it gives another figure …
+        (
+            "Tỷ lệ mẫu thịt có dư lượng kháng sinh vượt mức là 5,17% phải không?",
+            "Số mẫu có dư lượng thuốc bảo vệ thực vật vượt mức là 5,17%, số mẫu thịt có dư lượng kháng sinh vượt "
+            "mức là 1,92%.",
+            Verdict.NO,
+            "1,92%",
+        ),
+        (
+            "Tỷ lệ mẫu thịt có dư lượng kháng sinh vượt mức là 1,92% phải không?",
+            "Số mẫu có dư lượng thuốc bảo vệ thực vật vượt mức là 5,17%, số mẫu thịt có dư lượng kháng sinh vượt "
+            "mức là 1,92%.",
+            Verdict.YES,
+            "1,92%",
+        ),
+        # … but a figure before what it counts is not of the words before it.
+        (
+            "Có phải 740 ý kiến của cử tri được phản ánh qua các Đoàn đại biểu Quốc hội không?",
+            "Có 740 ý kiến của cử tri được phản ánh qua các Đoàn đại biểu Quốc hội và 2.500 ý kiến của nhân dân "
+            "qua hệ thống Mặt trận.",
+            Verdict.YES,
+            "740 ý",
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
