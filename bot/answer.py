@@ -248,6 +248,7 @@ class Answerer:
         self._titles: OrderedDict[int, _Text] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()  # the bot answers from several threads at once
+        self._positions: dict[str, int] | None = None
 
     def _kept(self, cache: OrderedDict[K, V], key: K, make: Callable[[], V]) -> V:
         """`cache[key]`, made (outside the lock) and kept when missing; the least recently used go."""
@@ -273,11 +274,19 @@ class Answerer:
     def _facts(self, article: Article) -> ArticleFacts:
         return self._kept(self._article_facts, article.id, lambda: ArticleFacts(article))
 
-    def answer(self, text: str, *, passages: int = CANDIDATE_PASSAGES, previous: str | None = None) -> Answer:
+    def answer(
+        self,
+        text: str,
+        *,
+        passages: int = CANDIDATE_PASSAGES,
+        previous: str | None = None,
+        earlier_article: str | None = None,
+    ) -> Answer:
         """Answer a question: the best sentence per article, best article first.
 
         `passages` is how many of the best passages to return in `hits`; `previous` is the question
-        a follow-up continues ("thế còn ai phát biểu?" after "Ai chủ trì hội nghị X?").
+        a follow-up continues ("thế còn ai phát biểu?" after "Ai chủ trì hội nghị X?"), and
+        `earlier_article` the id of the article its answer led with, which "bà ấy", "lần đó" point at.
         """
         index, tuning = self.index, self.tuning
         stripped = nfc(text).strip()  # measured as it will be read
@@ -313,6 +322,10 @@ class Answerer:
             articles = [index.articles[int(index.passage_article[p])] for p in ranked]
             in_time = [p for p, a in zip(ranked, articles, strict=True) if not self._facts(a).disagrees(bounds, today)]
             ranked = in_time if self._relevant(in_time, idf, question) else ranked[:depth]
+        best_score = float(scores[ranked[0]]) if ranked else 0.0
+        earlier = self._position(earlier_article) if question.points_back and earlier_article else None
+        if earlier is not None and ranked:
+            ranked = _earlier_first(index, ranked, scores, earlier)
         hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
         if not self._relevant(ranked, idf, question):
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
@@ -324,7 +337,6 @@ class Answerer:
         # only finds the articles.
         own_idf = {t: w for t, w in idf.items() if t not in query.context}
         query_mass = sum(own_idf.values()) or 1.0
-        best_score = float(scores[ranked[0]])
         findings = []
         needles = {t: _Needle.of(t) for t in own_idf}
         for first, rest in _candidates(index, ranked, scores, tuning):
@@ -376,6 +388,12 @@ class Answerer:
         )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
+
+    def _position(self, article_id: str) -> int | None:
+        with self._lock:
+            if self._positions is None:
+                self._positions = {a.id: i for i, a in enumerate(self.index.articles)}
+        return self._positions.get(article_id)
 
     def _relevant(self, ranked: list[int], idf: dict[str, float], question: Question) -> bool:
         """Whether the best article of these passages covers enough of the question to answer from."""
@@ -753,6 +771,16 @@ def _in_passages(index: Index, term: str, passages: list[int]) -> bool:
     if passages[-1] - passages[0] == len(passages) - 1 and passages == sorted(passages):
         return index.bm25.contains_any(term_id, passages[0], passages[-1] + 1)
     return any(index.bm25.contains(term_id, p) for p in passages)
+
+
+def _earlier_first(index: Index, ranked: list[int], scores: np.ndarray, article: int) -> list[int]:
+    """The passages of the article a follow-up points back at ("bà ấy sinh ngày nào?") first, best first,
+    when any of them holds a word of the search."""
+    own = sorted(index.article_passages(article), key=lambda p: -scores[p])
+    if not own or scores[own[0]] <= 0:
+        return ranked
+    kept = set(own)
+    return own + [p for p in ranked if p not in kept]
 
 
 def _candidates(

@@ -324,6 +324,8 @@ class Question:
     many: bool = False  # "những ai", "những lãnh đạo nào": every one the sentence names is wanted
     # For a follow-up ("thế còn ai phát biểu?"), the topic of the question it continues.
     context: str = ""
+    # A follow-up that points back at what the earlier answer was about ("bà ấy sinh ngày nào?").
+    points_back: bool = False
     document: DocumentAsk | None = None  # a question about a document itself ("Chỉ thị 05 nói về gì?")
     newest: bool = False  # "mới nhất", "gần đây": the newest articles first
     # For "Những ai dự cùng Thủ tướng?": titles of others the question names, whose holders are not
@@ -620,12 +622,17 @@ def follow_up(text: str, previous: str) -> Question:
     earlier question's kind when it asks nothing itself: "còn Hà Tĩnh thì sao?"), and the earlier
     topic is searched too, weighted below its own words."""
     own = _SO_WHAT.sub("", FOLLOW_UP.sub("", without_markup(text))) or text
+    # "lần đó", "bà ấy": what was asked before, not words to find.
+    pointing = [m.span() for m in _words("follow_up", "pointing").finditer(strip_diacritics(nfc(own).lower()))]
+    own = " ".join(_blank(nfc(own), pointing).split()) or own
     question, earlier = analyse(own), analyse(previous)
     if question.kind is Kind.WHAT and not question.focus:
         question = dataclasses.replace(
             analyse(f"{own} {previous}"), topic=question.topic, near=question.near or earlier.near
         )
-    return dataclasses.replace(question, text=text, context=earlier.topic or earlier.text, search=False)
+    return dataclasses.replace(
+        question, text=text, context=earlier.topic or earlier.text, search=False, points_back=bool(pointing)
+    )
 
 
 def analyse(text: str) -> Question:

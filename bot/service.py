@@ -216,11 +216,16 @@ class Library:
     def reloading(self) -> bool:
         return self._reload_lock.locked()
 
-    def answer(self, question: str, passages: int = 12, previous: str | None = None, *, tally: bool = True) -> Answer:
+    def answer(self, question: str, passages: int = 12, previous: Asked | None = None, *, tally: bool = True) -> Answer:
         """Answer from the current index (whichever it is when the question arrives); `previous` is
-        the question a follow-up continues. `tally=False` leaves it out of the usage counts (an
-        inline query is asked again at each pause in the typing: its fragments are no questions)."""
-        answer = self.answerer.answer(question, passages=passages, previous=previous)
+        what a follow-up continues. `tally=False` leaves it out of the usage counts (an inline query
+        is asked again at each pause in the typing: its fragments are no questions)."""
+        answer = self.answerer.answer(
+            question,
+            passages=passages,
+            previous=previous.question if previous else None,
+            earlier_article=previous.article if previous else None,
+        )
         self._answered = next(self._questions) + 1
         if not tally:
             return answer
@@ -524,6 +529,7 @@ class Asked:
     at: float
     question: str
     message_id: int | None = None
+    article: str | None = None  # the article the answer led with: "bà ấy" in a follow-up is of it
 
 
 @dataclass
@@ -553,8 +559,8 @@ class Conversations:
                 self._chats.popitem(last=False)
         return asked
 
-    def earlier(self, chat_id: int, replied_to: int | None, follows_on: bool, now: float | None = None) -> str | None:
-        """The question a message continues: the one the bot's replied-to answer answered, or (for a
+    def earlier(self, chat_id: int, replied_to: int | None, follows_on: bool, now: float | None = None) -> Asked | None:
+        """What a message continues: the question the bot's replied-to answer answered, or (for a
         message opening with "còn", "thế còn") the chat's latest; None when there is none or it is old."""
         now = time.monotonic() if now is None else now
         with self._lock:
@@ -562,7 +568,7 @@ class Conversations:
         if replied_to is not None:
             for earlier in reversed(asked):
                 if earlier.message_id == replied_to:
-                    return earlier.question
+                    return earlier
         if follows_on and asked:
-            return asked[-1].question
+            return asked[-1]
         return None

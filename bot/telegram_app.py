@@ -354,7 +354,8 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
         return
     answer = await asyncio.to_thread(svc.library.answer, question, 12, previous)
     # A follow-up keeps the question it continued: "thế còn ..." twice in a row stays on the topic.
-    asked = svc.conversations.remember(message.chat_id, previous or question)
+    asked = svc.conversations.remember(message.chat_id, previous.question if previous else question)
+    asked.article = answer.best.article.id if answer.best else None
     pages = page_count(answer)
     markup = pager(svc.pages.keep(answer), 0, pages) if pages > 1 else None
     sent = await message.reply_html(

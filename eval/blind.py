@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import inspect
 import json
 import re
 import sys
@@ -38,6 +39,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
@@ -220,6 +222,17 @@ def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
     return outcome
 
 
+def follow_up_of(answerer: Any, previous: str | None) -> dict:
+    """How a follow-up is asked, as in a chat: after its earlier question, whose answer's article is what
+    "bà ấy", "lần đó" point back at (a bot from before 6 December 2026 takes the question alone)."""
+    if previous is None:
+        return {}
+    if "earlier_article" not in inspect.signature(answerer.answer).parameters:
+        return {"previous": previous}
+    earlier = answerer.answer(previous, passages=30).best
+    return {"previous": previous, "earlier_article": earlier.article.id if earlier else None}
+
+
 def answer_record(answer: object) -> dict:
     """The CLI's own --json record of an answer (the real ask path)."""
     from bot.__main__ import answer_json
@@ -343,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = []
         for question in load_questions(split, arguments.questions):
             previous = question.get("previous") if question["kind"] == "follow_up" else None
-            answer = answerer.answer(question["question"], passages=30, previous=previous)
+            answer = answerer.answer(question["question"], passages=30, **follow_up_of(answerer, previous))
             outcome = judge(question, answer_record(answer), [f.article.id for f in answer.findings])
             if outcome.sentence is None and answer.best is not None:  # an unsure reply's first sentence, to read
                 outcome.sentence = "(unsure) " + answer.best.sentence

@@ -1032,3 +1032,49 @@ def test_a_date_of_the_opposite_event_is_a_weaker_answer_to_when(question):
 )
 def test_what_a_body_asks_or_proposes_is_the_clause_after_the_verb(question, sentence, strong):
     assert spans_said(sentence, question) == (strong, [])
+
+
+@pytest.fixture(scope="module")
+def appointments() -> Answerer:
+    return Answerer(
+        Index.from_articles(
+            [
+                Article(
+                    "bn-1",
+                    "Quận 1 có bí thư mới",
+                    (
+                        "Chiều 12/6, Ban Thường vụ Thành ủy bổ nhiệm bà Nguyễn Thị Lệ làm Bí thư Quận ủy quận 1 thay "
+                        "ông Huỳnh Thanh Hải.",
+                        "Bà Lệ sinh năm 1969, quê Long An, từng làm Chủ tịch UBND quận.",
+                    ),
+                ),
+                Article(
+                    "bn-2",
+                    "Nữ bí thư quận ủy trẻ nhất",
+                    ("Bà Trần Thị Hoa, Bí thư Quận ủy quận 3, sinh năm 1990 tại Hà Nội.",),
+                ),
+                Article(
+                    "bn-3",
+                    "Hội nghị giao ban báo chí",
+                    ("Sáng 10/6, Ban Tuyên giáo tổ chức hội nghị giao ban báo chí.", "Hội nghị có 120 đại biểu."),
+                ),
+            ]
+        )
+    )
+
+
+def test_a_follow_up_pointing_back_is_answered_from_the_article_the_earlier_answer_came_from(appointments):
+    earlier, pointing = "Ai làm Bí thư Quận ủy?", "thế bà ấy sinh năm nào?"
+    # "bà ấy" is the person the earlier answer named: her article, whichever says "sinh năm" best.
+    for article, sentence in [
+        ("bn-1", "Bà Lệ sinh năm 1969, quê Long An, từng làm Chủ tịch UBND quận."),
+        ("bn-2", "Bà Trần Thị Hoa, Bí thư Quận ủy quận 3, sinh năm 1990 tại Hà Nội."),
+    ]:
+        best = appointments.answer(pointing, previous=earlier, earlier_article=article).best
+        assert best is not None and (best.article.id, best.sentence) == (article, sentence)
+    # Without the earlier answer's article, the words decide.
+    assert appointments.answer(pointing, previous=earlier).best.article.id == "bn-2"
+    # A follow-up that points at nothing is searched as before.
+    assert (
+        appointments.answer("còn ai sinh năm 1969?", previous=earlier, earlier_article="bn-2").best.article.id == "bn-1"
+    )

@@ -135,10 +135,16 @@ def test_a_chats_questions_are_remembered_ten_minutes_for_follow_ups():
     from bot.service import Conversations
 
     talks = Conversations()
-    talks.remember(chat_id=1, question="Ai chủ trì hội nghị X?", now=0.0).message_id = 10
+    first = talks.remember(chat_id=1, question="Ai chủ trì hội nghị X?", now=0.0)
+    first.message_id, first.article = 10, "vb-1"
     talks.remember(chat_id=1, question="Bao nhiêu tập thể được khen ở hội nghị Y?", now=5.0).message_id = 11
-    assert talks.earlier(1, replied_to=10, follows_on=False, now=60.0) == "Ai chủ trì hội nghị X?"
-    assert talks.earlier(1, replied_to=None, follows_on=True, now=60.0) == "Bao nhiêu tập thể được khen ở hội nghị Y?"
+    # With the article its answer led with: what "ông ấy", "lần đó" in the follow-up point at.
+    replied = talks.earlier(1, replied_to=10, follows_on=False, now=60.0)
+    assert (replied.question, replied.article) == ("Ai chủ trì hội nghị X?", "vb-1")
+    assert (
+        talks.earlier(1, replied_to=None, follows_on=True, now=60.0).question
+        == "Bao nhiêu tập thể được khen ở hội nghị Y?"
+    )
     assert talks.earlier(1, replied_to=None, follows_on=False, now=60.0) is None  # not a follow-up
     assert talks.earlier(2, replied_to=None, follows_on=True, now=60.0) is None  # another chat
     assert talks.earlier(1, replied_to=10, follows_on=True, now=700.0) is None  # forgotten after 10 minutes
@@ -150,7 +156,11 @@ def test_only_the_newest_chats_are_remembered():
     talks = Conversations(max_chats=2)
     for chat in (1, 2, 3):
         talks.remember(chat, f"câu hỏi {chat}", now=0.0)
-    assert [talks.earlier(c, None, True, now=1.0) for c in (1, 2, 3)] == [None, "câu hỏi 2", "câu hỏi 3"]
+    assert [getattr(talks.earlier(c, None, True, now=1.0), "question", None) for c in (1, 2, 3)] == [
+        None,
+        "câu hỏi 2",
+        "câu hỏi 3",
+    ]
 
 
 def test_an_edit_whose_reload_fails_is_reverted_and_the_slot_freed(corpus_copy, tmp_path):
