@@ -327,7 +327,9 @@ class Answerer:
         if earlier is not None and ranked:
             ranked = _earlier_first(index, ranked, scores, earlier)
         hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
-        if not self._relevant(ranked, idf, question):
+        # The article a follow-up points back at is relevant: the chat has been about it.
+        pointed_at = earlier is not None and int(index.passage_article[ranked[0]]) == earlier
+        if not (pointed_at or self._relevant(ranked, idf, question)):
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
         article_of = index.passage_article
 

@@ -1078,3 +1078,14 @@ def test_a_follow_up_pointing_back_is_answered_from_the_article_the_earlier_answ
     assert (
         appointments.answer("còn ai sinh năm 1969?", previous=earlier, earlier_article="bn-2").best.article.id == "bn-1"
     )
+
+
+def test_a_follow_up_pointing_back_at_what_its_article_does_not_say_lists_that_article_unsure(appointments):
+    # No article says how many children she has: the one the chat is about is shown, not "không tìm thấy".
+    answer = appointments.answer(
+        "thế bà ấy có mấy người con?", previous="Ai làm Bí thư Quận ủy?", earlier_article="bn-1"
+    )
+    assert (answer.status, answer.findings[0].article.id) == (Status.UNSURE, "bn-1")
+    assert (
+        appointments.answer("thế bà ấy có mấy người con?", previous="Ai làm Bí thư Quận ủy?").status is Status.NOT_FOUND
+    )

@@ -358,3 +358,19 @@ def test_tp_hcm_is_searched_alike_however_it_is_written():
 )
 def test_thang_may_typed_plain_is_the_lift_when_another_word_asks(question, kind):
     assert analyse(question).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "points_back", "topic_words"),
+    [
+        ("lần đó lấy phiếu bn người v", True, ["lấy", "phiếu", "người"]),
+        ("còn bí thư thành ủy hồi đó là ai?", True, ["bí", "thư", "thành", "ủy"]),
+        ("ổng là đb đoàn tỉnh nào v", True, ["đại", "biểu", "đoàn"]),  # Southern "ổng": ông ấy
+        ("thế còn bao nhiêu tập thể được khen?", False, ["tập", "thể", "được", "khen"]),
+    ],
+)
+def test_a_follow_up_pointing_back_says_so_and_its_pointing_words_are_not_searched(text, points_back, topic_words):
+    question = follow_up(text, "Ai chủ trì hội nghị lấy phiếu tín nhiệm năm 2014?")
+    assert question.points_back is points_back
+    assert [w for w in re.findall(r"\w+", question.topic) if w in topic_words] == topic_words
+    assert not {"lần", "hồi", "đó", "ổng"} & set(re.findall(r"\w+", question.topic))
