@@ -617,12 +617,6 @@ def is_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.match(without_markup(text)))
 
 
-@functools.cache
-def _typed_pointing() -> re.Pattern[str]:
-    words = _question_words()["follow_up"]["pointing_typed"]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)")
-
-
 def follow_up(text: str, previous: str) -> Question:
     """A follow-up read with the question it continues: its own words decide what it asks (or the
     earlier question's kind when it asks nothing itself: "còn Hà Tĩnh thì sao?"), and the earlier
@@ -631,7 +625,8 @@ def follow_up(text: str, previous: str) -> Question:
     # "lần đó", "bà ấy": what was asked before, not words to find.
     lowered = nfc(own).lower()
     pointing = [m.span() for m in _words("follow_up", "pointing").finditer(strip_diacritics(lowered))]
-    pointing += [m.span() for m in _typed_pointing().finditer(lowered)]
+    typed = _alternation(tuple(_question_words()["follow_up"]["pointing_typed"]), False)
+    pointing += [m.span() for m in typed.finditer(lowered)]
     own = " ".join(_blank(nfc(own), pointing).split()) or own
     question, earlier = analyse(own), analyse(previous)
     if question.kind is Kind.WHAT and not question.focus:
