@@ -248,7 +248,6 @@ class Answerer:
         self._titles: OrderedDict[int, _Text] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()  # the bot answers from several threads at once
-        self._positions: dict[str, int] | None = None
 
     def _kept(self, cache: OrderedDict[K, V], key: K, make: Callable[[], V]) -> V:
         """`cache[key]`, made (outside the lock) and kept when missing; the least recently used go."""
@@ -323,7 +322,7 @@ class Answerer:
             in_time = [p for p, a in zip(ranked, articles, strict=True) if not self._facts(a).disagrees(bounds, today)]
             ranked = in_time if self._relevant(in_time, idf, question) else ranked[:depth]
         best_score = float(scores[ranked[0]]) if ranked else 0.0
-        earlier = self._position(earlier_article) if question.points_back and earlier_article else None
+        earlier = index.position_of(earlier_article) if question.points_back and earlier_article else None
         if earlier is not None and ranked:
             ranked = _earlier_first(index, ranked, scores, earlier)
         hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
@@ -390,12 +389,6 @@ class Answerer:
         )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
-
-    def _position(self, article_id: str) -> int | None:
-        with self._lock:
-            if self._positions is None:
-                self._positions = {a.id: i for i, a in enumerate(self.index.articles)}
-        return self._positions.get(article_id)
 
     def _relevant(self, ranked: list[int], idf: dict[str, float], question: Question) -> bool:
         """Whether the best article of these passages covers enough of the question to answer from."""

@@ -7,6 +7,7 @@ question touches only the postings of its own terms instead of every passage.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -491,6 +492,17 @@ class Index:
 
     def article_passages(self, article_index: int) -> range:
         return range(int(self.article_first_passage[article_index]), int(self.article_first_passage[article_index + 1]))
+
+    def position_of(self, article_id: str) -> int | None:
+        """Where the article of this id is in `articles` (the first, should two share it), or None."""
+        return self._positions.get(article_id)
+
+    @functools.cached_property
+    def _positions(self) -> dict[str, int]:
+        positions: dict[str, int] = {}
+        for position, article in enumerate(self.articles):
+            positions.setdefault(article.id, position)
+        return positions
 
     # --- questions ---
 

@@ -342,7 +342,9 @@ class Library:
 
     def article(self, article_id: str) -> Article | None:
         """The article served under `article_id`, if any."""
-        return next((a for a in self.index.articles if a.id == article_id), None)
+        index = self.index
+        position = index.position_of(article_id)
+        return index.articles[position] if position is not None else None
 
     def stop_reload(self) -> None:
         """Stop a reload's child now and start no other (the bot is shutting down): the reload fails,
