@@ -216,15 +216,17 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         others = [span for v, u, span in stated if u == unit and v != value]
         # "… thuốc bảo vệ thực vật vượt mức là 5,17%, số mẫu thịt có dư lượng kháng sinh vượt mức là 1,92%":
         # the claim's number beside another thing than the claim's, which the sentence gives another number.
-        others_of_claim = (
+        said_of_claim = (
             _said_of_the_claim(sentence, claim, [v for v in stated if v[1] == unit], value)
-            if _states_what(topic[: claimed_span[0]])
+            if others and same and _states_what(topic[: claimed_span[0]])
             else []
         )
-        if others and (not same or others_of_claim):
-            contrary.extend(others_of_claim or others)
-            same = []
-        confirming.extend(same)
+        if said_of_claim:
+            contrary.extend(said_of_claim)
+        elif others and not same:
+            contrary.extend(others)
+        else:
+            confirming.extend(same)
     amounts_found = all(any(u == unit and v == value for v, u, _ in stated) for value, unit, _ in claimed)
     # A day the claim states ("hôm 25/2") is confirmed by the same day, contradicted by another one alone.
     claimed_days = _days(topic)
