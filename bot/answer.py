@@ -25,6 +25,7 @@ from bot.claims import Verdict, check_claim
 from bot.corpus import Article
 from bot.documents import Fact, registry_answer, several_bear, signer_in
 from bot.evidence import (
+    TYPED_KINDS,
     ArticleFacts,
     ConfidenceModel,
     Evidence,
@@ -137,6 +138,9 @@ class Tuning:
     # A lower article whose sentence holds what is asked (the name, the number) is put first when
     # the best one has none and its passage scores at least this share of the best.
     promote_ratio: float = 0.9
+    # A sentence holding no span of the asked kind (no number for "bao nhiêu") cannot be a sure answer:
+    # the article's best sentence that holds one is chosen instead when it scores at most this much less.
+    span_margin: float = 1.0
     neighbours: int = 1  # passages either side of an article's two best also read
     # A question bounded in time ("tháng 5/2025", "hôm nay") searches this deep for articles of that time.
     dated_search_depth: int = 400
@@ -492,7 +496,8 @@ class Answerer:
             prior=finding.features.get("prior", 0.0),
             phrase_share=finding.features.get("phrase_share", 0.0),
             sentence_margin=finding.margin,
-            article_ratio=findings[1].hit.score / finding.hit.score if len(findings) > 1 else 0.0,
+            # (A sentence holding the asked span may come from a passage that matched nothing.)
+            article_ratio=findings[1].hit.score / finding.hit.score if len(findings) > 1 and finding.hit.score else 0.0,
             top_article=article_index == top_article,
             unaccented=question.unaccented,
             sentence_states=1.0 - missing / len(stated) if stated else 1.0,
@@ -549,8 +554,14 @@ class Answerer:
         best: Finding | None = None
         best_order = 0
         runner_up = -math.inf  # the best score of any other sentence: how clearly the best one wins
+        holding_margin = self.tuning.span_margin if question.kind in TYPED_KINDS else -math.inf
+        best_holding: Finding | None = None  # the best sentence holding a span of the asked kind
         for partial, order, hit, sentence, cheap in sorted(scored, key=lambda s: (-s[0], s[1])):
-            if best is not None and partial + model.most_added < best.score and self._observe is None:
+            could_win = best is None or partial + model.most_added >= best.score
+            could_hold = (
+                best_holding is None and best is not None and partial + model.most_added >= best.score - holding_margin
+            )
+            if not (could_win or could_hold) and self._observe is None:
                 runner_up = max(runner_up, partial + model.most_added - (CAPTION_PENALTY if hit.caption else 0.0))
                 break
             strong, weak = answer_spans(sentence.text, question)
@@ -563,24 +574,28 @@ class Answerer:
             score = model.score(features) - (CAPTION_PENALTY if hit.caption else 0.0)
             if self._observe is not None:
                 self._observe(sentence.text, features)
+            finding = Finding(
+                hit.article,
+                sentence.text,
+                highlight,
+                hit,
+                score,
+                bool(strong),
+                spans=min(len(strong), 1) if question.many else len(strong),
+                features=features,
+            )
+            if strong and (best_holding is None or score > best_holding.score):
+                best_holding = finding
             if best is None or score > best.score or (score == best.score and order < best_order):
                 if best is not None:
                     runner_up = max(runner_up, best.score)
-                best = Finding(
-                    hit.article,
-                    sentence.text,
-                    highlight,
-                    hit,
-                    score,
-                    bool(strong),
-                    spans=min(len(strong), 1) if question.many else len(strong),
-                    features=features,
-                )
-                best_order = order
+                best, best_order = finding, order
             else:
                 runner_up = max(runner_up, score)
         if best is None:
             return None
+        if not best.strong and best_holding is not None and best_holding.score >= best.score - holding_margin:
+            runner_up, best = best.score, best_holding  # outscored: its margin is below zero
         sentence_text, highlight = excerpt(best.sentence, best.highlight)
         margin = best.score - runner_up if runner_up > -math.inf else model.most_added
         return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)

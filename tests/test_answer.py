@@ -120,6 +120,31 @@ def test_the_answering_sentence_is_chosen_for_the_kind_of_question(mixed_answere
     assert best.sentence[start:end] == span
 
 
+def test_a_how_many_question_is_answered_from_the_sentence_holding_a_count_not_the_lead_that_has_none():
+    """The lead says nearly every word of the question but no number; the sentence after it says how many."""
+    lead = (
+        "Sáng 5/12, tại kỳ họp thứ 7, HĐND TP Hà Nội thông qua Nghị quyết đặt tên, điều chỉnh độ dài một số "
+        "tuyến đường."
+    )
+    articles = [
+        Article(
+            "duong", "HĐND Hà Nội thông qua nghị quyết đặt tên đường", (lead + " Có 42 tuyến phố được đặt tên mới.",)
+        ),
+        Article("metro", "Metro số 1 về đích năm 2020", ("Tuyến metro số 1 dài 19,7 km đã thi công đạt 63%.",)),
+        Article(
+            "hop", "Kỳ họp thứ 7 HĐND tỉnh Nghệ An", ("Kỳ họp thứ 7 HĐND tỉnh Nghệ An bế mạc sau 3 ngày làm việc.",)
+        ),
+    ]
+    answer = Answerer(Index.from_articles(articles)).answer(
+        "HĐND Hà Nội kỳ họp thứ 7 đặt tên mới cho bao nhiêu tuyến đường?"
+    )
+    start, end = answer.best.highlight
+    assert (answer.best.sentence, answer.best.sentence[start:end]) == (
+        "Có 42 tuyến phố được đặt tên mới.",
+        "42 tuyến",
+    )
+
+
 @pytest.mark.parametrize(
     "question",
     [
