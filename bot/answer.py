@@ -36,7 +36,7 @@ from bot.evidence import (
 from bot.index import Hit, Index
 from bot.query import Speller, query_terms, reading_terms
 from bot.question import DATE_KINDS, Kind, Question, analyse, follow_up
-from bot.spans import answer_spans
+from bot.spans import answer_spans, whole_list
 from bot.text import (
     CODE,
     CONCEPT,
@@ -568,7 +568,7 @@ class Answerer:
             positions = _near_positions(sentence, verbs, question.unaccented)
             highlight = _closest(sentence.text, strong or weak, positions)
             if question.many and len(strong) > 1:
-                highlight = (strong[0][0], strong[-1][1])  # the whole list, each name with its title
+                highlight = whole_list(sentence.text, strong)  # the whole list, each name with its title
             features = cheap | sentence_features(sentence.text, strong, weak, highlight, positions)
             # A caption comes after every body sentence: it is often another event's photo or a link.
             score = model.score(features) - (CAPTION_PENALTY if hit.caption else 0.0)

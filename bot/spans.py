@@ -856,3 +856,21 @@ def _with_issuers(
         if not any(start < e and s < end for s, e in strong)
     ]
     return sorted(strong + issuers), weak
+
+
+# The name a bracket follows: "Vân Đồn (Quảng Ninh)".
+_NAME_BEFORE_BRACKET = re.compile(rf"{CAPITALISED_RUN}\s*$")
+
+
+def whole_list(sentence: str, spans: list[Span]) -> Span:
+    """The span from the first of these to the last, never opening or closing inside brackets: a list of
+    places each with its province in brackets is bolded as "Vân Đồn (Quảng Ninh), …, Phú Quốc (Kiên Giang)"."""
+    start, end = spans[0][0], spans[-1][1]
+    opened = sentence.rfind("(", 0, start)
+    if opened > sentence.rfind(")", 0, start):  # the list opens inside brackets: the name before them too
+        before = _NAME_BEFORE_BRACKET.search(sentence, 0, opened)
+        start = before.start() if before else opened
+    if sentence.rfind("(", start, end) > sentence.rfind(")", start, end):  # and closes inside them
+        closing = sentence.find(")", end)
+        end = closing + 1 if closing != -1 else end
+    return start, end

@@ -976,6 +976,23 @@ def test_a_list_question_gets_every_body_or_place_the_sentence_names(question, s
     assert spans_said(sentence, question)[0] == strong
 
 
+def test_a_listed_answer_is_bolded_without_cutting_a_name_from_its_bracketed_province():
+    sentence = (
+        "Dự luật áp dụng chung cho ba đặc khu Vân Đồn (Quảng Ninh), Bắc Vân Phong (Khánh Hoà), Phú Quốc (Kiên Giang)"
+        " và có tính đến đặc thù của từng đơn vị."
+    )
+    articles = [
+        Article("dac_khu", "Quốc hội thảo luận dự án Luật đơn vị hành chính - kinh tế đặc biệt", (sentence,)),
+        Article("metro", "Metro số 1 về đích năm 2020", ("Tuyến metro số 1 dài 19,7 km đã thi công đạt 63%.",)),
+        Article(
+            "hop", "Kỳ họp thứ 7 HĐND tỉnh Nghệ An", ("Kỳ họp thứ 7 HĐND tỉnh Nghệ An bế mạc sau 3 ngày làm việc.",)
+        ),
+    ]
+    answer = Answerer(Index.from_articles(articles)).answer("Ba đặc khu kinh tế trong dự án luật gồm những nơi nào?")
+    start, end = answer.best.highlight
+    assert answer.best.sentence[start:end] == "Vân Đồn (Quảng Ninh), Bắc Vân Phong (Khánh Hoà), Phú Quốc (Kiên Giang)"
+
+
 @pytest.mark.parametrize(
     "question",
     [
