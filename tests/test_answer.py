@@ -965,6 +965,13 @@ def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong
             " Thẩm định giá đất TP và Cục Thuế TP rà soát các quy định.",
             ["Sở Tài chính", "Sở Tài nguyên và Môi trường", "Hội đồng Thẩm định giá đất TP", "Cục Thuế TP"],
         ),
+        # A journalist is titled "nhà báo" or "PV" as well as "phóng viên".
+        (
+            "Những phóng viên nào được UBND huyện Hương Sơn tặng giấy khen?",
+            "UBND huyện Hương Sơn đã tặng giấy khen cho nhà báo Phan Xuân Hồng, PV Hồ Anh Thắng và phóng viên"
+            " Nguyễn Phi Long.",
+            ["Phan Xuân Hồng", "Hồ Anh Thắng", "Nguyễn Phi Long"],
+        ),
         (
             "pho thu tuong giao nhung bo nganh nao phoi hop voi bao chi?",
             "Phó thủ tướng giao Ngân hàng Nhà nước, Bộ Thông tin và truyền thông, Bộ Công Thương phối hợp.",
