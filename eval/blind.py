@@ -13,6 +13,7 @@ Per split (never pooled), per kind and per form it prints:
   is part of, the one the writer marked as the answer), at most 300 characters (short queries:
   the right article among the first three shown);
 - wrong: status `answer` and not correct (the worst outcome: a confident wrong citation);
+- of the correct answers to a name, number, date or place, those whose reply bolds another span;
 - unsure, and for unsure replies how often the right article is among the three listed;
 - negatives (held-out articles, changed years/numbers/places) answered as if found (a held-out
   fact quoted rightly from another outlet's report of it is counted apart, not as a wrong answer);
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import html
 import inspect
 import json
 import re
@@ -48,6 +50,8 @@ CORPORA = ("vnds-politics.jsonl.gz", "vnexpress-2024.jsonl.gz")
 MAX_SENTENCE = 300
 # Kinds reported apart from the headline: follow-ups depend on the question before them.
 NOT_IN_HEADLINE = {"follow_up"}
+# Kinds asking for one span (a name, a number, a date, a place): the reply bolds it.
+SPAN_KINDS = {"who", "who_role", "who_list", "how_many", "when", "where"}
 
 
 # The question sets: the first (every kind of question) and the one about documents only.
@@ -179,6 +183,8 @@ class Outcome:
     listed: bool = False  # for unsure: the right story among the three articles shown
     sentence: str | None = None
     cited: str | None = None
+    # A correct answer whose reply bolds another name, number, date or place than the asked one.
+    bold_elsewhere: bool = False
 
 
 def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
@@ -218,6 +224,13 @@ def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
         if question.get("verdict") and record.get("verdict") not in (None, question["verdict"]):
             outcome.correct = False
         outcome.wrong = status == "answer" and not outcome.correct
+        bold = bolded(record.get("reply") or "")
+        outcome.bold_elsewhere = (
+            outcome.correct
+            and question["kind"] in SPAN_KINDS
+            and bold is not None
+            and not (contains(bold, question["answer"]) or contains(question["answer"], bold))
+        )
     outcome.listed = status == "unsure" and in_top3
     return outcome
 
@@ -231,6 +244,12 @@ def follow_up_of(answerer: Any, previous: str | None) -> dict:
         return {"previous": previous}
     earlier = answerer.answer(previous, passages=30).best
     return {"previous": previous, "earlier_article": earlier.article.id if earlier else None}
+
+
+def bolded(reply: str) -> str | None:
+    """What the reply's answering sentence (its first paragraph; the title is bold below it) puts in bold."""
+    match = re.search(r"<b>(.*?)</b>", reply.split("\n\n", 1)[0])
+    return html.unescape(match.group(1)) if match else None
 
 
 def answer_record(answer: object) -> dict:
@@ -259,6 +278,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
     return {
         "correct": (sum(o.correct for o in headline), len(headline)),
         "wrong": (sum(o.wrong for o in headline), len(headline)),
+        "bold_elsewhere": (sum(o.bold_elsewhere for o in headline), sum(o.correct for o in headline)),
         "unsure": (len(unsure), len(headline)),
         "unsure_listed": (sum(o.listed for o in unsure), len(unsure)),
         "not_found": (sum(o.status == "not_found" for o in headline), len(headline)),
@@ -294,6 +314,8 @@ def report(split: str, outcomes: list[Outcome]) -> str:
     lines = [
         f"[{split}] {len(outcomes)} questions",
         f"  answerable (follow-ups apart): correct {share(*f['correct'])}   confidently wrong {share(*f['wrong'])}",
+        f"    of the correct, bolding another name, number, date or place than the asked one:"
+        f" {share(*f['bold_elsewhere'])}",
         f"    unsure {share(*f['unsure'])}, right article listed {share(*f['unsure_listed'])}"
         f"   not found {share(*f['not_found'])}",
         f"  on-topic negatives answered: {share(*f['negatives_answered'])}"

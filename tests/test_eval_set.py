@@ -178,6 +178,37 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert not blind.contains("ngày 31/3/2010", "năm 2009")
 
 
+def test_the_blind_judge_tells_a_right_sentence_bolding_another_number_apart():
+    import sys
+
+    sys.path.insert(0, str(EVAL))
+    import blind
+
+    question = {
+        "id": "x1",
+        "role": "answerable",
+        "kind": "how_many",
+        "article_id": "a",
+        "answer": "18.000 nhà báo",
+        "evidence": None,
+        "verdict": None,
+    }
+    sentence = "Cả nước có gần 850 cơ quan báo chí, hơn 18.000 nhà báo được cấp thẻ."
+    title = "\n\n📰 <b>Thủ tướng gặp mặt các nhà báo</b>"
+    record = {"status": "answer", "answer": sentence, "verdict": None}
+    right = blind.judge(
+        question, record | {"reply": sentence.replace("18.000 nhà báo", "<b>18.000 nhà báo</b>") + title}, ["a"]
+    )
+    elsewhere = blind.judge(
+        question, record | {"reply": sentence.replace("850 cơ quan", "<b>850 cơ quan</b>") + title}, ["a"]
+    )
+    # Both quote the answering sentence (the measure), but only one bolds what was asked.
+    assert (right.correct, right.bold_elsewhere) == (True, False)
+    assert (elsewhere.correct, elsewhere.bold_elsewhere) == (True, True)
+    # With no bold in the sentence, only the title is bold: nothing is bolded elsewhere.
+    assert not blind.judge(question, record | {"reply": sentence + title}, ["a"]).bold_elsewhere
+
+
 def test_calibration_learns_only_from_answers_a_confidence_could_show(mixed_index):
     import sys
 
