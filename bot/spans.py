@@ -679,6 +679,31 @@ def _dates_another_event(sentence: str, question: Question) -> bool:
     return any(event not in said and opposite in said for event, opposite in events)
 
 
+def _dates_of_the_asked(sentence: str, question: Question, dates: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Of several dates a sentence gives, those of what is asked, and the others.
+
+    A weekday beside a calendar date says less ("Sáng 24/11, … sau khi kỳ họp bế mạc hôm thứ sáu"), a date in
+    brackets beside one in the text is background ("Sáng 20/6, … nhân kỷ niệm 93 năm ngày Báo chí cách
+    mạng (21/6/1925 - 21/6/2018)"), and a date after the opposite event dates that one ("khai mạc ngày
+    20/5/2019 và bế mạc vào ngày 14/6/2019", asked when it closed).
+    """
+    kept = dates
+    for telling in (
+        lambda span: any(c.isdigit() for c in sentence[span[0] : span[1]]),
+        lambda span: sentence.rfind("(", 0, span[0]) <= sentence.rfind(")", 0, span[0]),
+        lambda span: not _after_the_opposite(sentence[: span[0]], question),
+    ):
+        if len(kept) > 1 and (told := [span for span in kept if telling(span)]):
+            kept = told
+    return kept, [span for span in dates if span not in kept]
+
+
+def _after_the_opposite(before: str, question: Question) -> bool:
+    """Whether the last event named before a date is the opposite of the one asked about."""
+    said = padded_words(before)
+    return any(said.rfind(opposite) > said.rfind(event) for event, opposite in _events_asked(question))
+
+
 # What a "khi nào" question asks for more precisely, and what a date must hold to answer it.
 _RELATIVE_DAY = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|mai)", re.IGNORECASE)
 _DAY_ASKED = re.compile(r"(?<!\w)(?:ngày|hôm|ngay|hom)\s+(?:nào|mấy|bao nhiêu|nao|may|bao nhieu)(?!\w)")
@@ -831,7 +856,8 @@ def answer_spans(sentence: str, question: Question) -> tuple[list[Span], list[Sp
         joined = _joined_dates(sentence, [(m.span(), m in fits) for m in dates])
         if _dates_another_event(sentence, question):  # "khai mạc ngày nào": "bế mạc ngày 24/10"
             return [], [span for span, _ in joined]
-        return [span for span, fit in joined if fit], [span for span, fit in joined if not fit]
+        strong, aside = _dates_of_the_asked(sentence, question, [span for span, fit in joined if fit])
+        return strong, sorted(aside + [span for span, fit in joined if not fit])
     if question.kind is Kind.WHERE:
         return _places(sentence, question)
     if question.kind is Kind.YES_NO:

@@ -485,6 +485,33 @@ def test_a_document_asked_for_by_its_kind_is_answered_by_the_document_the_senten
         ("Chất vấn những ngày nào?", "Quốc hội chất vấn 3 ngày (ngày 13, 14 và 15/6).", ["ngày 13, 14 và 15/6"], []),
         ("Kỳ họp diễn ra khi nào?", "Kỳ họp diễn ra từ 20/5 đến 14/6/2019.", ["20/5 đến 14/6/2019"], []),
         ("Ông sinh năm nào?", "Ông sinh năm 1964, năm 2010 làm bí thư.", ["năm 1964", "năm 2010"], []),
+        # Beside a date in the text, one in brackets is background, a weekday says less, and one after the
+        # opposite event dates that event.
+        (
+            "Thủ tướng gặp mặt nhà báo lão thành hôm nào?",
+            "Sáng 20/6, Thủ tướng gặp mặt các nhà báo lão thành nhân kỷ niệm 93 năm ngày Báo chí cách mạng Việt Nam"
+            " (21/6/1925 - 21/6/2018).",
+            ["Sáng 20/6"],
+            ["21/6/1925 - 21/6/2018"],
+        ),
+        (
+            "Tổng Bí thư tiếp xúc cử tri hôm nào?",
+            "Sáng 24/11, Tổng Bí thư tiếp xúc cử tri sau khi kỳ họp bế mạc hôm thứ sáu.",
+            ["Sáng 24/11"],
+            ["thứ sáu"],
+        ),
+        (
+            "Kỳ họp thứ 7 bế mạc ngày nào?",
+            "Kỳ họp thứ 7 dự kiến khai mạc ngày 20/5/2019 và bế mạc vào ngày 14/6/2019.",
+            ["ngày 14/6/2019"],
+            ["ngày 20/5/2019"],
+        ),
+        (
+            "Kỳ họp thứ 7 khai mạc ngày nào?",
+            "Kỳ họp thứ 7 dự kiến khai mạc ngày 20/5/2019 và bế mạc vào ngày 14/6/2019.",
+            ["ngày 20/5/2019"],
+            ["ngày 14/6/2019"],
+        ),
     ],
 )
 def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(question, sentence, strong, weak):
