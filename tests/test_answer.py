@@ -881,6 +881,13 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
             ["thứ 11"],
             [],
         ),
+        # Votes are counted of those cast, with a slash: "44/48 phiếu" (a date is no count).
+        (
+            "Ông Dũng được bầu với bao nhiêu phiếu?",
+            "Ngày 9/7, HĐND bầu ông Dũng với 44/48 phiếu bầu.",
+            ["44/48 phiếu"],
+            [],
+        ),
     ],
 )
 def test_a_count_is_found_however_the_question_names_what_it_counts(question, sentence, strong, weak):
