@@ -161,6 +161,10 @@ def _question_tokens(text: str, accented: bool) -> tuple[tuple[str, bool], ...]:
     return tuple(((clean_syllable(w) or "") if accented else padded_words(w).strip(), w[:1].isupper()) for w in words)
 
 
+def _ends_with_office(text: str) -> bool:
+    return any(m.end() == len(text) for m in office_pattern().finditer(text))
+
+
 def _names_asked_about(name: str, question: Question) -> bool:
     """Whether the question already names this person by the last word of the name ("Obama", "ông Phong").
 
@@ -183,7 +187,9 @@ def _names_asked_about(name: str, question: Question) -> bool:
         if len(words) > 1 and before == words[-2]:
             return True
         if lowercase:
-            if strip_diacritics(before) in _forms_of_address():
+            # … or after an office's title: "bi thu thang" names Đinh La Thăng.
+            title = " ".join(strip_diacritics(w) for w, _ in tokens[max(0, i - 2) : i])
+            if strip_diacritics(before) in _forms_of_address() or _ends_with_office(title):
                 return True
         elif named and not capitalised:  # "ông Phong", not "quy định" for "Nguyễn Khắc Định"
             return True
@@ -748,6 +754,9 @@ def _asks_a_province_or_country(question: Question) -> bool:
     return bool(re.search(r" (?:tinh|thanh pho|nuoc|quoc gia|dia phuong) nao ", padded_words(question.text)))
 
 
+_LONGER_KIND = re.compile(r"(?<!\w)thị\s+$", re.IGNORECASE)
+
+
 def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     """Places after "tại", "ở"... or named by their kind (strong); provinces and countries anywhere (weak)."""
     strong: list[Span] = []
@@ -764,7 +773,8 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     # "cao tốc nào", "bệnh viện nào": the kind of place asked for, then its name ("cao tốc Pháp Vân - Cầu Giẽ").
     # Other places are then weaker answers ("… về Thủ đô").
     asked = _place_kind_asked(question)
-    named = _focus(sentence, asked) if asked else []
+    # "xã nào" is no "thị xã", "thị trấn": a place of the asked kind is never cut from a longer kind's name.
+    named = [span for span in _focus(sentence, asked) if not _LONGER_KIND.search(sentence, 0, span[0])] if asked else []
     others: list[Span] = []
     if named:
         others = [span for span in strong if not any(s <= span[0] and span[1] <= e for s, e in named)]

@@ -718,6 +718,13 @@ def test_a_number_with_a_unit_of_another_dimension_is_no_strong_answer():
             "Ông Trần Quốc Hưng thay ông Lê Văn Phong làm giám đốc.",
             ["Trần Quốc Hưng"],
         ),
+        # … and so does "bi thu thang": after an office's title, a word names its holder.
+        (
+            "truong phong tai nguyen moi truong bi bi thu thang yeu cau cach chuc ten gi",
+            "Ông Trần Quang Duy, Trưởng phòng Tài nguyên - Môi trường, bị Bí thư Thành uỷ Đinh La Thăng yêu cầu"
+            " cách chức.",
+            ["Trần Quang Duy"],
+        ),
     ],
 )
 def test_a_person_is_left_out_only_when_the_question_names_them(question, sentence, strong):
@@ -946,6 +953,12 @@ def test_a_count_is_found_however_the_question_names_what_it_counts(question, se
             "Ông Lâm để quên bao nhiêu tiền trong cặp?",
             'Ông Lâm có quan hệ mật thiết với "con bạc triệu đô" Bùi Tiến Dũng.',
             [],
+        ),
+        # "xã nào" is answered by the commune, never by "xã Kỳ Anh" cut from "thị xã Kỳ Anh".
+        (
+            "Dầu loang ở bờ biển Hà Tĩnh là ở xã nào?",
+            "Bờ biển dài hơn 3 km ở xã Kỳ Lợi, thị xã Kỳ Anh, tỉnh Hà Tĩnh bị ô nhiễm dầu loang.",
+            ["xã Kỳ Lợi"],
         ),
     ],
 )
