@@ -732,8 +732,12 @@ def analyse(text: str) -> Question:
     # `key` is aligned with `text` character for character (NFC, same letters, other marks).
     # Words of time filter or order the articles by date: they are not searched for.
     stripped = strip_diacritics(key)
+    # ("hơn 20 năm nay" counts a duration: its words are the topic's, as the claim's "20 năm".)
     timed = [span for span, _ in periods_in(stripped)] + [
-        m.span() for name in ("relative", "newest") for m in _words("dates", name).finditer(stripped)
+        m.span()
+        for name in ("relative", "newest")
+        for m in _words("dates", name).finditer(stripped)
+        if not (name == "relative" and _counts_a_duration(stripped[: m.start()]))
     ]
     # Words naming the article ("bài tâm sự … trên VnExpress") are no words of its content.
     pointing = [m.span() for m in _words("article", "words").finditer(stripped)]

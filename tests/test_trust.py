@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,6 +120,19 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
 )
 def test_a_question_names_numbered_things_and_provinces_its_article_must_name_too(question, constraints):
     assert constraints_of(question) == tuple(Constraint(kind, value) for kind, value in constraints)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        # A duration up to now is what the question says, and searched for: "20 năm nay" stays in its topic.
+        ("Hơn 20 năm nay Hà Nội khen bao nhiêu tập thể?", "Hơn 20 năm nay Hà Nội khen tập thể"),
+        # "năm nay" as this year filters the articles by date: it is not searched for.
+        ("Năm nay Hà Nội khen bao nhiêu tập thể?", "Hà Nội khen tập thể"),
+    ],
+)
+def test_a_duration_up_to_now_stays_in_the_topic_and_this_year_does_not(question, words):
+    assert " ".join(re.findall(r"\w+", analyse(question).topic)) == words
 
 
 @pytest.mark.parametrize(
