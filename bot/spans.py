@@ -161,8 +161,9 @@ def _question_tokens(text: str, accented: bool) -> tuple[tuple[str, bool], ...]:
     return tuple(((clean_syllable(w) or "") if accented else padded_words(w).strip(), w[:1].isupper()) for w in words)
 
 
-def _ends_with_office(text: str) -> bool:
-    return any(m.end() == len(text) for m in office_pattern().finditer(text))
+def _ends_with_office(plain: str) -> bool:
+    """Whether these diacritic-free words end with an office's title ("bi thu", "pho chu tich")."""
+    return any(m.end() == len(plain) for m in office_pattern().finditer(plain))
 
 
 def _names_asked_about(name: str, question: Question) -> bool:
