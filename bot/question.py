@@ -40,21 +40,6 @@ class Kind(enum.Enum):
     YES_NO = "yes_no"  # "có phải … không", "… đúng không": a claim to confirm or deny
 
 
-# Words that carry no topic: question words and the commonest function words. Ranking ignores them.
-STOP_WORDS = frozenset(
-    """ai gì nào đâu sao mấy bao nhiêu bao_nhiêu khi_nào lúc_nào bao_giờ thế_nào như_thế_nào vì_sao tại_sao
-    là_gì những_ai ra_sao có_phải không chưa là của được có những các cái này đó ấy kia và với cho về ở
-    tại thì mà đã sẽ đang bị ra vào lên như hãy biết cho_biết xin ạ nhỉ vậy hả à ơi nhé vâng bạn tôi
-    mình hỏi muốn rằng thế ông bà làm để theo từ thì trong sau khi lúc vừa mới đây rồi cũng nhưng nên
-    nếu bởi giữa trên dưới thêm nêu tên""".split()
-)
-# The diacritic-free forms of stop words, except those that also spell common content words
-# ("dang" is also Đảng, "the" is also thể in "tập thể", "bi" is also bí in "bí thư").
-PLAIN_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS) - set(
-    "ay ba ban bao bi boi cai co cung da dang day de do duoi giua ha hoi khi kia la lam len luc ma may minh moi nay nen neu nhung ra roi sao sau tai ten the them theo thi toi tren trong tu vang ve vi voi vua".split()
-)
-
-
 @dataclass(frozen=True)
 class Constraint:
     """Something a question states that its answer's article must state too ("năm 2019", "5 năm")."""
@@ -79,6 +64,14 @@ YEARS_SPAN = re.compile(r"(?<![\w.,/])(\d{1,3}) nam(?! \d)(?!\w)")
 
 def _question_words() -> dict:
     return word_tables("question_words")
+
+
+# Words that carry no topic (bot/data/question_words.toml [stop_words]): ranking ignores them. Typed
+# without diacritics, those that also spell common content words are not ("dang" is also Đảng).
+STOP_WORDS = frozenset(_question_words()["stop_words"]["words"])
+PLAIN_STOP_WORDS = frozenset(strip_diacritics(w) for w in STOP_WORDS) - set(
+    _question_words()["stop_words"]["plain_content_words"]
+)
 
 
 @functools.cache

@@ -55,13 +55,8 @@ _DESCRIBED_RUN = re.compile(
     rf"thứ trưởng|trưởng|phó|giáo sư|chuyên gia|nhà|đại biểu|bí thư|tổng|viện trưởng|cục trưởng|vụ trưởng|chánh|"
     rf"người|luật sư|tiến sĩ|thượng nghị sĩ|nghị sĩ|đại sứ|cố vấn)))"
 )
-_TITLE_WORDS = re.compile(
-    r"(Bí thư|Chủ tịch|Bộ trưởng|Thứ trưởng|Thủ tướng|Phó|Giám đốc|Trưởng|Chánh|Tư lệnh|Chính [uủ]y|"
-    r"Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|đồng chí|ông|bà|"
-    rf"[UỦ]ỷ viên|Ủy viên|Tổng|Viện trưởng|Cục trưởng|Vụ trưởng|Chủ nhiệm|đại biểu|ĐBQH|anh|chị|"
-    rf"{alternation(table('person_titles'))})[\s,]",
-    re.IGNORECASE,
-)
+# A title or office just before a name (bot/data/names.toml title_words and person_titles).
+_TITLE_WORDS = re.compile(rf"({alternation(table('title_words') + table('person_titles'))})[\s,]", re.IGNORECASE)
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 _MAGNITUDES = ("trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")
