@@ -56,7 +56,7 @@ _DESCRIBED_RUN = re.compile(
     rf"người|luật sư|tiến sĩ|thượng nghị sĩ|nghị sĩ|đại sứ|cố vấn)))"
 )
 # A title or office just before a name (bot/data/names.toml title_words and person_titles).
-_TITLE_WORDS = re.compile(rf"({alternation(table('title_words') + table('person_titles'))})[\s,]", re.IGNORECASE)
+_TITLE_WORDS = re.compile(rf"(?<!\w)({alternation(table('title_words') + table('person_titles'))})[\s,]", re.IGNORECASE)
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _DIGIT_WORDS = "một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 _MAGNITUDES = ("trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")

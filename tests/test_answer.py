@@ -295,6 +295,19 @@ def test_a_name_is_bolded_whole_and_alone(sentence, name):
     assert sentence[start:end] == name
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dự hội nghị có Lê Văn Hải, đại diện Công an tỉnh, và Trần Minh Bình.",
+        "Theo Lê Văn Hải, phường Đông Hòa và Trần Minh Bình cùng ký.",
+        "Lê Văn Hải nói không ai như Trần Minh Bình.",
+    ],
+)
+def test_a_title_inside_another_word_titles_no_name(sentence):
+    # "Công", "Đông", "không" end in "ông" but address no one: both names stay untitled.
+    assert spans_said(sentence, "Ai được nêu tên?") == ([], ["Lê Văn Hải", "Trần Minh Bình"])
+
+
 def test_a_sentence_over_300_characters_is_cut_to_the_parts_around_the_answer():
     from bot.answer import MAX_ANSWER_CHARS, excerpt
 
