@@ -35,7 +35,7 @@ from bot.evidence import (
 )
 from bot.index import Hit, Index
 from bot.query import Speller, query_terms, reading_terms
-from bot.question import DATE_KINDS, Kind, Question, analyse, follow_up
+from bot.question import DATE_KINDS, Kind, Question, analyse, chat_written_out, follow_up
 from bot.spans import answer_spans, whole_list
 from bot.text import (
     CODE,
@@ -301,7 +301,7 @@ class Answerer:
         question = follow_up(spaced, previous) if previous else analyse(spaced)
         asked = question.document
         parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
-        fact = registry_answer(index.documents, index.articles, spaced, *parts)
+        fact = registry_answer(index.documents, index.articles, chat_written_out(spaced), *parts)
         if fact is not None:
             return self._document_answer(text, fact)
         # "Chỉ thị 27 nói về gì?" when two documents are Chỉ thị 27: whichever a sentence answers for is a guess.

@@ -565,14 +565,20 @@ def expand_shorthand(text: str) -> tuple[str, str]:
     return expanded, _other_meanings(readings)
 
 
+def chat_written_out(text: str) -> str:
+    """The text with only its chat spelling written out ("về cái j" -> "về cái gì"): how a question about a
+    document is read, its codes and office abbreviations as typed ("CT 05" is no "chủ tịch 05")."""
+    return _written_out(text, chat_only=True)[0]
+
+
 def _other_meanings(readings: tuple[tuple[str, ...], ...]) -> str:
     """The meanings of ambiguous abbreviations but the first of each (the one written out)."""
     return " ".join(meaning for meanings in readings for meaning in meanings[1:])
 
 
-def _written_out(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
-    """The question with its shorthand written out, and every reading of each ambiguous one (the one
-    written out first)."""
+def _written_out(text: str, chat_only: bool = False) -> tuple[str, tuple[tuple[str, ...], ...]]:
+    """The question with its shorthand (or only its chat spelling) written out, and every reading of
+    each ambiguous one (the one written out first)."""
     unaccented = looks_unaccented(text)
     readings: list[tuple[str, ...]] = []
 
@@ -586,8 +592,10 @@ def _written_out(text: str) -> tuple[str, tuple[tuple[str, ...], ...]]:
         if any(start <= match.start() < end for start, end in codes):
             return match.group()
         shorthand = _reading(match.group(), text[: match.start()], text[match.end() :])
-        if shorthand is None:
+        if shorthand is None or (chat_only and shorthand.kind != "chat"):
             return match.group()
+        if chat_only:
+            return spell(shorthand.meanings[0])
         if len(shorthand.meanings) > 1:
             readings.append(tuple(spell(m) for m in shorthand.meanings))
         return spell(shorthand.meanings[0])
@@ -773,7 +781,7 @@ def analyse(text: str) -> Question:
         # không?"), which the article may deny: the claim checker weighs it, not the article's choice.
         constraints=tuple(c for c in constraints_of(text) if not (kind is Kind.YES_NO and c.kind == "place")),
         readings=readings,
-        document=document_asked(typed),  # as typed: a code's "CT" is no "chủ tịch"
+        document=document_asked(chat_written_out(typed)),
         newest=bool(_words("dates", "newest").search(plain_words(text))),
     )
 

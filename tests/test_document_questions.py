@@ -69,6 +69,10 @@ def test_what_a_document_is_about_is_the_registry_subject_in_its_citing_sentence
     assert span == "đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
 
 
+def test_a_question_about_a_document_typed_in_chat_spelling_is_answered_as_typed_in_full(answerer):
+    assert shown(answerer, "chỉ thị 05-CT/TW nói về cái j v") == shown(answerer, "Chỉ thị 05-CT/TW nói về gì?")
+
+
 def test_the_same_number_from_another_issuer_is_another_document(answerer):
     assert shown(answerer, "Chỉ thị 05 của Thủ tướng nói về gì?")[2:] == (
         "vb-2",
@@ -168,6 +172,10 @@ def cited() -> Answerer:
         ("Thông tư 41 cơ quan ban hành là ai?", "issuer"),
         ("Thông tư 41 ai là người ký?", "signer"),
         ("Ai ký ban hành Thông tư 41?", "signer"),
+        # Chat spelling: "j" is "gì", "z" and "v" are "vậy", "dc" is "được".
+        ("nghị quyết số 28 về cái j vậy", "subject"),
+        ("ct 07 dc ban hanh khi nao v", "date"),
+        ("tt 41 cua co quan nao z", "issuer"),
     ],
 )
 def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
