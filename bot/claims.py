@@ -57,7 +57,7 @@ _AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+
 # 05", "Nghị quyết 18"), not what it states ("từ 2015"; but "đầu tư 15.000 tỷ" is an amount).
 _PLACING = re.compile(
     r"(?:nam|thang|ngay|mung|lan|khoa|thu|hoi|ky|so|quy|dot|tuan|gio|thi|quyet|dinh|luan|(?<!dau )tu|ban|van|bao|luat|giai doan"
-    r"|quan|phuong)\s*$"
+    r"|quan|phuong|niem|ket)\s*$"
 )
 # Words after a number that are no unit: "… 05 phải không?"
 _NOT_UNITS = PLAIN_STOP_WORDS | {"phai", "khong", "dung", "chua", "that", "tren"}  # "vành đai 3 trên cao"
@@ -102,7 +102,6 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
             or any(_YEAR.fullmatch(end) for end in ends)
             or (_PLACING.search(before) and _placing_as_typed(text[: match.start()]))
             or unit in _NOT_UNITS
-            or unit == "nam"
         ):
             continue
         found.append((_value(match.group(1)), _UNIT_SPELLINGS.get(unit, unit), match.span()))

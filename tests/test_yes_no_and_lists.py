@@ -551,6 +551,39 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "740 ý",
         ),
+        # Years counted are an amount like any other: "hơn 20 năm" against "Hơn 40 năm" …
+        (
+            "Bà Quyết Tâm nói hơn 20 năm nay TP chưa có thêm nhà hát nào phải không?",
+            "Hơn 40 năm rồi, ngoài Nhà hát Hoà Bình, TP không có thêm nhà hát nào nữa.",
+            Verdict.NO,
+            "40 năm",
+        ),
+        (
+            "Luật cho người nước ngoài sở hữu nhà có thời hạn 50 năm đúng không?",
+            "Luật Nhà ở cho phép người nước ngoài sở hữu nhà có thời hạn 50 năm.",
+            Verdict.YES,
+            "50 năm",
+        ),
+        # … but not the years of an anniversary or a review, which name the event, nor "tháng 7 năm 2020"
+        # read as "7 năm" (the same in both: no "Đúng" from it).
+        (
+            "Bí thư Tỉnh ủy phát biểu tại lễ kỷ niệm 20 năm tái lập tỉnh là ông Nguyễn Ngọc Quang phải không?",
+            "Ông Nguyễn Ngọc Quang, Bí thư Tỉnh uỷ Quảng Nam, phát biểu tại buổi lễ.",
+            Verdict.YES,
+            "Bí thư",
+        ),
+        (
+            "Hội nghị sơ kết 3 năm do ông Nguyễn Văn Phong chủ trì phải không?",
+            "Hội nghị sơ kết 5 năm do ông Nguyễn Văn Phong chủ trì.",
+            Verdict.YES,
+            "Nguyễn Văn Phong",
+        ),
+        (
+            "Luật có hiệu lực từ ngày 1 tháng 7 năm 2020 phải không?",
+            "Luật có hiệu lực từ ngày 1 tháng 7 năm 2021.",
+            Verdict.UNCLEAR,
+            None,
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
