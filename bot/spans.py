@@ -48,12 +48,10 @@ from bot.text import (
 Span = tuple[int, int]
 
 # "David Eisenhauser, 18 tuổi", "Sean Lusk - đồng giám đốc ...": a capitalised run of two or more
-# words described as a person right after it.
+# words described as a person right after it (bot/data/names.toml described_after_dash).
 _DESCRIBED_RUN = re.compile(
     rf"(?<![\w.])(?P<name>[{UPPER}][\w'-]+(?:\s+[{UPPER}][\w'-]+){{1,3}})"
-    rf"(?=\s*(?i:,\s*\d{{1,3}}\s+tuổi|\s+-\s+(?:nguyên\s+|cựu\s+|phó\s+|đồng\s+)?(?:giám đốc|chủ tịch|bộ trưởng|"
-    rf"thứ trưởng|trưởng|phó|giáo sư|chuyên gia|nhà|đại biểu|bí thư|tổng|viện trưởng|cục trưởng|vụ trưởng|chánh|"
-    rf"người|luật sư|tiến sĩ|thượng nghị sĩ|nghị sĩ|đại sứ|cố vấn)))"
+    rf"(?=\s*(?i:,\s*\d{{1,3}}\s+tuổi|\s+-\s+(?:nguyên\s+|cựu\s+|phó\s+|đồng\s+)?(?:{alternation(table('described_after_dash'))})))"
 )
 # A title or office just before a name (bot/data/names.toml title_words and person_titles).
 _TITLE_WORDS = re.compile(rf"(?<!\w)({alternation(table('title_words') + table('person_titles'))})[\s,]", re.IGNORECASE)
