@@ -20,12 +20,14 @@ from bot.text import (
     canonicalize,
     clean_syllable,
     code_terms,
+    dictionary_words,
     has_tone_mark,
     looks_unaccented,
     mend_horns,
     nfc,
     ordinal_terms,
     ordinals_after_a_noun,
+    plain_dictionary_words,
     strip_diacritics,
     syllables,
 )
@@ -699,9 +701,11 @@ def analyse(text: str) -> Question:
                 # "… là bao nhiêu theo báo cáo của Bộ": what follows "theo" is a source, nothing counted.
                 if following[:1] == ["theo"]:
                     following = []
-                # "tập thể thì bao nhiêu?": nothing after it, a short noun before it is what is counted.
+                # "tập thể thì bao nhiêu?": nothing after it, a short noun before it is what is counted …
                 before = [w for w in syllables(key[:start]) if w not in _NOT_COUNTED and w not in _LINKS]
-                counted = tuple(following[:2] or (before if len(before) <= 2 else ()))
+                counted = tuple(
+                    following[:2] or (before if len(before) <= 2 else _word_opening(key[:start], unaccented))
+                )
             break
     document = _document_question(key, unaccented)
     if document:  # "Chỉ thị ... số mấy?" asks for a document number, not a count
@@ -787,6 +791,16 @@ def analyse(text: str) -> Question:
 
 
 NEAR_SYLLABLES = 3
+
+
+def _word_opening(before: str, unaccented: bool) -> tuple[str, ...]:
+    """… and a longer topic set apart with "thì", the word it opens with ("thế còn nhà báo được cấp thẻ thì
+    bao nhiêu?" counts nhà báo), when its first two syllables are one word of the dictionary."""
+    if not re.search(r"(?<!\w)(?:thì|thi)\s*$", before):
+        return ()
+    words = [w for w in syllables(FOLLOW_UP.sub("", before)) if w not in _NOT_COUNTED and w not in _LINKS]
+    known = plain_dictionary_words() if unaccented else dictionary_words()
+    return tuple(words[:2]) if " ".join(words[:2]) in known else ()
 
 
 @functools.cache

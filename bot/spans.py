@@ -41,6 +41,7 @@ from bot.text import (
     is_vietnamese_syllable,
     name_end,
     padded_words,
+    plain_dictionary_words,
     strip_diacritics,
     syllables,
 )
@@ -105,7 +106,7 @@ def _asks_with(question: Question, table: str, key: str) -> bool:
     syllable of a longer word ("cao điểm", "cao tốc")."""
     plain_text = strip_diacritics(question.text).lower()
     if question.unaccented:
-        text, words, dictionary = plain_text, _plain_words(table, key), _plain_dictionary()
+        text, words, dictionary = plain_text, _plain_words(table, key), plain_dictionary_words()
     else:
         # (a word of two syllables or more by its letters too: "diên tích" is typed for "diện tích")
         if any(" " in w and re.search(rf"(?<!\w){re.escape(w)}(?!\w)", plain_text) for w in _plain_words(table, key)):
@@ -382,15 +383,11 @@ def _wanted_nouns(question: Question) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(o.split()) for o in dict.fromkeys(options))
 
 
-@functools.cache
-def _plain_dictionary() -> frozenset[str]:
-    return frozenset(strip_diacritics(w) for w in dictionary_words())
-
-
 def _compound(words: list[str]) -> str | None:
     """The word of two or three syllables the diacritic-free `words` open, if the dictionary has one."""
     return next(
-        (" ".join(words[:n]) for n in (3, 2) if len(words) >= n and " ".join(words[:n]) in _plain_dictionary()), None
+        (" ".join(words[:n]) for n in (3, 2) if len(words) >= n and " ".join(words[:n]) in plain_dictionary_words()),
+        None,
     )
 
 

@@ -104,6 +104,12 @@ def dictionary_words() -> frozenset[str]:
     return frozenset(" ".join(canonical_syllable(s) for s in line.split()) for line in text.lower().splitlines())
 
 
+@functools.cache
+def plain_dictionary_words() -> frozenset[str]:
+    """The dictionary's words without diacritics, as a question typed without them spells them."""
+    return frozenset(strip_diacritics(w) for w in dictionary_words())
+
+
 _NEXT_SYLLABLES = re.compile(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?)?")
 _LAST_SYLLABLE = re.compile(r"([^\W\d_]+)$")
 

@@ -8,6 +8,7 @@ import pytest
 
 from bot.query import RETONED_WEIGHT, TYPO_WEIGHT, UNACCENTED_RUN_WEIGHT, is_vietnamese_syllable, query_terms
 from bot.question import Kind, analyse, expand_shorthand, follow_up
+from bot.spans import answer_spans
 
 
 @pytest.mark.parametrize(
@@ -153,6 +154,27 @@ def test_a_short_noun_before_bao_nhieu_is_what_is_counted_when_none_follows():
     assert analyse("tập thể thì bao nhiêu?").counted == ("tập", "thể")
     assert follow_up("còn tập thể thì bao nhiêu?", "TP.HCM tuyên dương bao nhiêu cá nhân?").counted == ("tập", "thể")
     assert analyse("Tổng vốn dự án cải tạo kênh là bao nhiêu?").counted == ()  # a long topic: no unit
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("thế còn nhà báo được cấp thẻ thì bao nhiêu?", ("nhà", "báo")),
+        ("the con nha bao duoc cap the thi bao nhieu", ("nha", "bao")),
+        # … but only a word of the dictionary, and only a topic set apart with "thì".
+        ("còn vốn xây kênh thì bao nhiêu?", ()),
+        ("nhà báo được cấp thẻ là bao nhiêu?", ()),
+    ],
+)
+def test_a_longer_topic_set_apart_with_thi_counts_the_word_it_opens_with(question, counted):
+    assert analyse(question).counted == counted
+
+
+def test_a_follow_up_counting_a_longer_topic_bolds_its_number():
+    sentence = "Hiện có gần 850 cơ quan báo chí, hơn 18.000 nhà báo được cấp thẻ."
+    question = follow_up("thế còn nhà báo được cấp thẻ thì bao nhiêu?", "Cả nước có bao nhiêu cơ quan báo chí?")
+    strong, _ = answer_spans(sentence, question)
+    assert [sentence[s:e] for s, e in strong] == ["18.000 nhà báo"]
 
 
 @pytest.mark.parametrize(
