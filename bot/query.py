@@ -139,6 +139,18 @@ def is_vietnamese_syllable(syllable: str, typed_plain: bool = False) -> bool:
     return syllable in plain_forms if typed_plain else syllable in accented
 
 
+def _bare(syllable: str, unaccented: bool) -> bool:
+    """Whether, in a question typed with diacritics, a syllable typed without them is no word as typed
+    but a word's letters ("Chủ tich UBND"): read by its diacritic-free twin, not as the stray "tich"
+    some scraped text spells."""
+    return (
+        not unaccented
+        and not has_diacritics(syllable)
+        and not is_vietnamese_syllable(syllable)
+        and is_vietnamese_syllable(syllable, typed_plain=True)
+    )
+
+
 def _with_one_letter_less(word: str) -> set[str]:
     """The word and every form of it missing one letter (two words one edit apart share one)."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
@@ -315,7 +327,7 @@ def _terms_of(
         compound = "_".join(syllables[i : i + n])
         if compound in STOP_WORDS or strip_diacritics(compound) in _PLAIN_STOP_COMPOUNDS:
             continue
-        if misspelt.intersection(syllables[i : i + n]):
+        if misspelt.intersection(syllables[i : i + n]) or any(_bare(s, unaccented) for s in syllables[i : i + n]):
             if plain(compound) in vocabulary:
                 terms.append(plain(compound))
                 retoned.add(plain(compound))
@@ -335,7 +347,7 @@ def _terms_of(
         if syllable in misspelt:
             term = plain(syllable)
             retoned.add(term)
-        elif term in vocabulary or is_vietnamese_syllable(syllable, unaccented):
+        elif (term in vocabulary and not _bare(syllable, unaccented)) or is_vietnamese_syllable(syllable, unaccented):
             pass  # known to the corpus, or a real word the corpus happens not to have ("giá")
         elif plain(syllable) in vocabulary:
             # A word typed without its accents, or with another tone mark ("thủ tuớng", "nghi"):

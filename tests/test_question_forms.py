@@ -87,6 +87,16 @@ def test_a_word_with_a_missing_tone_mark_is_searched_by_its_diacritic_free_twin_
     assert dict(zip(query.ids, query.factors, strict=True))[mixed_index.term_ids["~tich"]] == RETONED_WEIGHT
 
 
+def test_a_word_typed_without_its_marks_is_read_by_its_twin_even_where_some_text_spells_it_so():
+    # A scraped page wrote "tich" somewhere: the question's "Chủ tich" still means chủ tịch.
+    words = ["chủ", "tich", "tịch", "chủ_tịch", "~chu", "~tich", "~chu_tich", "ubnd", "hà", "tĩnh"]
+    vocabulary = {word: i for i, word in enumerate(words)}
+    query = query_terms("Chủ tich UBND Hà Tĩnh là ai?", vocabulary)
+    assert {"~tich", "~chu_tich"} <= set(query.terms) and "tich" not in query.terms
+    # A real word typed plain in a question with diacritics stays itself ("tam" is three).
+    assert "tam" in query_terms("Hà Tĩnh có tam nông?", {"tam": 0, "~tam": 1}).terms
+
+
 def test_a_run_of_syllables_typed_without_diacritics_counts_less_in_the_search_only(mixed_index):
     # "nghich ly dat" may be "nghịch lý | đất": a run may join two words, and a rare accidental one
     # would outweigh every word of the question.
