@@ -120,8 +120,9 @@ class Tuning:
 
     title_term_weight: float = 0.15  # terms the title already has say little about which sentence
     near_boost: float = 1.0
-    # Nothing is relevant unless the best article's passages hold this share of the question's idf
-    # mass, and this much of it in units of a rarest term's idf (about "1.4 rare words").
+    # Nothing is relevant unless one of the best articles (relevance_articles) holds in its passages
+    # this share of the question's idf mass, and this much of it in units of a rarest term's idf
+    # (about "1.4 rare words").
     min_coverage: float = 0.5
     min_matched: float = 1.45
     # … or, when the article holds nearly all of the question's words, as much counting the words of
@@ -131,6 +132,7 @@ class Tuning:
     min_matched_unaccented: float = 1.1
     min_passages_for_matched: int = 2000
     coverage_passages: int = 3  # how many of the best article's passages count for that
+    relevance_articles: int = 3  # how many of the best articles may each be the one that covers it
     search_depth: int = 40  # passages ranked to choose the candidate articles from
     articles_in_depth: int = 3  # articles whose several passages are read for the answer
     passages_per_article: int = 6
@@ -324,7 +326,7 @@ class Answerer:
             # others, shown unsure (they disagree), as for any question its articles contradict.
             articles = [index.articles[int(index.passage_article[p])] for p in ranked]
             in_time = [p for p, a in zip(ranked, articles, strict=True) if not self._facts(a).disagrees(bounds, today)]
-            ranked = in_time if self._relevant(in_time, idf, question) else ranked[:depth]
+            ranked = in_time if self._covering(in_time, idf, question) is not None else ranked[:depth]
         best_score = float(scores[ranked[0]]) if ranked else 0.0
         earlier = index.position_of(earlier_article) if question.points_back and earlier_article else None
         if earlier is not None and ranked:
@@ -332,7 +334,8 @@ class Answerer:
         hits = [index.hit(p, float(scores[p])) for p in ranked[:passages]]
         # The article a follow-up points back at is relevant: the chat has been about it.
         pointed_at = earlier is not None and int(index.passage_article[ranked[0]]) == earlier
-        if not (pointed_at or self._relevant(ranked, idf, question)):
+        covering = 0 if pointed_at else self._covering(ranked, idf, question)
+        if covering is None:
             return Answer(text, Status.NOT_FOUND, hits=tuple(hits), kind=question.kind)
         article_of = index.passage_article
 
@@ -390,24 +393,37 @@ class Answerer:
             and verdict is not Verdict.UNCLEAR
             and not (signer_asked and findings[0].highlight is None)
             and not ambiguous
+            # (an answer from the best article, when only a lower one covers the question, is a guess)
+            and covering == 0
         )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)
 
-    def _relevant(self, ranked: list[int], idf: dict[str, float], question: Question) -> bool:
-        """Whether the best article of these passages covers enough of the question to answer from."""
-        if not ranked:
-            return False
+    def _covering(self, ranked: list[int], idf: dict[str, float], question: Question) -> int | None:
+        """Which of the best articles of these passages (0 for the best) first covers enough of the
+        question to answer from; None when none does."""
+        article_of = self.index.passage_article
+        leading = list(dict.fromkeys(int(article_of[p]) for p in ranked))[: self.tuning.relevance_articles]
+        return next(
+            (
+                place
+                for place, article in enumerate(leading)
+                if self._covers([p for p in ranked if article_of[p] == article], idf, question)
+            ),
+            None,
+        )
+
+    def _covers(self, passages: list[int], idf: dict[str, float], question: Question) -> bool:
+        """Whether an article's best passages cover enough of the question to answer from."""
         index, tuning = self.index, self.tuning
-        article_of = index.passage_article
-        best_article = [p for p in ranked if article_of[p] == article_of[ranked[0]]][: tuning.coverage_passages]
-        coverage, matched = relevance(index, idf, best_article)
+        best = passages[: tuning.coverage_passages]
+        coverage, matched = relevance(index, idf, best)
         # On a small corpus every word is common, so its idf mass says little: the share alone decides.
         # Diacritic-free twins merge several words each, so their idf is lower: less mass is needed.
         min_matched = tuning.min_matched_unaccented if question.unaccented else tuning.min_matched
         enough_evidence = matched >= min_matched or index.passage_count < tuning.min_passages_for_matched
         if not enough_evidence and coverage >= tuning.full_coverage:
-            enough_evidence = relevance(index, idf, best_article, compounds=True)[1] >= min_matched
+            enough_evidence = relevance(index, idf, best, compounds=True)[1] >= min_matched
         return coverage >= tuning.min_coverage and enough_evidence
 
     def _document_answer(self, text: str, fact: Fact) -> Answer:

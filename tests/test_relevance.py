@@ -8,6 +8,7 @@ import pytest
 
 from bot.answer import DEFAULT_TUNING, Answerer, Status
 from bot.corpus import Article
+from bot.evidence import ConfidenceModel
 from bot.index import Index
 
 QUESTION = "Chủ tịch nước Trần Đại Quang từ trần ngày nào?"
@@ -57,3 +58,35 @@ def test_a_word_no_article_has_does_not_make_a_question_irrelevant(index):
     answer = Answerer(index).answer("Chủ tịch nước Trần Đại Quang mơi từ trần ngày nào?")
     assert answer.status is not Status.NOT_FOUND
     assert answer.findings[0].article.id == "t-1"
+
+
+@pytest.fixture(scope="module")
+def raid_first() -> Index:
+    """Three short sentences of "Israel tấn công" that outscore the long report naming Gaza, Rafah and
+    "cực nam" too."""
+    others = [
+        Article(f"o-{i}", f"Tin số {i}", (f"Quân đội tổ chức diễn tập lần {i} tại thành phố ven biển phía nam.",))
+        for i in range(6)
+    ]
+    raid = Article("raid", "Israel tấn công", ("Israel tấn công. Israel lại tấn công. Israel tấn công dữ dội.",))
+    waiting = " Người dân mang theo chăn màn, nước uống và lương thực, dựng lều dọc bờ biển, chờ tin cứu trợ."
+    rafah = Article(
+        "rafah", "Nguy cơ ở Rafah", ("Israel được cho là sắp tấn công thành phố Rafah ở cực nam Gaza." + waiting * 3,)
+    )
+    return Index.from_articles([*others, raid, rafah])
+
+
+def test_an_article_below_the_first_that_covers_the_question_keeps_it_from_not_found(raid_first):
+    question = "Israel sắp tấn công thành phố nào ở cực nam Gaza?"
+    answer = Answerer(raid_first).answer(question)
+    assert answer.status is Status.UNSURE
+    assert [f.article.id for f in answer.findings[:2]] == ["raid", "rafah"]
+    first_only = dataclasses.replace(DEFAULT_TUNING, relevance_articles=1)
+    assert Answerer(raid_first, first_only).answer(question).status is Status.NOT_FOUND
+
+
+def test_the_first_articles_sentence_is_no_sure_answer_when_only_a_lower_article_covers_the_question(raid_first):
+    always = ConfidenceModel({}, bias=0.0, threshold=0.0)  # however sure of the sentence
+    answer = Answerer(raid_first, confidence=always).answer("Israel sắp tấn công ra sao ở cực nam Gaza?")
+    assert answer.status is Status.UNSURE
+    assert answer.findings[0].article.id == "raid"
