@@ -23,7 +23,7 @@ import numpy as np
 
 from bot.claims import Verdict, check_claim
 from bot.corpus import Article
-from bot.documents import Fact, registry_answer, several_bear, signer_in
+from bot.documents import Fact, dates_an_issue, reference_in, registry_answer, several_bear, signer_in
 from bot.evidence import (
     TYPED_KINDS,
     ArticleFacts,
@@ -306,6 +306,8 @@ class Answerer:
         fact = registry_answer(index.documents, index.articles, chat_written_out(spaced), *parts)
         if fact is not None:
             return self._document_answer(text, fact)
+        reference = reference_in(asked.name) if asked is not None and asked.fact == "date" else None
+        dated_document = reference is not None and bool(reference.kinds)
         # "Chỉ thị 27 nói về gì?" when two documents are Chỉ thị 27: whichever a sentence answers for is a guess.
         ambiguous = asked is not None and asked.fact != "which" and several_bear(index.documents, asked.name)
         query = query_terms(question, index.term_ids, self.speller)
@@ -395,6 +397,9 @@ class Answerer:
             and not ambiguous
             # (an answer from the best article, when only a lower one covers the question, is a guess)
             and covering == 0
+            # A date the registry could not pin to the document asked about is of a meeting or a report
+            # about it ("Sáng 23/2, … thực hiện chỉ thị 16") unless the sentence dates an issue of one.
+            and not (dated_document and not dates_an_issue(findings[0].sentence))
         )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)

@@ -1076,6 +1076,20 @@ def reference_in(text: str) -> Reference | None:
     return None
 
 
+def dates_an_issue(sentence: str) -> bool:
+    """Whether a sentence says a document was issued, signed or took effect (so that a date in it may be
+    the document's): a verb of issuing, or "có" right before a document's kind. Read with its accents:
+    "ra" is no "rà"."""
+    return _issuing_acts().search(canonicalize(sentence)) is not None
+
+
+@functools.cache
+def _issuing_acts() -> re.Pattern[str]:
+    acts = _alternation(canonicalize(w) for w in _tables()["issuing_acts"]["words"])
+    kinds = _alternation(canonicalize(k) for k in _tables()["kinds"]["names"])
+    return re.compile(rf"(?<!\w)(?:{acts}|có\s+(?:{kinds}))(?!\w)", re.IGNORECASE)
+
+
 def names_only_a_document(text: str) -> bool:
     """True when a message is a document's kind and number and nothing else ("chỉ thị 15", "NQ 26",
     "Chỉ thị 05-CT/TW"); a bare number ("05") is not enough: it could be anything."""
@@ -1289,7 +1303,15 @@ def registry_answer(
     wanted = reference_in(plain)
     if wanted is not None and wanted.year and _of_another_year(found.citation.sentence, wanted.year):
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
+    if wanted is not None and wanted.year and found.asked != "which" and _only_the_year(found, wanted.year):
+        return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
     return found
+
+
+def _only_the_year(fact: Fact, year: int) -> bool:
+    """Whether what the fact states is nothing but this year."""
+    stated = fact.citation.sentence[slice(*fact.span)]
+    return re.fullmatch(rf"\D*{year}\D*", stated) is not None
 
 
 def _words_and_codes(text: str) -> str:

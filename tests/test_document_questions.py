@@ -17,6 +17,8 @@ import pytest
 from bot.answer import Answerer, Status
 from bot.corpus import Article
 from bot.documents import Fact, build_registry, fact_asked, registry_answer, signer_in
+from bot.evidence import ConfidenceModel
+from bot.index import Index
 from bot.question import DocumentAsk, Kind, analyse
 from bot.store import build_index
 
@@ -484,3 +486,48 @@ def test_the_issuer_or_year_named_picks_one_of_two_documents_of_a_number(signed)
         "sg-1",
         "tăng cường sự lãnh đạo của Đảng đối với công tác bảo vệ người phát hiện, tố giác, người đấu tranh chống tham nhũng",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "said"),
+    [
+        # The day of a meeting that heard a report on the directive is not the directive's date …
+        (
+            "Sáng 23/2, Tổng Bí thư chủ trì phiên họp của Ban Bí thư, nghe báo cáo kết quả thực hiện Chỉ thị 16 "
+            "của Ban Bí thư về tổ chức Tết Nguyên đán.",
+            Status.UNSURE,
+            "Sáng 23/2",
+        ),
+        # … the day the sentence says it was issued is.
+        (
+            "Ngày 22/12/2017, Ban Bí thư ban hành Chỉ thị 16 về tổ chức Tết Nguyên đán Mậu Tuất 2018.",
+            Status.ANSWER,
+            "Ngày 22/12/2017",
+        ),
+    ],
+)
+def test_a_documents_date_is_sure_only_from_a_sentence_that_dates_its_issue(text, status, said):
+    others = [
+        Article(f"o-{i}", f"Tin số {i}", (f"Hội nghị lần {i} bàn về công tác cán bộ của tỉnh.",)) for i in range(3)
+    ]
+    index = Index.from_articles([*others, Article("ct16", "Ban Bí thư bàn về Tết", (text,))])
+    always = ConfidenceModel({}, bias=0.0, threshold=0.0)  # however sure of the sentence
+    answer = Answerer(index, confidence=always).answer("Chỉ thị 16 của Ban Bí thư về tổ chức Tết ban hành ngày nào?")
+    assert answer.best is not None and answer.best.highlight is not None
+    assert (answer.status, answer.best.sentence[slice(*answer.best.highlight)]) == (status, said)
+
+
+def test_the_registry_does_not_answer_a_documents_date_with_the_year_the_question_names():
+    articles = [
+        Article(
+            "nq-1",
+            "Thủ tướng chủ trì họp về xây dựng Nghị quyết 01",
+            ("Thường trực Chính phủ họp về dự thảo Nghị quyết 01/NQ-CP năm 2019 của Chính phủ.",),
+        ),
+        *(Article(f"o-{i}", f"Tin số {i}", (f"Hội nghị lần {i} bàn về công tác cán bộ.",)) for i in range(3)),
+    ]
+    registry = build_registry(articles)
+    question = "NQ 01/NQ-CP của Chính phủ năm 2019 ban hành ngày nào?"
+    asked = analyse(question).document
+    assert asked is not None and asked.fact == "date"
+    assert registry_answer(registry, articles, question, asked.fact, asked.name, asked.topic, asked.kind) is None
