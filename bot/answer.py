@@ -734,11 +734,16 @@ def excerpt(sentence: str, highlight: tuple[int, int] | None) -> tuple[str, tupl
     room = MAX_ANSWER_CHARS - 2 * len(ELLIPSIS)
     if bounds[last] - bounds[first] > room:  # one part alone is too long: cut at words
         start = max(0, min(start_at - room // 4, len(sentence) - room))
-        space = sentence.rfind(" ", 0, start)
-        start = space + 1 if start and space >= 0 else start
+        if (
+            start and not sentence[start - 1].isspace()
+        ):  # inside a word: from the next one (never later than the highlight)
+            space = sentence.find(" ", start, max(start, start_at))
+            start = space + 1 if space >= 0 else start
         end = min(len(sentence), start + room)
         space = sentence.rfind(" ", start, end)
-        end = space if end < len(sentence) and space > end_at else end
+        # Whole words only: back to the last space, unless that cuts a highlight that would have fitted.
+        if end < len(sentence) and not sentence[end].isspace() and space > start and (space >= end_at or end < end_at):
+            end = space
     else:
         while True:  # grow by whole parts, after the highlight first (what follows a name says what they did)
             if last < len(bounds) - 1 and bounds[last + 1] - bounds[first] <= room:

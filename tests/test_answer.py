@@ -308,6 +308,23 @@ def test_a_title_inside_another_word_titles_no_name(sentence):
     assert spans_said(sentence, "Ai được nêu tên?") == ([], ["Lê Văn Hải", "Trần Minh Bình"])
 
 
+def test_a_sentence_cut_at_words_keeps_whole_words_and_the_answer():
+    from bot.answer import ELLIPSIS, excerpt
+
+    subject = (
+        "tăng cường các biện pháp bảo đảm đón Tết Nguyên Đán Kỷ Hợi năm 2019 vui tươi, lành mạnh, an toàn, tiết kiệm"
+    )
+    sentence = (
+        "Thừa Thiên - Huế là tỉnh đầu tiên mà Thủ tướng Nguyễn Xuân Phúc tới kiểm tra công tác chuẩn bị Tết "
+        "Nguyên đán Kỷ Hợi năm 2019 theo tinh thần của Chỉ thị số 34 ngày 28/12/2018 của Thủ tướng về việc "
+        f"{subject}."
+    )
+    start = sentence.index(subject)
+    text, highlight = excerpt(sentence, (start, start + len(subject)))
+    assert highlight is not None and text[slice(*highlight)] == subject
+    assert all(word in sentence.split() for word in text.strip(ELLIPSIS).split())
+
+
 def test_a_sentence_over_300_characters_is_cut_to_the_parts_around_the_answer():
     from bot.answer import MAX_ANSWER_CHARS, excerpt
 
