@@ -238,6 +238,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         # A code written with spaces after a bare number: "58 - QĐ / TW", "38 / QH 14", "54 NQ - CP".
+        "term_number": re.compile(r"\s+\d{1,2}(?![\w/.,-])"),
         "spaced_code": re.compile(
             r"(?:\s*[-/]\s*|\s+)[A-ZĐÐ][A-Za-zĐđÐ]*(?:\s*[-/]\s*[A-ZĐÐ][A-Za-zĐđÐ]*)*(?:\s+\d{1,2}(?!\d))?"
         ),
@@ -431,7 +432,8 @@ def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
         return  # "05-CT/TW của Tỉnh ủy": the code says who issued it; the words may name who carries it out
     mention.group = group
     end = match.end("place") if match["place"] else match.end("level") if match["level"] else match.end("issuer")
-    mention.issuer = " ".join(match.string[match.start("issuer") : end].split())
+    issuer = " ".join(match.string[match.start("issuer") : end].split())
+    mention.issuer = issuer[:1].upper() + issuer[1:]  # "của uỷ ban Thường vụ Quốc hội" names the body all the same
     if match["place"]:
         mention.place = _plain(match["place"])
 
@@ -466,8 +468,11 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
         canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
         rest, end = match["rest"], match.end()
-        if not rest:
-            rest, end = _spaced_code(canonical, sentence, end) or (rest, end)
+        if not rest or rest[-1].isdigit():  # "Quyết định số 58 - QĐ / TW", "580/2018 / UBTVQH 14"
+            more, end = _spaced_code(canonical, sentence, end) or ("", end)
+            rest += more
+        if rest.upper().endswith("QH") and (term := _patterns()["term_number"].match(sentence, end)):
+            end = term.end()  # "439/NQ-UBTVQH 14 ngày 30/10/2017": the legislature's term, then the date
         found.append(_mention(canonical, match["number"], rest, sentence, match, citation, end))
         taken.append((match.start(), end))
     for match in patterns["code"].finditer(sentence):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -821,3 +822,33 @@ def test_a_documents_name_in_a_sentence_is_its_own_number_not_the_start_of_a_lon
     sentence = "Thực hiện Chỉ thị 50 của Bộ Chính trị và Chỉ thị 5/CT-TTg của Thủ tướng."
     start, end = _name_span(document, sentence)
     assert sentence[start:end] == "Chỉ thị 5/CT-TTg"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The legislature's term after a code ("UBTVQH 14") is part of it: the date follows.
+        (
+            "Số vốn đưa vào nguồn dự phòng theo Nghị quyết số 439/NQ-UBTVQH 14 ngày 30/10/2017 của uỷ ban "
+            "Thường vụ Quốc hội.",
+            ("439/NQ-UBTVQH", "Ủy ban Thường vụ Quốc hội", dt.date(2017, 10, 30), None),
+        ),
+        # A code spaced out after its year ("580/2018 / UBTVQH 14") goes on to its issuer and subject.
+        (
+            "Hợp nhất 3 văn phòng là căn cứ theo Nghị quyết 580/2018 / UBTVQH 14 của Uỷ ban Thường vụ Quốc hội "
+            "về việc thí điểm hợp nhất văn phòng đoàn ĐBQH, văn phòng HĐND.",
+            (
+                "580/2018/UBTVQH",
+                "Ủy ban Thường vụ Quốc hội",
+                None,
+                "thí điểm hợp nhất văn phòng đoàn ĐBQH, văn phòng HĐND",
+            ),
+        ),
+    ],
+)
+def test_a_code_written_with_the_legislatures_term_or_spaced_out_is_read_whole(text, expected):
+    others = [
+        Article(id=f"o{n}", title="Tin", paragraphs=(f"Hội nghị lần {n} bàn về công tác cán bộ.",)) for n in range(2)
+    ]
+    (document,) = build_registry([Article(id="qh", title="Tin", paragraphs=(text,)), *others]).documents
+    assert (document.code, document.issuer, document.date, document.subject) == expected
