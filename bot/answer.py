@@ -41,6 +41,7 @@ from bot.text import (
     CODE,
     CONCEPT,
     PLAIN,
+    clause_of,
     clean_syllable,
     code_terms,
     concept_terms,
@@ -488,7 +489,7 @@ class Answerer:
         missing = len(said.disagrees(stated, today)) if stated else 0
         # The clause of the answer may state another year than the sentence's other clauses ("Trong 6 tháng
         # đầu năm 2019, có 8.711 doanh nghiệp …; … so với cùng kỳ 2018"): that one is the answer's.
-        clause_text = _clause_of(finding.sentence, finding.highlight)
+        clause_text = clause_of(finding.sentence, finding.highlight)
         clause = (
             said
             if clause_text == finding.sentence
@@ -644,15 +645,6 @@ def _ordinal(date: dt.date | None) -> int:
 
 # The kind of question each fact of a document answers.
 _FACT_KINDS = {"subject": Kind.WHAT, "which": Kind.WHAT, "issuer": Kind.WHO, "signer": Kind.WHO, "date": Kind.WHEN}
-
-
-def _clause_of(sentence: str, span: tuple[int, int] | None) -> str:
-    """The part of the sentence between semicolons that holds the span (the whole sentence without one)."""
-    if span is None:
-        return sentence
-    start = sentence.rfind(";", 0, span[0]) + 1
-    end = sentence.find(";", span[1])
-    return sentence[start : end if end >= 0 else len(sentence)]
 
 
 def _span_text(finding: Finding) -> str | None:

@@ -34,6 +34,7 @@ from bot.text import (
     UPPER_LETTERS,
     abbreviations_of,
     canonicalize,
+    clause_of,
     concept_terms,
     split_sentences,
     strip_diacritics,
@@ -1369,6 +1370,13 @@ def _asking_words() -> frozenset[str]:
     return frozenset(w for phrase in _tables()["question_words"]["words"] for w in _plain(phrase).split())
 
 
+def _clause_coverage(context: _Context, fact: Fact, title: str) -> tuple[float, float, float]:
+    """`_coverage` of the clause naming the document: in a sentence listing several ("… Nghị quyết số 1269
+    … về biểu thuế bảo vệ môi trường …; … Nghị quyết số 712 … về … thuế tài nguyên"), the topic is the one
+    stated beside its document."""
+    return _coverage(context, clause_of(fact.citation.sentence, fact.span), title)
+
+
 def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, float, float]:
     """How much of the question's words a sentence (with its article's title) holds: the share of its
     words, then of its pairs of neighbouring words ("thú y" beside "tịch thu"), then of its words the
@@ -1713,7 +1721,7 @@ def _which_in_sentences(
         for citation in sentences.values():
             fact = _fact("which", document, citation, _name_span)
             if fact is not None:
-                scored.append((_coverage(context, citation.sentence, articles[citation.article].title), fact))
+                scored.append((_clause_coverage(context, fact, articles[citation.article].title), fact))
     # The registry keeps an article's first naming sentence: the best documents' every naming sentence
     # is read too (a later one may state the topic).
     scored.sort(key=lambda f: f[0], reverse=True)
@@ -1725,7 +1733,7 @@ def _which_in_sentences(
                 if _is_of(mention, document):
                     citation = mention.citation
                     fact = Fact("which", document, citation, mention.span)
-                    scored.append((_coverage(context, citation.sentence, article.title), fact))
+                    scored.append((_clause_coverage(context, fact, article.title), fact))
     return _clear_winner(scored)
 
 

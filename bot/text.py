@@ -206,6 +206,15 @@ def strip_diacritics(text: str) -> str:
 _NOT_WORD = re.compile(r"[^\w%]+")
 
 
+def clause_of(sentence: str, span: tuple[int, int] | None) -> str:
+    """The part of the sentence between semicolons that holds the span (the whole sentence without one)."""
+    if span is None:
+        return sentence
+    start = sentence.rfind(";", 0, span[0]) + 1
+    end = sentence.find(";", span[1])
+    return sentence[start : end if end >= 0 else len(sentence)]
+
+
 def padded_words(text: str) -> str:
     """Lowercase diacritic-free words, padded with spaces for whole-word containment ("% " kept)."""
     return " " + " ".join(_NOT_WORD.sub(" ", strip_diacritics(text).lower()).split()) + " "

@@ -531,3 +531,22 @@ def test_the_registry_does_not_answer_a_documents_date_with_the_year_the_questio
     asked = analyse(question).document
     assert asked is not None and asked.fact == "date"
     assert registry_answer(registry, articles, question, asked.fact, asked.name, asked.topic, asked.kind) is None
+
+
+def test_which_document_is_the_one_stated_beside_the_topic_in_a_sentence_listing_several():
+    listing = (
+        "Quốc hội bổ sung vào chương trình năm nay các dự án: Nghị quyết sửa đổi Nghị quyết số 1269 ngày 14/7/2011 "
+        "về biểu thuế bảo vệ môi trường; Nghị quyết sửa đổi Nghị quyết số 712 ngày 16/12/2013 về việc ban hành "
+        "biểu mức thuế suất thuế tài nguyên."
+    )
+    articles = [
+        Article("list", "Quốc hội điều chỉnh chương trình xây dựng luật", (listing,)),
+        *(Article(f"o-{i}", f"Tin số {i}", (f"Hội nghị lần {i} bàn về công tác cán bộ.",)) for i in range(3)),
+    ]
+    question = "Nghị quyết nào về biểu thuế bảo vệ môi trường năm 2011?"
+    asked = analyse(question).document
+    assert asked is not None
+    fact = registry_answer(
+        build_registry(articles), articles, question, asked.fact, asked.name, asked.topic, asked.kind
+    )
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Nghị quyết số 1269"
