@@ -62,7 +62,7 @@ _MAGNITUDES = ("trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")
 # A count written in words starts with how many: "hai triệu", never a bare "triệu" ("con bạc triệu đô").
 # "44/48 phiếu": votes of those cast are counted as a share written with a slash (a date is not counted).
 _COUNT = re.compile(
-    rf"(?<![\w/])(?:\d{{1,5}}/\d{{1,5}}(?=\s+[^\W\d])|{_NUMBER}|(?:{_DIGIT_WORDS})(?:\s+(?:{_DIGIT_WORDS}|{'|'.join(_MAGNITUDES)}))*)(?![\w/])",
+    rf"(?<![\w/])(?<!\d[.,])(?:{_NUMBER}/{_NUMBER}(?=\s+[^\W\d])|{_NUMBER}|(?:{_DIGIT_WORDS})(?:\s+(?:{_DIGIT_WORDS}|{'|'.join(_MAGNITUDES)}))*)(?![\w/])",
     re.IGNORECASE,
 )
 _DATE = re.compile(

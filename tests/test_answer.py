@@ -308,6 +308,12 @@ def test_a_title_inside_another_word_titles_no_name(sentence):
     assert spans_said(sentence, "Ai được nêu tên?") == ([], ["Lê Văn Hải", "Trần Minh Bình"])
 
 
+def test_a_number_written_with_thousands_points_is_never_cut_in_two():
+    sentence = "Thành phố đã giảm 1.850/1.970 chỉ tiêu Bộ Nội vụ giao, đạt 95%."
+    strong, weak = spans_said(sentence, "Thành phố giảm được bao nhiêu chỉ tiêu Bộ Nội vụ giao?")
+    assert strong == ["1.850/1.970 chỉ tiêu", "95%"] and weak == []
+
+
 def test_a_sentence_cut_at_words_keeps_whole_words_and_the_answer():
     from bot.answer import ELLIPSIS, excerpt
 
