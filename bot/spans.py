@@ -96,6 +96,8 @@ def _plain_words(table: str, key: str = "words") -> tuple[str, ...]:
 _ALIKE = ("people", "nations", "votes")
 _UNITS = ("length", "area", "weight", "volume", "capacity")
 _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
+# "giảm được bao nhiêu % chỉ tiêu": a share is asked, of the noun after it.
+_PERCENT_ASKED = re.compile(r"(?<!\w)(?:bao nhiêu|bao nhieu|mấy|may)\s*(?:%|phần trăm|phan tram)", re.IGNORECASE)
 # "giá sầu riêng bao nhiêu 1 kg": a price per unit.
 _PER_UNIT = re.compile(r"(?<!\w)bao nhieu\s+(?:tien\s+)?(?:1|mot)\s+\w+")
 
@@ -359,6 +361,8 @@ def _span_of_words(text: str, words: int) -> int:
 @functools.lru_cache(maxsize=256)  # asked of every sentence a question's answer is sought in
 def _wanted_nouns(question: Question) -> tuple[tuple[str, ...], ...]:
     """Diacritic-free syllables of the nouns a counted number may be followed by."""
+    if _PERCENT_ASKED.search(question.text):
+        return (("%",),)
     counted = [strip_diacritics(s).lower() for s in question.counted]
     plain_question = strip_diacritics(question.text).lower()
     options: list[str] = []

@@ -314,6 +314,15 @@ def test_a_number_written_with_thousands_points_is_never_cut_in_two():
     assert strong == ["1.850/1.970 chỉ tiêu", "95%"] and weak == []
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["khối sự nghiệp giảm đc bn % chỉ tiêu Bộ Nội vụ giao", "Thành phố giảm được bao nhiêu phần trăm chỉ tiêu?"],
+)
+def test_a_share_asked_is_answered_by_the_percentage_not_the_count_of_the_noun_after_it(question):
+    sentence = "Thành phố đã giảm 1.850/1.970 chỉ tiêu Bộ Nội vụ giao, đạt 95%."
+    assert spans_said(sentence, question)[0] == ["95%"]
+
+
 def test_a_sentence_cut_at_words_keeps_whole_words_and_the_answer():
     from bot.answer import ELLIPSIS, excerpt
 
