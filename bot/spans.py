@@ -722,7 +722,9 @@ _GRAINS = (  # (what the question asks, what the date must hold)
 )
 
 # "huyện Long Thành", "xã Quảng Thịnh", "quận 8": a place named by its kind.
-_TYPED_PLACE = re.compile(rf"(?<!\w)(?:{alternation(table('place_kinds'))})\s+(?:{CAPITALISED_RUN}|\d+(?:/\d+)?)(?!\w)")
+_TYPED_PLACE = re.compile(
+    rf"(?<!\w)(?:{alternation(table('place_kinds'))})\s+(?P<name>{CAPITALISED_RUN}|\d+(?:/\d+)?)(?!\w)"
+)
 
 
 @functools.cache
@@ -763,7 +765,9 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
         if not _echoes(sentence[start:end], question):
             strong.append((start, end))
     for match in _TYPED_PLACE.finditer(sentence):
-        if not any(s < match.end() and match.start() < e for s, e in strong) and not _echoes(match.group(), question):
+        # "tỉnh Thanh Hoá" echoes a question that names "Thanh Hóa" without the word "tỉnh".
+        echoed = _echoes(match.group(), question) or (not match["name"].isdigit() and _echoes(match["name"], question))
+        if not any(s < match.end() and match.start() < e for s, e in strong) and not echoed:
             strong.append(match.span())
     # "cao tốc nào", "bệnh viện nào": the kind of place asked for, then its name ("cao tốc Pháp Vân - Cầu Giẽ").
     # Other places are then weaker answers ("… về Thủ đô").

@@ -323,6 +323,21 @@ def test_a_share_asked_is_answered_by_the_percentage_not_the_count_of_the_noun_a
     assert spans_said(sentence, question)[0] == ["95%"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ông Phạm Minh Chính thăm bà con vùng lũ Thanh Hóa sáng 8-8 ở đâu?",
+        "ong pham minh chinh tham ba con vung lu thanh hoa sang 8-8 o dau",
+    ],
+)
+def test_a_place_the_question_names_is_no_answer_with_its_kind_before_it(question):
+    sentence = (
+        "Trước khi làm việc với lãnh đạo tỉnh Thanh Hoá, sáng 8-8 ông Phạm Minh Chính đã thăm người dân ở vùng lũ "
+        "bản Xa Ná, xã Na Mèo, huyện Quan Sơn."
+    )
+    assert spans_said(sentence, question) == (["bản Xa Ná", "xã Na Mèo", "huyện Quan Sơn"], [])
+
+
 def test_a_sentence_cut_at_words_keeps_whole_words_and_the_answer():
     from bot.answer import ELLIPSIS, excerpt
 
