@@ -773,7 +773,16 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     # Other places are then weaker answers ("… về Thủ đô").
     asked = _place_kind_asked(question)
     # "xã nào" is no "thị xã", "thị trấn": a place of the asked kind is never cut from a longer kind's name.
-    named = [span for span in _focus(sentence, asked) if not _LONGER_KIND.search(sentence, 0, span[0])] if asked else []
+    # … and its name comes right after the kind: "tỉnh Quảng Nam", "quận 1", not "các tỉnh miền Trung".
+    named = (
+        [
+            span
+            for span in _focus(sentence, asked)
+            if not _LONGER_KIND.search(sentence, 0, span[0]) and _name_after_kind(sentence, span, len(asked.focus))
+        ]
+        if asked
+        else []
+    )
     others: list[Span] = []
     if named:
         others = [span for span in strong if not any(s <= span[0] and span[1] <= e for s, e in named)]
@@ -795,6 +804,12 @@ def _places(sentence: str, question: Question) -> tuple[list[Span], list[Span]]:
     if _asks_a_province_or_country(question):  # "Tỉnh nào là nơi đầu tiên …"
         return sorted(strong + weak), []
     return sorted(strong), weak
+
+
+def _name_after_kind(sentence: str, span: Span, kind_words: int) -> bool:
+    """Whether the word after a place's kind ("tỉnh", "cao tốc") is capitalised or a number: a name."""
+    following = sentence[span[0] : span[1]].split()[kind_words : kind_words + 1]
+    return bool(following) and (following[0][:1].isupper() or following[0][:1].isdigit())
 
 
 # "Anh Lâm Giang, nhân viên …": opening the sentence or a clause, a form of address before a name, not

@@ -338,6 +338,15 @@ def test_a_place_the_question_names_is_no_answer_with_its_kind_before_it(questio
     assert spans_said(sentence, question) == (["bản Xa Ná", "xã Na Mèo", "huyện Quan Sơn"], [])
 
 
+def test_a_place_of_the_asked_kind_is_one_named_right_after_the_kind():
+    sentence = (
+        "Hội nghị giao ban công tác tuyên giáo các tỉnh miền Trung - Tây Nguyên do Ban Tuyên giáo trung ương "
+        "tổ chức tại tỉnh Quảng Nam ngày 27-6."
+    )
+    question = "Hội nghị giao ban công tác tuyên giáo các tỉnh miền Trung - Tây Nguyên tổ chức ở tỉnh nào?"
+    assert spans_said(sentence, question)[0] == ["tỉnh Quảng Nam"]
+
+
 def test_a_sentence_cut_at_words_keeps_whole_words_and_the_answer():
     from bot.answer import ELLIPSIS, excerpt
 
