@@ -845,11 +845,12 @@ def _joined_dates(sentence: str, dates: list[tuple[Span, bool]]) -> list[tuple[S
             joined.append(((start, span[1]), fitted or fit))
         else:
             joined.append((span, fit))
-    # "từ ngày 24 đến 26-4": a range's end written with a dash, which no date is read as alone.
+    # "từ ngày 24 đến 26-4", "hai ngày 12 và 13-11": a range's or a pair's end written with a dash, which no
+    # date is read as alone.
     return [((start, _range_end(sentence, end)), fit) for (start, end), fit in joined]
 
 
-_RANGE_END = re.compile(r"\s*(?:đến|tới|–|-)\s*\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?![\w/-])", re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:đến|tới|và|–|-)\s*\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?(?![\w/-])", re.IGNORECASE)
 
 
 def _range_end(sentence: str, end: int) -> int:

@@ -552,6 +552,12 @@ def test_a_document_asked_for_by_its_kind_is_answered_by_the_document_the_senten
         # clause stay two.
         ("UBKT họp kỳ 35 ngày nào?", "Từ ngày 24 đến 26-4, Uỷ ban Kiểm tra đã họp kỳ 35.", ["ngày 24 đến 26-4"], []),
         ("Chất vấn những ngày nào?", "Quốc hội chất vấn 3 ngày (ngày 13, 14 và 15/6).", ["ngày 13, 14 và 15/6"], []),
+        (
+            "Ông Tập thăm Việt Nam những ngày nào?",
+            "Ông Tập thăm Việt Nam trong hai ngày 12 và 13-11.",
+            ["ngày 12 và 13-11"],
+            [],
+        ),
         ("Kỳ họp diễn ra khi nào?", "Kỳ họp diễn ra từ 20/5 đến 14/6/2019.", ["20/5 đến 14/6/2019"], []),
         ("Ông sinh năm nào?", "Ông sinh năm 1964, năm 2010 làm bí thư.", ["năm 1964", "năm 2010"], []),
         # Beside a date in the text, one in brackets is background, a weekday says less, and one after the
