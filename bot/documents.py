@@ -43,7 +43,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "23"
+EXTRACTION_VERSION = "24"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -197,7 +197,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{_alternation(kinds)})\s+mới\s+về\s+(?P<topic>[^;:()]+?)\s+(?:để\s+)?thay(?:\s+thế)?(?:\s+cho)?\s+$",
             re.I,
         ),
-        "gap": re.compile(r"\s*,?\s*"),
+        # (a quote may open a subject written in quotes: 'Nghị quyết số 15 " về việc …"')
+        "gap": re.compile(r"\s*,?\s*(?:[\"“]\s*(?=về\s))?"),
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
         # A dash between numbers is a range ("nhiệm kỳ 2015 - 2020"), not a break.

@@ -852,3 +852,14 @@ def test_a_code_written_with_the_legislatures_term_or_spaced_out_is_read_whole(t
     ]
     (document,) = build_registry([Article(id="qh", title="Tin", paragraphs=(text,)), *others]).documents
     assert (document.code, document.issuer, document.date, document.subject) == expected
+
+
+@pytest.mark.parametrize("quote", ['"', "“"])
+def test_a_subject_written_in_quotes_after_the_number_is_read(quote):
+    closing = '"' if quote == '"' else "”"
+    text = f"Thành ủy ban hành Nghị quyết số 15 {quote} về việc xây dựng tổ chức cơ sở Đảng trong sạch, vững mạnh {closing}."
+    others = [
+        Article(id=f"o{n}", title="Tin", paragraphs=(f"Hội nghị lần {n} bàn về công tác cán bộ.",)) for n in range(2)
+    ]
+    (document,) = build_registry([Article(id="nq", title="Tin", paragraphs=(text,)), *others]).documents
+    assert document.subject == "xây dựng tổ chức cơ sở Đảng trong sạch, vững mạnh"
