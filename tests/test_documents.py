@@ -863,3 +863,12 @@ def test_a_subject_written_in_quotes_after_the_number_is_read(quote):
     ]
     (document,) = build_registry([Article(id="nq", title="Tin", paragraphs=(text,)), *others]).documents
     assert document.subject == "xây dựng tổ chức cơ sở Đảng trong sạch, vững mạnh"
+
+
+def test_a_party_committee_of_a_corporation_issues_under_its_own_code():
+    text = "Ông Thăng ký ban hành Nghị quyết 233/NQ-ĐU, ngày 17-3-2009 của Đảng uỷ Tập đoàn về chỉ định thầu."
+    others = [
+        Article(id=f"o{n}", title="Tin", paragraphs=(f"Hội nghị lần {n} bàn về công tác cán bộ.",)) for n in range(2)
+    ]
+    (document,) = build_registry([Article(id="du", title="Tin", paragraphs=(text,)), *others]).documents
+    assert (document.code, document.issuer, document.date) == ("233/NQ-ĐU", "Đảng ủy Tập đoàn", dt.date(2009, 3, 17))
