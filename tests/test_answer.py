@@ -347,6 +347,12 @@ def test_a_place_of_the_asked_kind_is_one_named_right_after_the_kind():
     assert spans_said(sentence, question)[0] == ["tỉnh Quảng Nam"]
 
 
+@pytest.mark.parametrize("question", ["Nguyên Phó thủ tướng Vũ Văn Ninh quê ở đâu?", "vu van ninh que o dau"])
+def test_a_home_province_after_que_is_the_place_asked(question):
+    sentence = "Ông Vũ Văn Ninh sinh năm 1955, quê Nam Định, là Uỷ viên Trung ương Đảng khoá X, XI."
+    assert spans_said(sentence, question) == (["Nam Định"], [])
+
+
 def test_a_sentence_cut_at_words_keeps_whole_words_and_the_answer():
     from bot.answer import ELLIPSIS, excerpt
 
