@@ -353,6 +353,15 @@ def test_a_home_province_after_que_is_the_place_asked(question):
     assert spans_said(sentence, question) == (["Nam Định"], [])
 
 
+def test_the_holder_of_a_sub_department_asked_for_is_the_one_given_that_office():
+    sentence = (
+        "Sở đã kỷ luật cảnh cáo ông Phan Xuân Thảo - Chi cục trưởng Chi cục thú y và chăn nuôi; khiển trách "
+        "Chi cục phó Huỳnh Tấn Phát."
+    )
+    question = "Chi cục trưởng Chi cục thú y bị Sở cảnh cáo là ai?"
+    assert spans_said(sentence, question) == (["Phan Xuân Thảo"], ["Huỳnh Tấn Phát"])
+
+
 def test_a_sentence_cut_at_words_keeps_whole_words_and_the_answer():
     from bot.answer import ELLIPSIS, excerpt
 
