@@ -30,7 +30,10 @@ def alternation(words: tuple[str, ...]) -> str:
 UPPER = UPPER_LETTERS
 # A given name may be one letter ("Nguyễn Thị Như Ý").
 NAME_SYLLABLE = rf"[{UPPER}][{LOWER_LETTERS}]*"
-PERSON = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})(?:\s+{NAME_SYLLABLE}){{1,3}}(?!\w)")
+# A Korean given name's second syllable after a hyphen, spaced or not ("Kim Jong-un", "Kim Yo - jong"):
+# unaccented, so no Vietnamese word after a dash ("Trần Văn Sơn - nhân viên") is taken for it.
+_HYPHENATED = r"(?:\s?-\s?[a-z]{2,5}(?![\w-]))?"
+PERSON = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})(?:\s+{NAME_SYLLABLE}){{1,3}}(?!\w){_HYPHENATED}")
 _PLACE_WORDS = alternation(table("provinces") + table("countries"))
 NOT_PEOPLE = re.compile(
     rf"(?<!\w)(?:{alternation(table('not_people'))}|(?:{alternation(table('groups_of_a_place'))})\s+(?:{_PLACE_WORDS}))(?!\w)"

@@ -281,6 +281,10 @@ def test_other_relevant_articles_follow_the_answer_one_line_each(mixed_answerer)
         ("Tiếp xúc cử tri có bà Nguyễn Thị Như Ý, đại biểu Quốc hội.", "Nguyễn Thị Như Ý"),
         ("Ông Uông Chu Lưu được nhiều phiếu tín nhiệm cao nhất.", "Uông Chu Lưu"),
         ("Thủ tướng tiếp Chủ tịch Hội đồng châu Âu Donald Tusk bên lề hội nghị.", "Donald Tusk"),
+        # A Korean given name's hyphenated syllable, spaced or not; a dash before a description is no part.
+        ("Ông Kim Jong-un dự lễ duyệt binh.", "Kim Jong-un"),
+        ("Bà Kim Yo - jong xuất hiện trở lại sau hơn 50 ngày.", "Kim Yo - jong"),
+        ("Ông Trần Văn Sơn - nhân viên công ty - bị bắt.", "Trần Văn Sơn"),
         # A general's or a cleric's name after their title, whatever its first word.
         ("Tướng Oleksandr Syrskyi, chỉ huy quân đội Ukraine, nói vậy.", "Oleksandr Syrskyi"),
         ("Đại hội suy cử Hoà thượng Thích Trí Quảng tiếp tục làm Trưởng ban Trị sự.", "Thích Trí Quảng"),
