@@ -728,9 +728,8 @@ def excerpt(sentence: str, highlight: tuple[int, int] | None) -> tuple[str, tupl
     room = MAX_ANSWER_CHARS - 2 * len(ELLIPSIS)
     if bounds[last] - bounds[first] > room:  # one part alone is too long: cut at words
         start = max(0, min(start_at - room // 4, len(sentence) - room))
-        if (
-            start and not sentence[start - 1].isspace()
-        ):  # inside a word: from the next one (never later than the highlight)
+        # Inside a word: from the next one (never later than the highlight).
+        if start and not sentence[start - 1].isspace():
             space = sentence.find(" ", start, max(start, start_at))
             start = space + 1 if space >= 0 else start
         end = min(len(sentence), start + room)

@@ -305,6 +305,8 @@ def _terms_of(
         and not is_vietnamese_syllable(s)
         and frequency(s) <= MAX_TYPO_SHARE * frequency(plain(s))
     }
+    bare = {s for s in syllables if _bare(s, unaccented)}
+    read_plain = misspelt | bare  # their compounds are searched by their diacritic-free twins
     terms: list[str] = []
     typos: set[str] = set()  # one letter off a known word
     retoned: set[str] = set()  # a known word's letters with another tone mark
@@ -327,7 +329,7 @@ def _terms_of(
         compound = "_".join(syllables[i : i + n])
         if compound in STOP_WORDS or strip_diacritics(compound) in _PLAIN_STOP_COMPOUNDS:
             continue
-        if misspelt.intersection(syllables[i : i + n]) or any(_bare(s, unaccented) for s in syllables[i : i + n]):
+        if read_plain.intersection(syllables[i : i + n]):
             if plain(compound) in vocabulary:
                 terms.append(plain(compound))
                 retoned.add(plain(compound))
@@ -347,7 +349,7 @@ def _terms_of(
         if syllable in misspelt:
             term = plain(syllable)
             retoned.add(term)
-        elif (term in vocabulary and not _bare(syllable, unaccented)) or is_vietnamese_syllable(syllable, unaccented):
+        elif (term in vocabulary and syllable not in bare) or is_vietnamese_syllable(syllable, unaccented):
             pass  # known to the corpus, or a real word the corpus happens not to have ("giá")
         elif plain(syllable) in vocabulary:
             # A word typed without its accents, or with another tone mark ("thủ tuớng", "nghi"):
