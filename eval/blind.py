@@ -1,7 +1,7 @@
 """Answer quality on the blind evaluation set: right, confidently wrong, or honestly unsure.
 
     python eval/blind.py [--corpus-dir ../shared/corpus] [--split dev|test|both] [--show-failures]
-                         [--bot-root PATH] [--json FILE]
+                         [--bot-root PATH] [--json FILE] [--outcomes FILE]
 
 The questions (eval/blind_dev.jsonl, eval/blind_test.jsonl) were written by helpers that saw only
 articles, never the bot, its code or any search (eval/README.md). They are asked, one by one,
@@ -355,9 +355,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bot-root", default=str(ROOT), help="checkout whose bot package answers")
     parser.add_argument("--json", metavar="FILE", help="write the figures per split as JSON")
     parser.add_argument(
+        "--outcomes",
+        metavar="FILE",
+        help="write every dev question's outcome as JSON lines, to compare two bots (never the test split's)",
+    )
+    parser.add_argument(
         "--questions", choices=tuple(QUESTION_SETS), default="all", help="documents: the set about documents only"
     )
     arguments = parser.parse_args(argv)
+    if arguments.outcomes and arguments.split != "dev":
+        parser.error("--outcomes is for the dev split only: the test split's failures are not read")
 
     corpus_dir = Path(arguments.corpus_dir)
     if not all((corpus_dir / name).is_file() for name in CORPORA):
@@ -395,6 +402,12 @@ def main(argv: list[str] | None = None) -> int:
             name = f"{split}, batch {batch}"
             print(report(name, [o for o in outcomes if o.question.get("batch") == batch]), end="\n\n")
             results[name] = figures([o for o in outcomes if o.question.get("batch") == batch])
+        if arguments.outcomes:
+            with open(arguments.outcomes, "w", encoding="utf-8") as stream:
+                for o in outcomes:
+                    row = {"id": o.question["id"], "kind": o.question["kind"], "role": o.question["role"]}
+                    row |= {k: v for k, v in vars(o).items() if k != "question"}
+                    stream.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"whole run {time.perf_counter() - started:.0f} s", file=sys.stderr)
     if arguments.json:
         Path(arguments.json).write_text(json.dumps(results, indent=1), encoding="utf-8")

@@ -2,6 +2,8 @@
 
     python eval/new_batch.py sample --split dev --seed 20261215 --helpers 2 --per-helper 20 --out DIR
     python eval/new_batch.py append --split dev --batch 10 DIR/helper-1/questions.jsonl ...
+    python eval/new_batch.py sample --split dev --seed 20261221 --helpers 1 --per-helper 40 --documents 30 --out DIR
+    python eval/new_batch.py append --split dev --batch 5 --documents DIR/helper-1/questions.jsonl
 
 `sample` draws politics articles whose story falls in the split (sha256 of the story id: mod 3 is
 not 0, so none is held out and the index stays the same; the next bit, (hash // 3) % 2, is 0 for
@@ -13,6 +15,11 @@ folder and the brief.
 kinds, a diacritic-free lowercase twin for every answerable question in standard form but
 follow-ups) and appends them to `eval/blind_<split>.jsonl`. Lines whose answer is not in their
 evidence, or whose article is not in the sample, are reported and left out.
+
+With `--documents`, `sample` draws for the document questions instead: articles naming a numbered
+document (the registry's own reading), split by article (first hex digit of its sha256 even for dev),
+none of a held-out story, DATED of them dating a document; `append --documents` appends to
+`eval/blind_documents_<split>.jsonl` (ids d…, no twins: those questions vary their forms themselves).
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ sys.path.insert(0, str(EVAL))
 
 import blind  # noqa: E402
 
+from bot import documents  # noqa: E402
 from bot.corpus import Article, read_corpus  # noqa: E402
 from bot.text import strip_diacritics  # noqa: E402
 
@@ -59,18 +67,42 @@ def used_stories() -> set[str]:
     return stories
 
 
-def sample(split: str, seed: int, helpers: int, per_helper: int, corpus_dir: Path, out: Path) -> None:
+def document_split_of(article_id: str) -> str:
+    """The document questions' split: by article, the first hex digit of its sha256 even for dev."""
+    return ("dev", "test")[int(hashlib.sha256(article_id.encode()).hexdigest()[0], 16) % 2]
+
+
+def _cites_a_document(article: Article) -> tuple[bool, bool]:
+    """Whether the article names a numbered document, and whether it also dates one."""
+    mentions = documents.mentions_in_article(article, 0)
+    return bool(mentions), any(m.dated for m in mentions)
+
+
+def sample(
+    split: str, seed: int, helpers: int, per_helper: int, corpus_dir: Path, out: Path, dated: int | None = None
+) -> None:
     articles, _ = read_corpus([corpus_dir / POLITICS])
     used = used_stories()
     pool = [
         a
         for a in articles
-        if split_of(blind.story(a.id) or a.id) == split
+        if split_of(blind.story(a.id) or a.id) is not None
+        and (split_of(blind.story(a.id) or a.id) if dated is None else document_split_of(a.id)) == split
         and blind.story(a.id) not in used
         and SHORTEST <= len(a.text) <= LONGEST
     ]
     pool.sort(key=lambda a: a.id)
-    chosen = random.Random(seed).sample(pool, helpers * per_helper)
+    if dated is None:
+        chosen = random.Random(seed).sample(pool, helpers * per_helper)
+    else:
+        # Document questions: articles citing a numbered document, `dated` of them dating one.
+        cites = {a.id: _cites_a_document(a) for a in pool}
+        citing = [a for a in pool if cites[a.id][0] and cites[a.id][1]]
+        undated = [a for a in pool if cites[a.id][0] and not cites[a.id][1]]
+        draw = random.Random(seed)
+        chosen = draw.sample(citing, dated) + draw.sample(undated, helpers * per_helper - dated)
+        draw.shuffle(chosen)
+        pool = citing + undated
     for number in range(helpers):
         folder = out / f"helper-{number + 1}"
         folder.mkdir(parents=True, exist_ok=True)
@@ -144,6 +176,44 @@ def append(split: str, batch: int, files: list[Path]) -> None:
     print(f"appended {len(records) - twins} questions and {twins} twins to {target.name}; dropped {dropped}")
 
 
+def append_documents(split: str, batch: int, files: list[Path]) -> None:
+    """Document questions: every line answerable, ids after the last d-number, no twins (forms vary)."""
+    target = EVAL / f"blind_documents_{split}.jsonl"
+    names = ("blind_documents_dev", "blind_documents_test")
+    existing = [json.loads(line) for name in names for line in (EVAL / f"{name}.jsonl").open() if line.strip()]
+    next_number = 1 + max(int(r["id"][1:]) for r in existing)
+    records, dropped = [], 0
+    for path in files:
+        allowed = {line.split()[2] for line in (path.parent / "articles.txt").open() if line.startswith("=== ARTICLE ")}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if row.get("article_id") not in allowed or row["answer"] not in row["evidence"]:
+                print(f"dropped ({path.parent.name}): {row['question']}")
+                dropped += 1
+                continue
+            records.append(
+                {
+                    "id": f"d{next_number:03d}",
+                    "split": split,
+                    "batch": batch,
+                    "role": "answerable",
+                    "kind": row["kind"],
+                    "form": row.get("form", "standard"),
+                    "question": row["question"],
+                    "article_id": row["article_id"],
+                    "answer": row["answer"],
+                    "evidence": row["evidence"],
+                }
+            )
+            next_number += 1
+    with target.open("a", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"appended {len(records)} questions to {target.name}; dropped {dropped}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -154,9 +224,16 @@ def main(argv: list[str] | None = None) -> int:
     drawing.add_argument("--per-helper", type=int, default=20)
     drawing.add_argument("--corpus-dir", type=Path, default=ROOT.parent / "shared" / "corpus")
     drawing.add_argument("--out", type=Path, required=True)
+    drawing.add_argument(
+        "--documents",
+        type=int,
+        metavar="DATED",
+        help="draw for the document questions: articles citing a numbered document, DATED of them dating one",
+    )
     appending = commands.add_parser("append")
     appending.add_argument("--split", choices=("dev", "test"), required=True)
     appending.add_argument("--batch", type=int, required=True)
+    appending.add_argument("--documents", action="store_true", help="append to the document questions")
     appending.add_argument("files", nargs="+", type=Path)
     arguments = parser.parse_args(argv)
     if arguments.command == "sample":
@@ -167,7 +244,10 @@ def main(argv: list[str] | None = None) -> int:
             arguments.per_helper,
             arguments.corpus_dir,
             arguments.out,
+            arguments.documents,
         )
+    elif arguments.documents:
+        append_documents(arguments.split, arguments.batch, arguments.files)
     else:
         append(arguments.split, arguments.batch, arguments.files)
     return 0
