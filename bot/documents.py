@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 from bot.corpus import Article
 from bot.names import people_in
+from bot.question import places_in
 from bot.tables import DATA_DIR, word_tables
 from bot.text import (
     LOWER_LETTERS,
@@ -1000,6 +1001,8 @@ class Registry:
             and (not wanted.kinds or d.kind in wanted.kinds)
             and (wanted.group is None or d.group in (wanted.group, None))
             and (wanted.year is None or d.year in (wanted.year, None))
+            and (wanted.date is None or d.date in (wanted.date, None))
+            and _in_place(d, wanted.place) is not False
         ]
 
     def about(self, text: str) -> list[Document]:
@@ -1037,6 +1040,10 @@ class Reference:
     number: int
     group: str | None
     year: int | None
+    # Named after the number: a local issuer's province ("của UBND TP Hải Phòng", as `places_in` names
+    # it) and the day of issue ("ngày 26/7/2016").
+    place: str | None = None
+    date: dt.date | None = None
 
 
 @functools.cache
@@ -1054,11 +1061,15 @@ def _query_tables() -> tuple[
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
     )
-    year = r"(?:\s+nam\s+(?:19|20)\d\d)?"
+    # Its year, or the date or month of its issue: "năm 2008", "ngày 26/7/2016", "tháng 4/2019".
+    year = r"(?:\s+(?:nam\s+|ngay\s+\d{1,2}[/.-]\d{1,2}[/.-]|thang\s+\d{1,2}[/.-])(?:19|20)\d\d)?"
+    # A local issuer with its province, or the province alone: "của UBND TP Hải Phòng", "của Hà Nội".
+    place = rf"(?:(?:tinh|thanh pho|tp)\s+)?(?:{_alternation(_plain(p) for p in _provinces())})"
+    issuer = rf"(?:(?:{_alternation(issuers)})(?:\s+{place})?|{place})"
     # A message that is a document's name and nothing else: "chỉ thị 15", "NQ 26 năm 2008", "05-CT/TW của Bộ Chính trị".
     alone = re.compile(
         rf"(?:van ban\s+)?(?:(?:{_alternation(kinds)})\s+(?:so\s+)?)?\d{{1,5}}(?:[-/][0-9a-z]+)*{year}"
-        rf"(?:\s+(?:cua\s+)?(?:{_alternation(issuers)}))?{year}"
+        rf"(?:\s+(?:cua\s+)?{issuer})?{year}"
     )
     return kinds, issuers, query, re.compile(rf"(?<!\w)(?:{_alternation(issuers)})(?!\w)"), alone
 
@@ -1073,14 +1084,36 @@ def reference_in(text: str) -> Reference | None:
             continue  # "năm 2016" alone is a year, not a number
         code_kind, code_year, group = _code_parts(match["rest"])
         named = issuer.search(plain)
+        after = plain[match.end() :]
+        places = places_in(after)
         return Reference(
             # A code's "QĐ" is a Quyết định or a Quy định, whichever the registry holds.
             kinds=kinds[match["kind"] or _plain(_tables()["kinds"]["names"].get(code_kind, ""))],
             number=int(match["number"]),
             group=group or (issuers[named.group()] if named else None),
             year=code_year or next((y for y in years if y != int(match["number"])), None),
+            place=places[0] if places else None,
+            date=_day_named(after),
         )
     return None
+
+
+def _day_named(plain: str) -> dt.date | None:
+    """The day a query names ("ngay 26/7/2016"), when it is a day of the calendar."""
+    day = re.search(r"(?<!\w)ngay\s+(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)", plain)
+    try:
+        return dt.date(int(day[3]), int(day[2]), int(day[1])) if day else None
+    except ValueError:
+        return None
+
+
+def _in_place(document: Document, place: str | None, sentence: str = "") -> bool | None:
+    """Whether the document's issuer (or the sentence stating the fact) names the province; None when
+    neither names any province (nothing to tell it by)."""
+    if place is None:
+        return True
+    named = places_in(_plain(f"{document.issuer or ''} {sentence}"))
+    return place in named if named else None
 
 
 def dates_an_issue(sentence: str) -> bool:
@@ -1175,18 +1208,24 @@ def fact_asked(registry: Registry, fact: str, name: str, topic: str = "", kind: 
     if wanted is None or not names_only_a_document(name):
         return None
     found = [d for d in registry.find(name) if _named_as(d, wanted)]
-    document = _one(found)
+    # The one of the asked year is meant, beside mentions that state none ("01/NQ-CP", yearly).
+    of_the_year = [d for d in found if d.year == wanted.year]
+    document = _one(of_the_year if wanted.year and of_the_year else found)
     if document is None:
         return None
     if fact == "subject" and document.subject_citation:
-        return _fact(
+        answer = _fact(
             fact, document, document.subject_citation, lambda d, s: _find(s, (d.subject or "").removesuffix(" …"))
         )
-    if fact == "issuer" and document.issuer_citation:
-        return _fact(fact, document, document.issuer_citation, lambda d, s: _find(s, d.issuer or ""))
-    if fact == "date" and document.date_citation:
-        return _fact(fact, document, document.date_citation, _date_span)
-    return None
+    elif fact == "issuer" and document.issuer_citation:
+        answer = _fact(fact, document, document.issuer_citation, lambda d, s: _find(s, d.issuer or ""))
+    elif fact == "date" and document.date_citation:
+        answer = _fact(fact, document, document.date_citation, _date_span)
+    else:
+        return None
+    # "Chỉ thị 04/CT-UBND của TP HCM": a province's number is shared by every province, and the registry
+    # may have joined two; only a fact whose issuer or sentence names the asked province is of its document.
+    return answer if answer and _in_place(document, wanted.place, answer.citation.sentence) else None
 
 
 def _named_as(document: Document, wanted: Reference) -> bool:

@@ -550,3 +550,38 @@ def test_which_document_is_the_one_stated_beside_the_topic_in_a_sentence_listing
         build_registry(articles), articles, question, asked.fact, asked.name, asked.topic, asked.kind
     )
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Nghị quyết số 1269"
+
+
+# Two provinces' Chỉ thị 04/CT-UBND; the yearly Nghị quyết 01/NQ-CP of 2018 and 2019, cited three times
+# more without a year.
+LOCAL = Path(__file__).resolve().parent / "fixtures" / "local_documents"
+
+
+@pytest.fixture(scope="module")
+def local() -> Answerer:
+    index, _ = build_index([LOCAL])
+    assert len(index.articles) == 7
+    return Answerer(index)
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "span"),
+    [
+        ("Chỉ thị 04/CT-UBND của TP HCM nói về gì?", "ld-2", "lập lại trật tự lòng đường, vỉa hè trên địa bàn"),
+        (
+            "chi thi 04/CT-UBND cua Ha Noi noi ve gi",
+            "ld-1",
+            "tăng cường phòng cháy, chữa cháy tại các chợ truyền thống",
+        ),
+        ("Nghị quyết số 01/NQ-CP ngày 1/1/2019 do cơ quan nào ban hành?", "ld-4", "Chính phủ"),
+        ("nq 01/NQ-CP của chính phủ năm 2019 ban hành ngày nào v", "ld-4", "Ngày 1/1/2019"),
+    ],
+)
+def test_a_documents_province_day_or_year_named_after_its_number_picks_it(local, question, article, span):
+    status, _, found, _, shown_span = shown(local, question)
+    assert (status, found, shown_span) == (Status.ANSWER, article, span)
+
+
+def test_a_province_whose_document_the_registry_lacks_is_not_answered_by_another_provinces(local):
+    answer = local.answer("Chỉ thị 04/CT-UBND của Đà Nẵng nói về gì?")
+    assert answer.status is not Status.ANSWER

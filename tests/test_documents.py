@@ -274,6 +274,8 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
         2013,
     )
     assert reference_in("tình hình kinh tế") is None
+    reference = reference_in("Chỉ thị 04/CT-UBND của UBND TP Hồ Chí Minh ngày 31/3/2009")
+    assert (reference.place, reference.date) == ("tp hcm", dt.date(2009, 3, 31))
 
 
 @pytest.mark.parametrize(
@@ -284,6 +286,9 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
         ("Chỉ thị 05-CT/TW?", True),
         ("05-CT/TW của Bộ Chính trị", True),
         ("chi thi so 5 nam 2016", True),
+        ("Quy định số 30-QĐ/TW ngày 26/7/2016", True),
+        ("Công điện 09/CĐ-UBND của Hà Nội tháng 4/2019", True),
+        ("QĐ 1637/QĐ-UBND của UBND TP Hải Phòng năm 2017", True),
         ("05", False),  # a number alone could be anything
         ("Chỉ thị 05 nói về gì?", False),
         ("Ai dự hội nghị sơ kết Chỉ thị 05?", False),
