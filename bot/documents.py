@@ -1211,8 +1211,11 @@ def fact_asked(registry: Registry, fact: str, name: str, topic: str = "", kind: 
     # The one of the asked year is meant, beside mentions that state none ("01/NQ-CP", yearly).
     of_the_year = [d for d in found if d.year == wanted.year]
     document = _one(of_the_year if wanted.year and of_the_year else found)
-    if document is None:
-        return None
+    return _fact_of(document, fact, wanted) if document else None
+
+
+def _fact_of(document: Document, fact: str, wanted: Reference) -> Fact | None:
+    """The registry's fact of a document, with the sentence stating it."""
     if fact == "subject" and document.subject_citation:
         answer = _fact(
             fact, document, document.subject_citation, lambda d, s: _find(s, (d.subject or "").removesuffix(" …"))
@@ -1344,6 +1347,8 @@ def registry_answer(
         effective = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
         named = _words_and_codes(name) or plain
         found = _fact_in_sentences(registry, articles, named, "effective" if effective else fact)
+        if found is None and fact != "signer" and not effective:
+            found = _named_with_words(registry, articles, name, fact)
     if found is None:
         return None
     wanted = reference_in(plain)
@@ -1352,6 +1357,37 @@ def registry_answer(
     if wanted is not None and wanted.year and found.asked != "which" and _only_the_year(found, wanted.year):
         return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
     return found
+
+
+def _named_with_words(registry: Registry, articles: Sequence[Article], name: str, fact: str) -> Fact | None:
+    """A document's name followed by words on what it is about ("Nghị quyết 233/NQ-ĐU về chỉ định thầu ở
+    PVN", "Nghị định 71/NĐ-CP hướng dẫn Luật Nhà ở"): the only document of that name an article citing
+    it holds MIN_CONTEXT_COVERAGE of those words of, asked about as if named alone."""
+    words = name.split()
+    head = next(
+        (" ".join(words[:end]) for end in range(len(words) - 1, 1, -1) if names_only_a_document(" ".join(words[:end]))),
+        None,
+    )
+    if head is None:
+        return None
+    # (a province named among the words is still the document's: "Chỉ thị 04/CT-UBND về … ở TP HCM")
+    wanted = reference_in(name)
+    context = _context(" ".join(words[len(head.split()) :]), [])
+    if wanted is None or not context.words:
+        return None
+    fitting = [
+        d
+        for d in registry.find(head)
+        if _named_as(d, wanted) and any(_holds(articles[p], context) for p in set(d.articles))
+    ]
+    # Only one: two provinces' "Chỉ thị 22 về phòng chống cháy rừng" are both about it.
+    return _fact_of(fitting[0], fact, wanted) if len(fitting) == 1 else None
+
+
+def _holds(article: Article, context: _Context) -> bool:
+    """Whether an article holds MIN_CONTEXT_COVERAGE of the question's words."""
+    held = set(re.sub(r"[^\w\s]", " ", _plain(f"{article.title} {article.text}")).split())
+    return sum(w in held for w in context.words) >= MIN_CONTEXT_COVERAGE * len(context.words)
 
 
 def _only_the_year(fact: Fact, year: int) -> bool:

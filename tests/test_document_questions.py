@@ -553,14 +553,14 @@ def test_which_document_is_the_one_stated_beside_the_topic_in_a_sentence_listing
 
 
 # Two provinces' Chỉ thị 04/CT-UBND; the yearly Nghị quyết 01/NQ-CP of 2018 and 2019, cited three times
-# more without a year.
+# more without a year; two Nghị quyết 15, Hà Nội's cited with no subject in an article about land disputes.
 LOCAL = Path(__file__).resolve().parent / "fixtures" / "local_documents"
 
 
 @pytest.fixture(scope="module")
 def local() -> Answerer:
     index, _ = build_index([LOCAL])
-    assert len(index.articles) == 7
+    assert len(index.articles) == 9
     return Answerer(index)
 
 
@@ -585,3 +585,19 @@ def test_a_documents_province_day_or_year_named_after_its_number_picks_it(local,
 def test_a_province_whose_document_the_registry_lacks_is_not_answered_by_another_provinces(local):
     answer = local.answer("Chỉ thị 04/CT-UBND của Đà Nẵng nói về gì?")
     assert answer.status is not Status.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("question", "span"),
+    [
+        ("Nghị quyết 15 về điểm nóng đất đai ở Đồng Tâm ban hành ngày nào?", "ngày 4/7/2017"),
+        ("nghi quyet 15 ve diem nong dat dai dong tam do ai ban hanh", "Ban Thường vụ Thành ủy Hà Nội"),
+    ],
+)
+def test_a_document_named_with_what_it_is_about_is_the_one_whose_citing_article_says_it(local, question, span):
+    status, _, article, _, shown_span = shown(local, question)
+    assert (status, article, shown_span) == (Status.ANSWER, "ld-8", span)
+
+
+def test_a_document_named_with_what_no_citing_article_says_is_not_answered(local):
+    assert local.answer("Nghị quyết 15 về xây dựng nông thôn mới ban hành ngày nào?").status is not Status.ANSWER
