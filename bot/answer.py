@@ -35,7 +35,7 @@ from bot.evidence import (
 )
 from bot.index import Hit, Index
 from bot.query import Speller, query_terms, reading_terms
-from bot.question import DATE_KINDS, Kind, Question, analyse, chat_written_out, follow_up
+from bot.question import DATE_KINDS, Constraint, Kind, Question, analyse, chat_written_out, follow_up
 from bot.spans import answer_spans, whole_list
 from bot.text import (
     CODE,
@@ -502,7 +502,7 @@ class Answerer:
             kind=question.kind,
             span=finding.strong,
             disagreements=(
-                self._facts(finding.article).disagrees(question.constraints, today)
+                self._unmet(finding.article, question, today)
                 + tuple(dict.fromkeys(said.contradicts(stated) + clause.contradicts(stated)))
                 if question.constraints
                 else ()
@@ -526,6 +526,14 @@ class Answerer:
             unaccented=question.unaccented,
             sentence_states=1.0 - missing / len(stated) if stated else 1.0,
         )
+
+    def _unmet(self, article: Article, question: Question, today: dt.date) -> tuple[Constraint, ...]:
+        """What the question states and the article does not. A month the question dates an event by
+        ("chuyến thăm tháng 11/2017") is met by an article that states it, though published later; only
+        the search keeps to the articles published in it."""
+        facts = self._facts(article)
+        unmet = facts.disagrees(question.constraints, today)
+        return tuple(c for c in unmet if not (c.kind == "period" and facts.states_period(c.value)))
 
     def _best_sentence(
         self,

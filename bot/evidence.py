@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,11 @@ _HELD = {
     "numbered": "numbered",
 }
 _COUNTED = frozenset({"year", "years", "ordinal", "numbered"})
+# A month and its year, after a day or not, in plain text; not the number of a document coded with its
+# year ("Nghị định 11/2014/NĐ-CP").
+_MONTH_STATED = re.compile(
+    r"(?<![\d/.-])(?:\d{1,2}\s*[/.-]\s*)?(?:thang\s+)?(\d{1,2})\s*(?:[/.-]|\s+nam\s+)\s*((?:19|20)\d\d)(?!\d|\s*[/-]\s*[a-z])"
+)
 
 
 class ArticleFacts:
@@ -92,6 +98,16 @@ class ArticleFacts:
     @functools.cached_property
     def dated_phrases(self) -> frozenset[str]:
         return frozenset(dated_phrases_in(self._plain))
+
+    @functools.cached_property
+    def months(self) -> frozenset[tuple[int, int]]:
+        """The months the text states ("tháng 11/2017", "12/11/2017", "tháng 6 năm 2017"), as (year, month)."""
+        return frozenset((int(y), int(m)) for m, y in _MONTH_STATED.findall(self._plain) if 1 <= int(m) <= 12)
+
+    def states_period(self, value: str) -> bool:
+        """Whether the text states a month of a "period" constraint's ("2017-11-01/2017-11-30")."""
+        first, last = (dt.date.fromisoformat(d) for d in value.split("/"))
+        return any(first.replace(day=1) <= dt.date(y, m, 1) <= last for y, m in self.months)
 
     def disagrees(self, constraints: tuple[Constraint, ...], today: dt.date) -> tuple[Constraint, ...]:
         """The constraints this article does not state (or, for "hôm nay" or "tháng 5/2025", was not published for)."""

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer, Status
-from bot.corpus import read_corpus
+from bot.corpus import Article, read_corpus
+from bot.evidence import ArticleFacts
 from bot.index import Index
 from bot.question import Constraint, analyse, constraints_of
 
@@ -103,3 +104,38 @@ def test_when_the_articles_of_the_asked_time_are_not_relevant_the_closest_are_sh
 def test_newest_puts_the_relevant_articles_newest_first_and_the_undated_last(index):
     # The book fair, newest of all, scores under half the best: it stays after them.
     assert articles_for(index, f"Tin mới nhất: {QUESTION}?") == ["lu-4", "lu-3", "lu-2", "lu-1", "lu-5", "sach-1"]
+
+
+def test_a_month_dating_the_event_asked_about_is_met_by_an_article_stating_it_though_published_later():
+    # Reported in June, the trip of late March: the question's "tháng 3/2019" dates the trip, not the report.
+    articles = [
+        Article(
+            "japan-1",
+            "Lãnh đạo Sóc Trăng nói về chuyến đi Nhật",
+            ("Tối 12/6, ông Trương Hoài Phong khẳng định đã tự bỏ tiền túi cho chuyến đi Nhật cuối tháng 3/2019.",),
+            dt.date(2019, 6, 13),
+        ),
+        Article(
+            "japan-2",
+            "Sóc Trăng kiểm điểm cán bộ",
+            ("Ông Phạm Minh Tiền xác nhận đã tự bỏ tiền túi cho chuyến đi Nhật cùng đoàn.",),
+            dt.date(2019, 6, 14),
+        ),
+        Article("fair-1", "Hội chợ sách mùa hè", ("Sáng 20/5, Hà Nội khai mạc hội chợ sách.",), dt.date(2019, 5, 20)),
+    ]
+    answerer = Answerer(Index.from_articles(articles), today=lambda: dt.date(2019, 7, 1))
+    stated = answerer.answer("Ai khẳng định tự bỏ tiền túi cho chuyến đi Nhật cuối tháng 3/2019?")
+    assert stated.best is not None and stated.best.article.id == "japan-1"
+    assert stated.evidence is not None and stated.evidence.disagreements == ()
+    unstated = answerer.answer("Ông Phạm Minh Tiền tự bỏ tiền túi cho chuyến đi Nhật tháng 3/2019 phải không?")
+    assert unstated.best is not None and unstated.best.article.id == "japan-2"
+    assert unstated.evidence is not None
+    assert unstated.evidence.disagreements == (Constraint("period", "2019-03-01/2019-03-31"),)
+
+
+def test_the_months_an_article_states_are_read_but_not_a_documents_number_coded_with_its_year():
+    facts = ArticleFacts(
+        Article("x", "Tin", ("Ngày 12/11/2017, ông Tập thăm Việt Nam theo Nghị định 11/2014/NĐ-CP; tháng 6 năm 2015.",))
+    )
+    assert facts.months == {(2017, 11), (2015, 6)}
+    assert facts.states_period("2017-11-01/2017-11-30") and not facts.states_period("2014-11-01/2014-11-30")
