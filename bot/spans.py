@@ -118,8 +118,13 @@ def _asks_with(question: Question, table: str, key: str) -> bool:
         dictionary = dictionary_words()
     for word in words:
         for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            following = text[match.end() :].split()[:1]
-            if not (following and f"{word} {following[0].strip('.,;:?!')}" in dictionary):
+            following = [w.strip(".,;:?!") for w in text[match.end() :].split()[:2]]
+            longer = bool(following) and f"{word} {following[0]}" in dictionary
+            # Typed plain, "tien boi tron" reads "tiền bối trơn" or "tiền bôi trơn": when the next syllable
+            # opens a word of its own ("boi tron"), the asked word stands alone.
+            if longer and question.unaccented and len(following) == 2 and " ".join(following) in dictionary:
+                longer = False
+            if not longer:
                 return True
     return False
 

@@ -973,6 +973,13 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
             ["3 km"],
         ),
         ("Đoàn xe dài bao nhiêu?", "Dự kiến 2.500 xe tăng cường, nối đuôi nhau 3 km.", ["3 km"], ["2.500 xe"]),
+        # Typed plain, "tien boi tron" is "tiền bôi trơn" ("boi tron" a word), not "tiền bối": money is asked.
+        (
+            "nguoi dan duoc goi y nop bao nhieu tien boi tron de cap so do?",
+            "Người dân cho biết được gợi ý nộp 8 triệu đồng để làm phí bôi trơn khi cấp sổ đỏ.",
+            ["8 triệu đồng"],
+            [],
+        ),
         # A word of two syllables asking for a dimension is read by its letters too ("diên tích" typed).
         ("Dự án lấn sông có diên tích bao nhiêu?", "Dự án rộng hơn 17 ha, lấn sông 6 ha.", ["17 ha", "6 ha"], []),
         # "đứng thứ mấy" asks for a rank: "thứ 11", not the shares beside it.
