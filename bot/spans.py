@@ -34,6 +34,7 @@ from bot.names import (
 from bot.question import PLAIN_DOCUMENT_NOUNS, PLAIN_STOP_WORDS, Kind, Question, directive_verbs
 from bot.tables import word_tables
 from bot.text import (
+    accented_words,
     canonicalize,
     clean_syllable,
     code_terms,
@@ -93,7 +94,7 @@ def _plain_words(table: str, key: str = "words") -> tuple[str, ...]:
 
 
 # Nouns that stand for one another after a number: any noun of people for "bao nhiêu người".
-_ALIKE = ("people", "nations", "votes")
+_ALIKE = ("people", "nations", "votes", "calls")
 _UNITS = ("length", "area", "weight", "volume", "capacity")
 _PERCENT_HINT = re.compile(r"(tỷ lệ|tỉ lệ|phần trăm|%|tăng|giảm|ty le|ti le|phan tram|tang|giam)", re.IGNORECASE)
 # "giảm được bao nhiêu % chỉ tiêu": a share is asked, of the noun after it.
@@ -392,19 +393,29 @@ def _wanted_nouns(question: Question) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(o.split()) for o in dict.fromkeys(options))
 
 
-def _compound(words: list[str]) -> str | None:
-    """The word of two or three syllables the diacritic-free `words` open, if the dictionary has one."""
-    return next(
-        (" ".join(words[:n]) for n in (3, 2) if len(words) >= n and " ".join(words[:n]) in plain_dictionary_words()),
-        None,
-    )
+def _compound(words: list[str], accented: list[str] | None) -> str | None:
+    """The word of two or three syllables the diacritic-free `words` open, if the dictionary has one: read
+    with their diacritics (`accented`, the same syllables as written) when they were written with them,
+    as "mẫu phân tích" opens no "mẫu phân"."""
+    for n in (3, 2):
+        if accented is not None and len(accented) >= n:
+            if " ".join(accented[:n]) in dictionary_words():
+                return " ".join(words[:n])
+        elif len(words) >= n and " ".join(words[:n]) in plain_dictionary_words():
+            return " ".join(words[:n])
+    return None
 
 
-def _kind_said(head_and_after: list[str]) -> str | None:
+def _kind_said(head_and_after: list[str], accented: list[str] | None) -> str | None:
     """What says which kind of a counted noun it is: the rest of the word it opens ("xe máy": "máy"), or the
-    word after it ("trường đại học": "đại học")."""
-    whole = _compound(head_and_after)
-    return whole.split(" ", 1)[1] if whole else _compound(head_and_after[1:])
+    word after it ("trường đại học": "đại học"), diacritic-free."""
+    whole = _compound(head_and_after, accented)
+    return whole.split(" ", 1)[1] if whole else _compound(head_and_after[1:], accented[1:] if accented else None)
+
+
+def _with_diacritics(text: str) -> list[str] | None:
+    """`text`'s words with their diacritics, when it has any (a question typed without them has none)."""
+    return accented_words(text) if strip_diacritics(text) != text else None
 
 
 @functools.cache
@@ -436,7 +447,9 @@ def _kind_of_noun(question: Question) -> str | None:
     noun = 2 if " ".join(after[:2]) in people else 1 if after[0] in people else 0
     if noun:
         return _fate(after[noun:])
-    return _kind_said(after[:4])
+    accented = None if question.unaccented else _with_diacritics(question.text)
+    first = len(plain[:position].split())
+    return _kind_said(after[:4], accented[first : first + 4] if accented else None)
 
 
 def _another_kind(sentence: str, span: Span, asked_kind: str) -> bool:
@@ -448,8 +461,13 @@ def _another_kind(sentence: str, span: Span, asked_kind: str) -> bool:
         clause = padded_words(re.split(r"[,;.:]", sentence[span[1] : span[1] + 60])[0]).split()[:6]
         said = next((fate for k in range(len(clause)) if (fate := _fate(clause[k:]))), None)
     else:
-        said = _kind_said(noun + padded_words(sentence[span[1] : span[1] + 40]).split()[:3])
-    return said is not None and said != asked_kind
+        following = sentence[span[1] : span[1] + 40]
+        accented = _with_diacritics(sentence[span[0] : span[1]] + " " + following)
+        said = _kind_said(
+            noun + padded_words(following).split()[:3],
+            (accented_words(sentence[span[0] : span[1]])[-1:] + accented_words(following)[:3]) if accented else None,
+        )
+    return said is not None and said != asked_kind and said not in _plain_words("purposes")
 
 
 def _counted_before(before: str, option: tuple[str, ...]) -> bool:

@@ -220,6 +220,11 @@ def padded_words(text: str) -> str:
     return " " + " ".join(_NOT_WORD.sub(" ", strip_diacritics(text).lower()).split()) + " "
 
 
+def accented_words(text: str) -> list[str]:
+    """`padded_words`'s words one for one, lowercase with their diacritics (tone marks in the canonical place)."""
+    return _NOT_WORD.sub(" ", canonicalize(text).lower()).split()
+
+
 def number(value: float, decimals: int = 0) -> str:
     """A number as Vietnamese readers write it: 7.891 bài, 6,6 giây."""
     return f"{value:,.{decimals}f}".translate(str.maketrans(",.", ".,"))

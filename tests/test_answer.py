@@ -973,6 +973,27 @@ def test_a_count_is_of_the_whole_noun_asked_and_never_a_percentage_of_it(questio
             ["3 km"],
         ),
         ("Đoàn xe dài bao nhiêu?", "Dự kiến 2.500 xe tăng cường, nối đuôi nhau 3 km.", ["3 km"], ["2.500 xe"]),
+        # What a counted sample is for ("mẫu phân tích") is no other kind of sample than "mẫu thực phẩm", and
+        # words are read with their diacritics when typed with them ("mẫu phân" is no "màu phấn").
+        (
+            "Bộ Nông nghiệp lấy bao nhiêu mẫu thực phẩm để phân tích dư lượng thuốc?",
+            "Trong 5 tháng Bộ lấy gần 6.000 mẫu phân tích thì số mẫu vượt mức cho phép là 5,17%.",
+            ["6.000 mẫu"],
+            ["5 tháng"],
+        ),
+        # Calls however named; members of a legislature counted as "thành viên".
+        (
+            "Đường dây nóng nhận được bao nhiêu cuộc điện thoại?",
+            "Đường dây nóng nhận được gần 6.000 cuộc gọi, hơn 4.000 tin nhắn.",
+            ["6.000 cuộc gọi"],
+            ["4.000 tin"],
+        ),
+        (
+            "Có bao nhiêu nghị sĩ đảng Cộng hoà ký thư?",
+            "Có 4 thành viên của đảng Dân chủ và 8 thành viên đảng Cộng hoà đã ký thư.",
+            ["4 thành viên", "8 thành viên"],
+            [],
+        ),
         # Typed plain, "tien boi tron" is "tiền bôi trơn" ("boi tron" a word), not "tiền bối": money is asked.
         (
             "nguoi dan duoc goi y nop bao nhieu tien boi tron de cap so do?",
