@@ -44,7 +44,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "24"
+EXTRACTION_VERSION = "25"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -423,6 +423,30 @@ def _date_read(mention: _Mention, date: re.Match[str]) -> bool:
     return True
 
 
+# Issuer groups numbering their documents per province: one number is every province's.
+_LOCAL_GROUPS = frozenset({"UBND", "HĐND", "TU", "HU"})
+
+
+def _names_only_its_level(sentence: str, mention: _Mention) -> bool:
+    """Whether a sentence names a mention's local issuer by its level and no place: "UBND thành phố",
+    "Chủ tịch Uỷ ban nhân dân Thành phố" (not "UBND thành phố Hà Nội", nor "Thành ủy", which names no level)."""
+    plain = _plain(sentence)
+    names = [mention.issuer] if mention.issuer else [n for n, g in _tables()["issuers"].items() if g == mention.group]
+    for named in (_plain(n) for n in names):
+        for at in re.finditer(rf"(?<![\w/-]){re.escape(named)}(?!\w)", plain):
+            after = plain[at.end() :].split()
+            level = 2 if after[:2] == ["thanh", "pho"] else 1 if after[:1] in (["tinh"], ["tp"]) else 0
+            if level and not places_in(" ".join(after[level : level + 4])):
+                return True
+    return False
+
+
+def _province(place: str) -> str:
+    """A province however written ("tp. hcm", "thanh pho ho chi minh"), as `places_in` names it."""
+    named = places_in(place)
+    return named[0] if named else place
+
+
 def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
     group = _issuer_group(match["issuer"])
     if not match["place"] and _plain(match.string[match.end() : match.end() + 30]).startswith(_longer_names()):
@@ -438,7 +462,7 @@ def _set_issuer(mention: _Mention, match: re.Match[str]) -> None:
     issuer = " ".join(match.string[match.start("issuer") : end].split())
     mention.issuer = issuer[:1].upper() + issuer[1:]  # "của uỷ ban Thường vụ Quốc hội" names the body all the same
     if match["place"]:
-        mention.place = _plain(match["place"])
+        mention.place = _province(_plain(match["place"]))
 
 
 def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
@@ -609,6 +633,11 @@ def _mention(
         if dated and mention.issuer is not None:
             _date_read(mention, dated)
     _read_tail(sentence, match.end() if end is None else end, mention)
+    if mention.place is None and mention.group in _LOCAL_GROUPS and _names_only_its_level(sentence, mention):
+        # "Chỉ thị số 04/CT-UBND của Chủ tịch UBND Thành phố … trên địa bàn TP. HCM": the city or province a
+        # local body is of, unnamed beside it, is the one province its sentence names.
+        named = set(places_in(_plain(sentence)))
+        mention.place = named.pop() if len(named) == 1 else None
     if "thay" in sentence[max(0, match.start() - 20) : match.start()].lower():
         replacing = _patterns()["replacing"].search(sentence, max(0, match.start() - 300), match.start())
         mention.replaced_by = replacing["topic"] if replacing else None

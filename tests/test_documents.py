@@ -877,3 +877,24 @@ def test_a_party_committee_of_a_corporation_issues_under_its_own_code():
     ]
     (document,) = build_registry([Article(id="du", title="Tin", paragraphs=(text,)), *others]).documents
     assert (document.code, document.issuer, document.date) == ("233/NQ-ĐU", "Đảng ủy Tập đoàn", dt.date(2009, 3, 17))
+
+
+def test_a_local_bodys_number_named_with_its_level_only_is_of_the_province_its_sentence_names():
+    hanoi = "Mới đây, UBND Hà Nội ban hành Chỉ thị số 04/CT-UBND về tăng cường cấp nước sạch nông thôn."
+    hcm = (
+        "Chỉ thị số 04/CT-UBND của Chủ tịch Uỷ ban nhân dân Thành phố cũng triển khai các biện pháp phòng cháy "
+        "chữa cháy đối với chung cư trên địa bàn TP. HCM."
+    )
+    texts = {"hn": hanoi, "hcm": hcm, "other": "Hội nghị lần 3 bàn về công tác cán bộ."}
+    registry = build_registry([Article(id=i, title="Tin", paragraphs=(t,)) for i, t in texts.items()])
+    assert sorted(d.articles for d in registry.documents if d.code == "04/CT-UBND") == [[0], [1]]
+
+
+def test_a_provinces_spellings_are_one_province_of_a_local_document():
+    texts = {
+        "a": "UBND TP HCM ban hành Quyết định 29 về quản lý người không có nơi cư trú năm 2017.",
+        "b": "Thực hiện Quyết định 29 của UBND TP. HCM, các quận rà soát người không có nơi cư trú.",
+        "c": "Hội nghị lần 3 bàn về công tác cán bộ.",
+    }
+    registry = build_registry([Article(id=i, title="Tin", paragraphs=(t,)) for i, t in texts.items()])
+    assert [d.articles for d in registry.documents if d.number == "29"] == [[0, 1]]
