@@ -56,6 +56,9 @@ from bot.spans import answer_spans
         # A document's code is kept as typed: its "CT" and "QĐ" are no "chủ tịch" or "quyết định".
         ("Chỉ thị 05-CT/TW nói gì", "Chỉ thị 05-CT/TW nói gì", ""),
         ("QĐ 200/2004/QĐ-UB về gì", "quyết định 200/2004/QĐ-UB về gì", ""),
+        # A document of any kind, a letter, as staff shorten them.
+        ("vb 401 của TTg nói về cái j", "văn bản 401 của TTg nói về cái gì", ""),
+        ("cv 721 của bộ KH-ĐT ai ký", "công văn 721 của bộ KH-ĐT ai ký", ""),
     ],
 )
 def test_abbreviations_and_chat_spelling_are_written_out_and_ambiguous_ones_searched_every_way(
