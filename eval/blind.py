@@ -106,9 +106,13 @@ def _introduces_a_number(words: list[str], i: int, years: bool) -> bool:
 
 def normalise(text: str, years: bool = False) -> str:
     """Lowercase words without punctuation, the tone mark's placement, a number's leading zeros and
-    the "số" before a number not told apart, "tới" read as "đến"; with `years`, a "năm" between a
-    number and its year left out too."""
-    words = re.sub(r"[^\w%]+", " ", unicodedata.normalize("NFC", text).lower()).split()
+    the "số" before a number not told apart, "tới" read as "đến", a date written out read in figures;
+    with `years`, a "năm" between a number and its year left out too."""
+    text = unicodedata.normalize("NFC", text).lower()
+    # A date written out is the date in figures: "ngày 01 tháng 01 năm 2019" is "01/01/2019".
+    text = re.sub(r"(?<!\w)(\d{1,2}) tháng (\d{1,2}) năm ((?:19|20)\d\d)(?!\d)", r"\1/\2/\3", text)
+    text = re.sub(r"(?<!\w)tháng (\d{1,2}) năm ((?:19|20)\d\d)(?!\d)", r"tháng \1/\2", text)
+    words = re.sub(r"[^\w%]+", " ", text).split()
     words = [_SAME_WORD.get(w, w) for i, w in enumerate(words) if not _introduces_a_number(words, i, years)]
     # "01/01/2019" is "1/1/2019", "Chỉ thị 05" is "Chỉ thị 5".
     return " ".join(w.lstrip("0") or "0" if w.isdigit() else _tone_last(w) for w in words)

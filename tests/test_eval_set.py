@@ -153,6 +153,9 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert blind.contains("ban hành ngày 1/1/2019", "01/01/2019")
     assert not blind.contains("Nghị quyết 12", "Nghị quyết 120")
     assert not blind.contains("ngày 10/1/2019", "01/01/2019")
+    assert blind.contains("02/NQ-CP ngày 01 tháng 01 năm 2019 của Chính phủ", "01/01/2019")
+    assert blind.contains("thông qua Nghị quyết hồi tháng 6 năm 2012", "tháng 6/2012")
+    assert not blind.contains("ngày 01 tháng 02 năm 2019", "01/01/2019")
     # A date or a decree's number written another way says the same.
     assert blind.contains("kỳ họp thứ 7 dự kiến khai mạc vào 20/5 tới", "ngày 20-5")
     assert blind.contains("chuyến thăm Việt Nam từ 28/2 đến 5/3", "28/2 tới 5/3")
