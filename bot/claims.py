@@ -209,7 +209,10 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     confirming: list[Span] = []
     contrary: list[Span] = []
     claimed = _amounts(topic)
-    stated = _amounts(sentence)
+    # "có 18 thi thể …, không phải 28 thi thể": an amount the sentence denies is no amount it states.
+    every_amount = _amounts(sentence)
+    denied = [(v, u, span) for v, u, span in every_amount if _DENIED.search(_plain(sentence[: span[0]]))]
+    stated = [amount for amount in every_amount if amount not in denied]
     for value, unit, claimed_span in claimed:
         same = [span for v, u, span in stated if u == unit and v == value]
         others = [span for v, u, span in stated if u == unit and v != value]
@@ -226,6 +229,8 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
             contrary.extend(others)
         else:
             confirming.extend(same)
+        # (the value the sentence gives first, then the claimed one it denies)
+        contrary.extend(span for v, u, span in denied if u == unit and v == value and not same)
     amounts_found = all(any(u == unit and v == value for v, u, _ in stated) for value, unit, _ in claimed)
     # A day the claim states ("hôm 25/2") is confirmed by the same day, contradicted by another one alone.
     claimed_days = _days(topic)
@@ -283,6 +288,14 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
         if claimed_dates and not claimed_dates & {d for d, _ in stated_dates}:
             others = [span for d, span in stated_dates if d[0] in {c[0] for c in claimed_dates}]
             contrary.extend(_accented_span(sentence, said, span) for span in others)
+    # The year of what the claim says was done ("được xây dựng năm 1816") against another year the sentence
+    # gives right after the same word ("được xây dựng năm vua Gia Long thứ 5 (1806)"), the claimed one unsaid.
+    for act in _YEAR_OF_ACT.finditer(claim):
+        act_word, act_year = act.groups()
+        if act_word in _YEAR_WORDS or f" {act_year} " in said:
+            continue
+        for done in re.finditer(rf"(?<= ){re.escape(act_word)} (?:\S+ ){{0,7}}?((?:1\d|20)\d\d)(?= )", said):
+            contrary.append(_accented_span(sentence, said, done.span(1)))
     # A form of discipline the claim states ("bị khiển trách") against another the sentence gives
     # ("cảnh cáo"); one the sentence does not give ("kiểm điểm rút kinh nghiệm") leaves the claim unclear.
     claimed_forms = _discipline(claim)
@@ -345,6 +358,10 @@ def _discipline(padded: str) -> dict[str, Span]:
 
 
 # In padded plain text: "thang 6 2018" ("tháng 6/2018", "tháng 6-2018"), "tu nam 2017", "quy iii".
+# (any year of a history, not only this century's and the last: "xây dựng năm 1806")
+_YEAR_OF_ACT = re.compile(r"(?<= )(\w+) nam ((?:1\d|20)\d\d)(?= )")
+_YEAR_WORDS = frozenset({"tu", "vao", "den", "trong", "cua", "va", "la", "nay", "ngoai", "cuoi", "dau", "giua"})
+_DENIED = re.compile(r"(?<!\w)(?:chu\s+)?khong\s+phai(?:\s+la)?\s*$")
 _MONTH_OF_YEAR = re.compile(r"(?<= )(thang) (\d{1,2}) ((?:19|20)\d\d)(?= )")
 _YEAR_AFTER = re.compile(r"(?<= )(tu nam|vao nam|den nam|tu|vao|den) ((?:19|20)\d\d)(?= )")
 _QUARTER = re.compile(r"(?<= )(quy) (iv|iii|ii|i|[1-4])(?= )")

@@ -584,6 +584,33 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.UNCLEAR,
             None,
         ),
+        # A number the sentence denies ("không phải 28") is no number it states …
+        (
+            "Vỡ đập ở Attapeu đã tìm thấy 28 thi thể phải không?",
+            "Theo thống kê mới nhất, có 18 thi thể đã được tìm thấy, không phải 28 thi thể như thông tin ban đầu.",
+            Verdict.NO,
+            "18 thi",
+        ),
+        (
+            "Vỡ đập ở Attapeu đã tìm thấy 18 thi thể phải không?",
+            "Theo thống kê mới nhất, có 18 thi thể đã được tìm thấy, không phải 28 thi thể như thông tin ban đầu.",
+            Verdict.YES,
+            "18 thi",
+        ),
+        # … and the year of what was done is the one the sentence gives right after the same words, in any
+        # century.
+        (
+            "Đàn Nam Giao ở Huế được xây dựng năm 1816 phải không?",
+            "Đàn Nam Giao được xây dựng năm vua Gia Long thứ 5 (1806), trong khuôn viên đất dài 390 m.",
+            Verdict.NO,
+            "1806",
+        ),
+        (
+            "Đàn Nam Giao ở Huế được xây dựng năm 1806 phải không?",
+            "Đàn Nam Giao được xây dựng năm vua Gia Long thứ 5 (1806), trong khuôn viên đất dài 390 m.",
+            Verdict.YES,
+            "Đàn Nam Giao",
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
