@@ -1381,9 +1381,13 @@ def registry_answer(
     if found is None:
         return None
     wanted = reference_in(plain)
-    if wanted is not None and wanted.year and _of_another_year(found.citation.sentence, wanted.year):
+    # A law is named by its title and year ("Luật Đất đai 1993", "… sửa đổi năm 2013"), without a number.
+    year = wanted.year if wanted is not None else (int(y[0]) if (y := _YEAR.search(plain)) else None)
+    # (a law of 1999 may take effect in 2000, never in 1988)
+    takes_effect = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
+    if year and _of_another_year(found.citation.sentence, year, later_too=not takes_effect):
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
-    if wanted is not None and wanted.year and found.asked != "which" and _only_the_year(found, wanted.year):
+    if year and found.asked != "which" and _only_the_year(found, year):
         return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
     return found
 
@@ -1430,10 +1434,11 @@ def _words_and_codes(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s/-]", " ", text).split())
 
 
-def _of_another_year(sentence: str, year: int) -> bool:
-    """Whether a sentence states years, none of them the asked one (a yearly resolution numbered 01)."""
+def _of_another_year(sentence: str, year: int, later_too: bool = True) -> bool:
+    """Whether a sentence states years, none of them the asked one (a yearly resolution numbered 01); with
+    `later_too` false, only earlier ones."""
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", sentence)}
-    return bool(years) and year not in years
+    return bool(years) and year not in years and (later_too or max(years) < year)
 
 
 @dataclass(frozen=True)

@@ -601,3 +601,38 @@ def test_a_document_named_with_what_it_is_about_is_the_one_whose_citing_article_
 
 def test_a_document_named_with_what_no_citing_article_says_is_not_answered(local):
     assert local.answer("Nghị quyết 15 về xây dựng nông thôn mới ban hành ngày nào?").status is not Status.ANSWER
+
+
+# A law cited by its title with only its year, the first land law's day of taking effect, and a law of
+# 1999 that took effect in 2000.
+LAWS = Path(__file__).resolve().parent / "fixtures" / "laws"
+
+
+@pytest.fixture(scope="module")
+def laws() -> Answerer:
+    index, _ = build_index([LAWS])
+    assert len(index.articles) == 3
+    return Answerer(index)
+
+
+def _registry_fact(answerer: Answerer, question: str) -> Fact | None:
+    asked = analyse(question).document
+    assert asked is not None
+    index = answerer.index
+    return registry_answer(index.documents, index.articles, question, asked.fact, asked.name, asked.topic, asked.kind)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Luật Đất đai 1993 được ban hành ngày nào?",  # only the question's own year is said
+        "Luật đất đai sửa đổi năm 2013 có hiệu lực từ ngày nào?",  # 1988 is no day a 2013 law takes effect
+    ],
+)
+def test_a_law_asked_by_its_title_and_year_is_not_answered_by_that_year_alone_or_an_earlier_one(laws, question):
+    assert _registry_fact(laws, question) is None
+
+
+def test_a_law_takes_effect_in_a_later_year_than_its_own(laws):
+    fact = _registry_fact(laws, "Luật Doanh nghiệp năm 1999 có hiệu lực từ ngày nào?")
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "1-1-2000"
