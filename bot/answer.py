@@ -23,7 +23,16 @@ import numpy as np
 
 from bot.claims import Verdict, check_claim
 from bot.corpus import Article
-from bot.documents import Fact, dates_an_issue, reference_in, registry_answer, several_bear, signer_in
+from bot.documents import (
+    Fact,
+    asks_when_it_takes_effect,
+    dates_an_issue,
+    reference_in,
+    registry_answer,
+    several_bear,
+    signer_in,
+    states_taking_effect,
+)
 from bot.evidence import (
     TYPED_KINDS,
     ArticleFacts,
@@ -311,6 +320,7 @@ class Answerer:
             return self._document_answer(text, fact)
         reference = reference_in(asked.name) if asked is not None and asked.fact == "date" else None
         dated_document = reference is not None and bool(reference.kinds)
+        takes_effect = asked is not None and asked.fact == "date" and asks_when_it_takes_effect(spaced)
         # "Chỉ thị 27 nói về gì?" when two documents are Chỉ thị 27: whichever a sentence answers for is a guess.
         ambiguous = asked is not None and asked.fact != "which" and several_bear(index.documents, asked.name)
         query = query_terms(question, index.term_ids, self.speller)
@@ -403,6 +413,9 @@ class Answerer:
             # A date the registry could not pin to the document asked about is of a meeting or a report
             # about it ("Sáng 23/2, … thực hiện chỉ thị 16") unless the sentence dates an issue of one.
             and not (dated_document and not dates_an_issue(findings[0].sentence))
+            # … and when it takes effect only from a sentence saying so ("Cuối năm 2005, Quốc hội thông qua
+            # Luật Doanh nghiệp mới" is no day it took effect).
+            and not (takes_effect and not states_taking_effect(findings[0].sentence))
         )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)

@@ -1145,6 +1145,16 @@ def _in_place(document: Document, place: str | None, sentence: str = "") -> bool
     return place in named if named else None
 
 
+def asks_when_it_takes_effect(question: str) -> bool:
+    """Whether a question asks from when a document applies ("có hiệu lực từ khi nào")."""
+    return _EFFECTIVE_ASKED.search(_plain(question)) is not None
+
+
+def states_taking_effect(sentence: str) -> bool:
+    """Whether a sentence says when something takes effect ("có hiệu lực từ 1/7/2014")."""
+    return _EFFECTIVE_ASKED.search(_plain(sentence)) is not None
+
+
 def dates_an_issue(sentence: str) -> bool:
     """Whether a sentence says a document was issued, signed or took effect (so that a date in it may be
     the document's): a verb of issuing, or "có" right before a document's kind. Read with its accents:

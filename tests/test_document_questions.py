@@ -603,15 +603,15 @@ def test_a_document_named_with_what_no_citing_article_says_is_not_answered(local
     assert local.answer("Nghị quyết 15 về xây dựng nông thôn mới ban hành ngày nào?").status is not Status.ANSWER
 
 
-# A law cited by its title with only its year, the first land law's day of taking effect, and a law of
-# 1999 that took effect in 2000.
+# A law cited by its title with only its year, the first land law's day of taking effect, a law of 1999
+# that took effect in 2000, and a law passed at the end of 2005.
 LAWS = Path(__file__).resolve().parent / "fixtures" / "laws"
 
 
 @pytest.fixture(scope="module")
 def laws() -> Answerer:
     index, _ = build_index([LAWS])
-    assert len(index.articles) == 3
+    assert len(index.articles) == 4
     return Answerer(index)
 
 
@@ -636,3 +636,14 @@ def test_a_law_asked_by_its_title_and_year_is_not_answered_by_that_year_alone_or
 def test_a_law_takes_effect_in_a_later_year_than_its_own(laws):
     fact = _registry_fact(laws, "Luật Doanh nghiệp năm 1999 có hiệu lực từ ngày nào?")
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "1-1-2000"
+
+
+def test_when_a_law_takes_effect_is_answered_only_by_a_sentence_saying_when_it_takes_effect(laws):
+    # Shown surely whatever the confidence model says: what is tested is the gate.
+    permissive = Answerer(laws.index, confidence=ConfidenceModel({}, bias=10.0, threshold=0.5))
+    passed = permissive.answer("Luật doanh nghiệp mới thông qua cuối 2005 có hiệu lực từ bao giờ?")
+    assert passed.best is not None and passed.best.article.id == "law-4"
+    assert passed.status is Status.UNSURE
+    took_effect = permissive.answer("Luật Doanh nghiệp có hiệu lực từ ngày nào?")
+    assert took_effect.status is Status.ANSWER and took_effect.best is not None
+    assert "có hiệu lực từ 1-1-2000" in took_effect.best.sentence
