@@ -211,7 +211,9 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     claimed = _amounts(topic)
     # "có 18 thi thể …, không phải 28 thi thể": an amount the sentence denies is no amount it states.
     every_amount = _amounts(sentence)
-    denied = [(v, u, span) for v, u, span in every_amount if _DENIED.search(_plain(sentence[: span[0]]))]
+    denied = [
+        (v, u, span) for v, u, span in every_amount if _DENIED.search(_plain(sentence[max(0, span[0] - 40) : span[0]]))
+    ]
     stated = [amount for amount in every_amount if amount not in denied]
     for value, unit, claimed_span in claimed:
         same = [span for v, u, span in stated if u == unit and v == value]

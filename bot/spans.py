@@ -39,6 +39,7 @@ from bot.text import (
     clean_syllable,
     code_terms,
     dictionary_words,
+    has_diacritics,
     is_vietnamese_syllable,
     name_end,
     padded_words,
@@ -413,11 +414,6 @@ def _kind_said(head_and_after: list[str], accented: list[str] | None) -> str | N
     return whole.split(" ", 1)[1] if whole else _compound(head_and_after[1:], accented[1:] if accented else None)
 
 
-def _with_diacritics(text: str) -> list[str] | None:
-    """`text`'s words with their diacritics, when it has any (a question typed without them has none)."""
-    return accented_words(text) if strip_diacritics(text) != text else None
-
-
 @functools.cache
 def _fates() -> dict[str, int]:
     """Each way of saying what befell people (diacritic-free), to the number of its group."""
@@ -447,7 +443,7 @@ def _kind_of_noun(question: Question) -> str | None:
     noun = 2 if " ".join(after[:2]) in people else 1 if after[0] in people else 0
     if noun:
         return _fate(after[noun:])
-    accented = None if question.unaccented else _with_diacritics(question.text)
+    accented = accented_words(question.text) if not question.unaccented and has_diacritics(question.text) else None
     first = len(plain[:position].split())
     return _kind_said(after[:4], accented[first : first + 4] if accented else None)
 
@@ -461,11 +457,11 @@ def _another_kind(sentence: str, span: Span, asked_kind: str) -> bool:
         clause = padded_words(re.split(r"[,;.:]", sentence[span[1] : span[1] + 60])[0]).split()[:6]
         said = next((fate for k in range(len(clause)) if (fate := _fate(clause[k:]))), None)
     else:
-        following = sentence[span[1] : span[1] + 40]
-        accented = _with_diacritics(sentence[span[0] : span[1]] + " " + following)
+        counted, following = sentence[span[0] : span[1]], sentence[span[1] : span[1] + 40]
+        written = accented_words(counted)[-1:] + accented_words(following)[:3]
         said = _kind_said(
             noun + padded_words(following).split()[:3],
-            (accented_words(sentence[span[0] : span[1]])[-1:] + accented_words(following)[:3]) if accented else None,
+            written if has_diacritics(f"{counted} {following}") else None,
         )
     return said is not None and said != asked_kind and said not in _plain_words("purposes")
 
