@@ -120,17 +120,31 @@ def _twin_text(question: str) -> str:
     return strip_diacritics(question.lower()).replace("đ", "d")
 
 
+def _sampled(questions: Path) -> set[str]:
+    """The ids of the articles a helper was given (its folder's articles.txt)."""
+    with (questions.parent / "articles.txt").open(encoding="utf-8") as lines:
+        return {line.split()[2] for line in lines if line.startswith("=== ARTICLE ")}
+
+
+def _rows(questions: Path) -> list[dict]:
+    """A helper's questions, one JSON object per non-empty line."""
+    return [json.loads(line) for line in questions.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _append_to(target: Path, records: list[dict]) -> None:
+    with target.open("a", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def append(split: str, batch: int, files: list[Path]) -> None:
     target = EVAL / f"blind_{split}.jsonl"
     existing = [json.loads(line) for name in ("blind_dev", "blind_test") for line in (EVAL / f"{name}.jsonl").open()]
     next_number = 1 + max(int(r["id"][1:].rstrip("n")) for r in existing)
     records, dropped = [], 0
     for path in files:
-        allowed = {line.split()[2] for line in (path.parent / "articles.txt").open() if line.startswith("=== ARTICLE ")}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
+        allowed = _sampled(path)
+        for row in _rows(path):
             kind = row["kind"]
             role = ROLES.get(kind, "answerable")
             answer, evidence = row.get("answer"), row.get("evidence")
@@ -169,9 +183,7 @@ def append(split: str, batch: int, files: list[Path]) -> None:
                 twin.pop("note", None)
                 records.append(twin)
             next_number += 1
-    with target.open("a", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    _append_to(target, records)
     twins = sum(r["form"] == "twin_no_diacritics" for r in records)
     print(f"appended {len(records) - twins} questions and {twins} twins to {target.name}; dropped {dropped}")
 
@@ -184,11 +196,8 @@ def append_documents(split: str, batch: int, files: list[Path]) -> None:
     next_number = 1 + max(int(r["id"][1:]) for r in existing)
     records, dropped = [], 0
     for path in files:
-        allowed = {line.split()[2] for line in (path.parent / "articles.txt").open() if line.startswith("=== ARTICLE ")}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
+        allowed = _sampled(path)
+        for row in _rows(path):
             if row.get("article_id") not in allowed or row["answer"] not in row["evidence"]:
                 print(f"dropped ({path.parent.name}): {row['question']}")
                 dropped += 1
@@ -208,9 +217,7 @@ def append_documents(split: str, batch: int, files: list[Path]) -> None:
                 }
             )
             next_number += 1
-    with target.open("a", encoding="utf-8") as handle:
-        for record in records:
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    _append_to(target, records)
     print(f"appended {len(records)} questions to {target.name}; dropped {dropped}")
 
 
