@@ -91,17 +91,12 @@ _NUMBER_WORDS = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "t�
 
 
 def _introduces_a_number(words: list[str], i: int, years: bool) -> bool:
-    """ "Nghị quyết số 120" is "Nghị quyết 120"; with `years`, "Nghị định 91 năm 2015" is "91/2015/NĐ-CP"."""
+    """ "Nghị quyết số 120" is "Nghị quyết 120"; with `years`, "Nghị định 91 năm 2015" is "91/2015/NĐ-CP"
+    and "Luật Đất đai năm 2013" is "Luật Đất đai 2013" (a "năm" after a word, before a year)."""
     word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
     if word == "số":
         return following[:1].isdigit()
-    return (
-        years
-        and word == "năm"
-        and i > 0
-        and words[i - 1].isdigit()
-        and re.fullmatch(r"(?:19|20)\d\d", following) is not None
-    )
+    return years and word == "năm" and i > 0 and re.fullmatch(r"(?:19|20)\d\d", following) is not None
 
 
 def normalise(text: str, years: bool = False) -> str:
