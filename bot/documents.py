@@ -44,7 +44,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "25"
+EXTRACTION_VERSION = "26"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -597,10 +597,12 @@ def _other_body(group: str, sentence: str) -> str | None:
 
 def _opens_a_clause(sentence: str, match: re.Match[str]) -> bool:
     """A verb-like kind opening the sentence with a bare number ("Quy định 15 lĩnh vực …") is the verb,
-    unless what follows names a document ("Quyết định 1737 của Thủ tướng …")."""
+    unless what follows names a document ("Quyết định 1737 của Thủ tướng …") or says what it does
+    ("Quy định 102 cũng nêu rõ …")."""
     if sentence[: match.start()].strip(" \"“'‘«") != "":
         return False
-    return not re.match(r"\s+(?:của|do|về|năm|ngày)\s", sentence[match.end() :], re.I)
+    following = ("của", "do", "về", "năm", "ngày", *_tables()["kinds"]["adverbs_after"])
+    return not re.match(rf"\s+(?:{'|'.join(following)})\s", sentence[match.end() :], re.I)
 
 
 def _mention(

@@ -11,7 +11,7 @@ import pytest
 
 import bot.documents
 from bot.corpus import Article, read_corpus
-from bot.documents import Registry, build_registry, names_only_a_document, reference_in, registry_key
+from bot.documents import Registry, build_registry, document_spans, names_only_a_document, reference_in, registry_key
 from bot.service import Library
 from bot.store import build_index
 
@@ -90,6 +90,18 @@ def test_a_verb_that_spells_a_kind_is_no_document(registry, articles):
     )
     found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
     assert sorted(d.name for d in found) == ["Báo cáo số 659/BC-TTCP", "Nghị quyết số 10", "Quyết định số 1737"]
+
+
+def test_a_kind_opening_a_sentence_with_a_number_then_an_adverb_names_a_document(articles):
+    # "Quy định 15 lĩnh vực" counts fields (the verb); a number followed by "cũng", "đã", "được" … is a
+    # document's, the sentence's subject: "Quy định 102 cũng nêu rõ bốn hình thức kỷ luật".
+    text = (
+        "Quy định 102 cũng nêu rõ bốn hình thức kỷ luật áp dụng đối với đảng viên chính thức.\n"
+        "Quyết định 2635 đã cấp 26 lô đất cho cán bộ.\nQuy định 15 lĩnh vực để xác định bí mật Nhà nước."
+    )
+    found = build_registry([replace(articles[0], title="Tin", paragraphs=tuple(text.split("\n")))]).documents
+    assert sorted(d.name for d in found) == ["Quy định số 102", "Quyết định số 2635"]
+    assert document_spans(text.split("\n")[0]) == [(0, 12)]
 
 
 def test_an_issuer_named_before_the_document_and_a_provincial_committee_are_read():
