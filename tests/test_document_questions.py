@@ -51,6 +51,11 @@ def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, 
         ("chi thi 05 nam 2018 do ai ky", "signer", "chi thi 05 nam 2018"),
         ("Quyết định 200/2004/QĐ-UB quy định những gì?", "subject", "quyet dinh 200/2004/qd-ub"),
         ("QĐ 1637/QĐ-UBND ban hành cái gì?", "subject", "qd 1637/qd-ubnd"),
+        # The noun of what it governs may stand before "gì"; a decision approves or issues something.
+        ("Nghị định 11/2014/NĐ-CP quy định về hoạt động gì?", "subject", "nghi dinh 11/2014/nd-cp"),
+        ("Nghị định 108/2014 về chính sách gì?", "subject", "nghi dinh 108/2014"),
+        ("QĐ 3344/QĐ-TTCP phê duyệt gì?", "subject", "qd 3344/qd-ttcp"),
+        ("quyet dinh 1087-QD/TU ban hanh quy che gi", "subject", "quyet dinh 1087-qd/tu"),
     ],
 )
 def test_a_question_about_a_document_says_which_fact_it_asks_and_names_the_document(question, fact, name):
