@@ -59,6 +59,8 @@ from bot.spans import answer_spans
         # A document of any kind, a letter, as staff shorten them.
         ("vb 401 của TTg nói về cái j", "văn bản 401 của TTg nói về cái gì", ""),
         ("cv 721 của bộ KH-ĐT ai ký", "công văn 721 của bộ KH-ĐT ai ký", ""),
+        ("BLHS 2015 do cơ quan nào thông qua?", "bộ luật hình sự 2015 do cơ quan nào thông qua?", ""),
+        ("tội này theo điều mấy BLTTHS", "tội này theo điều mấy bộ luật tố tụng hình sự", ""),
     ],
 )
 def test_abbreviations_and_chat_spelling_are_written_out_and_ambiguous_ones_searched_every_way(
