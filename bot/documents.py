@@ -44,7 +44,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "26"
+EXTRACTION_VERSION = "27"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -1096,7 +1096,8 @@ def _query_tables() -> tuple[
     year = r"(?:\s+(?:nam\s+|ngay\s+\d{1,2}[/.-]\d{1,2}[/.-]|thang\s+\d{1,2}[/.-])(?:19|20)\d\d)?"
     # A local issuer with its province, or the province alone: "của UBND TP Hải Phòng", "của Hà Nội".
     place = rf"(?:(?:tinh|thanh pho|tp)\s+)?(?:{_alternation(_plain(p) for p in _provinces())})"
-    issuer = rf"(?:(?:{_alternation(issuers)})(?:\s+{place})?|{place})"
+    # … with the term of a Party committee or the legislature: "của Bộ Chính trị khóa XI".
+    issuer = rf"(?:(?:{_alternation(issuers)})(?:\s+{place})?(?:\s+khoa\s+[ivxl]+)?|{place})"
     # A message that is a document's name and nothing else: "chỉ thị 15", "NQ 26 năm 2008", "05-CT/TW của Bộ Chính trị".
     alone = re.compile(
         rf"(?:van ban\s+)?(?:(?:{_alternation(kinds)})\s+(?:so\s+)?)?\d{{1,5}}(?:[-/][0-9a-z]+)*{year}"

@@ -56,6 +56,9 @@ def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, 
         ("Nghị định 108/2014 về chính sách gì?", "subject", "nghi dinh 108/2014"),
         ("QĐ 3344/QĐ-TTCP phê duyệt gì?", "subject", "qd 3344/qd-ttcp"),
         ("quyet dinh 1087-QD/TU ban hanh quy che gi", "subject", "quyet dinh 1087-qd/tu"),
+        ("Quyết định 4480 phê duyệt nội dung gì?", "subject", "quyet dinh 4480"),
+        # Chat particles ending the question are no part of the name.
+        ("cv 5228 của Bộ Nội vụ quy định cái j v mn", "subject", "cv 5228 cua bo noi vu"),
     ],
 )
 def test_a_question_about_a_document_says_which_fact_it_asks_and_names_the_document(question, fact, name):

@@ -301,6 +301,8 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
         ("Quy định số 30-QĐ/TW ngày 26/7/2016", True),
         ("Công điện 09/CĐ-UBND của Hà Nội tháng 4/2019", True),
         ("QĐ 1637/QĐ-UBND của UBND TP Hải Phòng năm 2017", True),
+        ("chi thi 36-CT/TW cua Bo Chinh tri khoa XI", True),  # the issuer's term
+        ("Thông tư 17 của Bộ giáo dục", True),  # a ministry's short name
         ("05", False),  # a number alone could be anything
         ("Chỉ thị 05 nói về gì?", False),
         ("Ai dự hội nghị sơ kết Chỉ thị 05?", False),
