@@ -85,7 +85,8 @@ class ArticleFacts:
 
     @functools.cached_property
     def _law_text(self) -> str:
-        return " ".join(self._plain.replace(",", " ").split())
+        # A title's comma, and the stop, bracket or quote after it, are no part of its words.
+        return " ".join(re.sub(r"[.,;:!?()\[\]\"'“”‘’«»]", " ", self._plain).split())
 
     @functools.cached_property
     def documents(self) -> frozenset[str]:

@@ -194,6 +194,21 @@ def test_a_law_the_question_names_by_its_title_must_be_named_by_the_article(ques
     assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ông Nhân bị truy tố về tội vu khống theo Điều 156, Bộ luật Hình sự.",
+        "Ông Vũ bị khởi tố (theo điều 263 Bộ luật Hình sự) hôm qua.",
+        "Tội danh được quy định tại “Bộ luật Hình sự”: điều 156.",
+    ],
+)
+def test_a_law_named_before_a_full_stop_a_bracket_or_a_quote_is_named(sentence):
+    article = Article("r-4", "Truy tố giám đốc", (sentence,))
+    constraints = analyse("Ông Nhân bị truy tố theo điều nào của Bộ luật Hình sự?").constraints
+    assert [c.kind for c in constraints] == ["law"]
+    assert ArticleFacts(article).disagrees(constraints, TODAY) == ()
+
+
 def test_a_yes_no_questions_province_is_the_claim_it_checks_not_a_constraint():
     question = analyse("Ông Hoàng Văn Hải là Bí thư Đảng ủy Khối Doanh nghiệp Hà Tĩnh phải không?")
     assert [c for c in question.constraints if c.kind == "place"] == []
