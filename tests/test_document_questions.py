@@ -387,6 +387,20 @@ def test_which_document_a_body_named_doing_something_else_works_on_is_asked_of_a
     assert _asked_of("Bộ Tài chính ban hành thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts) is None
 
 
+def test_a_year_in_the_words_on_a_documents_subject_is_the_subjects_not_the_documents():
+    texts = (
+        "Ngày 22/12/2017, Ban Bí thư ban hành Chỉ thị số 16-CT/TW về tổ chức Tết Nguyên đán Mậu Tuất 2018.",
+        "Sáng 23/2, Ban Bí thư nghe báo cáo kết quả thực hiện chỉ thị 16 của Ban Bí thư về tổ chức Tết Nguyên đán Mậu Tuất 2018.",
+        "Năm 1989, Trung ương ban hành Chỉ thị 16 về công tác cán bộ.",
+    )
+    fact = _asked_of("Chỉ thị 16 của Ban Bí thư về tổ chức Tết Nguyên đán Mậu Tuất 2018 ban hành ngày nào?", *texts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Ngày 22/12/2017"
+    # The words must still be the article's: no Chỉ thị 16 of the Ban Bí thư is about Tết Kỷ Hợi 2019.
+    assert (
+        _asked_of("Chỉ thị 16 của Ban Bí thư về tổ chức Tết Nguyên đán Kỷ Hợi 2019 ban hành ngày nào?", *texts) is None
+    )
+
+
 def test_what_a_document_provides_after_its_name_answers_what_it_is_about():
     fact = _asked_of(
         "Quyết định 45/2016/QĐ-UBND của UBND tỉnh quy định những gì?",
