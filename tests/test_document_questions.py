@@ -57,6 +57,7 @@ def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, 
         ("QĐ 3344/QĐ-TTCP phê duyệt gì?", "subject", "qd 3344/qd-ttcp"),
         ("quyet dinh 1087-QD/TU ban hanh quy che gi", "subject", "quyet dinh 1087-qd/tu"),
         ("Quyết định 4480 phê duyệt nội dung gì?", "subject", "quyet dinh 4480"),
+        ("Nghị quyết 01 năm 2019 của Chính phủ nói về nội dung gì?", "subject", "nghi quyet 01 nam 2019 cua chinh phu"),
         # Chat particles ending the question are no part of the name.
         ("cv 5228 của Bộ Nội vụ quy định cái j v mn", "subject", "cv 5228 cua bo noi vu"),
     ],
