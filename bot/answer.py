@@ -25,13 +25,12 @@ from bot.claims import Verdict, check_claim
 from bot.corpus import Article
 from bot.documents import (
     Fact,
-    asks_when_it_takes_effect,
     dates_an_issue,
     reference_in,
     registry_answer,
     several_bear,
     signer_in,
-    states_taking_effect,
+    speaks_of_taking_effect,
 )
 from bot.evidence import (
     TYPED_KINDS,
@@ -320,7 +319,7 @@ class Answerer:
             return self._document_answer(text, fact)
         reference = reference_in(asked.name) if asked is not None and asked.fact == "date" else None
         dated_document = reference is not None and bool(reference.kinds)
-        takes_effect = asked is not None and asked.fact == "date" and asks_when_it_takes_effect(spaced)
+        takes_effect = asked is not None and asked.fact == "date" and speaks_of_taking_effect(spaced)
         # "Chỉ thị 27 nói về gì?" when two documents are Chỉ thị 27: whichever a sentence answers for is a guess.
         ambiguous = asked is not None and asked.fact != "which" and several_bear(index.documents, asked.name)
         query = query_terms(question, index.term_ids, self.speller)
@@ -415,7 +414,7 @@ class Answerer:
             and not (dated_document and not dates_an_issue(findings[0].sentence))
             # … and when it takes effect only from a sentence saying so ("Cuối năm 2005, Quốc hội thông qua
             # Luật Doanh nghiệp mới" is no day it took effect).
-            and not (takes_effect and not states_taking_effect(findings[0].sentence))
+            and not (takes_effect and not speaks_of_taking_effect(findings[0].sentence))
         )
         status = Status.ANSWER if sure else Status.UNSURE
         return Answer(text, status, tuple(findings), tuple(hits), question.kind, evidence, question.search, verdict)

@@ -1148,14 +1148,10 @@ def _in_place(document: Document, place: str | None, sentence: str = "") -> bool
     return place in named if named else None
 
 
-def asks_when_it_takes_effect(question: str) -> bool:
-    """Whether a question asks from when a document applies ("có hiệu lực từ khi nào")."""
-    return _EFFECTIVE_ASKED.search(_plain(question)) is not None
-
-
-def states_taking_effect(sentence: str) -> bool:
-    """Whether a sentence says when something takes effect ("có hiệu lực từ 1/7/2014")."""
-    return _EFFECTIVE_ASKED.search(_plain(sentence)) is not None
+def speaks_of_taking_effect(text: str) -> bool:
+    """Whether a text speaks of when something takes effect: a question asking it ("có hiệu lực từ khi
+    nào"), a sentence stating it ("có hiệu lực từ 1/7/2014")."""
+    return _EFFECTIVE_ASKED.search(_plain(text)) is not None
 
 
 def dates_an_issue(sentence: str) -> bool:
@@ -1381,15 +1377,15 @@ def registry_answer(
     document, fits.
     """
     plain = _words_and_codes(_plain(question))
+    takes_effect = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
     found = fact_asked(registry, fact, name, topic, kind) if fact is not None else None
     if found is None and fact in (None, "which") and (which := _which_kind(plain)) is not None:
         found = _which_in_sentences(registry, articles, plain, which)
     elif found is None and fact in ("subject", "issuer", "signer", "date"):
         # Read without the asking words, wherever they stand ("Ai ban hành Quyết định 14 về …?").
-        effective = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
         named = _words_and_codes(name) or plain
-        found = _fact_in_sentences(registry, articles, named, "effective" if effective else fact)
-        if found is None and fact != "signer" and not effective:
+        found = _fact_in_sentences(registry, articles, named, "effective" if takes_effect else fact)
+        if found is None and fact != "signer" and not takes_effect:
             found = _named_with_words(registry, articles, name, fact)
     if found is None:
         return None
@@ -1397,7 +1393,6 @@ def registry_answer(
     # A law is named by its title and year ("Luật Đất đai 1993", "… sửa đổi năm 2013"), without a number.
     year = wanted.year if wanted is not None else (int(y[0]) if (y := _YEAR.search(plain)) else None)
     # (a law of 1999 may take effect in 2000, never in 1988)
-    takes_effect = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
     if year and _of_another_year(found.citation.sentence, year, later_too=not takes_effect):
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
     if year and found.asked != "which" and _only_the_year(found, year):
