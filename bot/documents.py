@@ -279,6 +279,9 @@ class _Mention:
     # What the sentence says it provides, without "về" ("Nghị định 26 quy định chế độ … đối với cán bộ"):
     # its matter too, to tell it from another of its number, though not a subject as written.
     matter: str | None = None
+    # Where its date and issuer written after it end ("Quyết định số 2230/QĐ-UBND, ngày 21-7-2014 của Ủy ban
+    # nhân dân tỉnh| chấp thuận …"): what it does may be written next, without "về".
+    tail_end: int = 0
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -385,6 +388,7 @@ def _subject(sentence: str, start: int) -> str | None:
 def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
     """What follows a mention: its date or year, issuer and subject, in any order."""
     patterns = _patterns()
+    mention.tail_end = position
     for _ in range(4):
         gap = patterns["gap"].match(sentence, position)
         position = gap.end() if gap else position
@@ -393,11 +397,12 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
             position = date.end()
             if not _date_read(mention, date):
                 return  # no such day: what follows is not about this document either
+            mention.tail_end = position
             continue
         issuer = patterns["issuer_after"].match(sentence, position)
         if issuer:
             _set_issuer(mention, issuer)
-            position = issuer.end()
+            position = mention.tail_end = issuer.end()
             continue
         subject = patterns["subject"].match(sentence, position)
         if subject and not patterns["not_about"].match(sentence, subject.end()):
@@ -1758,7 +1763,7 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
     if mention.subject or mention.matter:
         # "quyết định số 200/2004/QĐ-UB quy định 17 ngành nghề …": what it provides answers what it is about.
         return _find(sentence, (mention.subject or mention.matter or "").removesuffix(" …"))
-    return _unmarked_subject(sentence, mention.span[1])
+    return _unmarked_subject(sentence, max(mention.span[1], mention.tail_end))
 
 
 # "Thủ tướng Nguyễn Xuân Phúc đã ký Quyết định …", "ông Thăng đã ký ban hành Nghị quyết …": a person,
@@ -1791,12 +1796,18 @@ def signer_in(sentence: str) -> tuple[int, int] | None:
 def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:
     """What a document does, written right after its name without "về" ("ban hành Nghị quyết số 4266
     góp vốn vượt mức quy định vào OceanBank"): a lower-case word that is no connector opens it."""
-    # "Tại Quyết định 1051/QĐ-TTg, Thủ tướng Chính phủ quyết định thi hành kỷ luật …": what its issuer decides in it.
-    decided = re.match(rf",\s*[{UPPER_LETTERS}]\w*(?:\s+\w+){{0,4}}?\s+(?:đã\s+)?quyết định(?=\s)", sentence[end:])
+    # "Tại Quyết định 1051/QĐ-TTg, Thủ tướng Chính phủ quyết định thi hành kỷ luật …", "tại Quyết định số
+    # 1637/QĐ-UBND tháng 6/2017, UBND TP. Hải Phòng đã ban hành quy chế …": what its issuer decides or issues in it.
+    decided = re.match(
+        rf",\s*[{UPPER_LETTERS}]\w*(?:\s+[\w.]+){{0,4}}?\s+(?:đã\s+|vừa\s+)?(?:quyết định|ban hành)(?=\s)",
+        sentence[end:],
+    )
     end += decided.end() if decided else 0
     following = re.match(r"\s+([^\W\d_]+)", sentence[end:])
-    # Compared with diacritics: "thi hành" opens one, "thì" does not.
-    if following is None or not following.group(1).islower() or following.group(1) in _not_a_subject():
+    # Compared with diacritics: "thi hành" opens one, "thì" does not; what is issued may be a "quy chế".
+    if following is None or not following.group(1).islower():
+        return None
+    if not decided and following.group(1) in _not_a_subject():
         return None
     subject = _subject(sentence, end + following.start(1))
     return _find(sentence, subject.removesuffix(" …")) if subject else None

@@ -166,7 +166,7 @@ QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 20
+    assert len(index.articles) == 21
     return Answerer(index)
 
 
@@ -235,6 +235,10 @@ def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
         ),
         # "Nghị quyết có hiệu lực từ …" in an article citing Nghị quyết 44 alone of its kind.
         ("Nghị quyết 44 về lấy phiếu tín nhiệm có hiệu lực khi nào?", Kind.WHEN, "dq-12", "1/7/2015"),
+        # What its issuer issues in it ("tại Quyết định …, UBND thành phố ban hành quy chế …"), and what it does
+        # written after its date and issuer ("Quyết định số 3210/QĐ-UBND, ngày 21/7/2014 của UBND tỉnh chấp thuận …").
+        ("QĐ 1999/QĐ-UBND ban hành cái gì?", Kind.WHAT, "dq-13", "quy chế thu phí hạ tầng cảng biển"),
+        ("QĐ 3210 năm 2014 của UBND tỉnh là về gì?", Kind.WHAT, "dq-21", "chấp thuận chủ trương đầu tư dự án lấn sông"),
         # A month of issue ("tháng 6/2017") dates it.
         ("Quyết định 1999/QĐ-UBND về thu phí hạ tầng cảng biển ban hành khi nào?", Kind.WHEN, "dq-13", "tháng 6/2017"),
         # Less of the question's words will do when no other document of that number comes near.
