@@ -5,10 +5,12 @@
 number, code, issuer, date or year of issue, subject) and gathers one document's mentions across
 articles. Mentions of one kind and number are one document unless their issuer group (/TW, -TTg,
 a province's /TU …) or year differ; a mention that states neither joins the only document it fits.
-A law cited by its title alone ("Luật Đất đai năm 2013") is a document of the Quốc hội too.
+A law cited by its title alone ("Luật Đất đai năm 2013") is a document of the Quốc hội too; the articles
+of a law a sentence cites ("theo khoản 4 Điều 188 Bộ luật Hình sự 2015") are kept as its provisions, with
+the offence the sentence names for each.
 
 `registry_answer` answers a question about a document (what it is about, who issued it, when, which
-one is about a topic) with the sentence of a citing article that states it, or nothing when the
+one is about a topic; what offence an article of a code defines, which article a case comes under) with the sentence of a citing article that states it, or nothing when the
 sentences do not settle it. The word tables are in bot/data/documents.toml. Plain code: no
 Telegram, no formatting.
 """
@@ -28,7 +30,7 @@ from typing import Any, TypeVar
 
 from bot.corpus import Article
 from bot.names import people_in
-from bot.question import places_in
+from bot.question import expand_shorthand, places_in
 from bot.tables import DATA_DIR, word_tables
 from bot.text import (
     LOWER_LETTERS,
@@ -44,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "27"
+EXTRACTION_VERSION = "28"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -770,8 +772,11 @@ def _known(mentions: list[_Mention], attribute: str) -> Any:
 def build_registry(articles: Sequence[Article]) -> Registry:
     """The registry of every document the articles cite."""
     records: dict[tuple[str, int, str | None], list[list[_Mention]]] = collections.defaultdict(list)
+    provisions: list[Provision] = []
     for position, article in enumerate(articles):
-        for group in _merge_in_article(mentions_in_article(article, position)):
+        mentions = mentions_in_article(article, position)
+        provisions += _provisions_in(mentions)
+        for group in _merge_in_article(mentions):
             records[(group[0].kind, group[0].number, group[0].title)].append(group)
     documents = []
     for (kind, number, title), groups in records.items():
@@ -825,7 +830,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             documents.append(_document(cluster, twins[attributes]))
             twins[attributes] += 1
     documents.sort(key=lambda d: (-len(d.citations), d.kind, d.ordinal, -(d.year or 0), d.key))
-    return Registry(tuple(documents))
+    return Registry(tuple(documents), tuple(provisions))
 
 
 def _another_enactment(title: str | None, year: int | None, cluster_year: int | None) -> bool:
@@ -1008,11 +1013,26 @@ def _document(cluster: _Cluster, twin: int) -> Document:
 # --- the registry -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Provision:
+    """An article (điều) of a code or law a sentence cites, with the offence it names for it where it names
+    one ("về tội “Buôn lậu” theo khoản 4 Điều 188 Bộ luật Hình sự 2015")."""
+
+    law: str  # the law's title: "Bộ luật Hình sự"
+    year: int | None  # the law's year, as the sentence writes it after the title
+    number: int  # 188
+    citation: Citation
+    span: tuple[int, int]  # "khoản 4 Điều 188 Bộ luật Hình sự 2015" in the sentence
+    offence: tuple[int, int] | None  # "Buôn lậu"
+
+
 @dataclass
 class Registry:
-    """The documents, most cited (then newest) first, and the means to find them by number, code or subject."""
+    """The documents, most cited (then newest) first, and the means to find them by number, code or subject;
+    and the articles of codes and laws the news cites."""
 
     documents: tuple[Document, ...] = ()
+    provisions: tuple[Provision, ...] = ()
 
     def __post_init__(self) -> None:
         self._by_key = {d.key: d for d in self.documents}
@@ -1057,15 +1077,20 @@ class Registry:
         return self.find(text) if names_only_a_document(text) else []
 
     def to_json(self) -> dict:
-        return {"documents": [_document_json(d) for d in self.documents]}
+        return {
+            "documents": [_document_json(d) for d in self.documents],
+            "provisions": [_provision_json(p) for p in self.provisions],
+        }
 
     @classmethod
     def from_json(cls, data: dict, articles: int) -> Registry:
         """The registry saved by `to_json`; raises ValueError when it does not fit `articles` articles."""
         documents = tuple(_document_from_json(d) for d in data["documents"])
-        if any(c.article >= articles for d in documents for c in d.citations):
+        provisions = tuple(_provision_from_json(p) for p in data["provisions"])
+        cited = [c.article for d in documents for c in d.citations] + [p.citation.article for p in provisions]
+        if any(article >= articles for article in cited):
             raise ValueError("the registry cites articles the index does not have")
-        return cls(documents)
+        return cls(documents, provisions)
 
 
 @dataclass(frozen=True)
@@ -1198,6 +1223,25 @@ def _document_json(document: Document) -> dict:
         "subject_citation": _citation_json(document.subject_citation),
         "citations": [_citation_json(c) for c in document.citations],
     }
+
+
+def _provision_json(provision: Provision) -> dict:
+    return {**dataclasses.asdict(provision), "citation": _citation_json(provision.citation)}
+
+
+def _provision_from_json(data: dict) -> Provision:
+    citation = _citation_from_json(data["citation"])
+    if citation is None:
+        raise ValueError("a provision without its sentence")
+    offence = data["offence"]
+    return Provision(
+        law=str(data["law"]),
+        year=None if data["year"] is None else int(data["year"]),
+        number=int(data["number"]),
+        citation=citation,
+        span=(int(data["span"][0]), int(data["span"][1])),
+        offence=None if offence is None else (int(offence[0]), int(offence[1])),
+    )
 
 
 def _document_from_json(data: dict) -> Document:
@@ -1381,6 +1425,9 @@ def registry_answer(
     MIN_CONTEXT_COVERAGE of the question's other words. None when no sentence, or more than one
     document, fits.
     """
+    provision = provision_answer(registry, articles, question)
+    if provision is not None:
+        return provision
     plain = _words_and_codes(_plain(question))
     takes_effect = fact == "date" and _EFFECTIVE_ASKED.search(plain) is not None
     found = fact_asked(registry, fact, name, topic, kind) if fact is not None else None
@@ -1888,3 +1935,200 @@ def _issuing_groups(plain: str, which: re.Match[str]) -> set[str]:
         if re.fullmatch(rf"\s+(?:(?:{verbs})\s+)+", plain[match.end() : which.start()]):
             groups.add(issuers[match.group()])
     return groups
+
+
+# --- articles of codes and laws: "Điều 229 Bộ luật Hình sự quy định tội gì?", "… bị khởi tố theo điều nào?" ---
+
+# "khoản 3 Điều 220", "điểm d, Khoản 1, Điều 65" (an article, with its clause and point).
+_PROVISION = re.compile(r"(?<!\w)(?:điểm\s+[a-zđ]\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?điều\s+(?P<number>\d+)(?!\d)", re.I)
+# What stands between the last article of a list and the law's title: "Điều 220, Bộ luật …", "Điều 5 của Luật …".
+_PROVISION_TO_LAW = re.compile(r"\s*,?\s*(?:của\s+)?", re.I)
+_LAW_YEAR = re.compile(r"\s*,?\s*(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d)", re.I)
+# Around an offence: quotes, brackets, and "… được quy định tại", "… theo quy định tại" before its article.
+_OFFENCE_LEAD = re.compile(r"[\s)\],;:“”\"'«»]*(?:và\s+)?(?:(?:các\s+)?tội\s+)?[\s“”\"'«]*", re.I)
+_OFFENCE_TAIL = re.compile(
+    r"[\s,;(:“”\"'»]*(?:(?:(?:được|theo)\s+)*(?:quy|qui)\s+định)?\s*(?:tại|theo)?[\s,;(:“”\"'»]*$", re.I
+)
+MAX_OFFENCE_WORDS = 30
+# Two sentences name one offence when this share of their syllables is shared ("Vi phạm các quy định về quản lý
+# đất đai" and "… của Nhà nước về quản lý đất đai"; not "… quản lý, sử dụng tài sản nhà nước …").
+SAME_OFFENCE = 0.6
+
+
+@functools.cache
+def _offence_marker() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(_tables()['provisions']['offence_markers'])})(?!\w)\s*:?", re.I)
+
+
+def _provisions_in(mentions: Sequence[_Mention]) -> list[Provision]:
+    """The articles each sentence cites right before a law's title ("về tội “Buôn lậu” theo Khoản 4 Điều 188 và
+    “Vi phạm …” theo Khoản 3 Điều 221 Bộ luật hình sự năm 2015"), each with the offence written before it."""
+    found = []
+    for mention in mentions:
+        if not mention.title:
+            continue
+        sentence = mention.citation.sentence
+        # From the end of the document named before this law in the sentence (the articles there are its).
+        start = max(
+            (m.span[1] for m in mentions if m.citation == mention.citation and m.span[1] <= mention.span[0]), default=0
+        )
+        # (past the year written after it: "(Điều 219 Bộ luật Hình sự năm 2015) và …")
+        start = dated.end() if start and (dated := _LAW_YEAR.match(sentence, start)) else start
+        listed = list(_PROVISION.finditer(sentence, start, mention.span[0]))
+        if not listed or not _PROVISION_TO_LAW.fullmatch(sentence, listed[-1].end(), mention.span[0]):
+            continue
+        year = _LAW_YEAR.match(sentence, mention.span[1])
+        end = year.end() if year else mention.span[1]
+        previous = start
+        for match in listed:
+            span = (match.start(), end if match is listed[-1] else match.end())
+            listed_after = previous > start or _PROVISION.search(sentence, 0, start) is not None
+            offence = _offence(sentence, previous, match.start(), listed_after)
+            found.append(
+                Provision(
+                    mention.title,
+                    int(year["year"]) if year else None,
+                    int(match["number"]),
+                    mention.citation,
+                    span,
+                    offence,
+                )
+            )
+            previous = match.end()
+    return found
+
+
+def _offence(sentence: str, start: int, end: int, listed_after: bool) -> tuple[int, int] | None:
+    """The offence written before an article at `end`: after the nearest "tội", "hành vi" … since `start`, or,
+    for an article listed after another of a list of offences ("về các tội … (Điều 219 …) và Vi phạm …
+    (Điều 229 …)"), all since the one before."""
+    markers = list(_offence_marker().finditer(sentence, start, end))
+    if markers:
+        begin = markers[-1].end()
+    elif listed_after and _offence_marker().search(sentence, 0, start):
+        begin = start
+    else:
+        return None
+    begin += _OFFENCE_LEAD.match(sentence, begin, end).end() - begin  # type: ignore[union-attr]
+    tail = _OFFENCE_TAIL.search(sentence, begin, end)
+    stop = tail.start() if tail else end
+    words = sentence[begin:stop].split()
+    if (
+        not 2 <= len(words) <= MAX_OFFENCE_WORDS
+        or not words[0][0].isalpha()
+        or _PROVISION.search(sentence, begin, stop)
+    ):
+        return None
+    return begin, stop
+
+
+def provision_answer(registry: Registry, articles: Sequence[Article], question: str) -> Fact | None:
+    """The answer to a question about an article of a code or law: the offence it defines ("Điều 229 BLHS 2015
+    quy định tội gì?") or the article a case comes under ("Ông A bị khởi tố theo điều nào?"), with the sentence
+    stating it; None when the question asks neither or the citing sentences do not settle it."""
+    plain = _words_and_codes(_plain(expand_shorthand(question)[0]))
+    if "dieu" not in plain and "khoan" not in plain:
+        return None
+    named = _provision_in_question().search(plain)
+    asking_offence = _asking("asking_offence").search(plain)
+    if named is not None and asking_offence is not None:
+        return _offence_of(registry, articles, plain, named, asking_offence)
+    which = _asking("asking_provision").search(plain)
+    return _provision_of(registry, articles, plain, which) if which is not None else None
+
+
+@functools.cache
+def _provision_in_question() -> re.Pattern[str]:
+    titles = _alternation(_law_titles())
+    return re.compile(
+        rf"(?<!\w)(?:khoan\s+\d+\s+)?dieu\s+(?P<number>\d+)\s+(?:cua\s+)?(?P<law>{titles})"
+        rf"(?:\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)"
+    )
+
+
+@functools.cache
+def _asking(table: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(_plain(w) for w in _tables()['provisions'][table])})(?!\w)")
+
+
+def _offence_of(
+    registry: Registry, articles: Sequence[Article], plain: str, named: re.Match[str], asking: re.Match[str]
+) -> Fact | None:
+    """The offence the citing sentences agree an article defines, in the sentence holding most of the
+    question's other words. An article of another year's code defines another offence: a year asked picks
+    the sentences stating it, and without one, two years' sentences must not disagree."""
+    law, number = _law_titles()[_law_key(named["law"])], int(named["number"])
+    year = int(named["year"]) if named["year"] else None
+    candidates = [p for p in registry.provisions if p.law == law and p.number == number and p.offence]
+    if year is not None:
+        candidates = [p for p in candidates if p.year == year] or [p for p in candidates if p.year is None]
+    elif any(
+        a.year and b.year and a.year != b.year and not _same_offence(a, b)
+        for a, b in itertools.combinations(candidates, 2)
+    ):
+        return None
+    if not candidates:
+        return None
+    support = {id(p): sum(_same_offence(p, other) for other in candidates) for p in candidates}
+    best = max(support.values())
+    if any(
+        support[id(p)] >= best and not _same_offence(p, q)
+        for p in candidates
+        for q in candidates
+        if support[id(q)] >= best
+    ):
+        return None  # two offences named as often: which one is unclear
+    agreeing = [p for p in candidates if support[id(p)] == best]
+    context = _context(plain, [named.span(), asking.span()])
+    chosen = max(agreeing, key=lambda p: _coverage(context, p.citation.sentence, articles[p.citation.article].title))
+    return _law_fact(registry, "subject", chosen, chosen.offence)  # type: ignore[arg-type]
+
+
+def _offence_words(provision: Provision) -> set[str]:
+    start, end = provision.offence or (0, 0)
+    return set(re.sub(r"[^\w\s]", " ", _plain(provision.citation.sentence[start:end])).split())
+
+
+def _same_offence(a: Provision, b: Provision) -> bool:
+    ours, theirs = _offence_words(a), _offence_words(b)
+    return len(ours & theirs) >= SAME_OFFENCE * len(ours | theirs)
+
+
+def _provision_of(registry: Registry, articles: Sequence[Article], plain: str, which: re.Match[str]) -> Fact | None:
+    """The article (of the law the question names after "điều nào", if any) cited by a sentence holding
+    the question's words: the one whose offence they name ("bị khởi tố tội buôn lậu theo điều mấy", where
+    the sentence cites buôn lậu's and kế toán's), else the one whose sentence holds most of them."""
+    law = re.compile(rf"\s+(?:cua\s+)?(?P<law>{_alternation(_law_titles())})(?!\w)").match(plain, which.end())
+    title = _law_titles()[_law_key(law["law"])] if law else None
+    context = _context(plain, [which.span(), law.span() if law else (0, 0)])
+    if len(context.words) < 2:
+        return None
+    scored = []
+    for provision in registry.provisions:
+        if title is not None and provision.law != title:
+            continue
+        sentence = provision.citation.sentence
+        coverage = _coverage(context, sentence, articles[provision.citation.article].title)
+        offence = sentence[slice(*provision.offence)] if provision.offence else ""
+        # The article written with its law beside it ("Khoản 4 Điều 188 Bộ luật Hình sự", not "Khoản 4 Điều
+        # 188 và … Khoản 3 Điều 221 Bộ luật …") is the clearer citation of two alike.
+        whole = _law_key(provision.law) in _law_key(sentence[slice(*provision.span)])
+        # An article whose offence the sentence does not name is about what the sentence itself says, not
+        # about its article's story: "Điều 40 Luật Tổ chức Quốc hội quy định: … bãi nhiệm" in a story of a
+        # deputy resigning is no answer to which article her resigning comes under.
+        if coverage[0 if provision.offence else 2] >= MIN_CONTEXT_COVERAGE:
+            scored.append(((_coverage(context, offence, "")[0], whole, coverage), provision))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    if not scored:
+        return None
+    score, chosen = scored[0]
+    if any(s >= score and (p.law, p.number) != (chosen.law, chosen.number) for s, p in scored[1:]):
+        return None  # another article fits the question as well
+    return _law_fact(registry, "which", chosen, chosen.span)
+
+
+def _law_fact(registry: Registry, asked: str, provision: Provision, span: tuple[int, int]) -> Fact | None:
+    """The fact stated of a provision, as of the registry's document of the law its sentence cites."""
+    citing = [d for d in registry.documents if d.title == provision.law and provision.citation.article in d.articles]
+    law = next((d for d in citing if d.year == provision.year), citing[0] if citing else None)
+    return Fact(asked, law, provision.citation, span) if law is not None else None

@@ -325,7 +325,7 @@ def test_the_registry_is_cached_with_the_index_and_rebuilt_when_the_extraction_c
     assert cached.name == f"documents-{registry_key()}.json"
     assert len(index.documents) == 4
 
-    cached.write_text(json.dumps({"documents": []}), encoding="utf-8")
+    cached.write_text(json.dumps({"documents": [], "provisions": []}), encoding="utf-8")
     again, report = build_index([DOCUMENTS], tmp_path / "cache", workers=1)
     assert report.from_cache and len(again.documents) == 0  # the cache is what is served
 
