@@ -1613,7 +1613,9 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     named_so = _bearing(registry, wanted)
     if not context.words and wanted.year is None and wanted.group is None and _several(named_so):
         return None  # see `several_bear`
-    best = [found for document in named_so if (found := _best_statement(document, articles, context, fact))]
+    best = [
+        found for document in named_so if (found := _best_statement(document, articles, context, fact, wanted.year))
+    ]
     return _clear_winner(best)
 
 
@@ -1673,7 +1675,7 @@ def _law_fact_in_sentences(registry: Registry, articles: Sequence[Article], plai
     laws = [d for d in registry.documents if d.title == title and _agree(year, d.year)]
     # A year asked picks the law of that year over mentions stating none ("Luật Đất đai" of any year).
     laws = [d for d in laws if d.year == year] or laws
-    best = [found for d in laws if (found := _best_statement(d, articles, context, fact)) is not None]
+    best = [found for d in laws if (found := _best_statement(d, articles, context, fact, year)) is not None]
     return _clear_winner(best)
 
 
@@ -1721,10 +1723,12 @@ def _clear_winner(scored: list[tuple[tuple[float, float, float], Fact]]) -> Fact
 
 
 def _best_statement(
-    document: Document, articles: Sequence[Article], context: _Context, fact: str
+    document: Document, articles: Sequence[Article], context: _Context, fact: str, year: int | None = None
 ) -> tuple[tuple[float, float, float], Fact] | None:
     """The sentence of a citing article naming the document and stating `fact` of it that best covers
-    the question's words, with its coverage."""
+    the question's words, with its coverage. A date that is nothing but the `year` the question names the
+    document with says nothing new ("Bộ luật Hình sự 2015" beside "… thông qua Bộ luật hình sự 2015 ngày
+    27/11/2015")."""
     best: tuple[tuple[float, float, float], Fact] | None = None
     for position in document.articles:
         article = articles[position]
@@ -1733,7 +1737,7 @@ def _best_statement(
                 continue
             sentence = mention.citation.sentence
             span = _stated(mention, document, sentence, fact)
-            if span is None:
+            if span is None or (fact == "date" and year and re.fullmatch(rf"\D*{year}\D*", sentence[slice(*span)])):
                 continue
             score = _coverage(context, sentence, article.title)
             if best is None or score > best[0]:

@@ -166,7 +166,7 @@ QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 21
+    assert len(index.articles) == 23
     return Answerer(index)
 
 
@@ -266,6 +266,15 @@ def test_a_question_naming_a_document_among_other_words_is_answered_from_its_cit
 ):
     status, answered_kind, answered_article, _, highlighted = shown(cited, question)
     assert (status, answered_kind, answered_article, highlighted) == (Status.ANSWER, kind, article, span)
+
+
+def test_the_year_a_question_names_a_law_with_is_no_date_of_it_and_the_sentence_stating_its_day_answers(cited):
+    question = "Bộ luật Dân sự 2015 được Quốc hội thông qua ngày nào?"
+    asked = analyse(question).document
+    assert asked is not None
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
+    assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-23"
+    assert fact.citation.sentence[slice(*fact.span)] == "ngày 24/11/2015"
 
 
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
