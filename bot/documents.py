@@ -1662,7 +1662,9 @@ def _asked_group(plain: str, named: re.Match[str]) -> str | None:
 
 def _law_fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: str, fact: str) -> Fact | None:
     """ "Luật Hợp tác xã … là luật năm nào?", "Luật Đất đai sửa đổi năm 2024 do cơ quan nào thông qua?": a law
-    named by its title, asked as a numbered document is (its year, when one follows its title, picks it)."""
+    named by its title, asked as a numbered document is (its year, when one follows its title, picks it), or
+    by the abbreviation the press writes for a code ("BLHS 2015")."""
+    plain = _words_and_codes(_plain(expand_shorthand(plain)[0]))
     named = _law_in_question().search(plain)
     if named is None or not _opens_with_the_document(plain[: named.start()]):
         return None

@@ -277,6 +277,15 @@ def test_the_year_a_question_names_a_law_with_is_no_date_of_it_and_the_sentence_
     assert fact.citation.sentence[slice(*fact.span)] == "ngày 24/11/2015"
 
 
+def test_a_code_named_by_the_abbreviation_the_press_writes_is_the_code(cited):
+    question = "BLDS 2015 do cơ quan nào biểu quyết thông qua?"
+    asked = analyse(question).document
+    assert asked is not None
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
+    assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-23"
+    assert fact.citation.sentence[slice(*fact.span)] == "Quốc hội"
+
+
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
     answer = cited.answer("Quyết định 109-QĐ/TW về Tạp chí Cộng sản là của cơ quan nào?")
     best = answer.best
