@@ -14,6 +14,8 @@ Per split (never pooled), per kind and per form it prints:
   the right article among the first three shown);
 - wrong: status `answer` and not correct (the worst outcome: a confident wrong citation);
 - of the correct answers to a name, number, date or place, those whose reply bolds another span;
+- of the correct answers on what a document is about, those stating it in other words than the
+  writer's (most of its syllables, every number in it: `states_subject`);
 - unsure, and for unsure replies how often the right article is among the three listed;
 - negatives (held-out articles, changed years/numbers/places) answered as if found (a held-out
   fact quoted rightly from another outlet's report of it is counted apart, not as a wrong answer);
@@ -157,6 +159,31 @@ def same_document(haystack: str | None, needle: str | None) -> bool:
     return bool(wanted) and wanted <= said
 
 
+# Words any subject may have or lack without saying anything else ("về việc", "các", "của").
+_SUBJECT_FUNCTION_WORDS = frozenset(
+    "về việc và của các những một cho với đối trong tại theo để là có được đến này đó".split()
+)
+# What a document is about, said in other words: this share of the writer's syllables.
+SUBJECT_SHARE = 0.7
+
+
+def states_subject(sentence: str | None, subject: str | None) -> bool:
+    """Whether a sentence states what a document is about in other words than the writer's: most of the
+    subject's syllables, in any order, and every number in it ("về thí điểm đổi mới cơ chế hoạt động đối
+    với các cơ sở giáo dục đại học công lập giai đoạn 2014-2017" states "thí điểm … cơ sở giáo dục đại học
+    công lập giai đoạn 2014 - 2017"; a resolution of another year's plan does not state this year's)."""
+    if not (sentence and subject):
+        return False
+
+    def syllables(text: str) -> list[str]:
+        words = re.findall(r"[^\W\d_]+", normalise(text))
+        return [w for w in words if w not in _SUBJECT_FUNCTION_WORDS]
+
+    wanted, said = syllables(subject), set(syllables(sentence))
+    numbers = set(re.findall(r"\d+", subject)) <= set(re.findall(r"\d+", sentence))
+    return bool(wanted) and numbers and sum(w in said for w in wanted) >= SUBJECT_SHARE * len(wanted)
+
+
 def filtered_corpus(corpus_dir: Path, work_dir: Path, held: set[str]) -> list[Path]:
     """The shared corpora without the held-out articles, written once (deterministically) to `work_dir`."""
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -184,6 +211,8 @@ class Outcome:
     cited: str | None = None
     # A correct answer whose reply bolds another name, number, date or place than the asked one.
     bold_elsewhere: bool = False
+    # A correct answer on what a document is about that states it in other words than the writer's.
+    in_other_words: bool = False
 
 
 def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
@@ -213,11 +242,12 @@ def judge(question: dict, record: dict, shown: list[str]) -> Outcome:
         )
         # "Nghị quyết nào …?" is answered by the document's kind and number, however its code is written.
         named = question["kind"] == "which_document" and same_document(sentence, question["answer"])
-        outcome.correct = (
-            status == "answer"
-            and (contains(sentence, question["answer"]) or quoted or named)
-            and len(sentence) <= MAX_SENTENCE
-        )
+        verbatim = contains(sentence, question["answer"]) or quoted or named
+        # What a document is about is worded many ways ("về xử lý kỷ luật đảng viên vi phạm"): most of the
+        # writer's words, numbers and all, answer as well (since 7 December 2026; eval/README.md).
+        other_words = question["kind"] == "document_about" and states_subject(sentence, question["answer"])
+        outcome.correct = status == "answer" and (verbatim or other_words) and len(sentence) <= MAX_SENTENCE
+        outcome.in_other_words = outcome.correct and not verbatim
         # A yes/no reply that says "Đúng" to what the article denies is wrong, whatever its sentence.
         # (A bot without verdicts, the previous main, is judged on its sentence alone.)
         if question.get("verdict") and record.get("verdict") not in (None, question["verdict"]):
@@ -278,6 +308,7 @@ def figures(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:
         "correct": (sum(o.correct for o in headline), len(headline)),
         "wrong": (sum(o.wrong for o in headline), len(headline)),
         "bold_elsewhere": (sum(o.bold_elsewhere for o in headline), sum(o.correct for o in headline)),
+        "in_other_words": (sum(o.in_other_words for o in headline), sum(o.correct for o in headline)),
         "unsure": (len(unsure), len(headline)),
         "unsure_listed": (sum(o.listed for o in unsure), len(unsure)),
         "not_found": (sum(o.status == "not_found" for o in headline), len(headline)),
@@ -315,6 +346,7 @@ def report(split: str, outcomes: list[Outcome]) -> str:
         f"  answerable (follow-ups apart): correct {share(*f['correct'])}   confidently wrong {share(*f['wrong'])}",
         f"    of the correct, bolding another name, number, date or place than the asked one:"
         f" {share(*f['bold_elsewhere'])}",
+        f"    of the correct, what a document is about in other words than the writer's: {share(*f['in_other_words'])}",
         f"    unsure {share(*f['unsure'])}, right article listed {share(*f['unsure_listed'])}"
         f"   not found {share(*f['not_found'])}",
         f"  on-topic negatives answered: {share(*f['negatives_answered'])}"

@@ -186,6 +186,35 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert not blind.contains("ngày 31/3/2010", "năm 2009")
 
 
+def test_the_blind_judge_takes_a_documents_subject_in_other_words_but_not_another_years_or_another_subject():
+    import sys
+
+    sys.path.insert(0, str(EVAL))
+    import blind
+
+    subject = "thí điểm đổi mới cơ chế hoạt động đối với cơ sở giáo dục đại học công lập giai đoạn 2014 - 2017"
+    stated = (
+        "Theo Bộ GD-ĐT, thực hiện Nghị quyết số 77/NQ-CP của Chính phủ ngày 24-10-2014 về thí điểm đổi mới cơ chế"
+        " hoạt động đối với các cơ sở giáo dục đại học công lập giai đoạn 2014-2017."
+    )
+    assert blind.states_subject(stated, subject)
+    assert not blind.states_subject(stated.replace("2014-2017", "2018-2020"), subject)
+    assert not blind.states_subject("Nghị quyết số 77/NQ-CP về cải cách hành chính giai đoạn 2014 - 2017.", subject)
+    question = {
+        "id": "x2",
+        "role": "answerable",
+        "kind": "document_about",
+        "article_id": "a",
+        "answer": subject,
+        "evidence": None,
+        "verdict": None,
+    }
+    outcome = blind.judge(question, {"status": "answer", "answer": stated, "verdict": None}, ["a"])
+    assert (outcome.correct, outcome.wrong, outcome.in_other_words) == (True, False, True)
+    # Another kind of question still needs the writer's words.
+    assert not blind.judge(question | {"kind": "document_when"}, {"status": "answer", "answer": stated}, ["a"]).correct
+
+
 def test_the_blind_judge_tells_a_right_sentence_bolding_another_number_apart():
     import sys
 
