@@ -1437,7 +1437,7 @@ def registry_answer(
         # Read without the asking words, wherever they stand ("Ai ban hành Quyết định 14 về …?").
         named = _words_and_codes(name) or plain
         found = _fact_in_sentences(registry, articles, named, "effective" if takes_effect else fact)
-        if found is None and fact != "signer" and not takes_effect:
+        if found is None and not takes_effect:
             found = _named_with_words(registry, articles, name, fact)
     if found is None:
         return None
@@ -1477,7 +1477,13 @@ def _named_with_words(registry: Registry, articles: Sequence[Article], name: str
         if _named_as(d, wanted) and any(_holds(articles[p], context) for p in set(d.articles))
     ]
     # Only one: two provinces' "Chỉ thị 22 về phòng chống cháy rừng" are both about it.
-    return _fact_of(fitting[0], fact, wanted) if len(fitting) == 1 else None
+    if len(fitting) != 1:
+        return None
+    # The registry's fact, else the citing sentence that states it best among those holding the words
+    # ("ban hành Nghị quyết số 4266 góp vốn vượt mức quy định vào OceanBank": what it does, unmarked).
+    found = _fact_of(fitting[0], fact, wanted) if fact != "signer" else None
+    stated = _best_statement(fitting[0], articles, context, fact, named.year) if found is None else None
+    return stated[1] if stated is not None else found
 
 
 def _holds(article: Article, context: _Context) -> bool:

@@ -277,6 +277,17 @@ def test_the_year_a_question_names_a_law_with_is_no_date_of_it_and_the_sentence_
     assert fact.citation.sentence[slice(*fact.span)] == "ngày 24/11/2015"
 
 
+def test_a_document_named_among_words_its_article_holds_is_answered_from_the_sentence_stating_the_fact(cited):
+    # The words ("thời ông Trần Văn B") are in the article, not in the sentence naming the resolution, which
+    # states what it does without "về" (the registry holds no subject for it).
+    question = "Nghị quyết số 512 thời ông Trần Văn B là về việc gì?"
+    asked = analyse(question).document
+    assert asked is not None
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
+    assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-8"
+    assert fact.citation.sentence[slice(*fact.span)] == "góp vốn vào ngân hàng thương mại, trái quy định của pháp luật"
+
+
 def test_a_code_named_by_the_abbreviation_the_press_writes_is_the_code(cited):
     question = "BLDS 2015 do cơ quan nào biểu quyết thông qua?"
     asked = analyse(question).document
