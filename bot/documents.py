@@ -1116,6 +1116,10 @@ def _query_tables() -> tuple[
     kinds = {"": frozenset(), **{_plain(k): frozenset({aliases.get(k, k)}) for k in names}}
     for code in _tables()["kinds"]["codes"]:
         kinds[_plain(code)] = frozenset(aliases.get(k, k) for k, c in names.items() if c == code)
+    # A kind's abbreviation no code reads as a kind, as staff type it: "cv 721" (a Công văn is coded by its
+    # issuer, "7005/UBND-ĐT").
+    for name, code in names.items():
+        kinds.setdefault(_plain(code), frozenset({aliases.get(name, name)}))
     issuers = {_plain(name): group for name, group in _tables()["issuers"].items() if name != "source"}
     # As typed: "NQ 18 của TW", "Nghị quyết 85 của QH" (bot/data/concepts.tsv's abbreviations of issuers' names).
     issuers |= {short: group for name, group in list(issuers.items()) for short in abbreviations_of(name)}

@@ -353,6 +353,8 @@ def document_asked(text: str) -> DocumentAsk | None:
     ("Hội nghị sơ kết Chỉ thị 05 diễn ra khi nào?" asks about a meeting): `name` is what is left.
     """
     plain_text = " ".join(re.sub(r"[?!.,;:]", " ", plain_words(text)).split())
+    # As typed, letter for letter beside `plain_text` (whose lowercase drops a name's capital).
+    written = " ".join(re.sub(r"[?!.,;:]", " ", " ".join(nfc(text).split())).split())
     for noun in sorted(PLAIN_DOCUMENT_NOUNS, key=len, reverse=True):
         # "Chỉ thị nào của Bộ trưởng GD&ĐT về …": a few words may name the issuer between.
         which = re.search(
@@ -365,9 +367,21 @@ def document_asked(text: str) -> DocumentAsk | None:
     for fact in ("subject", "signer", "issuer", "date"):
         asked = _words("document_facts", fact).search(plain_text)
         if asked:
-            name = _words("document_facts", "filler").sub(" ", plain_text[: asked.start()] + plain_text[asked.end() :])
-            return DocumentAsk(fact, " ".join(name.split()))
+            rest = plain_text[: asked.start()] + " " * (asked.end() - asked.start()) + plain_text[asked.end() :]
+            return DocumentAsk(fact, " ".join(_without_fillers(rest, written).split()))
     return None
+
+
+def _without_fillers(plain: str, written: str) -> str:
+    """A document's name without the filler words ("được", "đã", "là", "vậy" …), but for those written with
+    a capital or in a province's name: the "Đà" of "Thành ủy Đà Nẵng", the "La" of "UBND tỉnh sơn la"."""
+    places = [m.span() for m in _places()[0].finditer(plain)]
+
+    def kept(filler: re.Match[str]) -> str:
+        named = written[filler.start()].isupper() or any(s <= filler.start() < e for s, e in places)
+        return filler.group() if named else " "
+
+    return _words("document_facts", "filler").sub(kept, plain)
 
 
 # Question phrases that go with any kind and are no part of the topic.

@@ -60,6 +60,10 @@ def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, 
         ("Nghị quyết 01 năm 2019 của Chính phủ nói về nội dung gì?", "subject", "nghi quyet 01 nam 2019 cua chinh phu"),
         # Chat particles ending the question are no part of the name.
         ("cv 5228 của Bộ Nội vụ quy định cái j v mn", "subject", "cv 5228 cua bo noi vu"),
+        # A filler word ("đã", "là") written with a capital or in a province's name is the name's.
+        ("Chỉ thị 05 của Thành uỷ Đà Nẵng đã ban hành ngày nào?", "date", "chi thi 05 cua thanh uy da nang"),
+        ("cv 617 của ubnd tỉnh sơn la ra năm nào vậy", "date", "cv 617 cua ubnd tinh son la ra"),
+        ("Nghị quyết 4266 thời ông Đinh La Thăng là về việc gì?", "subject", "nghi quyet 4266 thoi ong dinh la thang"),
     ],
 )
 def test_a_question_about_a_document_says_which_fact_it_asks_and_names_the_document(question, fact, name):

@@ -288,6 +288,14 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
     assert reference_in("tình hình kinh tế") is None
     reference = reference_in("Chỉ thị 04/CT-UBND của UBND TP Hồ Chí Minh ngày 31/3/2009")
     assert (reference.place, reference.date) == ("tp hcm", dt.date(2009, 3, 31))
+    # "cv" as staff type a Công văn, whose code names no kind ("7005/UBND-ĐT").
+    reference = reference_in("cv 617 của UBND tỉnh Sơn La")
+    assert (reference.kinds, reference.number, reference.group, reference.place) == (
+        {"Công văn"},
+        617,
+        "UBND",
+        "son la",
+    )
 
 
 @pytest.mark.parametrize(
