@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "28"
+EXTRACTION_VERSION = "29"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -1999,7 +1999,8 @@ def _provisions_in(mentions: Sequence[_Mention]) -> list[Provision]:
         for match in listed:
             span = (match.start(), end if match is listed[-1] else match.end())
             listed_after = previous > start or _PROVISION.search(sentence, 0, start) is not None
-            offence = _offence(sentence, previous, match.start(), listed_after)
+            defines = mention.title in _tables()["provisions"]["offence_laws"]
+            offence = _offence(sentence, previous, match.start(), listed_after) if defines else None
             found.append(
                 Provision(
                     mention.title,
@@ -2028,6 +2029,10 @@ def _offence(sentence: str, start: int, end: int, listed_after: bool) -> tuple[i
     begin += _OFFENCE_LEAD.match(sentence, begin, end).end() - begin  # type: ignore[union-attr]
     tail = _OFFENCE_TAIL.search(sentence, begin, end)
     stop = tail.start() if tail else end
+    # The offence in quotes after other words: "2 tội danh khác nhau gồm “Buôn lậu” theo …".
+    quoted = max(sentence.rfind("“", begin, stop), sentence.rfind('"', begin, stop))
+    begin = quoted + 1 if quoted >= 0 else begin
+    begin += len(sentence[begin:stop]) - len(sentence[begin:stop].lstrip())
     words = sentence[begin:stop].split()
     if (
         not 2 <= len(words) <= MAX_OFFENCE_WORDS

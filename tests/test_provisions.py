@@ -4,7 +4,7 @@ comes under from the sentence stating it.
 
 The fixture corpus (tests/fixtures/provisions) charges Bùi Quang Huy under Điều 188 and 221 and two former
 chairmen under Điều 219 and 229 of the 2015 code, tries a case under the 1999 code's Điều 229 (another offence),
-and quotes Điều 40 of the Luật Tổ chức Quốc hội in a story of a deputy resigning.
+and cites Điều 40 of the Luật Tổ chức Quốc hội (which defines no offence) in a story of a deputy resigning.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ def answerer() -> Answerer:
 
 
 def test_the_articles_a_sentence_cites_before_a_laws_title_are_read_with_the_offence_written_before_each(answerer):
+    # The offence in quotes after other words ("2 tội danh khác nhau gồm “Buôn lậu”") is what is quoted; an
+    # article of a law other than the criminal code defines none, whatever "hành vi" stands before it.
     read = [
         (
             answerer.index.articles[p.citation.article].id,
