@@ -1995,11 +1995,12 @@ def _provisions_in(mentions: Sequence[_Mention]) -> list[Provision]:
             continue
         year = _LAW_YEAR.match(sentence, mention.span[1])
         end = year.end() if year else mention.span[1]
+        defines = mention.title in _tables()["provisions"]["offence_laws"]
+        cited_before = _PROVISION.search(sentence, 0, start) is not None  # by another law's title
         previous = start
         for match in listed:
             span = (match.start(), end if match is listed[-1] else match.end())
-            listed_after = previous > start or _PROVISION.search(sentence, 0, start) is not None
-            defines = mention.title in _tables()["provisions"]["offence_laws"]
+            listed_after = previous > start or cited_before
             offence = _offence(sentence, previous, match.start(), listed_after) if defines else None
             found.append(
                 Provision(
@@ -2047,9 +2048,9 @@ def provision_answer(registry: Registry, articles: Sequence[Article], question: 
     """The answer to a question about an article of a code or law: the offence it defines ("Điều 229 BLHS 2015
     quy định tội gì?") or the article a case comes under ("Ông A bị khởi tố theo điều nào?"), with the sentence
     stating it; None when the question asks neither or the citing sentences do not settle it."""
+    if not re.search(r"(?<!\w)dieu(?!\w)", _plain(question)):
+        return None  # no article named or asked for: no shorthand to write out ("BLHS")
     plain = _words_and_codes(_plain(expand_shorthand(question)[0]))
-    if "dieu" not in plain and "khoan" not in plain:
-        return None
     named = _provision_in_question().search(plain)
     asking_offence = _asking("asking_offence").search(plain)
     if named is not None and asking_offence is not None:
@@ -2065,6 +2066,12 @@ def _provision_in_question() -> re.Pattern[str]:
         rf"(?<!\w)(?:khoan\s+\d+\s+)?dieu\s+(?P<number>\d+)\s+(?:cua\s+)?(?P<law>{titles})"
         rf"(?:\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d))?(?!\w)"
     )
+
+
+@functools.cache
+def _law_named_after() -> re.Pattern[str]:
+    """A law's title right after the asking words: "theo điều nào của BLHS" (written out)."""
+    return re.compile(rf"\s+(?:cua\s+)?(?P<law>{_alternation(_law_titles())})(?!\w)")
 
 
 @functools.cache
@@ -2105,9 +2112,9 @@ def _offence_of(
     return _law_fact(registry, "subject", chosen, chosen.offence)  # type: ignore[arg-type]
 
 
-def _offence_words(provision: Provision) -> set[str]:
+def _offence_words(provision: Provision) -> frozenset[str]:
     start, end = provision.offence or (0, 0)
-    return set(re.sub(r"[^\w\s]", " ", _plain(provision.citation.sentence[start:end])).split())
+    return _words_of(provision.citation.sentence[start:end])[0]
 
 
 def _same_offence(a: Provision, b: Provision) -> bool:
@@ -2119,7 +2126,7 @@ def _provision_of(registry: Registry, articles: Sequence[Article], plain: str, w
     """The article (of the law the question names after "điều nào", if any) cited by a sentence holding
     the question's words: the one whose offence they name ("bị khởi tố tội buôn lậu theo điều mấy", where
     the sentence cites buôn lậu's and kế toán's), else the one whose sentence holds most of them."""
-    law = re.compile(rf"\s+(?:cua\s+)?(?P<law>{_alternation(_law_titles())})(?!\w)").match(plain, which.end())
+    law = _law_named_after().match(plain, which.end())
     title = _law_titles()[_law_key(law["law"])] if law else None
     context = _context(plain, [which.span(), law.span() if law else (0, 0)])
     if len(context.words) < 2:

@@ -174,6 +174,13 @@ def cited() -> Answerer:
     return Answerer(index)
 
 
+def _registry_fact(answerer: Answerer, question: str) -> Fact | None:
+    asked = analyse(question).document
+    assert asked is not None
+    index = answerer.index
+    return registry_answer(index.documents, index.articles, question, asked.fact, asked.name, asked.topic, asked.kind)
+
+
 @pytest.mark.parametrize(
     ("question", "fact"),
     [
@@ -272,33 +279,26 @@ def test_a_question_naming_a_document_among_other_words_is_answered_from_its_cit
     assert (status, answered_kind, answered_article, highlighted) == (Status.ANSWER, kind, article, span)
 
 
-def test_the_year_a_question_names_a_law_with_is_no_date_of_it_and_the_sentence_stating_its_day_answers(cited):
-    question = "Bộ luật Dân sự 2015 được Quốc hội thông qua ngày nào?"
-    asked = analyse(question).document
-    assert asked is not None
-    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
-    assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-23"
-    assert fact.citation.sentence[slice(*fact.span)] == "ngày 24/11/2015"
-
-
-def test_a_document_named_among_words_its_article_holds_is_answered_from_the_sentence_stating_the_fact(cited):
-    # The words ("thời ông Trần Văn B") are in the article, not in the sentence naming the resolution, which
-    # states what it does without "về" (the registry holds no subject for it).
-    question = "Nghị quyết số 512 thời ông Trần Văn B là về việc gì?"
-    asked = analyse(question).document
-    assert asked is not None
-    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
-    assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-8"
-    assert fact.citation.sentence[slice(*fact.span)] == "góp vốn vào ngân hàng thương mại, trái quy định của pháp luật"
-
-
-def test_a_code_named_by_the_abbreviation_the_press_writes_is_the_code(cited):
-    question = "BLDS 2015 do cơ quan nào biểu quyết thông qua?"
-    asked = analyse(question).document
-    assert asked is not None
-    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
-    assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-23"
-    assert fact.citation.sentence[slice(*fact.span)] == "Quốc hội"
+@pytest.mark.parametrize(
+    ("question", "article", "span"),
+    [
+        # The year the question names the law with is no date of it: the sentence stating its day is.
+        ("Bộ luật Dân sự 2015 được Quốc hội thông qua ngày nào?", "dq-23", "ngày 24/11/2015"),
+        # The words ("thời ông Trần Văn B") are in the article, not in the sentence naming the resolution,
+        # which states what it does without "về" (the registry holds no subject for it).
+        (
+            "Nghị quyết số 512 thời ông Trần Văn B là về việc gì?",
+            "dq-8",
+            "góp vốn vào ngân hàng thương mại, trái quy định của pháp luật",
+        ),
+        # A code named by the abbreviation the press writes is the code.
+        ("BLDS 2015 do cơ quan nào biểu quyết thông qua?", "dq-23", "Quốc hội"),
+    ],
+)
+def test_the_registry_answers_from_the_citing_sentence_that_states_the_asked_fact(cited, question, article, span):
+    fact = _registry_fact(cited, question)
+    assert fact is not None and cited.index.articles[fact.citation.article].id == article
+    assert fact.citation.sentence[slice(*fact.span)] == span
 
 
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
@@ -673,13 +673,6 @@ def laws() -> Answerer:
     index, _ = build_index([LAWS])
     assert len(index.articles) == 4
     return Answerer(index)
-
-
-def _registry_fact(answerer: Answerer, question: str) -> Fact | None:
-    asked = analyse(question).document
-    assert asked is not None
-    index = answerer.index
-    return registry_answer(index.documents, index.articles, question, asked.fact, asked.name, asked.topic, asked.kind)
 
 
 @pytest.mark.parametrize(
