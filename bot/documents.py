@@ -1123,6 +1123,12 @@ def _query_tables() -> tuple[
     issuers = {_plain(name): group for name, group in _tables()["issuers"].items() if name != "source"}
     # As typed: "NQ 18 của TW", "Nghị quyết 85 của QH" (bot/data/concepts.tsv's abbreviations of issuers' names).
     issuers |= {short: group for name, group in list(issuers.items()) for short in abbreviations_of(name)}
+    # … and by the abbreviation its codes carry: "CT 06 của BYT". Not one of two letters ("TU" is "từ" without
+    # its marks), one another name has ("BCT" is the Bộ Chính trị as typed), or one other bodies share.
+    shared = _tables()["code_issuer_others"]
+    for code, named in _tables()["code_issuers"].items():
+        if code != "source" and len(code) > 2 and code not in shared:
+            issuers.setdefault(_plain(code), named[1])
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
     )
@@ -1742,6 +1748,7 @@ def _best_statement(
     document with says nothing new ("Bộ luật Hình sự 2015" beside "… thông qua Bộ luật hình sự 2015 ngày
     27/11/2015")."""
     best: tuple[tuple[float, float, float], Fact] | None = None
+    best_rank: tuple = ()
     for position in document.articles:
         article = articles[position]
         for mention in _cited_in(article, position):
@@ -1752,7 +1759,11 @@ def _best_statement(
             if span is None or (fact == "date" and year and re.fullmatch(rf"\D*{year}\D*", sentence[slice(*span)])):
                 continue
             score = _coverage(context, sentence, article.title)
-            if best is None or score > best[0]:
+            # Of the sentences covering the question enough, one stating the day answers better than one
+            # stating the year ("Nghị quyết 120 năm 2017" beside "Ngày 17/11/2017, Chính phủ ban hành …").
+            rank = (score[0] >= MIN_CONTEXT_COVERAGE, fact == "date" and mention.date is not None, score)
+            if best is None or rank > best_rank:
+                best_rank = rank
                 asked = "date" if fact == "effective" else fact  # a day of taking effect answers "when"
                 best = (score, Fact(asked, document, mention.citation, span))
     if best is None and fact == "effective":

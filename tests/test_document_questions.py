@@ -170,7 +170,7 @@ QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 23
+    assert len(index.articles) == 25
     return Answerer(index)
 
 
@@ -299,6 +299,17 @@ def test_the_registry_answers_from_the_citing_sentence_that_states_the_asked_fac
     fact = _registry_fact(cited, question)
     assert fact is not None and cited.index.articles[fact.citation.article].id == article
     assert fact.citation.sentence[slice(*fact.span)] == span
+
+
+def test_of_the_sentences_covering_the_question_the_one_stating_the_day_answers_when(cited):
+    question = (
+        "Nghị quyết 77 của Chính phủ về phát triển bền vững vùng ven biển thích ứng biến đổi khí hậu ra đời khi nào?"
+    )
+    asked = analyse(question).document
+    assert asked is not None
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
+    assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-25"
+    assert fact.citation.sentence[slice(*fact.span)] == "Ngày 20/11/2016"
 
 
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):

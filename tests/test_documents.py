@@ -299,6 +299,19 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
 
 
 @pytest.mark.parametrize(
+    ("query", "group"),
+    [
+        ("CT 06 của BYT năm 2017", "BYT"),  # the abbreviation its code carries, typed as the issuer
+        ("QĐ 1192 của UBKTTW", "UBKTTW"),
+        ("NQ 18 của BCT", "TW"),  # "BCT" as typed is the Bộ Chính trị, not the Bộ Công Thương
+        ("chỉ thị 05 từ năm 2016", None),  # "TU" (Tỉnh ủy) is no issuer without its marks: "từ"
+    ],
+)
+def test_a_query_names_the_issuer_by_the_abbreviation_of_its_codes(query, group):
+    assert reference_in(query).group == group
+
+
+@pytest.mark.parametrize(
     ("message", "alone"),
     [
         ("chỉ thị 15", True),
