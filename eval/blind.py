@@ -134,11 +134,12 @@ def contains(haystack: str | None, needle: str | None) -> bool:
     )
     if date is not None and f" {normalise(date[1])} " in said:
         return True
-    # A year asked for ("năm 2009") is stated by a date in that year ("ngày 31/3/2009", "tháng 6/2009").
+    # A year asked for ("năm 2009") is stated by a date in that year ("ngày 31/3/2009", "tháng 6/2009"), or
+    # by a document's code carrying it as its year of issue ("Thông tư 159/2013/TT-BTC"; since 7 December 2026).
     year = re.fullmatch(r"năm ((?:19|20)\d\d)", unicodedata.normalize("NFC", wanted))
-    return (
-        year is not None
-        and re.search(rf"(?<![\d/.-])\d{{1,2}}[/.-](?:\d{{1,2}}[/.-])?{year[1]}(?!\d)", haystack) is not None
+    return year is not None and (
+        re.search(rf"(?<![\d/.-])\d{{1,2}}[/.-](?:\d{{1,2}}[/.-])?{year[1]}(?!\d)", haystack) is not None
+        or re.search(rf"(?<![\d/.-])\d{{1,5}}/{year[1]}/[^\W\d_]", haystack) is not None
     )
 
 

@@ -163,6 +163,8 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert not blind.contains("kỳ họp khai mạc vào 21/5 tới", "ngày 20-5")
     assert not blind.contains("Nghị định 91/2016/NĐ-CP", "nghị định 91 năm 2015")
     assert blind.contains("thực hiện nghị quyết 16 năm 2012 của HĐND TP", "năm 2012")
+    assert blind.contains("trong thông tư 159/2013/TT-BTC của Bộ Tài chính", "năm 2013")
+    assert not blind.contains("trong thông tư 159/2013/TT-BTC của Bộ Tài chính", "năm 2012")
     # A year with or without "năm" before it is the same year: "Kỷ Hợi năm 2019", "Luật Đất đai 2013".
     assert blind.contains("đón Tết Nguyên Đán Kỷ Hợi năm 2019 vui tươi", "Tết Nguyên đán Kỷ Hợi 2019")
     assert blind.contains("vi phạm Luật Đất đai 2013 về thu hồi đất", "Luật Đất đai năm 2013")
