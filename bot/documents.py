@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "29"
+EXTRACTION_VERSION = "30"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -988,7 +988,10 @@ def _document(cluster: _Cluster, twin: int) -> Document:
     subject = _best_subject([m.subject for m in mentions if m.subject])
     date = _most_common(m.date for m in mentions)
     dated = next((m for m in mentions if m.date == date), None) if date else None
-    dated = dated or next((m for m in mentions if m.dated and m.year == cluster.year), None)
+    # (a year written out, "ban hành năm 2013", says when more plainly than one inside a code, "159/2013/TT-BTC")
+    of_the_year = [m for m in mentions if m.dated and m.year == cluster.year]
+    written_out = (m for m in of_the_year if re.search(rf"(?<![/\d]){m.year}(?![/\d])", m.citation.sentence))
+    dated = dated or next(written_out, None) or next(iter(of_the_year), None)
     first: dict[int, Citation] = {}
     for mention in mentions:
         first.setdefault(mention.citation.article, mention.citation)
@@ -1123,11 +1126,10 @@ def _query_tables() -> tuple[
     issuers = {_plain(name): group for name, group in _tables()["issuers"].items() if name != "source"}
     # As typed: "NQ 18 của TW", "Nghị quyết 85 của QH" (bot/data/concepts.tsv's abbreviations of issuers' names).
     issuers |= {short: group for name, group in list(issuers.items()) for short in abbreviations_of(name)}
-    # … and by the abbreviation its codes carry: "CT 06 của BYT". Not one of two letters ("TU" is "từ" without
-    # its marks), one another name has ("BCT" is the Bộ Chính trị as typed), or one other bodies share.
-    shared = _tables()["code_issuer_others"]
+    # … and by the abbreviation its codes carry ("CT 06 của BYT"), unless other bodies share it ("BTC").
+    not_read = _tables()["code_issuers_in_questions"]["not_read"]
     for code, named in _tables()["code_issuers"].items():
-        if code != "source" and len(code) > 2 and code not in shared:
+        if code != "source" and code not in not_read and code not in _tables()["code_issuer_others"]:
             issuers.setdefault(_plain(code), named[1])
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
@@ -1412,7 +1414,12 @@ def _date_span(document: Document, sentence: str) -> tuple[int, int] | None:
                 return match.span()
         elif (match["year3"] or match["year4"]) and int(match["year3"] or match["year4"]) == document.year:
             return match.span()
-    return None
+    # A legal document's code carries the year it was issued in (Nghị định 30/2020/NĐ-CP, Điều 8): "Nghị
+    # quyết 42/2017/QH14" says 2017.
+    if document.year is None or document.date is not None or not document.number:
+        return None
+    coded = re.search(rf"(?<![\d/])0*{document.ordinal}\s*/\s*(?P<year>{document.year})\s*/", sentence)
+    return coded.span("year") if coded else None
 
 
 # --- questions naming a document among other words --------------------------------------------
@@ -1760,8 +1767,10 @@ def _best_statement(
                 continue
             score = _coverage(context, sentence, article.title)
             # Of the sentences covering the question enough, one stating the day answers better than one
-            # stating the year ("Nghị quyết 120 năm 2017" beside "Ngày 17/11/2017, Chính phủ ban hành …").
-            rank = (score[0] >= MIN_CONTEXT_COVERAGE, fact == "date" and mention.date is not None, score)
+            # stating the year ("Nghị quyết 120 năm 2017" beside "Ngày 17/11/2017, Chính phủ ban hành …"),
+            # and one stating the year better than a code carrying it ("159/2013/TT-BTC").
+            stated = 0 if fact != "date" else 2 if mention.date else 0 if sentence[slice(*span)].isdigit() else 1
+            rank = (score[0] >= MIN_CONTEXT_COVERAGE, stated, score)
             if best is None or rank > best_rank:
                 best_rank = rank
                 asked = "date" if fact == "effective" else fact  # a day of taking effect answers "when"

@@ -170,7 +170,7 @@ QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 25
+    assert len(index.articles) == 28
     return Answerer(index)
 
 
@@ -310,6 +310,25 @@ def test_of_the_sentences_covering_the_question_the_one_stating_the_day_answers_
     fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
     assert fact is not None and cited.index.articles[fact.citation.article].id == "dq-25"
     assert fact.citation.sentence[slice(*fact.span)] == "Ngày 20/11/2016"
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "stated"),
+    [
+        # A legal document's code carries the year it was issued in.
+        ("Nghị quyết 42 của Quốc hội ban hành năm nào?", "dq-26", "2017"),
+        # … but a year written out says it more plainly: that sentence is the one kept.
+        ("Thông tư 159 của Bộ Tài chính ban hành năm nào?", "dq-28", "năm 2014"),
+    ],
+)
+def test_the_year_a_document_was_issued_in_is_read_from_its_code_where_no_sentence_writes_it_out(
+    cited, question, article, stated
+):
+    asked = analyse(question).document
+    assert asked is not None
+    fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
+    assert fact is not None and cited.index.articles[fact.citation.article].id == article
+    assert fact.citation.sentence[slice(*fact.span)] == stated
 
 
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):

@@ -303,6 +303,7 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
     [
         ("CT 06 của BYT năm 2017", "BYT"),  # the abbreviation its code carries, typed as the issuer
         ("QĐ 1192 của UBKTTW", "UBKTTW"),
+        ("NQ 120 của CP", "CP"),
         ("NQ 18 của BCT", "TW"),  # "BCT" as typed is the Bộ Chính trị, not the Bộ Công Thương
         ("chỉ thị 05 từ năm 2016", None),  # "TU" (Tỉnh ủy) is no issuer without its marks: "từ"
     ],
