@@ -313,7 +313,7 @@ class Answerer:
         spaced = " ".join(stripped.split())
         question = follow_up(spaced, previous) if previous else analyse(spaced)
         asked = question.document
-        parts = (asked.fact, asked.name, asked.topic, asked.kind) if asked else (None, "", "", "")
+        parts = (asked.fact, asked.name, asked.topic, asked.kind, asked.day) if asked else (None, "", "", "", False)
         fact = registry_answer(index.documents, index.articles, chat_written_out(spaced), *parts)
         if fact is not None:
             return self._document_answer(text, fact)

@@ -1431,7 +1431,14 @@ MIN_LEADING_COVERAGE, LEAD = 0.7, 0.2
 
 
 def registry_answer(
-    registry: Registry, articles: Sequence[Article], question: str, fact: str | None, name: str, topic: str, kind: str
+    registry: Registry,
+    articles: Sequence[Article],
+    question: str,
+    fact: str | None,
+    name: str,
+    topic: str,
+    kind: str,
+    day_asked: bool = False,
 ) -> Fact | None:
     """The registry's answer to a question about a document (bot.question.DocumentAsk's parts, or none).
 
@@ -1466,7 +1473,12 @@ def registry_answer(
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
     if year and found.asked != "which" and _only_the_year(found, year):
         return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
+    if day_asked and found.asked == "date" and not _DAY_STATED.search(found.citation.sentence[slice(*found.span)]):
+        return None  # "Quyết định 367 ký ngày nào?" is not answered by "năm 1996"
     return found
+
+
+_DAY_STATED = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|ngày\s+\d", re.I)
 
 
 def _named_with_words(registry: Registry, articles: Sequence[Article], name: str, fact: str) -> Fact | None:

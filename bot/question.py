@@ -341,6 +341,7 @@ class DocumentAsk:
     name: str  # the rest of the question, lowercase without diacritics: the document's name ("chi thi 05")
     topic: str = ""  # for "which": what the document is about ("bao ve rung")
     kind: str = ""  # for "which": the document noun asked with ("chi thi"; "van ban" is any kind)
+    day: bool = False  # for "date": the day is asked ("ký ngày nào?"), not a year or a month
 
 
 _WORDS_BETWEEN_WHICH_AND_TOPIC = 6
@@ -368,7 +369,8 @@ def document_asked(text: str) -> DocumentAsk | None:
         asked = _words("document_facts", fact).search(plain_text)
         if asked:
             rest = plain_text[: asked.start()] + " " * (asked.end() - asked.start()) + plain_text[asked.end() :]
-            return DocumentAsk(fact, " ".join(_without_fillers(rest, written).split()))
+            day = fact == "date" and _words("document_facts", "day").search(plain_text) is not None
+            return DocumentAsk(fact, " ".join(_without_fillers(rest, written).split()), day=day)
     return None
 
 

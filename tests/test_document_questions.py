@@ -67,7 +67,22 @@ def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, 
     ],
 )
 def test_a_question_about_a_document_says_which_fact_it_asks_and_names_the_document(question, fact, name):
-    assert analyse(question).document == DocumentAsk(fact, name)
+    asked = analyse(question).document
+    assert asked is not None and (asked.fact, asked.name) == (fact, name)
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        ("Quyết định 367 được ký ngày nào?", True),
+        ("chỉ thị 05 ký ngày mấy vậy", True),
+        ("Chỉ thị 15 ban hành năm nào?", False),
+        ("NQ 120 ra đời khi nào?", False),
+    ],
+)
+def test_a_question_about_a_documents_date_says_whether_it_asks_the_day(question, day):
+    asked = analyse(question).document
+    assert asked is not None and (asked.fact, asked.day) == ("date", day)
 
 
 def test_which_document_is_about_a_topic_is_read_with_its_kind_and_topic():
@@ -329,6 +344,22 @@ def test_the_year_a_document_was_issued_in_is_read_from_its_code_where_no_senten
     fact = registry_answer(cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "")
     assert fact is not None and cited.index.articles[fact.citation.article].id == article
     assert fact.citation.sentence[slice(*fact.span)] == stated
+
+
+def test_a_question_asking_the_day_is_not_answered_by_the_year_alone(cited):
+    # The registry knows only the year of Nghị quyết 42 (its code's): asked the day, it has no answer.
+    answers = {}
+    for question in ("Nghị quyết 42 của Quốc hội ban hành ngày nào?", "Nghị quyết 42 của Quốc hội ban hành năm nào?"):
+        asked = analyse(question).document
+        assert asked is not None
+        fact = registry_answer(
+            cited.index.documents, cited.index.articles, question, asked.fact, asked.name, "", "", day_asked=asked.day
+        )
+        answers[question] = fact and fact.citation.sentence[slice(*fact.span)]
+    assert answers == {
+        "Nghị quyết 42 của Quốc hội ban hành ngày nào?": None,
+        "Nghị quyết 42 của Quốc hội ban hành năm nào?": "2017",
+    }
 
 
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
