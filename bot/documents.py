@@ -1493,13 +1493,14 @@ def _named_with_words(registry: Registry, articles: Sequence[Article], name: str
     if head is None:
         return None
     # (a province named among the words is still the document's: "Chỉ thị 04/CT-UBND về … ở TP HCM"; a year
-    # among them is the subject's, "Chỉ thị 16 … về tổ chức Tết Mậu Tuất 2018" being of 2017, and stays a
-    # word its article must hold)
+    # or a body among them is the subject's, "Chỉ thị 16 … về tổ chức Tết Mậu Tuất 2018" being of 2017 and
+    # "Nghị quyết 439 quy định nguồn dự phòng trái phiếu Chính phủ" the Ủy ban Thường vụ Quốc hội's, and
+    # stays a word its article must hold)
     wanted, named = reference_in(name), reference_in(head)
     context = _context(" ".join(words[len(head.split()) :]), [])
     if wanted is None or named is None or not context.words:
         return None
-    wanted = dataclasses.replace(wanted, year=named.year)
+    wanted = dataclasses.replace(wanted, year=named.year, group=named.group)
     fitting = [
         d
         for d in registry.find(head)

@@ -185,7 +185,7 @@ QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
     index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 28
+    assert len(index.articles) == 29
     return Answerer(index)
 
 
@@ -278,6 +278,13 @@ def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
         ("Ai ban hành quyết định 14/2015/QĐ-UBND về hỗ trợ chi phí hỏa táng?", Kind.WHO, "dq-17", "UBND TP"),
         # A people's committee's code before 2004 (-UB) is the UBND's.
         ("QĐ 200/2004/QĐ-UB về ngành nghề gây ô nhiễm trong khu dân cư do ai ban hành?", Kind.WHO, "dq-18", "UBND TP"),
+        # A body named among the words on what it is about is no issuer of it.
+        (
+            "Nghị quyết 439 đưa vốn cắt của các dự án chậm vào dự phòng trái phiếu Chính phủ là của cơ quan nào?",
+            Kind.WHO,
+            "dq-29",
+            "Ủy ban Thường vụ Quốc hội",
+        ),
         # Who issued it is asked: the UBND the question names is who cited it, not the issuer.
         (
             "Nghị quyết 31 về phát triển đô thị mà UBND TP dẫn ra khi phản đối sáp nhập các sở là của cơ quan nào?",
