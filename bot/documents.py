@@ -1506,8 +1506,11 @@ def _named_with_words(registry: Registry, articles: Sequence[Article], name: str
         for d in registry.find(head)
         if _named_as(d, wanted) and any(_holds(articles[p], context) for p in set(d.articles))
     ]
-    # Only one: two provinces' "Chỉ thị 22 về phòng chống cháy rừng" are both about it.
-    if len(fitting) != 1:
+    # Two yearly "Nghị quyết 01/NQ-CP": the one whose citing sentence, stating the fact, covers the words
+    # clearly best. Not two provinces' "Chỉ thị 22 về phòng chống cháy rừng": both are about it.
+    if len(fitting) > 1:
+        return _clear_winner([b for d in fitting if (b := _best_statement(d, articles, context, fact, named.year))])
+    if not fitting:
         return None
     # The registry's fact, else the citing sentence that states it best among those holding the words
     # ("ban hành Nghị quyết số 4266 góp vốn vượt mức quy định vào OceanBank": what it does, unmarked).

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import documents
 from bot.answer import Answerer, Status
 from bot.corpus import Article
 from bot.documents import Fact, build_registry, fact_asked, registry_answer, signer_in
@@ -369,6 +370,20 @@ def test_a_question_asking_the_day_is_not_answered_by_the_year_alone(cited):
     }
 
 
+def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_questions_words_answers():
+    # Both articles citing a Nghị quyết 02/NQ-CP (of 2015, of 2014) hold the question's words; the title over
+    # the sentence naming one does.
+    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "yearly_documents"])
+    assert len(index.articles) == 3
+    question = "Nghị quyết số 02 và 35 của Chính phủ mà Kho bạc triển khai là về vấn đề gì?"
+    asked = analyse(question).document
+    assert asked is not None
+    # (the step that reads a document named among other words: the whole answer finds it another way too)
+    fact = documents._named_with_words(index.documents, index.articles, asked.name, asked.fact)
+    assert fact is not None and index.articles[fact.citation.article].id == "dq-30"
+    assert fact.citation.sentence[slice(*fact.span)] == "cải thiện môi trường kinh doanh"
+
+
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
     answer = cited.answer("Quyết định 109-QĐ/TW về Tạp chí Cộng sản là của cơ quan nào?")
     best = answer.best
@@ -429,8 +444,6 @@ def test_which_text_of_any_kind_is_asked_with_van_ban(cited):
 
 
 def test_a_question_asked_again_reads_no_citing_sentence_again(answerer):
-    from bot import documents
-
     question = "Văn bản nào của Bộ Chính trị về quy hoạch xây dựng được triển khai ở Hà Nội?"
     answerer.answer(question)
     read = documents._words_of.cache_info().misses
