@@ -1127,9 +1127,9 @@ def _query_tables() -> tuple[
     # As typed: "NQ 18 của TW", "Nghị quyết 85 của QH" (bot/data/concepts.tsv's abbreviations of issuers' names).
     issuers |= {short: group for name, group in list(issuers.items()) for short in abbreviations_of(name)}
     # … and by the abbreviation its codes carry ("CT 06 của BYT"), unless other bodies share it ("BTC").
-    not_read = _tables()["code_issuers_in_questions"]["not_read"]
+    not_read = {*_tables()["code_issuers_in_questions"]["not_read"], *_tables()["code_issuer_others"]}
     for code, named in _tables()["code_issuers"].items():
-        if code != "source" and code not in not_read and code not in _tables()["code_issuer_others"]:
+        if code != "source" and code not in not_read:
             issuers.setdefault(_plain(code), named[1])
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
@@ -1447,7 +1447,7 @@ def registry_answer(
     hành?") or asks which document of a kind a topic is in ("… theo nghị định nào của Chính phủ?"):
     the sentence of a citing article that names the document, states the asked fact of it, and holds
     MIN_CONTEXT_COVERAGE of the question's other words. None when no sentence, or more than one
-    document, fits.
+    document, fits, and for `day_asked` ("ký ngày nào?") when what it states is a year or a month.
     """
     provision = provision_answer(registry, articles, question)
     if provision is not None:
