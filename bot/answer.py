@@ -666,7 +666,14 @@ def _ordinal(date: dt.date | None) -> int:
 
 
 # The kind of question each fact of a document answers.
-_FACT_KINDS = {"subject": Kind.WHAT, "which": Kind.WHAT, "issuer": Kind.WHO, "signer": Kind.WHO, "date": Kind.WHEN}
+_FACT_KINDS = {
+    "subject": Kind.WHAT,
+    "which": Kind.WHAT,
+    "issuer": Kind.WHO,
+    "signer": Kind.WHO,
+    "plenum": Kind.WHO,
+    "date": Kind.WHEN,
+}
 
 
 def _span_text(finding: Finding) -> str | None:

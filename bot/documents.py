@@ -1282,7 +1282,7 @@ def _document_from_json(data: dict) -> Document:
 class Fact:
     """What the registry states of one document in answer to a question, with the sentence stating it."""
 
-    asked: str  # "subject", "issuer", "signer", "date" or "which"
+    asked: str  # "subject", "issuer", "signer", "plenum", "date" or "which"
     document: Document
     citation: Citation
     span: tuple[int, int]  # of the citation's sentence: the subject, issuer, date or the document's name
@@ -1457,7 +1457,7 @@ def registry_answer(
     found = fact_asked(registry, fact, name, topic, kind) if fact is not None else None
     if found is None and fact in (None, "which") and (which := _which_kind(plain)) is not None:
         found = _which_in_sentences(registry, articles, plain, which)
-    elif found is None and fact in ("subject", "issuer", "signer", "date"):
+    elif found is None and fact in ("subject", "issuer", "signer", "plenum", "date"):
         # Read without the asking words, wherever they stand ("Ai ban hành Quyết định 14 về …?").
         named = _words_and_codes(name) or plain
         found = _fact_in_sentences(registry, articles, named, "effective" if takes_effect else fact)
@@ -1784,8 +1784,9 @@ def _best_statement(
             score = _coverage(context, sentence, article.title)
             # Of the sentences covering the question enough, one stating the day answers better than one
             # stating the year ("Nghị quyết 120 năm 2017" beside "Ngày 17/11/2017, Chính phủ ban hành …"),
-            # and one stating the year better than a code carrying it ("159/2013/TT-BTC").
-            stated = 0 if fact != "date" else 2 if mention.date else 0 if sentence[slice(*span)].isdigit() else 1
+            # and one stating the year better than a code carrying it ("159/2013/TT-BTC"); a plenum with its
+            # term ("Hội nghị Trung ương 6 khóa XII") better than without.
+            stated = _how_fully_stated(mention, sentence[slice(*span)], fact)
             rank = (score[0] >= MIN_CONTEXT_COVERAGE, stated, score)
             if best is None or rank > best_rank:
                 best_rank = rank
@@ -1794,6 +1795,14 @@ def _best_statement(
     if best is None and fact == "effective":
         best = _effective_unnamed(document, articles, context)
     return best
+
+
+def _how_fully_stated(mention: _Mention, stated: str, fact: str) -> int:
+    if fact == "date":
+        return 2 if mention.date else 0 if stated.isdigit() else 1
+    if fact == "plenum":
+        return int(re.search(r"kh(?:oá|óa)\s", stated, re.I) is not None)
+    return 0
 
 
 def _effective_unnamed(
@@ -1859,10 +1868,39 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
     if fact == "effective":
         effective = _EFFECTIVE.search(sentence)
         return effective.span("date") if effective else None
+    if fact == "plenum":
+        return _plenum_span(sentence, mention.span)
     if mention.subject or mention.matter:
         # "quyết định số 200/2004/QĐ-UB quy định 17 ngành nghề …": what it provides answers what it is about.
         return _find(sentence, (mention.subject or mention.matter or "").removesuffix(" …"))
     return _unmarked_subject(sentence, max(mention.span[1], mention.tail_end))
+
+
+# A plenum of the Central Committee, numbered within its term: "Hội nghị Trung ương 6 khoá XII", "Hội nghị lần
+# thứ 8 Ban Chấp hành Trung ương Đảng khoá XII", "hội nghị lần thứ sáu, khóa XII".
+_NTH = r"(?:\d{1,2}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+(?:một|hai|ba|bốn|lăm|năm))?)(?!\w)"
+_TERM = r"(?:\s*,?\s*\(?\s*kh(?:oá|óa)\s+[IVXLC]+(?!\w)\)?)"
+_CENTRAL = r"(?:Ban\s+Chấp\s+hành\s+)?(?:Trung\s+ương|TƯ|TW)(?:\s+Đảng)?"
+_PLENUM = re.compile(
+    rf"Hội\s+nghị\s+(?:(?:lần\s+)?thứ\s+{_NTH}\s*,?\s*(?:(?:{_CENTRAL}{_TERM}?)|{_TERM})"
+    rf"|{_CENTRAL}\s+(?:lần\s+thứ\s+)?{_NTH}{_TERM}?)",
+    re.I,
+)
+# Between a document's name and its plenum: "Nghị quyết số 18-NQ/TW ban hành tháng 10-2017 của Hội nghị …",
+# "Nghị quyết số 05, Hội nghị …"; or the plenum issuing it: "Hội nghị Trung ương 4 khóa XII đã ban hành Nghị quyết 05".
+_OF_THE_PLENUM = re.compile(r"(?:[^;:()“”\"]{0,50}?\s)?(?:của|tại)\s+|\s*[,(]\s*")
+_PLENUM_ISSUING = re.compile(r"\s+(?:(?:đã|vừa)\s+)?(?:ban\s+hành|thông\s+qua|ra)\s+", re.I)
+
+
+def _plenum_span(sentence: str, named: tuple[int, int]) -> tuple[int, int] | None:
+    """The plenum the sentence says issued the document it names at `named`, or None."""
+    for plenum in _PLENUM.finditer(sentence):
+        gap = sentence[named[1] : plenum.start()] if plenum.start() >= named[1] else None
+        if gap is not None and _OF_THE_PLENUM.fullmatch(gap) and not _may_name_a_document(gap):
+            return plenum.span()
+        if plenum.end() <= named[0] and _PLENUM_ISSUING.fullmatch(sentence, plenum.end(), named[0]):
+            return plenum.span()
+    return None
 
 
 # "Thủ tướng Nguyễn Xuân Phúc đã ký Quyết định …", "ông Thăng đã ký ban hành Nghị quyết …": a person,

@@ -337,7 +337,7 @@ class Question:
 class DocumentAsk:
     """What a question asks about a document, read from the question alone (the registry says which one)."""
 
-    fact: str  # "subject", "signer", "issuer", "date", or "which" (the document about a topic)
+    fact: str  # "subject", "signer", "issuer", "plenum", "date", or "which" (the document about a topic)
     name: str  # the rest of the question, lowercase without diacritics: the document's name ("chi thi 05")
     topic: str = ""  # for "which": what the document is about ("bao ve rung")
     kind: str = ""  # for "which": the document noun asked with ("chi thi"; "van ban" is any kind)
@@ -365,10 +365,12 @@ def document_asked(text: str) -> DocumentAsk | None:
         )
         if which:
             return DocumentAsk("which", plain_text[: which.start()].strip(), which.group(2).strip(), noun)
-    for fact in ("subject", "signer", "issuer", "date"):
+    for fact in ("plenum", "subject", "signer", "issuer", "date"):
         asked = _words("document_facts", fact).search(plain_text)
         if asked:
             rest = plain_text[: asked.start()] + " " * (asked.end() - asked.start()) + plain_text[asked.end() :]
+            if fact == "plenum":  # "… của hội nghị TW nào, khoá mấy?" asks it twice
+                rest = _words("document_facts", fact).sub(" ", rest)
             day = fact == "date" and _words("document_facts", "day").search(plain_text) is not None
             return DocumentAsk(fact, " ".join(_without_fillers(rest, written).split()), day=day)
     return None

@@ -65,6 +65,9 @@ def shown(answerer: Answerer, question: str) -> tuple[Status, Kind | None, str, 
         ("Chỉ thị 05 của Thành uỷ Đà Nẵng đã ban hành ngày nào?", "date", "chi thi 05 cua thanh uy da nang"),
         ("cv 617 của ubnd tỉnh sơn la ra năm nào vậy", "date", "cv 617 cua ubnd tinh son la ra"),
         ("Nghị quyết 4266 thời ông Đinh La Thăng là về việc gì?", "subject", "nghi quyet 4266 thoi ong dinh la thang"),
+        # Which plenum of the Central Committee issued it, asked once or twice.
+        ("nq 12-NQ/TW là của hội nghị TW nào, khoá mấy vậy", "plenum", "nq 12-nq/tw"),
+        ("Nghị quyết 18 ban hành tại hội nghị trung ương lần thứ mấy?", "plenum", "nghi quyet 18 ban hanh tai"),
     ],
 )
 def test_a_question_about_a_document_says_which_fact_it_asks_and_names_the_document(question, fact, name):
@@ -352,6 +355,34 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
     fact = documents._named_with_words(index.documents, index.articles, asked.name, asked.fact)
     assert fact is not None and index.articles[fact.citation.article].id == "dq-30"
     assert fact.citation.sentence[slice(*fact.span)] == "cải thiện môi trường kinh doanh"
+
+
+@pytest.fixture(scope="module")
+def plenums() -> Answerer:
+    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "plenums"])
+    assert len(index.articles) == 4
+    return Answerer(index)
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "span"),
+    [
+        # The plenum after the name, "của" between …
+        ("nq 12-NQ/TW là của hội nghị TW nào, khoá mấy vậy", "pl-1", "Hội nghị Trung ương 5 khóa XII"),
+        # … or a comma; the question's words are the sentence's.
+        ("NQ số 05 về xử lý DNNN thua lỗ là của hội nghị TW nào?", "pl-2", "Hội nghị Trung ương 4 khóa XII"),
+        # The plenum issuing it, before its name; with its term, over a sentence naming the plenum without.
+        ("Nghị quyết 18 là của hội nghị trung ương nào?", "pl-3", "Hội nghị Trung ương 6 khóa XII"),
+    ],
+)
+def test_the_plenum_a_resolution_is_of_is_answered_from_the_sentence_naming_it(plenums, question, article, span):
+    status, kind, answered_article, _, highlighted = shown(plenums, question)
+    assert (status, kind, answered_article, highlighted) == (Status.ANSWER, Kind.WHO, article, span)
+
+
+def test_a_plenum_named_for_another_document_of_the_sentence_is_no_answer(plenums):
+    # "Chỉ thị 05 của Bộ Chính trị và Nghị quyết 26 của Hội nghị Trung ương 7": the plenum is the resolution's.
+    assert _registry_fact(plenums, "Chỉ thị 05 là của hội nghị trung ương nào?") is None
 
 
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
