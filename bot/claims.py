@@ -177,7 +177,35 @@ def _claimed_names(question: Question) -> list[str]:
             words = words[1:]  # "Ông Phan Đình Trạc" at the start: "Ông" is capitalised as the first word
         if len(words) >= 2:
             names.append(padded_words(" ".join(words)))
+    names.extend(padded_words(body) for body in _bodies_named(text))
     return names
+
+
+# A body's name capitalises the first syllable of each of its parts ("Đại học Quốc gia Hà Nội", "Sở Tài
+# nguyên và Môi trường TP HCM"): past the word opening it, up to two lowercase words between capitalised ones.
+_BODY_NAME = re.compile(
+    rf"(?:\s+[{UPPER_LETTERS}]\w*(?:\s+[{LOWER_LETTERS}]+(?!\w)){{0,2}}(?=\s+[{UPPER_LETTERS}]))*"
+    rf"\s+[{UPPER_LETTERS}]\w*"
+)
+
+
+def _bodies_named(text: str) -> list[str]:
+    """The bodies a claim says something was done at ("thi tại Đại học Quốc gia Hà Nội"), named with
+    lowercase words within, which capitalised runs cut short: "Hà Nội" alone is no claim of the Đại học
+    Hà Nội."""
+    bodies = []
+    for head in _institution_heads().finditer(text):
+        name = _BODY_NAME.match(text, head.end())
+        if name is not None and re.search(rf"\s[{LOWER_LETTERS}]", name.group()):
+            bodies.append(text[head.start("head") : name.end()])
+    return bodies
+
+
+@functools.cache
+def _institution_heads() -> re.Pattern[str]:
+    """A body's opening word after a word of where ("tại Đại học", "ở Sở")."""
+    where = alternation(tuple(word_tables("claims")["places_of_bodies"]["words"]))
+    return re.compile(rf"(?<!\w)(?:{where})\s+(?P<head>{alternation(table('institutions'))})(?!\w)")
 
 
 @functools.cache

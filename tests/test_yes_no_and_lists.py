@@ -611,6 +611,20 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Đàn Nam Giao",
         ),
+        # The body a claim says something was done at is its whole name, lowercase words within: the
+        # Đại học Hà Nội is not the Đại học Quốc gia Hà Nội.
+        (
+            "Ông Trần Văn Khánh đi thi chuyển ngạch tại Đại học Quốc gia Hà Nội phải không?",
+            "Năm 2018, ông Trần Văn Khánh mới đi thi chuyển ngạch tại trường Đại học Hà Nội.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        (
+            "Ông Trần Văn Khánh đi thi chuyển ngạch tại Đại học Quốc gia Hà Nội phải không?",
+            "Năm 2018, ông Trần Văn Khánh mới đi thi chuyển ngạch tại Đại học Quốc gia Hà Nội.",
+            Verdict.YES,
+            "Trần Văn Khánh",
+        ),
     ],
 )
 def test_a_claim_is_confirmed_or_contradicted_only_by_what_the_sentence_says(question, sentence, verdict, decisive):
