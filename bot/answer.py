@@ -642,7 +642,9 @@ class Answerer:
             runner_up, best = best.score, best_holding  # outscored: its margin is below zero
         sentence_text, highlight = excerpt(best.sentence, best.highlight)
         margin = best.score - runner_up if runner_up > -math.inf else model.most_added
-        return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin)
+        # A span cut off by the excerpt (a list too long to show whole) is no answer shown: none is held.
+        holds_span = best.strong and highlight is not None
+        return dataclasses.replace(best, sentence=sentence_text, highlight=highlight, margin=margin, strong=holds_span)
 
 
 def _as_read(

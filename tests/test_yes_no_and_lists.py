@@ -691,3 +691,31 @@ def test_a_list_question_is_answered_with_every_name_in_order(permissive):
     bold = answer.best.sentence[slice(*answer.best.highlight)]
     assert bold.startswith("Lê Thanh Hải") and bold.endswith("Nguyễn Văn Đua")
     assert "Phạm Chánh Trực" in bold
+
+
+def test_a_list_too_long_to_show_whole_is_no_sure_answer(tmp_path):
+    # The names run over more than a reply shows of one sentence: cut, the sentence would answer with none.
+    guests = (
+        "ông Nguyễn Văn An, Bí thư Tỉnh ủy, Chủ tịch Hội đồng nhân dân tỉnh nhiệm kỳ 2016 - 2021, trưởng đoàn "
+        "đại biểu Quốc hội tỉnh khóa XIV, ông Trần Văn Bình, Phó Bí thư Thường trực Tỉnh ủy, trưởng ban chỉ "
+        "đạo phòng chống tham nhũng của tỉnh, ông Lê Văn Cường, Phó Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân "
+        "tỉnh, trưởng ban chỉ đạo xây dựng nông thôn mới của tỉnh, và ông Phạm Văn Dũng, Ủy viên Ban Thường vụ "
+        "Tỉnh ủy, Trưởng ban Tổ chức Tỉnh ủy"
+    )
+    articles = {
+        "001_khanh_thanh.txt": (
+            "Khánh thành cầu Tân An (08:00 03/09/2019)\n\n\n"
+            f"BBP - Tham dự lễ khánh thành cầu Tân An sáng 3/9 có {guests}.\nCầu dài 300 m.\n"
+        ),
+        "002_mua.txt": "Mưa lớn ở Nam Bộ (06:00 04/09/2019)\n\n\nTTXVN - Mưa lớn kéo dài ở các tỉnh Nam Bộ.\n",
+        "003_lua.txt": "Giá lúa tăng (06:00 05/09/2019)\n\n\nTTXVN - Giá lúa tăng 200 đồng mỗi ký.\n",
+    }
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    found, problems = read_corpus([tmp_path])
+    assert problems == [] and len(found) == 3
+    shows_every_sentence = ConfidenceModel({}, bias=10.0, threshold=0.5)
+    answer = Answerer(Index.from_articles(found), confidence=shows_every_sentence).answer(
+        "Những ai tham dự lễ khánh thành cầu Tân An?"
+    )
+    assert answer.status is Status.UNSURE
