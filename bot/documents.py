@@ -189,6 +189,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "issuer_end": re.compile(rf"(?<!\w)(?:{issuers})$", re.I),
+        "issuer_named": re.compile(rf"(?<!\w)(?P<issuer>{issuers}){place}(?!\w)", re.I),
         "issuer_start": re.compile(rf"(?:{issuers})(?!\w)", re.I),
         "event_time": re.compile(
             rf"\s+(?:{_alternation(tables['subject_event_places']['times'])})(?:\s+\d|\s*,|\s*\.|$)"
@@ -1857,7 +1858,12 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
         # 1192-QĐ/UBKTTW").
         issuer = mention.issuer or (document.issuer if document.issuer_citation is None else None)
         spans = [(m.start(), m.end()) for m in re.finditer(re.escape(issuer or "\0"), sentence, re.I)]
-        return min(spans, key=lambda s: min(abs(s[0] - mention.span[1]), abs(mention.span[0] - s[1])), default=None)
+        nearest = min(spans, key=lambda s: min(abs(s[0] - mention.span[1]), abs(mention.span[0] - s[1])), default=None)
+        if nearest is None and mention.issuer is None and document.issuer_citation is None and document.group:
+            # Its issuer read from its code ("6039/QĐ-UBND"), named before it as the one acting: "dự án đã được
+            # UBND TP. Đà Nẵng phê duyệt … tại Quyết định số 6039/QĐ-UBND".
+            return _body_of_group_before(sentence, mention.span[0], document.group)
+        return nearest
     if fact == "signer":
         return _signer_span(sentence, mention.span)
     if fact == "date":
@@ -1890,6 +1896,18 @@ _PLENUM = re.compile(
 # "Nghị quyết số 05, Hội nghị …"; or the plenum issuing it: "Hội nghị Trung ương 4 khóa XII đã ban hành Nghị quyết 05".
 _OF_THE_PLENUM = re.compile(r"(?:[^;:()“”\"]{0,50}?\s)?(?:của|tại)\s+|\s*[,(]\s*")
 _PLENUM_ISSUING = re.compile(r"\s+(?:(?:đã|vừa)\s+)?(?:ban\s+hành|thông\s+qua|ra)\s+", re.I)
+
+
+def _body_of_group_before(sentence: str, position: int, group: str) -> tuple[int, int] | None:
+    """The last body of this issuer group (bot/data/documents.toml [issuers]) named before `position`, with
+    its province: "UBND TP. Đà Nẵng"."""
+    found = None
+    for body in _patterns()["issuer_named"].finditer(sentence, 0, position):
+        before = f" {_plain(sentence[max(0, body.start() - 30) : body.start()])}"
+        if _issuer_group(body["issuer"]) == group and not before.endswith(_part_of_a_body()):
+            end = body.end("place") if body["place"] else body.end("level") if body["level"] else body.end("issuer")
+            found = (body.start(), end)
+    return found
 
 
 def _plenum_span(sentence: str, named: tuple[int, int]) -> tuple[int, int] | None:

@@ -385,6 +385,25 @@ def test_a_plenum_named_for_another_document_of_the_sentence_is_no_answer(plenum
     assert _registry_fact(plenums, "Chỉ thị 05 là của hội nghị trung ương nào?") is None
 
 
+@pytest.fixture(scope="module")
+def coded_issuers() -> Answerer:
+    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "coded_issuers"])
+    assert len(index.articles) == 3
+    return Answerer(index)
+
+
+def test_an_issuer_read_from_the_code_is_answered_by_the_body_of_that_issuer_named_before_the_document(
+    coded_issuers,
+):
+    fact = _registry_fact(coded_issuers, "qđ 6039 phê duyệt đtm dự án bến du thuyền là của cơ quan nào vậy")
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "UBND TP. Đà Nẵng"
+
+
+def test_an_office_of_the_issuer_named_before_the_document_is_no_issuer_of_it(coded_issuers):
+    # "Văn phòng UBND tỉnh Quảng Nam" announces the decision; it did not issue it.
+    assert _registry_fact(coded_issuers, "Quyết định 77/QĐ-UBND do cơ quan nào ban hành?") is None
+
+
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
     answer = cited.answer("Quyết định 109-QĐ/TW về Tạp chí Cộng sản là của cơ quan nào?")
     best = answer.best
