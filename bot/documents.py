@@ -1926,6 +1926,13 @@ def _plenum_span(sentence: str, named: tuple[int, int]) -> tuple[int, int] | Non
 _SIGNED_BEFORE = re.compile(
     r"\s+(?:(?:đã|vừa|mới|cũng|trực tiếp)\s+)*ký(?:\s+(?:và\s+)?ban hành)?(?:\s+[^\s,;.]+){0,2}\s+", re.I
 )
+# "ông Trần Văn Công, Chủ tịch UBND huyện Quảng Xương, tỉnh Thanh Hoá (lúc đó là Phó Chủ tịch UBND huyện) đã ký
+# Quyết định …": the nearest person, described between a comma and "ký" by an office and its place, each part
+# opening with a capital or a kind of place ("…, cho biết Bộ trưởng đã ký" is someone else's saying).
+_DESCRIPTION_PART = rf"(?:[{UPPER_LETTERS}]|(?:tỉnh|thành phố|TP|huyện|quận|xã)\s)[^,;:()]{{0,80}}"
+_DESCRIBED_THEN_SIGNED = re.compile(
+    rf",\s*{_DESCRIPTION_PART}(?:,\s*{_DESCRIPTION_PART})?(?:\s*\([^()]{{0,80}}\))?{_SIGNED_BEFORE.pattern}"
+)
 # "Quyết định số 698 do Chủ tịch Hội đồng thành viên và Tổng Giám đốc ký": who, between "do" and "ký".
 _SIGNED_AFTER = re.compile(rf"[^,;.]{{0,40}}?\s+do\s+(?P<who>[{UPPER_LETTERS}][^,;.]{{1,80}}?)\s+(?:đã\s+)?ký(?!\w)")
 
@@ -1933,9 +1940,12 @@ _SIGNED_AFTER = re.compile(rf"[^,;.]{{0,40}}?\s+do\s+(?P<who>[{UPPER_LETTERS}][^
 def _signer_span(sentence: str, named: tuple[int, int]) -> tuple[int, int] | None:
     """The person the sentence says signed the document it names at `named`, or None: a signer is never
     the issuing body ("Chỉ thị số 27 của Bộ Chính trị" was signed by the Thường trực Ban Bí thư)."""
-    for start, end in reversed(people_in(sentence[: named[0]])):
+    people = people_in(sentence[: named[0]])
+    for start, end in reversed(people):
         if _SIGNED_BEFORE.fullmatch(sentence, end, named[0]):
             return start, end
+    if people and _DESCRIBED_THEN_SIGNED.fullmatch(sentence, people[-1][1], named[0]):
+        return people[-1]
     after = _SIGNED_AFTER.match(sentence, named[1])
     return after.span("who") if after else None
 

@@ -596,8 +596,16 @@ def test_a_person_near_a_document_no_sentence_says_signed_it_is_not_given_as_its
             "Ông Sơn được bổ nhiệm theo Quyết định số 698 do Chủ tịch Hội đồng thành viên ký.",
             "Chủ tịch Hội đồng thành viên",
         ),
-        # Named beside the document, signing nothing.
+        # Described between a comma and "ký".
+        (
+            "Ngày 23/10/2010, ông Trần Văn Công, Chủ tịch UBND huyện Quảng Xương, tỉnh Thanh Hóa (lúc đó là Phó Chủ "
+            "tịch UBND huyện) đã ký Quyết định số 2635/QĐ-UBND về việc cấp 26 lô đất.",
+            "Trần Văn Công",
+        ),
+        # Named beside the document, signing nothing …
         ("Phó Chủ tịch UBND TP Nguyễn Văn Tùng cho biết, theo Quyết định số 1637/QĐ-UBND, phí được thu.", None),
+        # … or named before the one who signed it, described or not.
+        ("Ông Nguyễn Văn A, Chủ tịch tỉnh, cho biết Bộ trưởng đã ký Quyết định số 1637/QĐ-BTC.", None),
         ("Ông Huỳnh Minh Hoàng bị kỷ luật theo Quyết định số 88-QĐ/UBKTTW.", None),
     ],
 )
