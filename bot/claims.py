@@ -208,6 +208,22 @@ def _institution_heads() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{where})\s+(?P<head>{alternation(table('institutions'))})(?!\w)")
 
 
+def _misnamed(sentence: str, claim: str) -> list[Span]:
+    """The people of the sentence a claim typed without diacritics (whose names cannot be told from its
+    other words) names but for the last syllable ("ba nguyen thi hong" beside "bà Nguyễn Thị Thu"), when
+    the sentence names no one of the claim's name."""
+    people = [(span, padded_words(sentence[slice(*span)])) for span in people_in(sentence)]
+    misnamed = []
+    for span, person in people:
+        words = person.split()
+        if len(words) < 3:
+            continue
+        for other in re.finditer(rf"(?<= ){re.escape(' '.join(words[:-1]))} (\w+)(?= )", claim):
+            if other[1] != words[-1] and not any(f" {other.group()} " in p for _, p in people):
+                misnamed.append(span)
+    return misnamed
+
+
 @functools.cache
 def _spellings() -> tuple[tuple[str, ...], ...]:
     """Groups of padded spellings of one place ("my", "hoa ky"), longest first within a group."""
@@ -289,6 +305,8 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     names_found = all(name in known or _ministry_as_titled(name, said) for name in stating) and (
         bool(stating) or bool(claimed) or not placing
     )
+    # (typed without diacritics, a person named but for the last syllable is the sentence's in place of the claim's)
+    contrary.extend(_misnamed(sentence, claim) if question.unaccented else [])
     named = _spelled_as(_named_in(question), known)
     for match in _RUN.finditer(sentence):
         match = _without_title(sentence, match)

@@ -611,6 +611,21 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Đàn Nam Giao",
         ),
+        # Typed without diacritics, a person named but for the last syllable is the sentence's in place of
+        # the claim's …
+        (
+            "hdnd tp hcm bau ong le van khoa va ba nguyen thi hong lam pho chu tich ubnd thanh pho phai khong?",
+            "HĐND TP bầu ông Lê Văn Khoa và bà Nguyễn Thị Thu giữ chức Phó chủ tịch UBND thành phố.",
+            Verdict.NO,
+            "Nguyễn Thị Thu",
+        ),
+        # … unless the sentence names the claim's person too.
+        (
+            "ba nguyen thi thu duoc bau vao ban chap hanh voi 98% so phieu phai khong?",
+            "Bà Nguyễn Thị Thu và bà Nguyễn Thị Hồng được bầu vào Ban Chấp hành khóa mới với 98% số phiếu.",
+            Verdict.YES,
+            "98%",
+        ),
         # The body a claim says something was done at is its whole name, lowercase words within: the
         # Đại học Hà Nội is not the Đại học Quốc gia Hà Nội.
         (
