@@ -108,6 +108,14 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
     return found
 
 
+def _changed_to(before: str) -> bool:
+    """Whether an amount after these words is what something changed to ("tăng lên 5%", "nâng … lên 4.082 m2")."""
+    return re.search(rf"(?<= )(?:{_CHANGE_WORDS}) (?:muc )?$", padded_words(before)) is not None
+
+
+_CHANGE_WORDS = "|".join(padded_words(w).strip() for w in word_tables("claims")["changes"]["to"])
+
+
 def _states_what(before: str) -> bool:
     """Whether an amount after these words is what something "là" ("tỷ lệ … là 5%")."""
     return padded_words(before).endswith(" la ")
@@ -262,6 +270,9 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     for value, unit, claimed_span in claimed:
         same = [span for v, u, span in stated if u == unit and v == value]
         others = [span for v, u, span in stated if u == unit and v != value]
+        if _changed_to(topic[: claimed_span[0]]):
+            # "nâng diện tích lên 4.082 m2" is not denied by "diện tích 3.000 m2": what it was before.
+            others = [span for span in others if _changed_to(sentence[: span[0]])]
         # "… thuốc bảo vệ thực vật vượt mức là 5,17%, số mẫu thịt có dư lượng kháng sinh vượt mức là 1,92%":
         # the claim's number beside another thing than the claim's, which the sentence gives another number.
         said_of_claim = (

@@ -611,6 +611,19 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Đàn Nam Giao",
         ),
+        # What something changed to is denied by another amount it changed to, not by what it was before.
+        (
+            "Dự án bến du thuyền được nâng diện tích thuê đất lên 4.082 m2 đúng không?",
+            "Công ty thuê đất để xây dựng dự án bến du thuyền trên diện tích 3.000 m2.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        (
+            "Dự án bến du thuyền được nâng diện tích thuê đất lên 4.082 m2 đúng không?",
+            "Năm 2016, UBND TP điều chỉnh diện tích thuê đất của dự án bến du thuyền từ 3.000 m2 lên 5.000 m2.",
+            Verdict.NO,
+            "5.000 m",
+        ),
         # Typed without diacritics, a person named but for the last syllable is the sentence's in place of
         # the claim's …
         (
