@@ -100,7 +100,12 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
             address
             or period
             or any(_YEAR.fullmatch(end) for end in ends)
-            or (_PLACING.search(before) and _placing_as_typed(text[: match.start()]))
+            or (
+                _PLACING.search(before)
+                and _placing_as_typed(text[: match.start()])
+                # "kết luận 3 cán bộ xã …" counts people; "Kết luận 3 của …" names a document
+                and not _counted_people().match(_plain(text[match.start(2) :]))
+            )
             or unit in _NOT_UNITS
         ):
             continue
@@ -114,6 +119,12 @@ def _changed_to(before: str) -> bool:
 
 
 _CHANGE_WORDS = "|".join(padded_words(w).strip() for w in word_tables("claims")["changes"]["to"])
+
+
+@functools.cache
+def _counted_people() -> re.Pattern[str]:
+    """The nouns that count people (bot/data/counts.toml), as compared without diacritics."""
+    return re.compile(rf"(?:{'|'.join(re.escape(_plain(w)) for w in word_tables('counts')['people']['words'])})(?!\w)")
 
 
 def _states_what(before: str) -> bool:

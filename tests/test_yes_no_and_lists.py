@@ -611,6 +611,13 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "Đàn Nam Giao",
         ),
+        # People counted after a word that may place a number ("kết luận 3 cán bộ", not "Kết luận 3 của …").
+        (
+            "Huyện uỷ Phú Vang kết luận có 4 cán bộ xã dùng bằng giả phải không?",
+            "Huyện uỷ Phú Vang vừa kết luận 3 cán bộ xã sử dụng bằng giả.",
+            Verdict.NO,
+            "3 cán",
+        ),
         # What something changed to is denied by another amount it changed to, not by what it was before.
         (
             "Dự án bến du thuyền được nâng diện tích thuê đất lên 4.082 m2 đúng không?",
