@@ -141,7 +141,9 @@ def offices_held(plain: str, person: Span) -> list[re.Match[str]]:
 
 
 _ALIAS = re.compile(r"\s*\([^()]{1,40}\)\s*")
-_FORMER = ("nguyen ", "cuu ", "uy vien ")
+# "nguyên", "cựu", "ủy viên …" before an office; a committee member's title before one goes on the list of
+# them ("Lê Hồng Minh - Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh").
+_FORMER = ("nguyen ", "cuu ", "uy vien ", "tinh uy vien", "thanh uy vien", "huyen uy vien", "quan uy vien")
 
 
 def _opens_with_office(text: str) -> bool:

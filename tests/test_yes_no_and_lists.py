@@ -129,6 +129,12 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             "Bộ trưởng",
         ),
         (
+            "Sơn La giao Phó chủ tịch tỉnh Lê Hồng Minh làm trưởng ban chỉ đạo thi phải không?",
+            "Ông Lê Hồng Minh - Tỉnh uỷ viên, Phó Chủ tịch UBND tỉnh được cử làm Trưởng ban chỉ đạo thi.",
+            Verdict.YES,  # a committee member's title before the office goes on the list of them
+            "Phó Chủ tịch",
+        ),
+        (
             "Phó chủ tịch xã Trần Văn Hiếu bị kỷ luật cảnh cáo có phải không?",
             "Huyện kỷ luật cảnh cáo ông Trần Văn Hiếu (Phó chủ tịch xã Thạch Bằng) vì đổi đất sai.",
             Verdict.YES,  # the office in brackets after the name
