@@ -671,7 +671,9 @@ def _held(
     bodies = [body, body[1:]] if title in _MINISTERS and body[:1] == ["bo"] and len(body) > 1 else [body]
     for held in same:
         after = re.findall(r"\w+", plain[held.end() : held.end() + 80])
-        if any(_in_order(named, after[: len(named) + 2]) for named in bodies):
+        if any(_in_order(named, after[: len(named) + 2]) for named in bodies) or _abbreviates(
+            body, after, abbreviations
+        ):
             return Verdict.YES, held.span()
     for held in same:
         if not abbreviations.intersection(body) and _another_body(sentence, held.end(), body):
@@ -687,6 +689,16 @@ def _held(
 
 
 _MINISTERS = frozenset({"bo truong", "thu truong"})
+
+
+def _abbreviates(body: list[str], after: list[str], abbreviations: frozenset[str]) -> bool:
+    """Whether a body claimed by its abbreviation is the one the sentence writes out after the office: the
+    initials of its words ("VPCP": "Văn phòng Chính phủ"), the claim's other words of it after them."""
+    if not body or body[0] not in abbreviations:
+        return False
+    short, rest = body[0], body[1:]
+    written = after[: len(short)]
+    return "".join(w[0] for w in written) == short and _in_order(rest, after[len(short) : len(short) + len(rest) + 2])
 
 
 def _ministry_as_titled(name: str, said: str) -> bool:

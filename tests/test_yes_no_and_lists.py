@@ -135,6 +135,18 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             "Phó Chủ tịch",
         ),
         (
+            "nguoi gioi thieu nghi quyet 36a la pho chu nhiem VPCP Le Manh Ha phai khong",
+            "Giới thiệu về Nghị quyết 36a, Phó chủ nhiệm Văn phòng Chính phủ Lê Mạnh Hà cho biết mục tiêu.",
+            Verdict.YES,  # the body claimed by the initials of its words
+            "Phó chủ nhiệm",
+        ),
+        (
+            "nguoi gioi thieu nghi quyet 36a la pho chu nhiem VPQH Le Manh Ha phai khong",
+            "Giới thiệu về Nghị quyết 36a, Phó chủ nhiệm Văn phòng Chính phủ Lê Mạnh Hà cho biết mục tiêu.",
+            Verdict.UNCLEAR,  # other initials: not said to be of that body (an abbreviation is not read as another)
+            None,
+        ),
+        (
             "Phó chủ tịch xã Trần Văn Hiếu bị kỷ luật cảnh cáo có phải không?",
             "Huyện kỷ luật cảnh cáo ông Trần Văn Hiếu (Phó chủ tịch xã Thạch Bằng) vì đổi đất sai.",
             Verdict.YES,  # the office in brackets after the name
