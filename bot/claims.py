@@ -52,7 +52,8 @@ class Check:
 
 
 # A number, or a range of two ("2,5-2,8%"), with the word after it ("75 người", "1,5 tỷ", "90%").
-_AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?)\s*(%|[^\W\d_]+)")
+# A share of a whole is one amount: "408/450 đại biểu" (not a date: "14/6/2019", "sáng 4/5": see `_amounts`).
+_AMOUNT = re.compile(r"(?<![\w/.,-])(\d+(?:[.,]\d+)*(?:/\d+(?![/\d]))?(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?)\s*(%|[^\W\d_]+)")
 # Numbers that place the claim (a year, a session, a date, "mùng 4 Tết", a term) or name a document ("Chỉ thị
 # 05", "Nghị quyết 18"), not what it states ("từ 2015"; but "đầu tư 15.000 tỷ" is an amount).
 _PLACING = re.compile(
@@ -94,11 +95,14 @@ def _amounts(text: str) -> list[tuple[str, str, Span]]:
         ends = re.split(r"\s*[-–]\s*", match.group(1))
         # A range before a name is an address: "8-12 Lê Duẩn".
         address = len(ends) > 1 and match.group(2)[0].isupper()
+        # A day and month are no share: "sáng 19/5 …".
+        day_month = "/" in match.group(1) and int(match.group(1).split("/")[1].split("-")[0].strip() or 0) <= 12
         # "6 tháng đầu năm" is when, not how much.
         period = unit == "thang" and re.match(r"\s+(?:dau|cuoi) nam", _plain(text[match.end() : match.end() + 12]))
         if (
             address
             or period
+            or day_month
             or any(_YEAR.fullmatch(end) for end in ends)
             or (
                 _PLACING.search(before)

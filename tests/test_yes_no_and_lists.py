@@ -636,6 +636,21 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.NO,
             "3 cán",
         ),
+        # A share of a whole is one amount …
+        (
+            "Luật Phòng, chống tác hại của rượu, bia được thông qua với 400/450 đại biểu tán thành phải không?",
+            "Sáng 14/6, Quốc hội biểu quyết thông qua dự án Luật Phòng, chống tác hại rượu, bia, với 408/450 đại "
+            "biểu tham gia tán thành.",
+            Verdict.NO,
+            "408/450 đại",
+        ),
+        # … a day and its month none.
+        (
+            "Nghệ An bế mạc lễ hội Làng Sen sáng 19/5 năm 2018 phải không?",
+            "Trong sáng 19/5, tại xã Kim Liên, tỉnh Nghệ An tổ chức lễ bế mạc lễ hội Làng Sen năm 2018.",
+            Verdict.YES,
+            "19/5",
+        ),
         # What something changed to is denied by another amount it changed to, not by what it was before.
         (
             "Dự án bến du thuyền được nâng diện tích thuê đất lên 4.082 m2 đúng không?",
