@@ -701,8 +701,16 @@ def _abbreviates(body: list[str], after: list[str], abbreviations: frozenset[str
     if not body or body[0] not in abbreviations:
         return False
     short, rest = body[0], body[1:]
-    written = after[: len(short)]
-    return "".join(w[0] for w in written) == short and _in_order(rest, after[len(short) : len(short) + len(rest) + 2])
+    # Word by word, each giving its initial or, itself an abbreviation, all its letters ("TAND tối cao": TANDTC).
+    left, used = short, 0
+    for word in after[: len(short)]:
+        if not left:
+            break
+        taken = word if len(word) > 1 and left.startswith(word) else word[0]
+        if not left.startswith(taken):
+            return False
+        left, used = left[len(taken) :], used + 1
+    return not left and _in_order(rest, after[used : used + len(rest) + 2])
 
 
 def _ministry_as_titled(name: str, said: str) -> bool:

@@ -141,6 +141,12 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             "Phó chủ nhiệm",
         ),
         (
+            "Chánh án TANDTC Nguyễn Hòa Bình trình đề nghị xây dựng Luật hòa giải phải không?",
+            "Chánh án TAND tối cao Nguyễn Hoà Bình đã trình bày tờ trình đề nghị xây dựng Luật hoà giải.",
+            Verdict.YES,  # … an abbreviation among them giving all its letters
+            "Chánh án",
+        ),
+        (
             "nguoi gioi thieu nghi quyet 36a la pho chu nhiem VPQH Le Manh Ha phai khong",
             "Giới thiệu về Nghị quyết 36a, Phó chủ nhiệm Văn phòng Chính phủ Lê Mạnh Hà cho biết mục tiêu.",
             Verdict.UNCLEAR,  # other initials: not said to be of that body (an abbreviation is not read as another)
