@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -198,8 +199,13 @@ def _claimed_names(question: Question) -> list[str]:
         words = match.group().split()
         if question.text.lstrip(" ,").startswith(match.group()):
             words = words[1:]  # "Ông Phan Đình Trạc" at the start: "Ông" is capitalised as the first word
-        if len(words) >= 2:
-            names.append(padded_words(" ".join(words)))
+        # A place or body written right before a person's name is another name: "Tỉnh ủy Bình Thuận Phan Văn
+        # Đăng", "xã Cổ Đạm Nguyễn Thái Tứ" name the person apart from the place.
+        run = " ".join(words)
+        cuts = [start for start, _ in people_in(run) if start > 0] if len(words) > 2 else []
+        for part in (run[a:b] for a, b in itertools.pairwise([0, *cuts, len(run)])):
+            if len(part.split()) >= 2:
+                names.append(padded_words(part))
     names.extend(padded_words(body) for body in _bodies_named(text))
     return names
 
@@ -222,6 +228,45 @@ def _bodies_named(text: str) -> list[str]:
         if name is not None and re.search(rf"\s[{LOWER_LETTERS}]", name.group()):
             bodies.append(text[head.start("head") : name.end()])
     return bodies
+
+
+def _abbreviated_bodies(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The bodies a claim names by their opening word and an abbreviation ("Sở NN&PTNT", "Bộ GD-ĐT"): the
+    opening word and the abbreviation's letters (plain), its "&" or "-" read as "và" or, written so, as nothing."""
+    bodies: list[tuple[str, tuple[str, ...]]] = []
+    for head in _ABBREVIATED_BODY.finditer(text):
+        # (capitalised as a body's name opens: "đảng bộ HN" is a party organisation of a city)
+        if head["head"][0].isupper() and re.fullmatch(rf"(?:{alternation(table('institutions'))})", head["head"]):
+            letters = _plain(head["short"]).replace("-", "&")  # "KH-ĐT": Kế hoạch và Đầu tư
+            bodies.append((_plain(head["head"]), (letters.replace("&", "v"), letters.replace("&", ""))))
+    return bodies
+
+
+_ABBREVIATED_BODY = re.compile(r"(?<!\w)(?P<head>\w+)\s+(?P<short>[A-ZĐ]{2,}(?:[&-][A-ZĐ]{1,5})*)(?![\w&-])")
+
+
+def _body_written(body: tuple[str, tuple[str, ...]], known: str) -> bool:
+    """Whether the sentence (padded, plain) names the body: as abbreviated, or written out, its words giving
+    the abbreviation's letters ("Sở Nông nghiệp và Phát triển nông thôn" for "Sở NN&PTNT")."""
+    head, spellings = body
+    words = known.split()
+    return any(
+        _initials_of(words[at + 1 :], letters) for at, word in enumerate(words) if word == head for letters in spellings
+    )
+
+
+def _initials_of(words: list[str], letters: str) -> bool:
+    """Whether the first of these words give these letters, each its initial or, itself an abbreviation,
+    all of them ("tand toi cao": "tandtc")."""
+    rest = letters
+    for word in words[: len(letters)]:
+        if not rest:
+            break
+        part = word if len(word) > 1 and rest.startswith(word) else word[0]
+        if not rest.startswith(part):
+            return False
+        rest = rest[len(part) :]
+    return not rest
 
 
 @functools.cache
@@ -328,8 +373,10 @@ def check_claim(sentence: str, question: Question, title: str = "") -> Check:
     scene = _scene(question) if places else ""
     placing = [name for name in places if name in scene]
     stating = [name for name in names if name not in placing]
-    names_found = all(name in known or _ministry_as_titled(name, said) for name in stating) and (
-        bool(stating) or bool(claimed) or not placing
+    names_found = (
+        all(name in known or _ministry_as_titled(name, said) for name in stating)
+        and (bool(stating) or bool(claimed) or not placing)
+        and all(_body_written(body, known) for body in _abbreviated_bodies(topic))
     )
     # (typed without diacritics, a person named but for the last syllable is the sentence's in place of the claim's)
     contrary.extend(_misnamed(sentence, claim) if question.unaccented else [])

@@ -685,6 +685,28 @@ def test_the_noun_counted_after_bao_nhieu_keeps_a_plain_co_as_co_so():
             Verdict.YES,
             "98%",
         ),
+        # A place right before a person's name is another name of the claim, each to be found apart …
+        (
+            "Có phải Chủ tịch UBND xã Cổ Đạm Nguyễn Thái Tứ ra văn bản yêu cầu tháo dỡ phần nhà lấn đường không?",
+            "Ngày 10/11, ông Nguyễn Thái Tứ, Chủ tịch UBND xã Cổ Đạm cho biết vừa ra văn bản yêu cầu hộ dân tháo dỡ "
+            "phần nhà lấn đường.",
+            Verdict.YES,
+            "Chủ tịch",
+        ),
+        # … and a body claimed by its abbreviation must be the sentence's, abbreviated or written out.
+        (
+            "Có phải BT TU Nghệ An Nguyễn Đắc Vinh đề nghị Sở NN&PTNT làm rõ tỉ lệ đóng góp không?",
+            "Ông Nguyễn Đắc Vinh, bí thư Tỉnh uỷ Nghệ An, đề nghị UBND tỉnh chỉ đạo làm rõ tỉ lệ đóng góp.",
+            Verdict.UNCLEAR,
+            None,
+        ),
+        (
+            "Có phải BT TU Nghệ An Nguyễn Đắc Vinh đề nghị Sở NN&PTNT làm rõ tỉ lệ đóng góp không?",
+            "Ông Nguyễn Đắc Vinh, bí thư Tỉnh uỷ Nghệ An, đề nghị Sở Nông nghiệp và Phát triển nông thôn làm rõ tỉ "
+            "lệ đóng góp.",
+            Verdict.YES,
+            "bí thư",
+        ),
         # The body a claim says something was done at is its whole name, lowercase words within: the
         # Đại học Hà Nội is not the Đại học Quốc gia Hà Nội.
         (
