@@ -174,7 +174,11 @@ def spellings_of(place: str) -> re.Pattern[str]:
     """Where a (plain) text names the province `places_in` calls `place`, however spelled; for a district
     or a person, their name itself."""
     _, place_of = _places()
-    return _plain_alternation(tuple(name for name, of in place_of.items() if of == place) or (place,))
+    spellings = tuple(name for name, of in place_of.items() if of == place)
+    if spellings:
+        return _plain_alternation(spellings)
+    # A hyphen in a name is written spaced or not: "Kim Yo-jong", "Kim Yo - jong".
+    return re.compile(r"(?<!\w)" + r"\s*-\s*".join(re.escape(part.strip()) for part in place.split("-")) + r"(?!\w)")
 
 
 def places_in(plain_text: str) -> list[str]:

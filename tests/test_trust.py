@@ -113,6 +113,8 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         # A province's delegation ("đoàn"), not a person surnamed Đoàn; a Đoàn named in full is a person.
         ("Đoàn Cà Mau dự hội chợ ở Australia vào tháng mấy?", [("place", "ca mau")]),
         ("Ông Đoàn Ngọc Hải từ chức khi nào?", [("person", "doan ngoc hai")]),
+        # … nor a committee's delegation ("Đoàn Uỷ ban Kinh tế").
+        ("Đoàn Uỷ ban Kinh tế của Quốc hội xuống Đồng Nai làm việc hôm nào?", [("place", "dong nai")]),
         # The ordinal a few words after "lần", not a weekday ("vào thứ ba").
         ("Lần lấy phiếu tín nhiệm thứ ba, Quốc hội dành bao nhiêu phút?", [("ordinal", "3")]),
         ("Lần họp vào thứ ba có bao nhiêu đại biểu?", []),
@@ -151,6 +153,21 @@ def test_a_phrase_dated_by_another_year_in_the_article_contradicts_the_question(
         ("Phó Thủ tướng trình bày Báo cáo điều hành của Chính phủ năm 2017.", "Năm 2016 tăng trưởng 6,2%."),
     )
     constraints = analyse(question).constraints
+    assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
+
+
+@pytest.mark.parametrize(
+    ("text", "disagrees"),
+    [
+        ("Kim Yo - jong được bổ nhiệm vào tháng 10/2017.", False),
+        ("Kim Yo-jong được bổ nhiệm.", False),
+        ("Kim Jong-un được bầu lại.", True),
+    ],
+)
+def test_an_article_names_the_asked_person_with_a_hyphen_spaced_or_not(text, disagrees):
+    article = Article("r-3", "Bổ nhiệm ở Triều Tiên", (text,))
+    constraints = analyse("Kim Yo-jong được bổ nhiệm ủy viên dự khuyết khi nào?").constraints
+    assert constraints == (Constraint("person", "kim yo-jong"),)
     assert bool(ArticleFacts(article).disagrees(constraints, TODAY)) is disagrees
 
 
