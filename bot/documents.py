@@ -1975,7 +1975,9 @@ def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:
     if not decided and following.group(1) in _not_a_subject():
         return None
     subject = _subject(sentence, end + following.start(1))
-    return _find(sentence, subject.removesuffix(" …")) if subject else None
+    if subject is None or (_may_name_a_document(subject) and _patterns()["mention"].search(subject)):
+        return None  # what another document it names is about ("… phù hợp với Nghị quyết 13-NQ/TW về …")
+    return _find(sentence, subject.removesuffix(" …"))
 
 
 @functools.cache

@@ -404,6 +404,28 @@ def test_an_office_of_the_issuer_named_before_the_document_is_no_issuer_of_it(co
     assert _registry_fact(coded_issuers, "Quyết định 77/QĐ-UBND do cơ quan nào ban hành?") is None
 
 
+@pytest.fixture(scope="module")
+def unmarked_subjects() -> Answerer:
+    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "unmarked_subjects"])
+    assert len(index.articles) == 3
+    return Answerer(index)
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        # What it does, written right after its name without "về" …
+        ("Nghị quyết số 512 nói về gì?", "góp vốn vào ngân hàng thương mại, trái quy định của pháp luật"),
+        # … but not what another document named there is about, nor the predicate of the meeting naming it.
+        ("Nghị quyết 54-NQ/TW của Bộ Chính trị nói về gì?", None),
+        ("Quy định 1374 nói về gì?", None),
+    ],
+)
+def test_a_subject_written_without_ve_is_what_the_document_itself_does(unmarked_subjects, question, subject):
+    fact = _registry_fact(unmarked_subjects, question)
+    assert (fact.citation.sentence[slice(*fact.span)] if fact else None) == subject
+
+
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
     answer = cited.answer("Quyết định 109-QĐ/TW về Tạp chí Cộng sản là của cơ quan nào?")
     best = answer.best
