@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 
 from bot.corpus import Article
 from bot.names import people_in
-from bot.question import expand_shorthand, places_in
+from bot.question import expand_shorthand, people_named_in, places_in, spellings_of
 from bot.tables import DATA_DIR, word_tables
 from bot.text import (
     LOWER_LETTERS,
@@ -1476,6 +1476,10 @@ def registry_answer(
         return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
     if day_asked and found.asked == "date" and not _DAY_STATED.search(found.citation.sentence[slice(*found.span)]):
         return None  # "Quyết định 367 ký ngày nào?" is not answered by "năm 1996"
+    article = articles[found.citation.article]
+    held = _plain(f"{article.title} {article.text}")
+    if not all(spellings_of(person).search(held) for person in people_named_in(question)):
+        return None  # "ông Lê Mạnh Hùng ký bổ nhiệm …" is not answered from an article on Nguyễn Mạnh Hùng
     return found
 
 

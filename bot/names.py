@@ -35,8 +35,10 @@ NAME_SYLLABLE = rf"[{UPPER}][{LOWER_LETTERS}]*"
 _HYPHENATED = r"(?:\s?-\s?[a-z]{2,5}(?![\w-]))?"
 PERSON = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})(?:\s+{NAME_SYLLABLE}){{1,3}}(?!\w){_HYPHENATED}")
 _PLACE_WORDS = alternation(table("provinces") + table("countries"))
+# (a province too: "Đắk Nông Nguyễn Bốn" names no one surnamed Nông)
 NOT_PEOPLE = re.compile(
-    rf"(?<!\w)(?:{alternation(table('not_people'))}|(?:{alternation(table('groups_of_a_place'))})\s+(?:{_PLACE_WORDS}))(?!\w)"
+    rf"(?<!\w)(?:{alternation(table('not_people'))}|(?:{alternation(table('groups_of_a_place'))})\s+(?:{_PLACE_WORDS})"
+    rf"|{alternation(table('provinces'))})(?!\w)"
 )
 _AFTER_SURNAME = re.compile(rf"(?<!\w)(?:{alternation(table('surnames'))})\s+$")
 

@@ -426,6 +426,20 @@ def test_a_subject_written_without_ve_is_what_the_document_itself_does(unmarked_
     assert (fact.citation.sentence[slice(*fact.span)] if fact else None) == subject
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Ông Trần Văn B bị kỷ luật cảnh cáo theo quyết định nào?", "Quyết định 777/QĐ-TTg"),
+        # The person the question names must be the article's: Trần Văn C is not Trần Văn B.
+        ("Ông Trần Văn C bị kỷ luật cảnh cáo theo quyết định nào?", None),
+    ],
+)
+def test_a_document_is_answered_only_from_an_article_naming_the_questions_person(cited, question, answered):
+    index = cited.index
+    fact = registry_answer(index.documents, index.articles, question, None, "", "", "")
+    assert (fact.citation.sentence[slice(*fact.span)] if fact else None) == answered
+
+
 def test_the_issuer_in_bold_is_the_one_naming_the_document_not_an_earlier_one(cited):
     answer = cited.answer("Quyết định 109-QĐ/TW về Tạp chí Cộng sản là của cơ quan nào?")
     best = answer.best

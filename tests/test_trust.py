@@ -113,6 +113,11 @@ def test_the_matching_question_is_answered_from_the_same_article(answerer):
         # A province's delegation ("đoàn"), not a person surnamed Đoàn; a Đoàn named in full is a person.
         ("Đoàn Cà Mau dự hội chợ ở Australia vào tháng mấy?", [("place", "ca mau")]),
         ("Ông Đoàn Ngọc Hải từ chức khi nào?", [("person", "doan ngoc hai")]),
+        # A person's name right after a province's that ends with a family name ("Đắk Nông Nguyễn Bốn").
+        (
+            "Chủ tịch UBND tỉnh Đắk Nông Nguyễn Bốn bị kỷ luật ngày nào?",
+            [("place", "dak nong"), ("person", "nguyen bon")],
+        ),
         # … nor a committee's delegation ("Đoàn Uỷ ban Kinh tế").
         ("Đoàn Uỷ ban Kinh tế của Quốc hội xuống Đồng Nai làm việc hôm nào?", [("place", "dong nai")]),
         # The ordinal a few words after "lần", not a weekday ("vào thứ ba").
