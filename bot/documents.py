@@ -1472,7 +1472,7 @@ def registry_answer(
     # (a law of 1999 may take effect in 2000, never in 1988)
     if year and _of_another_year(found.citation.sentence, year, later_too=not takes_effect):
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
-    if year and found.asked != "which" and _only_the_year(found, year):
+    if year and found.asked == "date" and _only_the_year(found, year):
         return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
     if day_asked and found.asked == "date" and not _DAY_STATED.search(found.citation.sentence[slice(*found.span)]):
         return None  # "Quyết định 367 ký ngày nào?" is not answered by "năm 1996"

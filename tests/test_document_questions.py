@@ -407,7 +407,7 @@ def test_an_office_of_the_issuer_named_before_the_document_is_no_issuer_of_it(co
 @pytest.fixture(scope="module")
 def unmarked_subjects() -> Answerer:
     index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "unmarked_subjects"])
-    assert len(index.articles) == 3
+    assert len(index.articles) == 5
     return Answerer(index)
 
 
@@ -419,6 +419,14 @@ def unmarked_subjects() -> Answerer:
         # … but not what another document named there is about, nor the predicate of the meeting naming it.
         ("Nghị quyết 54-NQ/TW của Bộ Chính trị nói về gì?", None),
         ("Quy định 1374 nói về gì?", None),
+        # … nor when it was carried out ("ngay từ những ngày đầu năm 2019") or what it should be ("cần phải …").
+        ("Nghị quyết 01/NQ-CP năm 2019 của Chính phủ về nội dung gì?", None),
+        # A subject naming the year the question names the document with is its subject all the same.
+        (
+            "Nghị quyết 19-2017/NQ-CP của Chính phủ nói về nội dung gì?",
+            "tiếp tục thực hiện những nhiệm vụ, giải pháp chủ yếu cải thiện môi trường kinh doanh, nâng cao năng lực "
+            "cạnh tranh quốc gia năm 2017",
+        ),
     ],
 )
 def test_a_subject_written_without_ve_is_what_the_document_itself_does(unmarked_subjects, question, subject):
