@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "30"
+EXTRACTION_VERSION = "31"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -402,6 +402,11 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
                 return  # no such day: what follows is not about this document either
             mention.tail_end = position
             continue
+        if day := _DAY_WITHOUT_YEAR.match(sentence, position):
+            # "Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về …": no date for want of its
+            # year, but its issuer and subject follow all the same.
+            position = mention.tail_end = day.end()
+            continue
         issuer = patterns["issuer_after"].match(sentence, position)
         if issuer:
             _set_issuer(mention, issuer)
@@ -413,6 +418,9 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         elif described := patterns["describing"].match(sentence, position):
             mention.matter = _subject(sentence, described.end())
         return
+
+
+_DAY_WITHOUT_YEAR = re.compile(r"(?:ban hành\s+)?(?:vào\s+)?ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?![\d/.-])", re.I)
 
 
 def _date_read(mention: _Mention, date: re.Match[str]) -> bool:

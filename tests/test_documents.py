@@ -934,3 +934,17 @@ def test_a_provinces_spellings_are_one_province_of_a_local_document():
     }
     registry = build_registry([Article(id=i, title="Tin", paragraphs=(t,)) for i, t in texts.items()])
     assert [d.articles for d in registry.documents if d.number == "29"] == [[0, 1]]
+
+
+def test_a_day_without_its_year_after_the_name_leaves_the_issuer_and_subject_after_it_read():
+    registry = _registry_of(
+        "Bộ Công Thương căn cứ Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về kết luận kiểm tra "
+        "đối với Ban Cán sự đảng.",
+        "Ban thường vụ Tỉnh uỷ đã ban hành quyết định số 2479-QĐ/TU ngày 22-4 về việc đình chỉ sinh hoạt Đảng.",
+        "Chỉ thị 16 của Thủ tướng về phòng chống dịch được ban hành.",
+    )
+    assert sorted((d.name, d.issuer, d.date, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 16", "Thủ tướng", None, "phòng chống dịch"),
+        ("Quyết định số 2479-QĐ/TU", "Ban thường vụ Tỉnh ủy", None, "đình chỉ sinh hoạt Đảng"),
+        ("Thông báo số 138", "Ủy ban Kiểm tra Trung ương", None, "kết luận kiểm tra đối với Ban Cán sự đảng"),
+    ]
