@@ -1751,7 +1751,8 @@ def _question_lead() -> re.Pattern[str]:
     issuers = _alternation(_query_tables()[1])
     lead = _alternation(_plain(w) for w in _tables()["question_leads"]["words"])
     verbs = _alternation(_plain(w) for w in _tables()["question_leads"]["issuing"])
-    return re.compile(rf"\s*(?:(?:{lead})\s+)?(?:(?:{issuers})\s+(?:(?:{verbs})\s+)+)?")
+    # (the issuer may be what is asked: "Cơ quan nào ra quyết định số 2479 …" leaves "ra")
+    return re.compile(rf"\s*(?:(?:{lead})\s+)?(?:(?:{issuers})\s+)?(?:(?:{verbs})\s+)*")
 
 
 def _clear_winner(scored: list[tuple[tuple[float, float, float], Fact]]) -> Fact | None:

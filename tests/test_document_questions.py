@@ -257,6 +257,8 @@ def test_the_usual_ways_of_asking_what_who_and_when_are_read(question, fact):
         ),
         # The issuer its code names, where the sentence names it; "pct" is held by "Phó Chủ tịch".
         ("qđ 88-QĐ/UBKTTW kỷ luật pct tỉnh là của ai ban hành", Kind.WHO, "dq-9", "Ủy ban Kiểm tra Trung ương"),
+        # The issuer asked for, with the verb of issuing before the name ("Cơ quan nào ra Quyết định …").
+        ("Cơ quan nào ra Quyết định 777/QĐ-TTg kỷ luật ông Trần Văn B?", Kind.WHO, "dq-11", "Thủ tướng Chính phủ"),
         # "Tại Quyết định …, Thủ tướng quyết định thi hành …": what it decides ("thi hành" is no "thì").
         (
             "QĐ 777/QĐ-TTg của Thủ tướng là quyết định gì?",
