@@ -80,6 +80,7 @@ def test_a_question_about_a_document_says_which_fact_it_asks_and_names_the_docum
     [
         ("Quyết định 367 được ký ngày nào?", True),
         ("chỉ thị 05 ký ngày mấy vậy", True),
+        ("nq 120 của cp ban hành hôm nào vậy", True),  # "hôm nào" after a verb of issuing asks its day
         ("Chỉ thị 15 ban hành năm nào?", False),
         ("NQ 120 ra đời khi nào?", False),
     ],
