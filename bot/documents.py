@@ -1812,6 +1812,7 @@ def _best_statement(
 
 
 def _how_fully_stated(mention: _Mention, stated: str, fact: str) -> int:
+    """How much a sentence's statement of the fact says, for ranking those that cover the question alike."""
     if fact == "date":
         return 2 if mention.date else 0 if stated.isdigit() else 1
     if fact == "plenum":
