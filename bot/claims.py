@@ -251,22 +251,25 @@ def _body_written(body: tuple[str, tuple[str, ...]], known: str) -> bool:
     head, spellings = body
     words = known.split()
     return any(
-        _initials_of(words[at + 1 :], letters) for at, word in enumerate(words) if word == head for letters in spellings
+        _initials_of(words[at + 1 :], letters) is not None
+        for at, word in enumerate(words)
+        if word == head
+        for letters in spellings
     )
 
 
-def _initials_of(words: list[str], letters: str) -> bool:
-    """Whether the first of these words give these letters, each its initial or, itself an abbreviation,
-    all of them ("tand toi cao": "tandtc")."""
-    rest = letters
+def _initials_of(words: list[str], letters: str) -> int | None:
+    """How many of the first of these words give these letters, each its initial or, itself an abbreviation,
+    all of them ("tand toi cao": "tandtc"); None when they do not."""
+    rest, used = letters, 0
     for word in words[: len(letters)]:
         if not rest:
             break
         part = word if len(word) > 1 and rest.startswith(word) else word[0]
         if not rest.startswith(part):
-            return False
-        rest = rest[len(part) :]
-    return not rest
+            return None
+        rest, used = rest[len(part) :], used + 1
+    return used if not rest else None
 
 
 @functools.cache
@@ -748,16 +751,8 @@ def _abbreviates(body: list[str], after: list[str], abbreviations: frozenset[str
     if not body or body[0] not in abbreviations:
         return False
     short, rest = body[0], body[1:]
-    # Word by word, each giving its initial or, itself an abbreviation, all its letters ("TAND tối cao": TANDTC).
-    left, used = short, 0
-    for word in after[: len(short)]:
-        if not left:
-            break
-        taken = word if len(word) > 1 and left.startswith(word) else word[0]
-        if not left.startswith(taken):
-            return False
-        left, used = left[len(taken) :], used + 1
-    return not left and _in_order(rest, after[used : used + len(rest) + 2])
+    used = _initials_of(after, short)  # "TAND tối cao": TANDTC
+    return used is not None and _in_order(rest, after[used : used + len(rest) + 2])
 
 
 def _ministry_as_titled(name: str, said: str) -> bool:
