@@ -23,8 +23,16 @@ from bot.index import Index
 from bot.question import DocumentAsk, Kind, analyse
 from bot.store import build_index
 
-DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DOCUMENTS = FIXTURES / "documents"
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _answerer_over(fixture: str, articles: int) -> Answerer:
+    """An answerer over one fixture corpus, once it is seen to hold the articles its tests count on."""
+    index, _ = build_index([FIXTURES / fixture])
+    assert len(index.articles) == articles
+    return Answerer(index)
 
 
 @pytest.fixture(scope="module")
@@ -183,15 +191,10 @@ def test_the_cli_json_shows_a_document_answer_like_any_other(tmp_path):
     assert record["hits"][0]["article_id"] == "vb-1"
 
 
-# A corpus of sixteen short articles, each citing documents among other words.
-QUESTIONS = Path(__file__).resolve().parent / "fixtures" / "document_questions"
-
-
 @pytest.fixture(scope="module")
 def cited() -> Answerer:
-    index, _ = build_index([QUESTIONS])
-    assert len(index.articles) == 29
-    return Answerer(index)
+    """Short articles, each citing documents among other words."""
+    return _answerer_over("document_questions", 29)
 
 
 def _registry_fact(answerer: Answerer, question: str) -> Fact | None:
@@ -349,7 +352,7 @@ def test_a_question_asking_the_day_is_not_answered_by_the_year_alone(cited):
 def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_questions_words_answers():
     # Both articles citing a Nghị quyết 02/NQ-CP (of 2015, of 2014) hold the question's words; the title over
     # the sentence naming one does.
-    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "yearly_documents"])
+    index, _ = build_index([FIXTURES / "yearly_documents"])
     assert len(index.articles) == 3
     question = "Nghị quyết số 02 và 35 của Chính phủ mà Kho bạc triển khai là về vấn đề gì?"
     asked = analyse(question).document
@@ -362,9 +365,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def plenums() -> Answerer:
-    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "plenums"])
-    assert len(index.articles) == 4
-    return Answerer(index)
+    return _answerer_over("plenums", 4)
 
 
 @pytest.mark.parametrize(
@@ -390,9 +391,7 @@ def test_a_plenum_named_for_another_document_of_the_sentence_is_no_answer(plenum
 
 @pytest.fixture(scope="module")
 def coded_issuers() -> Answerer:
-    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "coded_issuers"])
-    assert len(index.articles) == 3
-    return Answerer(index)
+    return _answerer_over("coded_issuers", 3)
 
 
 def test_an_issuer_read_from_the_code_is_answered_by_the_body_of_that_issuer_named_before_the_document(
@@ -409,9 +408,7 @@ def test_an_office_of_the_issuer_named_before_the_document_is_no_issuer_of_it(co
 
 @pytest.fixture(scope="module")
 def unmarked_subjects() -> Answerer:
-    index, _ = build_index([Path(__file__).resolve().parent / "fixtures" / "unmarked_subjects"])
-    assert len(index.articles) == 5
-    return Answerer(index)
+    return _answerer_over("unmarked_subjects", 5)
 
 
 @pytest.mark.parametrize(
@@ -596,14 +593,9 @@ def test_what_a_document_provides_after_its_name_answers_what_it_is_about():
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "12 loại phí bến bãi trong cảng cá"
 
 
-SIGNERS = Path(__file__).resolve().parent / "fixtures" / "signers"
-
-
 @pytest.fixture(scope="module")
 def signed() -> Answerer:
-    index, _ = build_index([SIGNERS])
-    assert len(index.articles) == 4
-    return Answerer(index)
+    return _answerer_over("signers", 4)
 
 
 @pytest.mark.parametrize(
@@ -770,14 +762,11 @@ def test_which_document_is_the_one_stated_beside_the_topic_in_a_sentence_listing
 
 # Two provinces' Chỉ thị 04/CT-UBND; the yearly Nghị quyết 01/NQ-CP of 2018 and 2019, cited three times
 # more without a year; two Nghị quyết 15, Hà Nội's cited with no subject in an article about land disputes.
-LOCAL = Path(__file__).resolve().parent / "fixtures" / "local_documents"
 
 
 @pytest.fixture(scope="module")
 def local() -> Answerer:
-    index, _ = build_index([LOCAL])
-    assert len(index.articles) == 9
-    return Answerer(index)
+    return _answerer_over("local_documents", 9)
 
 
 @pytest.mark.parametrize(
@@ -821,14 +810,11 @@ def test_a_document_named_with_what_no_citing_article_says_is_not_answered(local
 
 # A law cited by its title with only its year, the first land law's day of taking effect, a law of 1999
 # that took effect in 2000, and a law passed at the end of 2005.
-LAWS = Path(__file__).resolve().parent / "fixtures" / "laws"
 
 
 @pytest.fixture(scope="module")
 def laws() -> Answerer:
-    index, _ = build_index([LAWS])
-    assert len(index.articles) == 4
-    return Answerer(index)
+    return _answerer_over("laws", 4)
 
 
 @pytest.mark.parametrize(
