@@ -1484,10 +1484,11 @@ def registry_answer(
         return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
     if day_asked and found.asked == "date" and not _DAY_STATED.search(found.citation.sentence[slice(*found.span)]):
         return None  # "Quyết định 367 ký ngày nào?" is not answered by "năm 1996"
-    article = articles[found.citation.article]
-    held = _plain(f"{article.title} {article.text}")
-    if not all(spellings_of(person).search(held) for person in people_named_in(question)):
-        return None  # "ông Lê Mạnh Hùng ký bổ nhiệm …" is not answered from an article on Nguyễn Mạnh Hùng
+    if people := people_named_in(question):  # (most questions name no one: their article is not read again)
+        article = articles[found.citation.article]
+        held = _plain(f"{article.title} {article.text}")
+        if not all(spellings_of(person).search(held) for person in people):
+            return None  # "ông Lê Mạnh Hùng ký bổ nhiệm …" is not answered from an article on Nguyễn Mạnh Hùng
     return found
 
 
