@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "31"
+EXTRACTION_VERSION = "32"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -816,11 +816,16 @@ def build_registry(articles: Sequence[Article]) -> Registry:
             # A stated topic that one document states too names it among others stating no topic
             # ("Nghị quyết 18 về đổi mới, sắp xếp tổ chức bộ máy" beside a company's 18/2016/NQ-HĐQT).
             topical = [c for c in finer if subjects and _topics(c.mentions)]
+            # A yearly document's topic names its year ("Nghị quyết 01/NQ-CP … dự toán ngân sách nhà nước năm
+            # 2019" is the one of 2019, though the one of 2018 states a topic and 2019's does not).
+            of_its_year = [c for c in finer if c.year is not None and str(c.year) in _years_named(" ".join(subjects))]
             target = (
                 fitting[0]
                 if len(fitting) == 1
                 else finer[0]
                 if len(finer) == 1
+                else of_its_year[0]
+                if len(of_its_year) == 1
                 else topical[0]
                 if len(topical) == 1
                 else exact[0]

@@ -259,6 +259,21 @@ def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_j
     assert len({d.key for d in documents}) == len(documents)
 
 
+def test_a_yearly_documents_topic_naming_its_year_joins_that_years_document():
+    texts = [
+        "Nghị quyết số 01/NQ-CP ngày 01/01/2018 của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch "
+        "phát triển kinh tế - xã hội được triển khai.",
+        "Các bộ thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2019 của Chính phủ.",
+        "Nghị quyết 01/NQ-CP của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - "
+        "xã hội năm 2019 được Bộ Kế hoạch và Đầu tư chủ trì xây dựng.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    assert sorted((d.year, d.subject, d.articles) for d in build_registry(articles).documents) == [
+        (2018, "nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội", [0]),
+        (2019, "nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội năm 2019", [1, 2]),
+    ]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
