@@ -1528,7 +1528,10 @@ def _named_with_words(registry: Registry, articles: Sequence[Article], name: str
     # Two yearly "Nghị quyết 01/NQ-CP": the one whose citing sentence, stating the fact, covers the words
     # clearly best. Not two provinces' "Chỉ thị 22 về phòng chống cháy rừng": both are about it.
     if len(fitting) > 1:
-        return _clear_winner([b for d in fitting if (b := _best_statement(d, articles, context, fact, named.year))])
+        winner = _clear_winner([b for d in fitting if (b := _best_statement(d, articles, context, fact, named.year))])
+        if winner is not None or (about := _the_one_about(fitting, context)) is None:
+            return winner
+        fitting = [about]
     if not fitting:
         return None
     # The registry's fact, else the citing sentence that states it best among those holding the words
@@ -1674,7 +1677,20 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     best = [
         found for document in named_so if (found := _best_statement(document, articles, context, fact, wanted.year))
     ]
-    return _clear_winner(best)
+    winner = _clear_winner(best)
+    if winner is None and fact in ("subject", "issuer", "date") and (about := _the_one_about(named_so, context)):
+        return _fact_of(about, fact, wanted)
+    return winner
+
+
+def _the_one_about(documents: list[Document], context: _Context) -> Document | None:
+    """Of documents bearing the name a question gives with words on their matter ("NQ 85 của QH về lấy phiếu
+    tín nhiệm"), when no citing sentence tells them apart: the only one whose topic in the registry holds
+    those words. One whose topic is unknown is not known to be about them."""
+    if not context.words:
+        return None
+    about = [d for d in documents if d.subject and _coverage(context, d.subject, "")[0] >= MIN_CONTEXT_COVERAGE]
+    return about[0] if len(about) == 1 else None
 
 
 def several_bear(registry: Registry, name: str) -> bool:
