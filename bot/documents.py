@@ -1568,24 +1568,34 @@ def _of_another_year(sentence: str, year: int, later_too: bool = True) -> bool:
 @dataclass(frozen=True)
 class _Context:
     """The question's own words (outside the document's name, less function and asking words and the
-    abbreviations of codes: "CP", "TTg") and its pairs of neighbouring such words ("thú y")."""
+    abbreviations of codes: "CP", "TTg") and its pairs of neighbouring such words ("thú y"); and the words
+    saying someone cited the document ("mà VNSteel viện dẫn"), which count only where a sentence holds them."""
 
     words: tuple[str, ...]
     pairs: tuple[tuple[str, str], ...]
+    optional: tuple[str, ...] = ()
 
 
 def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
     kept = list(plain)
-    for start, end in removed:
+    citing = [m.span() for m in _citing_words().finditer(plain)]
+    for start, end in [*removed, *citing]:
         kept[start:end] = " " * (end - start)
     dropped = _function_words() | _asking_words() | _code_words()
     # A year stays: "chỉ thị nào về tổ chức Tết 2018" is not the one about Tết 2017.
     words = [w if (not w.isdigit() or _YEAR.fullmatch(w)) and w not in dropped else "" for w in "".join(kept).split()]
     pairs = tuple((a, b) for a, b in itertools.pairwise(words) if a and b)
-    return _Context(tuple(w for w in words if len(w) > 1), pairs)
+    optional = tuple(w for start, end in citing for w in plain[start:end].split())
+    return _Context(tuple(w for w in words if len(w) > 1), pairs, optional)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.cache
+def _citing_words() -> re.Pattern[str]:
+    phrases = sorted((_plain(p) for p in _tables()["citing_words"]["phrases"]), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
 
 
 @functools.cache
@@ -1626,8 +1636,10 @@ def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, floa
     if shortened:
         concepts = _concepts_of(f"{sentence} {title}")
         held = held | {w for w in shortened if _stands_for(w) & concepts}
-    share = sum(w in held for w in context.words) / len(context.words)
-    own = sum(w in own_words for w in context.words) / len(context.words)
+    also = sum(w in held for w in context.optional)
+    share = (sum(w in held for w in context.words) + also) / (len(context.words) + also)
+    own_also = sum(w in own_words for w in context.optional)
+    own = (sum(w in own_words for w in context.words) + own_also) / (len(context.words) + own_also)
     return share, (sum(p in pairs for p in context.pairs) / len(context.pairs) if context.pairs else share), own
 
 

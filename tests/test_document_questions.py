@@ -363,12 +363,24 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
     assert fact.citation.sentence[slice(*fact.span)] == "cải thiện môi trường kinh doanh"
 
 
-def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers():
+@pytest.fixture(scope="module")
+def topical() -> Answerer:
+    return _answerer_over("topical_documents", 4)
+
+
+def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
+    topical,
+):
     # Both citing sentences hold "lấy phiếu tín nhiệm"; only the registry's Nghị quyết 85 of 2015 is known to be
     # about it (85/2014/QH13's topic is never stated).
-    answerer = _answerer_over("topical_documents", 3)
-    status, kind, article, _, span = shown(answerer, "NQ 85 của QH về lấy phiếu tín nhiệm ban hành năm nào?")
+    status, kind, article, _, span = shown(topical, "NQ 85 của QH về lấy phiếu tín nhiệm ban hành năm nào?")
     assert (status, kind, article, span) == (Status.ANSWER, Kind.WHEN, "tp-2", "năm 2015")
+
+
+def test_who_cited_a_document_in_the_question_is_no_word_its_citing_sentence_must_hold(topical):
+    question = "Quyết định 01 của Thủ tướng mà VNSteel viện dẫn khi đòi chuyển về SCIC là về vấn đề gì?"
+    status, _, article, _, span = shown(topical, question)
+    assert (status, article, span) == (Status.ANSWER, "tp-4", "sắp xếp, đổi mới doanh nghiệp nhà nước")
 
 
 @pytest.fixture(scope="module")
