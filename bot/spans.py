@@ -625,6 +625,8 @@ def _bodies_named(sentence: str, words: list[re.Match[str]], question: Question)
         if not size or words[i + size - 1].group().endswith((",", ";", ".", ":")):
             continue
         head_end = end = words[i + size - 1].end()
+        if (level := _place_level().match(sentence, end)) is not None:
+            end = level.end()  # "UBND tỉnh" before "Quảng Nam"
         # Capitalised words, each with the syllables completing it ("Tài" + "nguyên"), and "và" between two.
         while (following := _NAME_GOES_ON.match(sentence, name_end(sentence, end))) is not None:
             end = following.end()
@@ -643,6 +645,13 @@ def _bodies_named(sentence: str, words: list[re.Match[str]], question: Question)
 
 
 _NEXT_ITEM = re.compile(r"\s*[,;]\s*|\s+và\s+")
+
+
+@functools.cache
+def _place_level() -> re.Pattern[str]:
+    """A place's level after a body's opening words, when the place's name follows."""
+    levels = alternation(tables()["institutions"]["place_levels"])
+    return re.compile(rf"\s+(?:{levels})(?=\s+[{UPPER}])")
 
 
 def _institution_ahead(text: str, position: int, anywhere: bool = False) -> bool:

@@ -1134,6 +1134,13 @@ def test_the_bold_never_cuts_a_place_or_a_name_in_two(question, sentence, strong
             " Thẩm định giá đất TP và Cục Thuế TP rà soát các quy định.",
             ["Sở Tài chính", "Sở Tài nguyên và Môi trường", "Hội đồng Thẩm định giá đất TP", "Cục Thuế TP"],
         ),
+        # A local body is named with its place's level between its opening words and the place.
+        (
+            "Cơ quan nào ra văn bản yêu cầu thanh tra việc giao thửa đất ở khu phố mới Tân Thạnh?",
+            "Chiều 21-5, UBND tỉnh Quảng Nam cho hay đã có văn bản yêu cầu thanh tra việc giao đất ở khu phố mới Tân"
+            " Thạnh.",
+            ["UBND tỉnh Quảng Nam"],
+        ),
         # A journalist is titled "nhà báo" or "PV" as well as "phóng viên".
         (
             "Những phóng viên nào được UBND huyện Hương Sơn tặng giấy khen?",
