@@ -537,6 +537,10 @@ class Answerer:
             top_article=article_index == top_article,
             unaccented=question.unaccented,
             sentence_states=1.0 - missing / len(stated) if stated else 1.0,
+            span_leads=finding.strong
+            and finding.highlight is not None
+            and len(finding.sentence[: finding.highlight[0]].split()) <= LEADING_WORDS
+            and not finding.sentence.startswith("…"),
         )
 
     def _unmet(self, article: Article, question: Question, today: dt.date) -> tuple[Constraint, ...]:
@@ -666,6 +670,9 @@ def _as_read(
 def _ordinal(date: dt.date | None) -> int:
     return date.toordinal() if date else 0
 
+
+# At most so many words before a span that opens its sentence ("Lúc 11h20 ngày 12-11, …", "Theo đó, ngày …").
+LEADING_WORDS = 2
 
 # The kind of question each fact of a document answers.
 _FACT_KINDS = {

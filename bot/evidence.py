@@ -186,6 +186,7 @@ class Evidence:
     top_article: bool  # the article of the best passage
     unaccented: bool
     sentence_states: float = 1.0  # of what the question states (years, places, people…), in the sentence or title
+    span_leads: bool = False  # the asked-for span opens the sentence ("Ngày 21/12, Cơ quan An ninh điều tra …")
 
     def features(self) -> dict[str, float]:
         """The numbers the confidence model weighs (kinds one-hot; unbounded values capped)."""
@@ -285,11 +286,20 @@ class ConfidenceModel:
             return False
         if evidence.disagreements or evidence.caption or evidence.long_sentence:
             return False
-        return self.probability(evidence) >= self.threshold_for(evidence.kind)
+        return self.probability(evidence) >= self.kind_thresholds.get(
+            threshold_key(evidence), self.threshold_for(evidence.kind)
+        )
 
     def threshold_for(self, kind: Kind) -> float:
         """The probability from which a sentence answering a question of this kind is shown."""
         return self.kind_thresholds.get(kind.value, self.threshold)
+
+
+def threshold_key(evidence: Evidence) -> str:
+    """The key of the threshold an answer is held to: its kind's, or for a date that opens its sentence,
+    "when_leading". A news sentence's opening date is the date of what the sentence reports ("Ngày 21/12,
+    Cơ quan An ninh điều tra ra quyết định truy nã …"); a date within it may be a side event's."""
+    return "when_leading" if evidence.kind is Kind.WHEN and evidence.span_leads else evidence.kind.value
 
 
 @functools.cache

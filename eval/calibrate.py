@@ -49,7 +49,7 @@ import blind  # noqa: E402
 
 from bot.answer import Answer, Answerer  # noqa: E402
 from bot.claims import Verdict  # noqa: E402
-from bot.evidence import MODEL_FILE, ConfidenceModel, SentenceModel  # noqa: E402
+from bot.evidence import MODEL_FILE, ConfidenceModel, SentenceModel, threshold_key  # noqa: E402
 from bot.index import Index  # noqa: E402
 from bot.store import build_index  # noqa: E402
 
@@ -173,7 +173,7 @@ def kind_thresholds(index: Index, dry_run: bool) -> int:
     for _, answer, correct, group in gated_dev_answers(lambda _: answerer):
         evidence = answer.evidence
         assert evidence is not None  # past the gates
-        rows.setdefault(evidence.kind.value, []).append((shipped.probability(evidence), correct, group))
+        rows.setdefault(threshold_key(evidence), []).append((shipped.probability(evidence), correct, group))
     chosen = {}
     for kind, scored in sorted(rows.items()):
         threshold = shipped.threshold

@@ -7,6 +7,7 @@ scraped page whose sentences and byline are glued together, and storm number 3 i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -469,6 +470,35 @@ def test_a_kind_with_its_own_threshold_is_answered_from_it_and_the_others_from_t
     model = ConfidenceModel({}, bias=math.log(0.75 / 0.25), threshold=0.8, kind_thresholds={"where": 0.7})
     assert model.is_sure(_evidence_of(Kind.WHERE))
     assert not model.is_sure(_evidence_of(Kind.WHO))
+
+
+def test_a_date_opening_its_sentence_is_held_to_the_threshold_of_leading_dates():
+    # 75% sure: over a leading date's 0.75, under the common 0.8 a date within the sentence is held to.
+    model = ConfidenceModel({}, bias=math.log(0.75 / 0.25), threshold=0.8, kind_thresholds={"when_leading": 0.75})
+    leading = dataclasses.replace(_evidence_of(Kind.WHEN), span_leads=True)
+    assert model.is_sure(leading)
+    assert not model.is_sure(_evidence_of(Kind.WHEN))
+    assert not model.is_sure(dataclasses.replace(_evidence_of(Kind.WHO), span_leads=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leads"),
+    [
+        ("Ngày 21/12, Cơ quan An ninh điều tra ra quyết định truy nã ông Phan Văn Anh Vũ.", True),
+        ("Lúc 11h20 ngày 21/12, Cơ quan An ninh điều tra ra quyết định truy nã ông Phan Văn Anh Vũ.", True),
+        ("Cơ quan An ninh điều tra ra quyết định truy nã ông Phan Văn Anh Vũ vào ngày 21/12.", False),
+    ],
+)
+def test_a_date_answer_says_whether_it_opens_its_sentence(sentence, leads):
+    articles = [
+        Article("l-1", "Truy nã ông Phan Văn Anh Vũ", (sentence,)),
+        Article("l-2", "Tỉnh B khánh thành cầu mới", ("Năm 2019, tỉnh B khánh thành cầu Bến Lức dài 2 km.",)),
+        Article("l-3", "Tỉnh C trồng rừng", ("Tỉnh C trồng mới 500 ha rừng trong năm 2020.",)),
+    ]
+    answer = Answerer(Index.from_articles(articles), today=lambda: TODAY).answer(
+        "Cơ quan An ninh điều tra ra quyết định truy nã ông Phan Văn Anh Vũ ngày nào?"
+    )
+    assert highlighted(answer).endswith("21/12") and answer.evidence.span_leads is leads
 
 
 def test_the_shipped_model_reads_its_kind_thresholds():
