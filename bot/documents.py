@@ -2003,7 +2003,22 @@ def signer_in(sentence: str) -> tuple[int, int] | None:
     for mention in _mentions_in(sentence, Citation(-1, sentence)):
         if (span := _signer_span(sentence, mention.span)) is not None:
             return span
+    # … or a document it does not number ("Phó chủ tịch Quốc hội Đỗ Bá Tỵ vừa ký văn bản của …").
+    for noun in _kind_nouns().finditer(sentence):
+        if (span := _signer_span(sentence, noun.span())) is not None:
+            return span
     return None
+
+
+@functools.cache
+def _kind_nouns() -> re.Pattern[str]:
+    """The name of any kind of document or paper, in any case ("ký văn bản", "ký quyết định xử phạt")."""
+    kinds = sorted({*_tables()["kinds"]["names"], *_tables()["kinds"]["others"], "văn bản"}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{_spaced_alternation(kinds)})(?!\w)", re.I)
+
+
+def _spaced_alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
 
 
 def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:

@@ -661,8 +661,18 @@ def test_a_person_near_a_document_no_sentence_says_signed_it_is_not_given_as_its
             "tịch UBND huyện) đã ký Quyết định số 2635/QĐ-UBND về việc cấp 26 lô đất.",
             "Trần Văn Công",
         ),
+        # A document the sentence does not number, of any kind.
+        (
+            "Phó chủ tịch Quốc hội Đỗ Bá Tỵ vừa ký văn bản của Uỷ ban Thường vụ Quốc hội về kế hoạch chất vấn.",
+            "Đỗ Bá Tỵ",
+        ),
+        (
+            "Ông Duy bị Chánh thanh tra Sở Thông tin - Truyền thông TP HCM Nguyễn Đức Thọ ký quyết định xử phạt.",
+            "Nguyễn Đức Thọ",
+        ),
         # Named beside the document, signing nothing …
         ("Phó Chủ tịch UBND TP Nguyễn Văn Tùng cho biết, theo Quyết định số 1637/QĐ-UBND, phí được thu.", None),
+        ("Ông Bùi Quang Vinh đã thiếu trách nhiệm khi ký công văn đề nghị Thủ tướng chấp thuận.", None),
         # … or named before the one who signed it, described or not.
         ("Ông Nguyễn Văn A, Chủ tịch tỉnh, cho biết Bộ trưởng đã ký Quyết định số 1637/QĐ-BTC.", None),
         ("Ông Huỳnh Minh Hoàng bị kỷ luật theo Quyết định số 88-QĐ/UBKTTW.", None),
