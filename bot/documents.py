@@ -1569,16 +1569,22 @@ def _of_another_year(sentence: str, year: int, later_too: bool = True) -> bool:
 class _Context:
     """The question's own words (outside the document's name, less function and asking words and the
     abbreviations of codes: "CP", "TTg") and its pairs of neighbouring such words ("thú y"); and the words
-    saying someone cited the document ("mà VNSteel viện dẫn"), which count only where a sentence holds them."""
+    saying someone cited the document ("mà VNSteel viện dẫn") or its issuer's term ("khoá 13"), which count
+    only where a sentence holds them."""
 
     words: tuple[str, ...]
     pairs: tuple[tuple[str, str], ...]
     optional: tuple[str, ...] = ()
 
 
+# The term of the body a question names the document's issuer with ("Ủy ban Thường vụ Quốc hội khoá 13"),
+# which the sentence stating its date or topic seldom repeats.
+_ISSUERS_TERM = re.compile(r"(?<!\w)khoa\s+(?:[ivx]+|\d{1,2})(?!\w)")
+
+
 def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
     kept = list(plain)
-    citing = [m.span() for m in _citing_words().finditer(plain)]
+    citing = [m.span() for pattern in (_citing_words(), _ISSUERS_TERM) for m in pattern.finditer(plain)]
     for start, end in [*removed, *citing]:
         kept[start:end] = " " * (end - start)
     dropped = _function_words() | _asking_words() | _code_words()

@@ -365,7 +365,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 4)
+    return _answerer_over("topical_documents", 5)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -375,6 +375,12 @@ def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topi
     # about it (85/2014/QH13's topic is never stated).
     status, kind, article, _, span = shown(topical, "NQ 85 của QH về lấy phiếu tín nhiệm ban hành năm nào?")
     assert (status, kind, article, span) == (Status.ANSWER, Kind.WHEN, "tp-2", "năm 2015")
+
+
+def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating_the_fact_must_hold(topical):
+    question = "Nghị quyết số 959 của Uỷ ban Thường vụ Quốc hội khoá 13 được ban hành ngày nào?"
+    status, _, article, _, span = shown(topical, question)
+    assert (status, article, span) == (Status.ANSWER, "tp-5", "ngày 28/5/2015")
 
 
 def test_who_cited_a_document_in_the_question_is_no_word_its_citing_sentence_must_hold(topical):
