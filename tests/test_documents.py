@@ -259,6 +259,19 @@ def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_j
     assert len({d.key for d in documents}) == len(documents)
 
 
+def test_a_numbered_van_ban_is_a_document_but_van_ban_before_a_bare_number_is_not():
+    texts = [
+        "Ngày 4/4/2016, UBND tỉnh Quảng Nam có văn bản số 1404 thống nhất chủ trương cho công ty thuê đất.",
+        "Thực hiện chỉ đạo của Ban Bí thư theo thông báo tại văn bản số 10061-CV/VPTW ngày 16/7/2019.",
+        "Các văn bản 5 năm qua đã được rà soát lại.",
+    ]
+    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
+    assert sorted((d.name, d.issuer, d.year, d.articles) for d in build_registry(articles).documents) == [
+        ("Văn bản số 10061", None, 2019, [1]),
+        ("Văn bản số 1404", "UBND tỉnh Quảng Nam", 2016, [0]),
+    ]
+
+
 def test_a_yearly_documents_topic_naming_its_year_joins_that_years_document():
     texts = [
         "Nghị quyết số 01/NQ-CP ngày 01/01/2018 của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch "
