@@ -1690,6 +1690,11 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
     named_so = _bearing(registry, wanted)
+    if not named_so and wanted.group is not None:
+        # The registry may not know who issued it ("UBND tỉnh Khánh Hoà đã ban hành nhiều văn bản chỉ đạo, mới
+        # nhất là có Chỉ thị số 01 về …"): one whose sentence names the issuer the question gives will do.
+        named_so = [d for d in _bearing(registry, dataclasses.replace(wanted, group=None)) if d.group is None]
+        context = _context(plain, [named.span(), *years])
     if not context.words and wanted.year is None and wanted.group is None and _several(named_so):
         return None  # see `several_bear`
     best = [

@@ -365,7 +365,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 5)
+    return _answerer_over("topical_documents", 6)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -381,6 +381,15 @@ def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating
     question = "Nghị quyết số 959 của Uỷ ban Thường vụ Quốc hội khoá 13 được ban hành ngày nào?"
     status, _, article, _, span = shown(topical, question)
     assert (status, article, span) == (Status.ANSWER, "tp-5", "ngày 28/5/2015")
+
+
+def test_a_document_whose_issuer_the_registry_does_not_know_is_answered_where_its_sentence_names_the_asked_one(
+    topical,
+):
+    status, _, article, _, span = shown(topical, "Chỉ thị số 01 của UBND tỉnh Khánh Hòa nói về gì?")
+    assert (status, article, span) == (Status.ANSWER, "tp-6", "tăng cường quản lý đất đai trên địa bàn huyện Vạn Ninh")
+    # Another province's Chỉ thị 01 is not this one.
+    assert _registry_fact(topical, "Chỉ thị số 01 của UBND tỉnh Phú Yên nói về gì?") is None
 
 
 def test_who_cited_a_document_in_the_question_is_no_word_its_citing_sentence_must_hold(topical):
