@@ -71,7 +71,7 @@ _DATE = re.compile(
     r"(?<!\w)(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:(?:nay|qua)\s+\(?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\)?"
     r"|nay|qua|mai|\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?)"
     r"|\d{1,2}/\d{1,2}(?:/\d{4})?|tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4}|quý\s+[IV1-4]+(?:/\d{4})?"
-    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|(?<!\d)(?:19|20)\d{2}(?!\d))(?!\w)",
+    r"|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|(?<!\d)(?:19|20)\d{2}(?!\d))(?!\w|[.,]\d)",  # no "1/5.000" scale
     re.IGNORECASE,
 )
 # "tại Cung Văn hóa Hữu nghị Việt Xô", "ở tỉnh Hà Nam": from the first capitalised word after the

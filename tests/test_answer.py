@@ -579,6 +579,8 @@ def test_a_document_asked_for_by_its_kind_is_answered_by_the_document_the_senten
         ),
         ("Kỳ họp diễn ra khi nào?", "Kỳ họp diễn ra từ 20/5 đến 14/6/2019.", ["20/5 đến 14/6/2019"], []),
         ("Ông sinh năm nào?", "Ông sinh năm 1964, năm 2010 làm bí thư.", ["năm 1964", "năm 2010"], []),
+        # A map's scale is no day and month.
+        ("Quy hoạch được duyệt ngày nào?", "Quy hoạch tỷ lệ 1/5.000 được duyệt ngày 4/6/1996.", ["ngày 4/6/1996"], []),
         # Beside a date in the text, one in brackets is background, a weekday says less, and one after the
         # opposite event dates that event.
         (
