@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "33"
+EXTRACTION_VERSION = "34"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -213,9 +213,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|\sban hành\s+(?:cuối|đầu|giữa|vào|từ|năm|tháng|ngày)\s"
         ),
         "quote": re.compile(r"[\"“”«»]"),
-        # A law by its title, with its year when one follows: "Luật Đất đai năm 2013", "Bộ luật Hình sự 2015".
+        # A law by its title, with its year when one follows: "Luật Đất đai năm 2013", "Bộ luật Hình sự 2015";
+        # not the misspelt "kết luật thanh tra" (a kết luận).
         "law": re.compile(
-            r"(?<!\w)(?P<law>"
+            r"(?<!\w)(?<!kết\s)(?P<law>"
             + "|".join(
                 re.escape(t).replace(r",\ ", r",?\ ").replace(r"\ ", r"\s+")
                 for t in sorted(tables["laws"]["titles"], key=len, reverse=True)

@@ -593,6 +593,19 @@ def test_a_law_named_by_its_title_alone_takes_no_other_articles_year_and_a_bill_
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "law"),
+    [
+        ("Ông Sáu đề nghị sửa Luật Thanh tra năm 2010.", "Luật Thanh tra"),
+        # A misspelt "kết luận thanh tra" is no law on inspection.
+        ("Thanh tra tỉnh Cà Mau cho biết đã ban hành kết luật thanh tra về việc thực hiện các giải pháp.", None),
+    ],
+)
+def test_a_law_is_named_by_its_title_but_not_inside_a_misspelt_ket_luan(sentence, law):
+    found = bot.documents._patterns()["law"].search(sentence)
+    assert (found["law"] if found else None) == law
+
+
 def test_a_law_takes_only_the_year_written_with_its_title_and_not_its_amending_laws():
     registry = _registry_of(
         "Khoản chi chỉ có từ khi có Luật sửa đổi, bổ sung một số điều Luật Bảo hiểm y tế năm 2014.",
