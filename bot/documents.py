@@ -1601,8 +1601,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 @functools.cache
 def _citing_words() -> re.Pattern[str]:
-    phrases = sorted((_plain(p) for p in _tables()["citing_words"]["phrases"]), key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{_alternation(_plain(p) for p in _tables()['citing_words']['phrases'])})(?!\w)")
 
 
 @functools.cache
@@ -2025,12 +2024,8 @@ def signer_in(sentence: str) -> tuple[int, int] | None:
 @functools.cache
 def _kind_nouns() -> re.Pattern[str]:
     """The name of any kind of document or paper, in any case ("ký văn bản", "ký quyết định xử phạt")."""
-    kinds = sorted({*_tables()["kinds"]["names"], *_tables()["kinds"]["others"], "văn bản"}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{_spaced_alternation(kinds)})(?!\w)", re.I)
-
-
-def _spaced_alternation(phrases: Iterable[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    kinds = [*_tables()["kinds"]["names"], *_tables()["kinds"]["others"]]
+    return re.compile(rf"(?<!\w)(?:{_alternation(kinds)})(?!\w)", re.I)
 
 
 def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:

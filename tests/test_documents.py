@@ -184,8 +184,7 @@ def test_a_document_stated_with_several_subjects_shows_the_one_the_others_agree_
         "tiếp tục đổi mới hệ thống tổ chức và quản lý các đơn vị sự nghiệp công lập",
     ]
     texts = [f"Nghị quyết 19-NQ/TW năm 2017 của Ban Chấp hành Trung ương về {subject}." for subject in stated]
-    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
-    (document,) = build_registry(articles).documents
+    (document,) = _registry_of(*texts).documents
     assert document.subject == stated[1] and document.subject_citation.article == 1
 
 
@@ -196,8 +195,7 @@ def test_the_topic_most_mentions_agree_on_claims_the_dated_document_first():
         "Nghị quyết 19 của Ban Chấp hành Trung ương về đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập.",
         "Nghị quyết 19 của Ban Chấp hành Trung ương về đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập.",
     ]
-    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
-    assert sorted((d.year or 0, d.subject, d.articles) for d in build_registry(articles).documents) == [
+    assert sorted((d.year or 0, d.subject, d.articles) for d in _registry_of(*texts).documents) == [
         (0, "vấn đề đất đai quy định đánh thuế dự án treo", [1]),
         (2017, "đổi mới hệ thống tổ chức các đơn vị sự nghiệp công lập", [0, 2, 3]),
     ]
@@ -209,8 +207,7 @@ def test_mentions_each_stating_part_of_one_document_are_one_document():
         "Dư luận chờ thực hiện Kết luận 2405/KL-UBND của UBND tỉnh Gia Lai.",
         "Chủ tịch tỉnh ký kết luận thanh tra số 2405/KL-UBND về việc san lấp đất trên địa bàn TP Pleiku.",
     ]
-    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
-    (document,) = build_registry(articles).documents
+    (document,) = _registry_of(*texts).documents
     assert (document.issuer, document.year, document.articles) == ("UBND tỉnh Gia Lai", 2018, [0, 1, 2])
 
 
@@ -241,8 +238,7 @@ def test_one_issuers_number_on_two_topics_is_two_documents_and_a_vague_mention_j
         "Nghị quyết 32 của Chính phủ về kế hoạch sắp xếp đơn vị hành chính giai đoạn 2019 - 2021 vừa được ban hành.",
         "Quy định số 55-QĐ/TW về một số việc cần làm ngay để tăng cường vai trò nêu gương của cán bộ, đảng viên và nội dung này.",
     ]
-    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
-    documents = build_registry(articles).documents
+    documents = _registry_of(*texts).documents
     assert sorted((d.name, d.year, d.subject, [c.article for c in d.citations]) for d in documents) == [
         ("Nghị quyết số 32", None, "kế hoạch sắp xếp đơn vị hành chính giai đoạn 2019 - 2021", [5]),  # not of 2007
         ("Nghị quyết số 32/2007/NQ-CP", 2007, None, [4]),
@@ -265,8 +261,7 @@ def test_a_numbered_van_ban_is_a_document_but_van_ban_before_a_bare_number_is_no
         "Thực hiện chỉ đạo của Ban Bí thư theo thông báo tại văn bản số 10061-CV/VPTW ngày 16/7/2019.",
         "Các văn bản 5 năm qua đã được rà soát lại.",
     ]
-    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
-    assert sorted((d.name, d.issuer, d.year, d.articles) for d in build_registry(articles).documents) == [
+    assert sorted((d.name, d.issuer, d.year, d.articles) for d in _registry_of(*texts).documents) == [
         ("Văn bản số 10061", None, 2019, [1]),
         ("Văn bản số 1404", "UBND tỉnh Quảng Nam", 2016, [0]),
     ]
@@ -280,8 +275,7 @@ def test_a_yearly_documents_topic_naming_its_year_joins_that_years_document():
         "Nghị quyết 01/NQ-CP của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - "
         "xã hội năm 2019 được Bộ Kế hoạch và Đầu tư chủ trì xây dựng.",
     ]
-    articles = [Article(id=str(n), title="Tin", paragraphs=(text,)) for n, text in enumerate(texts)]
-    assert sorted((d.year, d.subject, d.articles) for d in build_registry(articles).documents) == [
+    assert sorted((d.year, d.subject, d.articles) for d in _registry_of(*texts).documents) == [
         (2018, "nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội", [0]),
         (2019, "nhiệm vụ, giải pháp chủ yếu thực hiện kế hoạch phát triển kinh tế - xã hội năm 2019", [1, 2]),
     ]
