@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "34"
+EXTRACTION_VERSION = "36"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -741,6 +741,23 @@ def _fits(a: _Mention, b: _Mention) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.group, b.group), (a.place, b.place), (a.year, b.year)))
 
 
+def _bodies(mentions: Iterable[_Mention]) -> set[str]:
+    """The central Party bodies that mentions name as the issuer, where the name tells them apart."""
+    apart = _issuers_apart()
+    return {apart[_plain(m.issuer)] for m in mentions if m.issuer and _plain(m.issuer) in apart}
+
+
+@functools.cache
+def _issuers_apart() -> dict[str, str]:
+    return {_plain(k): v for k, v in _tables()["issuers_apart"].items() if k != "source"}
+
+
+def _other_bodies(ours: Iterable[_Mention], theirs: Iterable[_Mention]) -> bool:
+    """Mentions naming the Bộ Chính trị and mentions naming only the Ban Bí thư are two documents."""
+    mine, others = _bodies(ours), _bodies(theirs)
+    return bool(mine and others and mine.isdisjoint(others))
+
+
 def _refines(cluster: _Cluster, group: str | None, place: str | None, year: int | None) -> bool:
     """The cluster states everything a record states, and the same."""
     return all(
@@ -807,6 +824,7 @@ def build_registry(articles: Sequence[Article]) -> Registry:
                 c
                 for c in clusters
                 if _refines(c, issuer_group, place, year)
+                and not _other_bodies(group, c.mentions)
                 and not _another_enactment(title, year, c.year)
                 and _share_a_topic(subjects, _topics(c.mentions))
                 and not _about_a_later_period(subjects, c.year)
@@ -864,6 +882,8 @@ def _mergeable(a: _Cluster, b: _Cluster) -> bool:
     "ngày 26/10/2018", one code), and their topics agree."""
     attributes = ((a.group, b.group), (a.place, b.place), (a.year, b.year))
     if any(x is not None and y is not None and x != y for x, y in attributes):
+        return False
+    if _other_bodies(a.mentions, b.mentions):
         return False
     ours, theirs = (_topics(c.mentions) for c in (a, b))
     return (

@@ -655,6 +655,21 @@ def test_a_ve_that_means_as_for_is_no_subject():
     ]
 
 
+def test_the_ban_bi_thus_directive_is_not_the_bo_chinh_tris_of_its_number_though_their_topics_share_words():
+    registry = _registry_of(
+        "Ngày 20/5, Ban Bí thư ban hành Chỉ thị số 34-CT/TW về tăng cường lãnh đạo, chỉ đạo thực hiện hiệu quả công "
+        "tác phòng, chống, khống chế bệnh dịch tả lợn châu Phi.",
+        "Chỉ thị số 34/CT-TW ngày 7/4/2014 của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng "
+        "được quán triệt.",
+        "Hội luật gia các tỉnh thực hiện Chỉ thị 34 của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen "
+        "thưởng.",
+    )
+    assert sorted((d.issuer, d.year, len(d.citations)) for d in registry.documents) == [
+        ("Ban Bí thư", None, 1),
+        ("Bộ Chính trị", 2014, 2),
+    ]
+
+
 def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
     registry = _registry_of(
         "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
