@@ -1770,7 +1770,11 @@ def _asked_group(plain: str, named: re.Match[str]) -> str | None:
     if group is not None:
         return group
     _, issuers, _, issuer, _ = _query_tables()
-    after = re.match(rf"(?:\s+nam\s+(?:19|20)\d\d)?\s+(?:cua\s+|do\s+)?(?=(?:{issuer.pattern}))", plain[named.end() :])
+    # A body of the issuer issues its own ("NQ 25 của Ban cán sự đảng Bộ TN-MT"): the issuer's group still stands.
+    after = re.match(
+        rf"(?:\s+nam\s+(?:19|20)\d\d)?\s+(?:cua\s+|do\s+)?(?:(?:{_alternation(w.strip() for w in _part_of_a_body())})\s+)??(?=(?:{issuer.pattern}))",
+        plain[named.end() :],
+    )
     if after is not None:
         return issuers[issuer.match(plain, named.end() + after.end()).group()]  # type: ignore[union-attr]
     before = issuer.search(plain, 0, named.start())
@@ -1866,7 +1870,10 @@ def _best_statement(
             # and one stating the year better than a code carrying it ("159/2013/TT-BTC"); a plenum with its
             # term ("Hội nghị Trung ương 6 khóa XII") better than without.
             stated = _how_fully_stated(mention, sentence[slice(*span)], fact)
-            rank = (score[0] >= MIN_CONTEXT_COVERAGE, stated, score)
+            # A day most citations disagree with is a slip ("Quy định số 102-QĐ/TW, ngày 15/12/2017" beside the
+            # 15/11/2017 of the others): a sentence giving the document's own day answers before it.
+            slip = fact == "date" and None not in (mention.date, document.date) and mention.date != document.date
+            rank = (score[0] >= MIN_CONTEXT_COVERAGE, not slip, stated, score)
             if best is None or rank > best_rank:
                 best_rank = rank
                 asked = "date" if fact == "effective" else fact  # a day of taking effect answers "when"

@@ -365,7 +365,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 6)
+    return _answerer_over("topical_documents", 10)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -390,6 +390,21 @@ def test_a_document_whose_issuer_the_registry_does_not_know_is_answered_where_it
     assert (status, article, span) == (Status.ANSWER, "tp-6", "tăng cường quản lý đất đai trên địa bàn huyện Vạn Ninh")
     # Another province's Chỉ thị 01 is not this one.
     assert _registry_fact(topical, "Chỉ thị số 01 của UBND tỉnh Phú Yên nói về gì?") is None
+
+
+def test_a_day_of_issue_other_citations_disagree_with_is_not_the_answer(topical):
+    # tp-7 writes Quy định 102's day as 15/12/2017 and fits the question best (its title is about kỷ luật);
+    # tp-8 and tp-9 give 15/11/2017.
+    question = "Quy định 102 về xử lý kỷ luật đảng viên vi phạm được ban hành ngày nào?"
+    status, _, article, _, span = shown(topical, question)
+    assert (status, article, span) == (Status.ANSWER, "tp-8", "ngày 15/11/2017")
+
+
+def test_a_document_of_a_body_of_an_issuer_is_not_another_issuers_document_of_its_number(topical):
+    # "Ban cán sự đảng Bộ TN-MT" issues for the Bộ TN-MT: the Party's Nghị quyết 25-NQ/TW is not its, though
+    # tp-10's sentence holds "sự" and "Đảng".
+    assert _registry_fact(topical, "NQ 25 của Trung ương nói về gì?") is not None
+    assert _registry_fact(topical, "NQ 25 của Ban cán sự đảng Bộ TN-MT nói về gì?") is None
 
 
 def test_who_cited_a_document_in_the_question_is_no_word_its_citing_sentence_must_hold(topical):
