@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "36"
+EXTRACTION_VERSION = "37"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -286,6 +286,9 @@ class _Mention:
     # Where its date and issuer written after it end ("Quyết định số 2230/QĐ-UBND, ngày 21-7-2014 của Ủy ban
     # nhân dân tỉnh| chấp thuận …"): what it does may be written next, without "về".
     tail_end: int = 0
+    # Where it states a day of issue without its year ("Quyết định số 1433/QĐ-TTg ngày 26/10"): no date, yet
+    # what "ban hành ngày nào?" asks.
+    day: tuple[int, int] | None = None
 
 
 def _code_parts(rest: str) -> tuple[str | None, int | None, str | None]:
@@ -407,6 +410,7 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
             # "Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về …": no date for want of its
             # year, but its issuer and subject follow all the same.
             position = mention.tail_end = day.end()
+            mention.day = (day.start("day"), day.end())
             continue
         issuer = patterns["issuer_after"].match(sentence, position)
         if issuer:
@@ -421,7 +425,7 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         return
 
 
-_DAY_WITHOUT_YEAR = re.compile(r"(?:ban hành\s+)?(?:vào\s+)?ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?![\d/.-])", re.I)
+_DAY_WITHOUT_YEAR = re.compile(r"(?:ban hành\s+)?(?:vào\s+)?(?P<day>ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2})(?![\d/.-])", re.I)
 
 
 def _date_read(mention: _Mention, date: re.Match[str]) -> bool:
@@ -1508,8 +1512,11 @@ def registry_answer(
         return None  # "Nghị quyết 01/NQ-CP năm 2018" is not answered by "… 01/NQ-CP … năm 2019"
     if year and found.asked == "date" and _only_the_year(found, year):
         return None  # "… năm 2019 ban hành ngày nào?" is not answered by the question's own "năm 2019"
-    if day_asked and found.asked == "date" and not _DAY_STATED.search(found.citation.sentence[slice(*found.span)]):
+    stated = found.citation.sentence[slice(*found.span)]
+    if day_asked and found.asked == "date" and not _DAY_STATED.search(stated):
         return None  # "Quyết định 367 ký ngày nào?" is not answered by "năm 1996"
+    if found.asked == "date" and _YEAR_ASKED.search(plain) and not _YEAR.search(stated):
+        return None  # "… ban hành năm nào?" is not answered by "ngày 26/10"
     if people := people_named_in(question):  # (most questions name no one: their article is not read again)
         article = articles[found.citation.article]
         held = _plain(f"{article.title} {article.text}")
@@ -1518,6 +1525,7 @@ def registry_answer(
     return found
 
 
+_YEAR_ASKED = re.compile(r"(?<!\w)nam\s+(?:nao|may|bao nhieu)(?!\w)")
 _DAY_STATED = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|ngày\s+\d", re.I)
 
 
@@ -1956,7 +1964,7 @@ def _stated(mention: _Mention, document: Document, sentence: str, fact: str) -> 
         if mention.date or mention.year:
             dated = dataclasses.replace(document, date=mention.date, year=mention.year)
             return _date_span(dated, sentence)
-        return None
+        return mention.day
     if fact == "effective":
         effective = _EFFECTIVE.search(sentence)
         return effective.span("date") if effective else None

@@ -368,7 +368,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 10)
+    return _answerer_over("topical_documents", 11)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -401,6 +401,13 @@ def test_a_day_of_issue_other_citations_disagree_with_is_not_the_answer(topical)
     question = "Quy định 102 về xử lý kỷ luật đảng viên vi phạm được ban hành ngày nào?"
     status, _, article, _, span = shown(topical, question)
     assert (status, article, span) == (Status.ANSWER, "tp-8", "ngày 15/11/2017")
+
+
+def test_a_day_of_issue_written_without_its_year_answers_which_day_but_not_which_year(topical):
+    question = "Quyết định 1433 xoá tư cách nguyên bộ trưởng ban hành ngày nào?"
+    status, _, article, _, span = shown(topical, question)
+    assert (status, article, span) == (Status.ANSWER, "tp-11", "ngày 26/10")
+    assert _registry_fact(topical, "Quyết định 1433 xoá tư cách nguyên bộ trưởng ban hành năm nào?") is None
 
 
 def test_a_document_of_a_body_of_an_issuer_is_not_another_issuers_document_of_its_number(topical):
