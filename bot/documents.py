@@ -1405,9 +1405,16 @@ def _may_be_one(document: Document, other: Document) -> bool:
 
 
 def _vaguely_one(document: Document, other: Document) -> bool:
-    """The same entry, or one that may be the other and states no issuer ("Nghị quyết 36" beside 36-NQ/TW)."""
-    return document.key == other.key or (
-        _may_be_one(document, other) and (document.group is None or other.group is None)
+    """The same entry, one that may be the other and states no issuer ("Nghị quyết 36" beside 36-NQ/TW), or
+    one of the same code and year where stated ("102-QĐ/TW" is a Quy định the news may call a Quyết định)."""
+    return (
+        document.key == other.key
+        or (_may_be_one(document, other) and (document.group is None or other.group is None))
+        or (
+            document.code is not None
+            and _plain(document.code) == _plain(other.code or "")
+            and _agree(document.year, other.year)
+        )
     )
 
 

@@ -368,7 +368,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 11)
+    return _answerer_over("topical_documents", 12)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -408,6 +408,12 @@ def test_a_day_of_issue_written_without_its_year_answers_which_day_but_not_which
     status, _, article, _, span = shown(topical, question)
     assert (status, article, span) == (Status.ANSWER, "tp-11", "ngày 26/10")
     assert _registry_fact(topical, "Quyết định 1433 xoá tư cách nguyên bộ trưởng ban hành năm nào?") is None
+
+
+def test_a_quy_dinh_the_news_calls_a_quyet_dinh_by_its_code_is_one_document_to_ask_about(topical):
+    # tp-12 calls Quy định 102-QĐ/TW (tp-7 to tp-9) a Quyết định: "QĐ 102-QĐ/TW" names one document, not two.
+    status, _, article, _, span = shown(topical, "QĐ 102-QĐ/TW của BCT quy định về cái gì?")
+    assert (status, article, span) == (Status.ANSWER, "tp-7", "xử lý kỷ luật đảng viên vi phạm")
 
 
 def test_a_document_of_a_body_of_an_issuer_is_not_another_issuers_document_of_its_number(topical):
