@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "37"
+EXTRACTION_VERSION = "38"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -202,6 +202,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         # (a quote may open a subject written in quotes: 'Nghị quyết số 15 " về việc …"')
+        # A local code's province right after it: "Nghị quyết 14/2013/NQ-HĐND TP Hà Nội về …".
+        "code_place": re.compile(
+            rf"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?P<place>{_alternation(_provinces())})(?!\w)", re.I
+        ),
         "gap": re.compile(r"\s*,?\s*(?:[\"“]\s*(?=về\s))?"),
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
@@ -366,6 +370,9 @@ def _subject(sentence: str, start: int) -> str | None:
             end = quote.start()
             break
         opened += -1 if closes else 1
+    # A subject opening with a quote ends where it closes ("về “Chính sách trọng dụng nhân tài …” quy định, …").
+    if text[:1] in '"“' and (closing := re.compile(r'[”"]').search(text, 1, end)):
+        end = closing.end()
     kept = text[:end].rstrip()
     if patterns["event_time"].match(text, len(kept)):
         # "… trên địa bàn TP. HCM sáng nay 20-4": where and when the sentence's event took place.
@@ -380,6 +387,10 @@ def _subject(sentence: str, start: int) -> str | None:
         and not any(q in w for w in words[1:-1] for q in '"“”')
     ):
         words = words[1:-1]  # a subject wholly in quotes: "về \" đổi mới, sắp xếp … \""
+    elif (
+        words and words[0][:1] in '"“' and words[-1][-1:] in '"”' and not any(q in " ".join(words)[1:-1] for q in '"“”')
+    ):
+        words = [words[0][1:], *words[1:-1], words[-1][:-1]] if len(words) > 1 else [words[0][1:-1]]
     vague = _vague_subjects()
     for tail in range(2, 6):  # "… của cán bộ, đảng viên và nội dung này": the pointer back is dropped
         if len(words) > tail + 1 and words[-tail - 1] == "và" and _plain(" ".join(words[-tail:])) in vague:
@@ -411,6 +422,16 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
             # year, but its issuer and subject follow all the same.
             position = mention.tail_end = day.end()
             mention.day = (day.start("day"), day.end())
+            continue
+        right_after_a_local_code = (
+            mention.code
+            and mention.group in _LOCAL_GROUPS
+            and mention.place is None
+            and mention.tail_end == mention.span[1]
+        )
+        if right_after_a_local_code and (place := patterns["code_place"].match(sentence, position)):
+            mention.place = _province(_plain(place["place"]))
+            position = mention.tail_end = place.end()
             continue
         issuer = patterns["issuer_after"].match(sentence, position)
         if issuer:

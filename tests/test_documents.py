@@ -670,6 +670,18 @@ def test_the_ban_bi_thus_directive_is_not_the_bo_chinh_tris_of_its_number_though
     ]
 
 
+def test_a_subject_is_read_past_a_local_codes_province_and_without_the_quotes_around_it():
+    registry = _registry_of(
+        "Căn cứ vào Nghị quyết 14/2013/NQ-HĐND TP Hà Nội về “Chính sách trọng dụng nhân tài trong xây dựng, phát "
+        "triển Thủ đô” quy định, thủ khoa được tiếp nhận.",
+        "Thủ tướng ban hành Chỉ thị số 29/CT-TTg về “Tăng cường hiệu lực quản lý nhà nước đối với nhà chung cư”.",
+    )
+    assert sorted((d.name, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 29/CT-TTg", "Tăng cường hiệu lực quản lý nhà nước đối với nhà chung cư"),
+        ("Nghị quyết số 14/2013/NQ-HĐND", "Chính sách trọng dụng nhân tài trong xây dựng, phát triển Thủ đô"),
+    ]
+
+
 def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
     registry = _registry_of(
         "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
