@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "38"
+EXTRACTION_VERSION = "39"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -127,6 +127,14 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+_DATE_OPENING = (
+    r"(?:ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)"
+    r"|ngày\s+(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<year2>(?:19|20)\d\d)"
+    r"|(?:trong\s+|vào\s+)?năm\s+(?P<year3>(?:19|20)\d\d)"
+    r"|tháng\s+(?P<month4>\d{1,2})\s*[/.-]\s*(?P<year4>(?:19|20)\d\d))"
+)
+
+
 @functools.cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     tables = _tables()
@@ -163,13 +171,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?:ban hành\s+)?(?:vào\s+|trong\s+|từ\s+)?tháng\s+(?P<month4>\d{1,2})\s*[/.-]\s*(?P<year4>(?:19|20)\d\d)(?!\d)",
             re.I,
         ),
-        # A date opening the clause, right before the issuer: "Năm 2011, ", "Ngày 19/5/2019, ".
-        "date_before": re.compile(
-            r"(?<!\w)(?:ngày\s+(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?P<year>(?:19|20)\d\d)"
-            r"|ngày\s+(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})\s+năm\s+(?P<year2>(?:19|20)\d\d)"
-            r"|(?:trong\s+|vào\s+)?năm\s+(?P<year3>(?:19|20)\d\d))(?!\d)\s*,?\s*$",
-            re.I,
-        ),
+        # A date opening the clause, right before the issuer: "Năm 2011, ", "Ngày 19/5/2019, ", "tháng 4-2019, ".
+        "date_before": re.compile(rf"(?<!\w){_DATE_OPENING}(?!\d)\s*,?\s*$", re.I),
+        # … or opening the sentence, its signer between it and "ký ban hành": "Cuối năm 2016 Ủy viên Bộ Chính
+        # trị, Thường trực Ban Bí thư Đinh Thế Huynh đã ký ban hành Chỉ thị số 11-CT/TW".
+        "date_opening": re.compile(rf"\W*(?:(?:cuối|đầu|giữa|hồi|vào|trong)\s+)?{_DATE_OPENING}(?!\d)", re.I),
+        "issuing_before": re.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?(?:ký\s+ban\s+hành|ký|ban\s+hành)\s*$", re.I),
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
             rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
@@ -677,6 +684,15 @@ def _mention(
         if dated and mention.issuer is not None:
             _date_read(mention, dated)
     _read_tail(sentence, match.end() if end is None else end, mention)
+    if (
+        not before
+        and mention.year is None
+        and (opening := _patterns()["date_opening"].match(sentence))
+        and _patterns()["issuing_before"].search(sentence, opening.end(), match.start())
+        and not _patterns()["mention"].search(sentence, opening.end(), match.start())
+        and ";" not in sentence[opening.end() : match.start()]
+    ):
+        _date_read(mention, opening)
     if mention.place is None and mention.group in _LOCAL_GROUPS and _names_only_its_level(sentence, mention):
         # "Chỉ thị số 04/CT-UBND của Chủ tịch UBND Thành phố … trên địa bàn TP. HCM": the city or province a
         # local body is of, unnamed beside it, is the one province its sentence names.

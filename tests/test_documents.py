@@ -682,6 +682,24 @@ def test_a_subject_is_read_past_a_local_codes_province_and_without_the_quotes_ar
     ]
 
 
+def test_a_date_opening_the_sentence_dates_the_document_its_signer_or_issuer_then_issues():
+    registry = _registry_of(
+        "Cuối năm 2016 Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Đinh Thế Huynh đã ký ban hành Chỉ thị số "
+        "11-CT/TW của Ban Bí thư về việc tổ chức Tết năm 2017.",
+        "Ngày 1-8-2014, bà Phan Thị Mỹ Thanh, khi đó là Phó Chủ tịch UBND tỉnh Đồng Nai, đã ký văn bản số "
+        "7005/UBND-ĐT.",
+        "Tháng 11/2014, UBND tỉnh Hà Tĩnh đã ban hành quyết định số 77, nêu rõ công chức phải làm gì. Đầu năm 2017, "
+        "TP. Hải Phòng ban hành Nghị quyết 148 năm 2016 của Hội đồng Nhân dân thành phố.",
+    )
+    assert sorted((d.name, d.year, d.date) for d in registry.documents) == [
+        ("Chỉ thị số 11-CT/TW", 2016, None),
+        # Its own "năm 2016" dates it, not the year the city put it to work.
+        ("Nghị quyết số 148", 2016, None),
+        ("Quyết định số 77", 2014, None),
+        ("Văn bản số 7005/UBND-ĐT", 2014, dt.date(2014, 8, 1)),
+    ]
+
+
 def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
     registry = _registry_of(
         "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
