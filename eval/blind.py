@@ -134,6 +134,20 @@ def contains(haystack: str | None, needle: str | None) -> bool:
     )
     if date is not None and f" {normalise(date[1])} " in said:
         return True
+    # A month asked for ("tháng 11/2017", "tháng 11-2017") is stated by a day in that month ("ngày 15/11/2017";
+    # since 7 December 2026, eleventh session), as a year is by a date in it.
+    month = re.fullmatch(
+        r"(?:vào\s+)?tháng\s+0?(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*((?:19|20)\d\d)",
+        unicodedata.normalize("NFC", needle.strip()),
+        re.IGNORECASE,
+    )
+    if month is not None and re.search(
+        rf"(?<![\d/.-])\d{{1,2}}\s*[/.-]\s*0?{month[1]}\s*[/.-]\s*{month[2]}(?!\d)"
+        rf"|(?<!\w)ngày\s+\d{{1,2}}\s+tháng\s+0?{month[1]}\s+năm\s+{month[2]}(?!\d)",
+        unicodedata.normalize("NFC", haystack),
+        re.IGNORECASE,
+    ):
+        return True
     # A year asked for ("năm 2009") is stated by a date in that year ("ngày 31/3/2009", "tháng 6/2009"), or
     # by a document's code carrying it as its year of issue ("Thông tư 159/2013/TT-BTC"; since 7 December 2026).
     year = re.fullmatch(r"năm ((?:19|20)\d\d)", unicodedata.normalize("NFC", wanted))

@@ -186,6 +186,11 @@ def test_the_blind_judge_reads_a_word_the_same_whatever_its_tone_placement_leadi
     assert blind.contains("ban hành tháng 6/2017", "năm 2017")
     assert not blind.contains("giai đoạn 2009-2015", "năm 2009")
     assert not blind.contains("ngày 31/3/2010", "năm 2009")
+    # … and a month asked for by a day in it.
+    assert blind.contains("Quy định số 102-QĐ/TW, ngày 15/11/2017 của Bộ Chính trị", "tháng 11/2017")
+    assert blind.contains("Chỉ thị 10/CT-TTg, ngày 22-4-2019 về", "Tháng 4-2019")
+    assert not blind.contains("ngày 15/12/2017 của Bộ Chính trị", "tháng 11/2017")
+    assert not blind.contains("ngày 1/11/2017", "tháng 1/2017")
 
 
 def test_the_blind_judge_takes_a_documents_subject_in_other_words_but_not_another_years_or_another_subject():
