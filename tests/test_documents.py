@@ -318,6 +318,9 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
         "UBND",
         "son la",
     )
+    # … and "vb" a Văn bản.
+    reference = reference_in("vb 401 của thủ tướng ngày 15/3/2013")
+    assert (reference.kinds, reference.number, reference.group) == ({"Văn bản"}, 401, "TTg")
 
 
 @pytest.mark.parametrize(
