@@ -703,6 +703,17 @@ def test_a_date_opening_the_sentence_dates_the_document_its_signer_or_issuer_the
     ]
 
 
+def test_a_provinces_inspectorate_issues_its_conclusions():
+    registry = _registry_of(
+        "Trước đó, Thanh tra tỉnh Cà Mau ban hành kết luận 05/KL-TT về giao đất, cấp sổ đỏ.",
+        "Thanh tra Chính phủ có Kết luận số 2852/KL-TTCP về các dự án ở Đà Nẵng.",
+    )
+    assert sorted((d.name, d.issuer, d.group) for d in registry.documents) == [
+        ("Kết luận số 05/KL-TT", "Thanh tra tỉnh Cà Mau", "TT"),
+        ("Kết luận số 2852/KL-TTCP", "Thanh tra Chính phủ", "TTCP"),
+    ]
+
+
 def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
     registry = _registry_of(
         "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
