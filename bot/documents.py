@@ -177,6 +177,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # trị, Thường trực Ban Bí thư Đinh Thế Huynh đã ký ban hành Chỉ thị số 11-CT/TW".
         "date_opening": re.compile(rf"\W*(?:(?:cuối|đầu|giữa|hồi|vào|trong)\s+)?{_DATE_OPENING}(?!\d)", re.I),
         "issuing_before": re.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?(?:ký\s+ban\s+hành|ký|ban\s+hành)\s*$", re.I),
+        # Its issuer acting in it, opening the clause after it: "Tại Quyết định số 1433/QĐ-TTg ngày 26/10, Thủ
+        # tướng xoá tư cách …".
+        "issuer_acting": re.compile(rf",\s*(?:{issuers}){place}{term}\s+(?:đã\s+|vừa\s+)?(?=[{LOWER_LETTERS}])", re.I),
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         "issuer_before": re.compile(
             rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
@@ -2116,7 +2119,15 @@ def _unmarked_subject(sentence: str, end: int) -> tuple[int, int] | None:
         rf",\s*[{UPPER_LETTERS}]\w*(?:\s+[\w.]+){{0,4}}?\s+(?:đã\s+|vừa\s+)?(?:quyết định|ban hành)(?=\s)",
         sentence[end:],
     )
-    end += decided.end() if decided else 0
+    # "Tại Quyết định số 1433/QĐ-TTg ngày 26/10, Thủ tướng xoá tư cách …": what its issuer does in it, when the
+    # sentence opens with the document ("Tại", "Theo").
+    acting = (
+        _patterns()["issuer_acting"].match(sentence, end)
+        if not decided and re.match(r"\W*(?:tại|theo)\s", sentence, re.I) and sentence.count(",", 0, end) == 0
+        else None
+    )
+    end = acting.end() - 1 if acting else end + (decided.end() if decided else 0)
+    decided = decided or acting
     following = re.match(r"\s+([^\W\d_]+)", sentence[end:])
     # Compared with diacritics: "thi hành" opens one, "thì" does not; what is issued may be a "quy chế".
     if following is None or not following.group(1).islower():

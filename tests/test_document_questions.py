@@ -416,6 +416,15 @@ def test_a_quy_dinh_the_news_calls_a_quyet_dinh_by_its_code_is_one_document_to_a
     assert (status, article, span) == (Status.ANSWER, "tp-7", "xử lý kỷ luật đảng viên vi phạm")
 
 
+def test_what_the_issuer_does_in_a_document_the_sentence_opens_with_is_what_it_is_about(topical):
+    status, _, article, _, span = shown(topical, "quyết định 1433/QĐ-TTg nội dung là gì")
+    assert (status, article, span) == (
+        Status.ANSWER,
+        "tp-11",
+        "xóa tư cách nguyên Bộ trưởng Thông tin và Truyền thông nhiệm kỳ 2011-2016 với ông A",  # canonical tone mark
+    )
+
+
 def test_a_document_of_a_body_of_an_issuer_is_not_another_issuers_document_of_its_number(topical):
     # "Ban cán sự đảng Bộ TN-MT" issues for the Bộ TN-MT: the Party's Nghị quyết 25-NQ/TW is not its, though
     # tp-10's sentence holds "sự" and "Đảng".
