@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "41"
+EXTRACTION_VERSION = "43"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -1660,7 +1660,9 @@ _ISSUERS_TERM = re.compile(r"(?<!\w)khoa\s+(?:[ivx]+|\d{1,2})(?!\w)")
 
 def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
     kept = list(plain)
-    citing = [m.span() for pattern in (_citing_words(), _ISSUERS_TERM) for m in pattern.finditer(plain)]
+    # Words a sentence may hold or not: verbs of citing, the issuer's term, how a law was passed or takes effect.
+    optional_phrases = (_citing_words(), _ISSUERS_TERM, _asking_phrases())
+    citing = [m.span() for pattern in optional_phrases for m in pattern.finditer(plain)]
     for start, end in [*removed, *citing]:
         kept[start:end] = " " * (end - start)
     dropped = _function_words() | _asking_words() | _code_words()
@@ -1672,6 +1674,11 @@ def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.cache
+def _asking_phrases() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(_plain(p) for p in _tables()['asking_phrases']['phrases'])})(?!\w)")
 
 
 @functools.cache
@@ -1706,9 +1713,14 @@ def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, floa
     """How much of the question's words a sentence (with its article's title) holds: the share of its
     words, then of its pairs of neighbouring words ("thú y" beside "tịch thu"), then of its words the
     sentence holds without the title (the sentence saying it all is the better citation)."""
-    if not context.words:
-        return 1.0, 1.0, 1.0
     own_words, own_pairs = _words_of(sentence)
+    if not context.words:
+        # Nothing the sentence must hold: one holding the optional words ("biểu quyết thông qua") is the better.
+        return (
+            1.0,
+            1.0,
+            sum(w in own_words for w in context.optional) / len(context.optional) if context.optional else 1.0,
+        )
     title_words, title_pairs = _words_of(title)
     held = own_words | title_words
     pairs = own_pairs | title_pairs
@@ -1852,7 +1864,8 @@ def _law_fact_in_sentences(registry: Registry, articles: Sequence[Article], plai
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years, *kinds])
     laws = [d for d in registry.documents if d.title == title and _agree(year, d.year)]
     # A year asked picks the law of that year over mentions stating none ("Luật Đất đai" of any year).
-    laws = [d for d in laws if d.year == year] or laws
+    if year is not None:
+        laws = [d for d in laws if d.year == year] or laws
     best = [found for d in laws if (found := _best_statement(d, articles, context, fact, year)) is not None]
     return _clear_winner(best)
 

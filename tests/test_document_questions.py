@@ -368,7 +368,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 12)
+    return _answerer_over("topical_documents", 15)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -422,6 +422,26 @@ def test_what_the_issuer_does_in_a_document_the_sentence_opens_with_is_what_it_i
         Status.ANSWER,
         "tp-11",
         "xóa tư cách nguyên Bộ trưởng Thông tin và Truyền thông nhiệm kỳ 2011-2016 với ông A",  # canonical tone mark
+    )
+
+
+def test_a_law_asked_without_a_year_is_answered_by_its_only_enactment_stating_one(topical):
+    # tp-14 cites Luật Giáo dục đại học with no year (an entry of its own, stating none): no rival to 2012's.
+    fact = _registry_fact(topical, "Luật giáo dục đại học ban hành năm nào?")
+    assert fact is not None
+    assert (topical.index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
+        "tp-13",
+        "năm 2012",
+    )
+
+
+def test_how_a_law_was_passed_or_takes_effect_is_asked_not_words_its_sentence_must_hold(topical):
+    question = "Luật Giáo dục sửa đổi vừa được Quốc hội biểu quyết thông qua năm 2019 có hiệu lực thi hành từ ngày nào?"
+    fact = _registry_fact(topical, question)
+    assert fact is not None
+    assert (topical.index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
+        "tp-15",
+        "1/7/2020",
     )
 
 
