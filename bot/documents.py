@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "43"
+EXTRACTION_VERSION = "44"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -59,6 +59,11 @@ def _tables() -> dict:
 @functools.cache
 def _provinces() -> tuple[str, ...]:
     return tuple(canonicalize(p) for p in word_tables("names")["provinces"]["words"])
+
+
+@functools.cache
+def _offices() -> tuple[str, ...]:
+    return tuple(word_tables("names")["offices"]["words"])
 
 
 def registry_key() -> str:
@@ -181,6 +186,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # tướng xoá tư cách …".
         "issuer_acting": re.compile(rf",\s*(?:{issuers}){place}{term}\s+(?:đã\s+|vừa\s+)?(?=[{LOWER_LETTERS}])", re.I),
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
+        # The head of an issuer signing for it ("Chỉ thị số 06/CT-BYT ngày 11/8/2017 của Bộ trưởng Bộ Y tế về …"):
+        # read past to what follows; the office is not the issuer (its province may be the article's).
+        "office_after": re.compile(
+            rf"(?:của|do)\s+(?:phó\s+)?(?:{_alternation(canonicalize(o) for o in _offices())})\s+(?:{issuers}){place}{term}(?!\w)",
+            re.I,
+        ),
         "issuer_before": re.compile(
             rf"(?<!\w)(?P<issuer>{issuers}){place}{session}{term}"
             rf"(?:\s+(?:{_alternation(tables['issuer_verbs']['words'])}))+\s*$",
@@ -447,6 +458,9 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
         if issuer:
             _set_issuer(mention, issuer)
             position = mention.tail_end = issuer.end()
+            continue
+        if office := patterns["office_after"].match(sentence, position):
+            position = mention.tail_end = office.end()
             continue
         subject = patterns["subject"].match(sentence, position)
         if subject and not patterns["not_about"].match(sentence, subject.end()):

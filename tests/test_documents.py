@@ -714,6 +714,20 @@ def test_a_provinces_inspectorate_issues_its_conclusions():
     ]
 
 
+def test_a_subject_is_read_past_the_head_of_the_issuer_who_signed_it():
+    registry = _registry_of(
+        "Các cơ sở thực hiện Chỉ thị số 06/CT-BYT ngày 11/8/2017 của Bộ trưởng Bộ Y tế về việc tăng cường chăm sóc "
+        "sức khoẻ bà mẹ, trẻ sơ sinh.",
+        "Sở Nội vụ công bố Quyết định số 1788/QĐ-UBND ngày 16/7/2019 của Chủ tịch UBND tỉnh Sơn La về việc tiếp nhận, "
+        "điều động và bổ nhiệm ông Cầm Văn An.",
+    )
+    assert sorted((d.name, d.issuer, d.subject) for d in registry.documents) == [
+        ("Chỉ thị số 06/CT-BYT", "Bộ Y tế", "tăng cường chăm sóc sức khỏe bà mẹ, trẻ sơ sinh"),
+        # The head signs for the body; who it is stays the code's (its province may be another sentence's).
+        ("Quyết định số 1788/QĐ-UBND", "Ủy ban nhân dân", "tiếp nhận, điều động và bổ nhiệm ông Cầm Văn An"),
+    ]
+
+
 def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
     registry = _registry_of(
         "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
