@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "44"
+EXTRACTION_VERSION = "46"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -1224,6 +1224,10 @@ def _query_tables() -> tuple[
     for code, named in _tables()["code_issuers"].items():
         if code != "source" and code not in not_read:
             issuers.setdefault(_plain(code), named[1])
+    # … with the "TW" of a central body written apart, as often typed: "UBKT TW", "BTC TW".
+    issuers |= {
+        f"{short[:-2]} tw": group for short, group in list(issuers.items()) if re.fullmatch(r"[a-z]{2,}tw", short)
+    }
     query = re.compile(
         rf"(?<!\w)(?:(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?)?(?P<number>\d{{1,5}})(?P<rest>(?:[-/][0-9a-z]+)*)(?!\w)"
     )
@@ -1681,7 +1685,9 @@ def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
         kept[start:end] = " " * (end - start)
     dropped = _function_words() | _asking_words() | _code_words()
     # A year stays: "chỉ thị nào về tổ chức Tết 2018" is not the one about Tết 2017.
-    words = [w if (not w.isdigit() or _YEAR.fullmatch(w)) and w not in dropped else "" for w in "".join(kept).split()]
+    # A day is its numbers ("ngày 27/10"): as other numbers than years, none a sentence must hold.
+    tokens = re.findall(r"[^\s/]+", "".join(kept))
+    words = [w if (not w.isdigit() or _YEAR.fullmatch(w)) and w not in dropped else "" for w in tokens]
     pairs = tuple((a, b) for a, b in itertools.pairwise(words) if a and b)
     optional = tuple(w for start, end in citing for w in plain[start:end].split())
     return _Context(tuple(w for w in words if len(w) > 1), pairs, optional)

@@ -368,7 +368,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 15)
+    return _answerer_over("topical_documents", 16)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -442,6 +442,15 @@ def test_how_a_law_was_passed_or_takes_effect_is_asked_not_words_its_sentence_mu
     assert (topical.index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
         "tp-15",
         "1/7/2020",
+    )
+
+
+def test_a_day_and_a_central_body_with_its_tw_written_apart_name_the_document_asked_about(topical):
+    fact = _registry_fact(topical, "TB 138 ngày 27/10 của UBKT TW là về việc gì?")
+    assert fact is not None
+    assert (topical.index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
+        "tp-16",
+        "kết luận kiểm tra đối với Ban Cán sự đảng Bộ Công Thương",
     )
 
 

@@ -318,6 +318,8 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
         "UBND",
         "son la",
     )
+    # A central body's "TW" may be written apart.
+    assert reference_in("TB 138 của UBKT TW").group == "UBKTTW"
     # … and "vb" a Văn bản.
     reference = reference_in("vb 401 của thủ tướng ngày 15/3/2013")
     assert (reference.kinds, reference.number, reference.group) == ({"Văn bản"}, 401, "TTg")
