@@ -306,6 +306,20 @@ def _terms_of(
         and frequency(s) <= MAX_TYPO_SHARE * frequency(plain(s))
     }
     bare = {s for s in syllables if _bare(s, unaccented)}
+    # A real word typed without its tone mark that the corpus mostly writes with one ("bắt tam giam" for "tạm
+    # giam"): searched as typed and by its diacritic-free twin.
+    untoned = {
+        s
+        for s in syllables
+        if frequency is not None
+        and not unaccented
+        and not mixed
+        and not has_diacritics(s)
+        and s in vocabulary
+        and plain(s) in vocabulary
+        and s not in bare
+        and frequency(s) <= MAX_TYPO_SHARE * frequency(plain(s))
+    }
     read_plain = misspelt | bare  # their compounds are searched by their diacritic-free twins
     terms: list[str] = []
     typos: set[str] = set()  # one letter off a known word
@@ -349,6 +363,9 @@ def _terms_of(
         if syllable in misspelt:
             term = plain(syllable)
             retoned.add(term)
+        elif syllable in untoned:
+            terms.append(plain(syllable))
+            retoned.add(plain(syllable))
         elif (term in vocabulary and syllable not in bare) or is_vietnamese_syllable(syllable, unaccented):
             pass  # known to the corpus, or a real word the corpus happens not to have ("giá")
         elif plain(syllable) in vocabulary:

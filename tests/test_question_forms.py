@@ -145,6 +145,22 @@ def test_a_typo_the_corpus_happens_to_share_is_read_as_the_word_it_misspells():
     assert {"duyệt", "phê_duyệt"} <= set(typed_right.terms)
 
 
+def test_a_real_word_typed_without_the_tone_mark_the_corpus_mostly_gives_it_is_searched_by_its_twin_too():
+    from bot.query import Speller
+
+    # "bắt tam giam": "tam" (three) is a word, but the corpus writes these letters "tạm", "tâm" far more often.
+    words = ["bắt", "tam", "tạm", "giam", "~bat", "~tam", "~giam"]
+    vocabulary = {word: i for i, word in enumerate(words)}
+    passages = {"tam": 3.0, "~tam": 300.0}
+    speller = Speller(vocabulary, lambda term: passages.get(term, 100.0), 1_000)
+    query = query_terms("Ông A bị bắt tam giam ngày nào?", vocabulary, speller)
+    assert {"tam", "~tam"} <= set(query.terms)
+    assert dict(zip(query.ids, query.factors, strict=True))[vocabulary["~tam"]] == RETONED_WEIGHT
+    # Where the corpus writes the word so as often, it is that word alone.
+    common = Speller(vocabulary, lambda term: {"tam": 90.0, "~tam": 300.0}.get(term, 100.0), 1_000)
+    assert "~tam" not in query_terms("Ông A bị bắt tam giam ngày nào?", vocabulary, common).terms
+
+
 @pytest.mark.parametrize(
     ("question", "counted"),
     [
