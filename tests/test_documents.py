@@ -730,6 +730,16 @@ def test_a_subject_is_read_past_the_head_of_the_issuer_who_signed_it():
     ]
 
 
+def test_a_subject_stops_where_the_sentences_event_takes_place():
+    registry = _registry_of(
+        "Hội nghị sơ kết 3 năm thực hiện kết luận 107/2015 của Ban bí thư về tiếp tục thực hiện cuộc vận động người "
+        "Việt Nam ưu tiên dùng hàng Việt Nam giai đoạn 2015-2017, diễn ra sáng qua.",
+    )
+    assert [d.subject for d in registry.documents] == [
+        "tiếp tục thực hiện cuộc vận động người Việt Nam ưu tiên dùng hàng Việt Nam giai đoạn 2015-2017"
+    ]
+
+
 def test_a_code_abbreviation_another_body_shares_is_that_bodys_when_the_sentence_names_it():
     registry = _registry_of(
         "Thực hiện Thông báo số 410/TB-BTC, ngày 26/4/2019, của Ban tổ chức lễ tang đồng chí Lê Đức Anh, các cơ quan "
