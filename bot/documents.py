@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "47"
+EXTRACTION_VERSION = "48"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -1253,6 +1253,8 @@ def reference_in(text: str) -> Reference | None:
     for match in query.finditer(plain):
         if not match["kind"] and not match["rest"] and int(match["number"]) in years and len(years) == 1:
             continue  # "năm 2016" alone is a year, not a number
+        if not match["kind"] and re.search(r"(?<!\w)(?:ngay|thang)\s+$", plain[: match.start()]):
+            continue  # "ban hành ngày 29/6": a day, not a number
         code_kind, code_year, group = _code_parts(match["rest"])
         named = issuer.search(plain)
         after = plain[match.end() :]

@@ -308,6 +308,7 @@ def test_a_query_names_a_document_by_kind_number_issuer_and_year():
         2013,
     )
     assert reference_in("tình hình kinh tế") is None
+    assert reference_in("nghị quyết Quốc hội ban hành ngày 29/6 năm 2016") is None  # a day is no number
     reference = reference_in("Chỉ thị 04/CT-UBND của UBND TP Hồ Chí Minh ngày 31/3/2009")
     assert (reference.place, reference.date) == ("tp hcm", dt.date(2009, 3, 31))
     # "cv" as staff type a Công văn, whose code names no kind ("7005/UBND-ĐT").
