@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "48"
+EXTRACTION_VERSION = "49"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -2206,14 +2206,19 @@ def _which_in_sentences(
     if len(context.words) < 2:
         return None  # too little said of the topic to tell one document from another
     scored = []
+    # A law is cited by its title: asked for as a law after a verb ("vi phạm luật nào?", "theo luật nào?"), a
+    # titled entry answers where its sentence has that verb right before it ("đã vi phạm Luật đất đai năm 2013").
+    verb = plain[: which.start()].split()[-1:]
     for document in registry.documents:
-        if document.kind not in kinds or document.title:
+        if document.kind not in kinds or (document.title and (which["kind"] == ANY_KIND or not verb)):
             continue
         if groups and document.group not in groups:
             continue
         sentences = {c.sentence: c for c in (*document.citations, document.subject_citation) if c}
         for citation in sentences.values():
             fact = _fact("which", document, citation, _name_span)
+            if fact is not None and document.title and _plain(citation.sentence[: fact.span[0]]).split()[-1:] != verb:
+                continue
             if fact is not None:
                 scored.append((_clause_coverage(context, fact, articles[citation.article].title), fact))
     # The registry keeps an article's first naming sentence: the best documents' every naming sentence
@@ -2224,6 +2229,8 @@ def _which_in_sentences(
         for position in document.articles:
             article = articles[position]
             for mention in _cited_in(article, position):
+                if document.title and _plain(mention.citation.sentence[: mention.span[0]]).split()[-1:] != verb:
+                    continue
                 if _is_of(mention, document):
                     citation = mention.citation
                     fact = Fact("which", document, citation, mention.span)

@@ -368,7 +368,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 16)
+    return _answerer_over("topical_documents", 18)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -452,6 +452,22 @@ def test_a_day_and_a_central_body_with_its_tw_written_apart_name_the_document_as
         "tp-16",
         "kết luận kiểm tra đối với Ban Cán sự đảng Bộ Công Thương",
     )
+
+
+def test_a_law_asked_for_after_a_verb_is_the_one_a_sentence_cites_right_after_that_verb(topical):
+    index = topical.index
+
+    def registry_fact(question: str) -> Fact | None:  # a question naming no document: nothing analysed to pass
+        return registry_answer(index.documents, index.articles, question, None, "", "", "", False)
+
+    fact = registry_fact("Ông Phúc đã vi phạm luật nào khi giao đất?")
+    assert fact is not None
+    assert (index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
+        "tp-17",
+        "Luật đất đai",
+    )
+    # tp-18 names Luật Đầu tư beside "ông Phúc" too, but no verb puts it there as what he did it under.
+    assert registry_fact("Luật nào có điểm mới về thủ tục đầu tư của ông Phúc?") is None
 
 
 def test_a_document_of_a_body_of_an_issuer_is_not_another_issuers_document_of_its_number(topical):
