@@ -222,11 +222,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<!\w)(?:{_alternation(kinds)})\s+mới\s+về\s+(?P<topic>[^;:()]+?)\s+(?:để\s+)?thay(?:\s+thế)?(?:\s+cho)?\s+$",
             re.I,
         ),
-        # (a quote may open a subject written in quotes: 'Nghị quyết số 15 " về việc …"')
         # A local code's province right after it: "Nghị quyết 14/2013/NQ-HĐND TP Hà Nội về …".
         "code_place": re.compile(
             rf"(?:(?:tỉnh|thành phố|TP\.?)\s+)?(?P<place>{_alternation(_provinces())})(?!\w)", re.I
         ),
+        # (a quote may open a subject written in quotes: 'Nghị quyết số 15 " về việc …"')
         "gap": re.compile(r"\s*,?\s*(?:[\"“]\s*(?=về\s))?"),
         # "…, Chỉ thị số 22 …", "… và Thông báo Kết luận số 50 …": the next document of a list.
         "listing": re.compile(rf"(?:,|\s+và)\s+(?:\S+\s+){{0,2}}?(?:{_alternation(kinds)})(?:\s+số)?\s+\d", re.I),
@@ -354,6 +354,9 @@ def _verbs() -> frozenset[str]:
     return frozenset(_plain(v) for v in _tables()["kinds"]["verbs"])
 
 
+_CLOSING_QUOTE = re.compile(r'[”"]')
+
+
 def _subject(sentence: str, start: int) -> str | None:
     """The subject after "về" at `start`: up to the end of its clause, at most MAX_SUBJECT_WORDS words."""
     patterns = _patterns()
@@ -392,7 +395,7 @@ def _subject(sentence: str, start: int) -> str | None:
             break
         opened += -1 if closes else 1
     # A subject opening with a quote ends where it closes ("về “Chính sách trọng dụng nhân tài …” quy định, …").
-    if text[:1] in '"“' and (closing := re.compile(r'[”"]').search(text, 1, end)):
+    if text[:1] in '"“' and (closing := _CLOSING_QUOTE.search(text, 1, end)):
         end = closing.end()
     kept = text[:end].rstrip()
     if patterns["event_time"].match(text, len(kept)):
