@@ -46,7 +46,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "49"
+EXTRACTION_VERSION = "50"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -186,10 +186,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # tướng xoá tư cách …".
         "issuer_acting": re.compile(rf",\s*(?:{issuers}){place}{term}\s+(?:đã\s+|vừa\s+)?(?=[{LOWER_LETTERS}])", re.I),
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
-        # The head of an issuer signing for it ("Chỉ thị số 06/CT-BYT ngày 11/8/2017 của Bộ trưởng Bộ Y tế về …"):
-        # read past to what follows; the office is not the issuer (its province may be the article's).
+        # The head of an issuer signing for it ("Chỉ thị số 06/CT-BYT ngày 11/8/2017 của Bộ trưởng Bộ Y tế về …").
         "office_after": re.compile(
-            rf"(?:của|do)\s+(?:phó\s+)?(?:{_alternation(canonicalize(o) for o in _offices())})\s+(?:{issuers}){place}{term}(?!\w)",
+            rf"(?:của|do)\s+(?:phó\s+)?(?:{_alternation(canonicalize(o) for o in _offices())})\s+(?P<issuer>{issuers}){place}{term}(?!\w)",
             re.I,
         ),
         "issuer_before": re.compile(
@@ -463,6 +462,10 @@ def _read_tail(sentence: str, position: int, mention: _Mention) -> None:
             position = mention.tail_end = issuer.end()
             continue
         if office := patterns["office_after"].match(sentence, position):
+            # A ministry's head issues for it ("chỉ thị 03 của bộ trưởng Bộ Công thương"); a local body's is
+            # read past only: its province may be the article's, not the sentence's.
+            if _issuer_group(office["issuer"]) not in _LOCAL_GROUPS:
+                _set_issuer(mention, office)
             position = mention.tail_end = office.end()
             continue
         subject = patterns["subject"].match(sentence, position)

@@ -717,17 +717,20 @@ def test_a_provinces_inspectorate_issues_its_conclusions():
     ]
 
 
-def test_a_subject_is_read_past_the_head_of_the_issuer_who_signed_it():
+def test_the_head_of_an_issuer_who_signed_a_document_is_read_past_and_a_ministrys_issues_for_it():
     registry = _registry_of(
         "Các cơ sở thực hiện Chỉ thị số 06/CT-BYT ngày 11/8/2017 của Bộ trưởng Bộ Y tế về việc tăng cường chăm sóc "
         "sức khoẻ bà mẹ, trẻ sơ sinh.",
         "Sở Nội vụ công bố Quyết định số 1788/QĐ-UBND ngày 16/7/2019 của Chủ tịch UBND tỉnh Sơn La về việc tiếp nhận, "
         "điều động và bổ nhiệm ông Cầm Văn An.",
+        "Theo quyết định số 4601 do Bộ trưởng Bộ Công thương Trần Tuấn Anh ký, ông B thôi việc.",
     )
     assert sorted((d.name, d.issuer, d.subject) for d in registry.documents) == [
         ("Chỉ thị số 06/CT-BYT", "Bộ Y tế", "tăng cường chăm sóc sức khỏe bà mẹ, trẻ sơ sinh"),
-        # The head signs for the body; who it is stays the code's (its province may be another sentence's).
+        # A local body's head signs for it; who it is stays the code's (its province may be another sentence's).
         ("Quyết định số 1788/QĐ-UBND", "Ủy ban nhân dân", "tiếp nhận, điều động và bổ nhiệm ông Cầm Văn An"),
+        # A ministry's head issues for it.
+        ("Quyết định số 4601", "Bộ Công thương", None),
     ]
 
 
