@@ -2190,7 +2190,9 @@ def _which_kind(plain: str) -> re.Match[str] | None:
     """ "… theo nghị định nào …", "nghị quyết nào của Quốc hội về …", "văn bản nào …" (any kind): the
     kind of document asked for."""
     kinds = [*(k for k in _query_tables()[0] if k), ANY_KIND]
-    return re.search(rf"(?<!\w)(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?(?:nao|may|bao\s+nhieu)(?!\w)", plain)
+    asked = re.finditer(rf"(?<!\w)(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?(?:nao|may|bao\s+nhieu)(?!\w)", plain)
+    # A "kỷ luật" is no law ("thi hành kỷ luật bao nhiêu đảng viên?"); "ký quyết định nào" asks for one.
+    return next((m for m in asked if not (m["kind"] == "luat" and plain[: m.start()].endswith("ky "))), None)
 
 
 ANY_KIND = "van ban"

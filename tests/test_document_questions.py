@@ -470,6 +470,21 @@ def test_a_law_asked_for_after_a_verb_is_the_one_a_sentence_cites_right_after_th
     assert registry_fact("Luật nào có điểm mới về thủ tục đầu tư của ông Phúc?") is None
 
 
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Ông Phúc vi phạm luật nào?", "luat"),
+        ("Ông A đã ký quyết định nào?", "quyet dinh"),
+        # A "kỷ luật" is no law: no document is asked for (every law's citations were read for nothing).
+        ("Năm 2017 Hà Nội phải thi hành kỷ luật bao nhiêu đảng viên?", None),
+        ("Ông A bị kỷ luật nào?", None),
+    ],
+)
+def test_which_kind_of_document_a_question_asks_for(question, asked):
+    which = documents._which_kind(documents._words_and_codes(documents._plain(question)))
+    assert (which["kind"] if which else None) == asked
+
+
 def test_a_document_of_a_body_of_an_issuer_is_not_another_issuers_document_of_its_number(topical):
     # "Ban cán sự đảng Bộ TN-MT" issues for the Bộ TN-MT: the Party's Nghị quyết 25-NQ/TW is not its, though
     # tp-10's sentence holds "sự" and "Đảng".
