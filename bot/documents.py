@@ -2217,6 +2217,8 @@ def _which_in_sentences(
     # A law is cited by its title: asked for as a law after a verb ("vi phạm luật nào?", "theo luật nào?"), a
     # titled entry answers where its sentence has that verb right before it ("đã vi phạm Luật đất đai năm 2013").
     verb = plain[: which.start()].split()[-1:]
+    # (a cheap look for the verb before any law's title first: laws are cited by the thousand)
+    verb_then_law = re.compile(rf"(?<!\w){re.escape(verb[0])}\s+(?:bo\s+)?luat(?!\w)") if verb else None
     for document in registry.documents:
         if document.kind not in kinds or (document.title and (which["kind"] == ANY_KIND or not verb)):
             continue
@@ -2224,6 +2226,8 @@ def _which_in_sentences(
             continue
         sentences = {c.sentence: c for c in (*document.citations, document.subject_citation) if c}
         for citation in sentences.values():
+            if document.title and not (verb_then_law and verb_then_law.search(_plain(citation.sentence))):
+                continue
             fact = _fact("which", document, citation, _name_span)
             if fact is not None and document.title and _plain(citation.sentence[: fact.span[0]]).split()[-1:] != verb:
                 continue
