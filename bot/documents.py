@@ -30,6 +30,7 @@ from typing import Any, TypeVar
 
 from bot.corpus import Article
 from bot.names import people_in
+from bot.names import table as names_table
 from bot.question import expand_shorthand, people_named_in, places_in, spellings_of
 from bot.tables import DATA_DIR, word_tables
 from bot.text import (
@@ -59,11 +60,6 @@ def _tables() -> dict:
 @functools.cache
 def _provinces() -> tuple[str, ...]:
     return tuple(canonicalize(p) for p in word_tables("names")["provinces"]["words"])
-
-
-@functools.cache
-def _offices() -> tuple[str, ...]:
-    return tuple(word_tables("names")["offices"]["words"])
 
 
 def registry_key() -> str:
@@ -154,6 +150,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     plenum = r"(?:Hội nghị\s+(?:lần\s+thứ\s+[\w]+\s+)?(?:của\s+)?)?"
     session = r"(?:\s+(?:lần\s+thứ\s+)?\d{1,2}(?!\d))?"
     rest = r"(?P<rest>(?:[-/][0-9A-Za-zĐđÐ]+)*)"
+    offices = _alternation(canonicalize(o) for o in names_table("offices"))
     return {
         # "quy định 1,25 tỷ" is an amount: a number with decimals is never a document's.
         "mention": re.compile(
@@ -188,7 +185,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         # The head of an issuer signing for it ("Chỉ thị số 06/CT-BYT ngày 11/8/2017 của Bộ trưởng Bộ Y tế về …").
         "office_after": re.compile(
-            rf"(?:của|do)\s+(?:phó\s+)?(?:{_alternation(canonicalize(o) for o in _offices())})\s+(?P<issuer>{issuers}){place}{term}(?!\w)",
+            rf"(?:của|do)\s+(?:phó\s+)?(?:{offices})\s+(?P<issuer>{issuers}){place}{term}(?!\w)",
             re.I,
         ),
         "issuer_before": re.compile(
@@ -345,7 +342,13 @@ def _issuer_group(name: str) -> str:
 
 @functools.cache
 def _issuer_groups() -> dict[str, str]:
-    return {_plain(k): v for k, v in _tables()["issuers"].items() if k != "source"}
+    return _by_plain_name("issuers")
+
+
+@functools.cache
+def _by_plain_name(table: str) -> dict[str, str]:
+    """A documents.toml table of names (as written = value), keyed by the names' plain form."""
+    return {_plain(k): v for k, v in _tables()[table].items() if k != "source"}
 
 
 @functools.cache
@@ -403,17 +406,9 @@ def _subject(sentence: str, start: int) -> str | None:
     words = kept.strip().rstrip(".,!?").split()
     while words and words[-1].lower() in _dangling():
         words.pop()  # "… đối với ông B do" cut before "đã có vi phạm": "do" opens that clause
-    if (
-        len(words) > 2
-        and words[0] in '"“'
-        and words[-1] in '"”'
-        and not any(q in w for w in words[1:-1] for q in '"“”')
-    ):
-        words = words[1:-1]  # a subject wholly in quotes: "về \" đổi mới, sắp xếp … \""
-    elif (
-        words and words[0][:1] in '"“' and words[-1][-1:] in '"”' and not any(q in " ".join(words)[1:-1] for q in '"“”')
-    ):
-        words = [words[0][1:], *words[1:-1], words[-1][:-1]] if len(words) > 1 else [words[0][1:-1]]
+    quoted = " ".join(words)
+    if quoted.startswith(('"', "“")) and quoted.endswith(('"', "”")) and not any(q in quoted[1:-1] for q in '"“”'):
+        words = quoted[1:-1].split()  # a subject wholly in quotes: "về \" đổi mới, sắp xếp … \"", "về “Chính sách …”"
     vague = _vague_subjects()
     for tail in range(2, 6):  # "… của cán bộ, đảng viên và nội dung này": the pointer back is dropped
         if len(words) > tail + 1 and words[-tail - 1] == "và" and _plain(" ".join(words[-tail:])) in vague:
@@ -807,13 +802,8 @@ def _fits(a: _Mention, b: _Mention) -> bool:
 
 def _bodies(mentions: Iterable[_Mention]) -> set[str]:
     """The central Party bodies that mentions name as the issuer, where the name tells them apart."""
-    apart = _issuers_apart()
+    apart = _by_plain_name("issuers_apart")
     return {apart[_plain(m.issuer)] for m in mentions if m.issuer and _plain(m.issuer) in apart}
-
-
-@functools.cache
-def _issuers_apart() -> dict[str, str]:
-    return {_plain(k): v for k, v in _tables()["issuers_apart"].items() if k != "source"}
 
 
 def _other_bodies(ours: Iterable[_Mention], theirs: Iterable[_Mention]) -> bool:
@@ -1687,7 +1677,7 @@ _ISSUERS_TERM = re.compile(r"(?<!\w)khoa\s+(?:[ivx]+|\d{1,2})(?!\w)")
 def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
     kept = list(plain)
     # Words a sentence may hold or not: verbs of citing, the issuer's term, how a law was passed or takes effect.
-    optional_phrases = (_citing_words(), _ISSUERS_TERM, _asking_phrases())
+    optional_phrases = (_phrases("citing_words"), _ISSUERS_TERM, _phrases("asking_phrases"))
     citing = [m.span() for pattern in optional_phrases for m in pattern.finditer(plain)]
     for start, end in [*removed, *citing]:
         kept[start:end] = " " * (end - start)
@@ -1705,13 +1695,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @functools.cache
-def _asking_phrases() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(_plain(p) for p in _tables()['asking_phrases']['phrases'])})(?!\w)")
-
-
-@functools.cache
-def _citing_words() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(_plain(p) for p in _tables()['citing_words']['phrases'])})(?!\w)")
+def _phrases(table: str) -> re.Pattern[str]:
+    """A documents.toml table of whole phrases, to find in a plain question."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(_plain(p) for p in _tables()[table]['phrases'])})(?!\w)")
 
 
 @functools.cache
@@ -2198,6 +2184,11 @@ def _which_kind(plain: str) -> re.Match[str] | None:
 ANY_KIND = "van ban"
 
 
+def _right_after(sentence: str, start: int, verb: list[str]) -> bool:
+    """Whether the sentence's word before `start` is the question's verb (plain, one word or none)."""
+    return _plain(sentence[:start]).split()[-1:] == verb
+
+
 def _which_in_sentences(
     registry: Registry, articles: Sequence[Article], plain: str, which: re.Match[str]
 ) -> Fact | None:
@@ -2229,7 +2220,7 @@ def _which_in_sentences(
             if document.title and not (verb_then_law and verb_then_law.search(_plain(citation.sentence))):
                 continue
             fact = _fact("which", document, citation, _name_span)
-            if fact is not None and document.title and _plain(citation.sentence[: fact.span[0]]).split()[-1:] != verb:
+            if fact is not None and document.title and not _right_after(citation.sentence, fact.span[0], verb):
                 continue
             if fact is not None:
                 scored.append((_clause_coverage(context, fact, articles[citation.article].title), fact))
@@ -2241,7 +2232,7 @@ def _which_in_sentences(
         for position in document.articles:
             article = articles[position]
             for mention in _cited_in(article, position):
-                if document.title and _plain(mention.citation.sentence[: mention.span[0]]).split()[-1:] != verb:
+                if document.title and not _right_after(mention.citation.sentence, mention.span[0], verb):
                     continue
                 if _is_of(mention, document):
                     citation = mention.citation

@@ -294,16 +294,20 @@ def _terms_of(
     `frequency` (how many passages hold a term) tells a typo the corpus shares from a rare word."""
     phrases = segment_phrases(text)
     syllables = [s for words in phrases for w in words for s in w]
+
+    def mostly_spelt_otherwise(syllable: str) -> bool:
+        """The corpus writes these letters with other marks far more often than as typed."""
+        return (
+            frequency is not None
+            and syllable in vocabulary
+            and plain(syllable) in vocabulary
+            and frequency(syllable) <= MAX_TYPO_SHARE * frequency(plain(syllable))
+        )
+
     misspelt = {
         s
         for s in syllables
-        if frequency is not None
-        and not unaccented
-        and has_diacritics(s)
-        and s in vocabulary
-        and plain(s) in vocabulary
-        and not is_vietnamese_syllable(s)
-        and frequency(s) <= MAX_TYPO_SHARE * frequency(plain(s))
+        if not unaccented and has_diacritics(s) and not is_vietnamese_syllable(s) and mostly_spelt_otherwise(s)
     }
     bare = {s for s in syllables if _bare(s, unaccented)}
     # A real word typed without its tone mark that the corpus mostly writes with one ("bắt tam giam" for "tạm
@@ -311,14 +315,7 @@ def _terms_of(
     untoned = {
         s
         for s in syllables
-        if frequency is not None
-        and not unaccented
-        and not mixed
-        and not has_diacritics(s)
-        and s in vocabulary
-        and plain(s) in vocabulary
-        and s not in bare
-        and frequency(s) <= MAX_TYPO_SHARE * frequency(plain(s))
+        if not unaccented and not mixed and not has_diacritics(s) and s not in bare and mostly_spelt_otherwise(s)
     }
     read_plain = misspelt | bare  # their compounds are searched by their diacritic-free twins
     terms: list[str] = []

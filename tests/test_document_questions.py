@@ -200,6 +200,16 @@ def cited() -> Answerer:
     return _answerer_over("document_questions", 29)
 
 
+def _stated_in(answerer: Answerer, question: str) -> tuple[str, str] | None:
+    """The registry's answer as the answering path asks for it (with no document analysed, none passed): the
+    citing article's id and the span stating the fact."""
+    asked = analyse(question).document
+    parts = (asked.fact, asked.name, asked.topic, asked.kind, asked.day) if asked else (None, "", "", "", False)
+    index = answerer.index
+    fact = registry_answer(index.documents, index.articles, question, *parts)
+    return (index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) if fact else None
+
+
 def _registry_fact(answerer: Answerer, question: str) -> Fact | None:
     asked = analyse(question).document
     assert asked is not None
@@ -427,47 +437,25 @@ def test_what_the_issuer_does_in_a_document_the_sentence_opens_with_is_what_it_i
 
 def test_a_law_asked_without_a_year_is_answered_by_its_only_enactment_stating_one(topical):
     # tp-14 cites Luật Giáo dục đại học with no year (an entry of its own, stating none): no rival to 2012's.
-    fact = _registry_fact(topical, "Luật giáo dục đại học ban hành năm nào?")
-    assert fact is not None
-    assert (topical.index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
-        "tp-13",
-        "năm 2012",
-    )
+    assert _stated_in(topical, "Luật giáo dục đại học ban hành năm nào?") == ("tp-13", "năm 2012")
 
 
 def test_how_a_law_was_passed_or_takes_effect_is_asked_not_words_its_sentence_must_hold(topical):
     question = "Luật Giáo dục sửa đổi vừa được Quốc hội biểu quyết thông qua năm 2019 có hiệu lực thi hành từ ngày nào?"
-    fact = _registry_fact(topical, question)
-    assert fact is not None
-    assert (topical.index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
-        "tp-15",
-        "1/7/2020",
-    )
+    assert _stated_in(topical, question) == ("tp-15", "1/7/2020")
 
 
 def test_a_day_and_a_central_body_with_its_tw_written_apart_name_the_document_asked_about(topical):
-    fact = _registry_fact(topical, "TB 138 ngày 27/10 của UBKT TW là về việc gì?")
-    assert fact is not None
-    assert (topical.index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
+    assert _stated_in(topical, "TB 138 ngày 27/10 của UBKT TW là về việc gì?") == (
         "tp-16",
         "kết luận kiểm tra đối với Ban Cán sự đảng Bộ Công Thương",
     )
 
 
 def test_a_law_asked_for_after_a_verb_is_the_one_a_sentence_cites_right_after_that_verb(topical):
-    index = topical.index
-
-    def registry_fact(question: str) -> Fact | None:  # a question naming no document: nothing analysed to pass
-        return registry_answer(index.documents, index.articles, question, None, "", "", "", False)
-
-    fact = registry_fact("Ông Phúc đã vi phạm luật nào khi giao đất?")
-    assert fact is not None
-    assert (index.articles[fact.citation.article].id, fact.citation.sentence[slice(*fact.span)]) == (
-        "tp-17",
-        "Luật đất đai",
-    )
+    assert _stated_in(topical, "Ông Phúc đã vi phạm luật nào khi giao đất?") == ("tp-17", "Luật đất đai")
     # tp-18 names Luật Đầu tư beside "ông Phúc" too, but no verb puts it there as what he did it under.
-    assert registry_fact("Luật nào có điểm mới về thủ tục đầu tư của ông Phúc?") is None
+    assert _stated_in(topical, "Luật nào có điểm mới về thủ tục đầu tư của ông Phúc?") is None
 
 
 @pytest.mark.parametrize(
