@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 from bot.corpus import Article
 from bot.names import people_in
 from bot.names import table as names_table
-from bot.question import expand_shorthand, people_named_in, places_in, spellings_of
+from bot.question import NOT_A_DOCUMENT_BEFORE, expand_shorthand, people_named_in, places_in, spellings_of
 from bot.tables import DATA_DIR, word_tables
 from bot.text import (
     LOWER_LETTERS,
@@ -2177,8 +2177,11 @@ def _which_kind(plain: str) -> re.Match[str] | None:
     kind of document asked for."""
     kinds = [*(k for k in _query_tables()[0] if k), ANY_KIND]
     asked = re.finditer(rf"(?<!\w)(?P<kind>{_alternation(kinds)})\s+(?:so\s+)?(?:nao|may|bao\s+nhieu)(?!\w)", plain)
-    # A "kỷ luật" is no law ("thi hành kỷ luật bao nhiêu đảng viên?"); "ký quyết định nào" asks for one.
-    return next((m for m in asked if not (m["kind"] == "luat" and plain[: m.start()].endswith("ky "))), None)
+    # A "kỷ luật" is no law ("thi hành kỷ luật bao nhiêu đảng viên?"), as the question's own reading has it; read
+    # plain, "ky" is "ký" too: "ký quyết định nào" asks for one.
+    return next(
+        (m for m in asked if not (m["kind"] == "luat" and NOT_A_DOCUMENT_BEFORE.search(plain[: m.start()]))), None
+    )
 
 
 ANY_KIND = "van ban"

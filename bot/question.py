@@ -1010,7 +1010,7 @@ _NOT_COUNTED = _NOT_NOUNS - {"có", "co", "theo"}
 _LINKS = frozenset({"thì", "thi", "khoảng", "khoang", "tổng", "tong", "cộng", "cong"})
 PLAIN_DOCUMENT_NOUNS = frozenset(strip_diacritics(n) for n in DOCUMENT_NOUNS)
 # "kỷ luật", "pháp luật" are no law; "luật sư" is a lawyer.
-_NOT_DOCUMENT = re.compile(r"(?<!\w)(?:kỷ|kỉ|ky|ki|pháp|phap)\s+$")
+NOT_A_DOCUMENT_BEFORE = re.compile(r"(?<!\w)(?:kỷ|kỉ|ky|ki|pháp|phap)\s+$")
 _NUMBER_ASKED = {
     accentless: re.compile(
         r"(?<!\w)"
@@ -1027,7 +1027,7 @@ def _document_question(key: str, unaccented: bool) -> tuple[tuple[str, ...], tup
         m
         for n in DOCUMENT_NOUNS
         for m in _pattern(n, unaccented).finditer(key)
-        if not _NOT_DOCUMENT.search(key[: m.start()]) and not key.startswith(" sư", m.end())
+        if not NOT_A_DOCUMENT_BEFORE.search(key[: m.start()]) and not key.startswith(" sư", m.end())
     ]
     if not nouns:
         return None
