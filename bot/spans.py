@@ -153,7 +153,12 @@ def _echoes(core: str, question: Question) -> bool:
         # "31/2018/CT-TTg" repeats "CT 31" even though the question did not name the issuer.
         return any(code.split(":")[0] in codes for code in core_codes)
     core = padded_words(core)
-    return core.strip() != "" and core in words
+    # "Năm 2018" only repeats the "2018" of "… thi THPT QG 2018 … khi nào?".
+    year = _YEAR_ALONE.fullmatch(core.strip())
+    return core.strip() != "" and (core in words or (year is not None and f" {year[1]} " in words))
+
+
+_YEAR_ALONE = re.compile(r"(?:nam\s+)?((?:19|20)\d{2})")  # (padded_words are plain)
 
 
 @functools.lru_cache(maxsize=256)

@@ -614,6 +614,14 @@ def test_a_day_or_a_year_asked_for_is_answered_only_by_a_date_that_holds_one(que
     assert spans_said(sentence, question) == (strong, weak)
 
 
+def test_a_year_the_question_states_is_no_answer_to_when_but_a_day_in_it_is():
+    question = "Bộ CA và Bộ GD-ĐT có KL điều tra vụ gian lận điểm thi THPT QG 2018 ở Sơn La khi nào?"
+    repeated = "Năm 2018, nhiều cán bộ tỉnh Sơn La bị kỷ luật vì vụ gian lận điểm thi THPT quốc gia năm 2018."
+    assert spans_said(repeated, question) == ([], [])
+    dated = "Ngày 24/5/2018, cơ quan điều tra có kết luận về vụ gian lận điểm thi ở Sơn La."
+    assert spans_said(dated, question) == (["Ngày 24/5/2018"], [])
+
+
 def test_a_question_asking_for_an_office_holder_is_not_answered_strongly_by_someone_of_no_office():
     from bot.question import analyse
     from bot.spans import answer_spans
