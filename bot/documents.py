@@ -2101,8 +2101,11 @@ _DESCRIPTION_PART = rf"(?:[{UPPER_LETTERS}]|(?:tỉnh|thành phố|TP|huyện|qu
 _DESCRIBED_THEN_SIGNED = re.compile(
     rf",\s*{_DESCRIPTION_PART}(?:,\s*{_DESCRIPTION_PART})?(?:\s*\([^()]{{0,80}}\))?{_SIGNED_BEFORE.pattern}"
 )
-# "Quyết định số 698 do Chủ tịch Hội đồng thành viên và Tổng Giám đốc ký": who, between "do" and "ký".
-_SIGNED_AFTER = re.compile(rf"[^,;.]{{0,40}}?\s+do\s+(?P<who>[{UPPER_LETTERS}][^,;.]{{1,80}}?)\s+(?:đã\s+)?ký(?!\w)")
+# "Quyết định số 698 do Chủ tịch Hội đồng thành viên và Tổng Giám đốc ký": who, between "do" and "ký" (an office
+# held then: "do nguyên Thứ trưởng bộ GTVT Nguyễn Hồng Trường ký").
+_SIGNED_AFTER = re.compile(
+    rf"[^,;.]{{0,40}}?\s+do\s+(?:(?:nguyên|cựu)\s+)?(?P<who>[{UPPER_LETTERS}][^,;.]{{1,80}}?)\s+(?:đã\s+)?ký(?!\w)"
+)
 
 
 def _signer_span(sentence: str, named: tuple[int, int]) -> tuple[int, int] | None:

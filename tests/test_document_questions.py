@@ -758,6 +758,11 @@ def test_a_person_near_a_document_no_sentence_says_signed_it_is_not_given_as_its
             "Ông Sơn được bổ nhiệm theo Quyết định số 698 do Chủ tịch Hội đồng thành viên ký.",
             "Chủ tịch Hội đồng thành viên",
         ),
+        # An office held then, named after "do".
+        (
+            "Bộ GTVT có văn bản số 5249/BGTVT-TC do nguyên Thứ trưởng bộ GTVT Nguyễn Hồng Trường ký gửi tới VEC.",
+            "Thứ trưởng bộ GTVT Nguyễn Hồng Trường",
+        ),
         # Described between a comma and "ký".
         (
             "Ngày 23/10/2010, ông Trần Văn Công, Chủ tịch UBND huyện Quảng Xương, tỉnh Thanh Hóa (lúc đó là Phó Chủ "
