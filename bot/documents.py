@@ -1804,7 +1804,19 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     winner = _clear_winner(best)
     if winner is None and fact in ("subject", "issuer", "date") and (about := _the_one_about(named_so, context)):
         return _fact_of(about, fact, wanted)
+    if winner is None and fact in ("subject", "issuer", "date") and (local := _the_one_of_the_place(named_so, wanted)):
+        return _fact_of(local, fact, wanted)
     return winner
+
+
+def _the_one_of_the_place(documents: list[Document], wanted: Reference) -> Document | None:
+    """ "QĐ 875 cấm CB, ĐV uống rượu bia trong giờ làm việc ở Thanh Hoá": the only document of that name
+    whose issuer is of the province the question names, every other being another province's, is the one
+    meant, in whatever words the question tells what it does."""
+    if wanted.place is None:
+        return None
+    places = [_in_place(d, wanted.place) for d in documents]
+    return documents[places.index(True)] if places.count(True) == 1 and None not in places else None
 
 
 def _the_one_about(documents: list[Document], context: _Context) -> Document | None:

@@ -378,7 +378,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 18)
+    return _answerer_over("topical_documents", 20)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -388,6 +388,14 @@ def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topi
     # about it (85/2014/QH13's topic is never stated).
     status, kind, article, _, span = shown(topical, "NQ 85 của QH về lấy phiếu tín nhiệm ban hành năm nào?")
     assert (status, kind, article, span) == (Status.ANSWER, Kind.WHEN, "tp-2", "năm 2015")
+
+
+def test_the_only_document_of_a_number_issued_in_the_province_named_is_the_one_asked_about_in_other_words(topical):
+    # The question tells Quyết định 875 by what it bans, words its citing sentence does not hold; of the two
+    # of that number, one is Thanh Hoá's, the other Nghệ An's.
+    asked = "QĐ 875 cấm CB, ĐV uống rượu bia trong giờ làm việc ở Thanh Hoá do cơ quan nào ban hành?"
+    assert _stated_in(topical, asked) == ("tp-19", "Ban thường vụ Tỉnh ủy Thanh Hóa")
+    assert _stated_in(topical, asked.replace("Thanh Hoá", "Quảng Nam")) is None
 
 
 def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating_the_fact_must_hold(topical):
