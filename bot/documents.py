@@ -47,7 +47,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "50"
+EXTRACTION_VERSION = "51"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -589,7 +589,35 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         ].match(sentence, match.end()):
             continue  # "dự thảo Luật Đất đai", "Luật Đất đai (sửa đổi)": a bill, not a law
         found.append(_law_mention(sentence, match, citation))
+    _date_issued_later(sentence, found)
     return found
+
+
+# "… Về việc phong tặng … lần thứ 9 được ban hành ngày 19/7": the day of issue after what the document is about.
+_ISSUED_ON = re.compile(
+    r"\s(?:đã\s+)?được\s+(?:ký\s+)?ban\s+hành\s+(?:vào\s+)?(?:ngày\s+)?"
+    r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})(?:\s*[/.-]\s*(?P<year>(?:19|20)\d\d))?(?!\d|\s*[/.-]\s*\d)",
+    re.I,
+)
+
+
+def _date_issued_later(sentence: str, mentions: list[_Mention]) -> None:
+    """Dates the document named last before "được ban hành ngày …" with that day, when nothing dated it."""
+    for issued in _ISSUED_ON.finditer(sentence):
+        before = [m for m in mentions if m.span[1] <= issued.start()]
+        if not before:
+            continue
+        mention = max(before, key=lambda m: m.span[1])
+        if mention.dated or mention.day is not None:
+            continue
+        if issued["year"] is None:
+            mention.day = (issued.start("day"), issued.end())
+            continue
+        try:
+            mention.date = dt.date(int(issued["year"]), int(issued["month"]), int(issued["day"]))
+        except ValueError:
+            continue
+        mention.year, mention.dated = mention.year or mention.date.year, True
 
 
 def _law_mention(sentence: str, match: re.Match[str], citation: Citation) -> _Mention:

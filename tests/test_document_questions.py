@@ -378,7 +378,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 20)
+    return _answerer_over("topical_documents", 21)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -396,6 +396,11 @@ def test_the_only_document_of_a_number_issued_in_the_province_named_is_the_one_a
     asked = "QĐ 875 cấm CB, ĐV uống rượu bia trong giờ làm việc ở Thanh Hoá do cơ quan nào ban hành?"
     assert _stated_in(topical, asked) == ("tp-19", "Ban thường vụ Tỉnh ủy Thanh Hóa")
     assert _stated_in(topical, asked.replace("Thanh Hoá", "Quảng Nam")) is None
+
+
+def test_the_day_a_document_was_issued_may_follow_what_it_is_about(topical):
+    asked = "nq 54 phong tặng nsnd nsut lần thứ 9 ban hành ngày nào thế"
+    assert _stated_in(topical, asked) == ("tp-21", "19/7")
 
 
 def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating_the_fact_must_hold(topical):

@@ -1060,6 +1060,22 @@ def test_a_provinces_spellings_are_one_province_of_a_local_document():
     assert [d.articles for d in registry.documents if d.number == "29"] == [[0, 1]]
 
 
+def test_issued_on_a_day_after_the_subject_dates_the_document_named_last_before_it():
+    registry = _registry_of(
+        "Từ khi quyết định số 5383/QĐ-UBND của UBND TP. Hà Nội về giao đất được ban hành vào ngày 20/10/2014, không "
+        "có tranh chấp.",
+        "Nghị quyết số 54/NQ-CP của Chính phủ về phong tặng danh hiệu lần thứ 9 được ban hành ngày 19/7/2019 có ghi: "
+        "Nghị định số 89/2014/NĐ-CP ngày 29/9/2014 vẫn áp dụng.",
+        "Chỉ thị 16 của Thủ tướng về phòng chống dịch được ban hành ngày 5/1/19 tháng trước.",
+    )
+    assert sorted((d.name, d.date) for d in registry.documents) == [
+        ("Chỉ thị số 16", None),
+        ("Nghị quyết số 54/NQ-CP", dt.date(2019, 7, 19)),
+        ("Nghị định số 89/2014/NĐ-CP", dt.date(2014, 9, 29)),
+        ("Quyết định số 5383/QĐ-UBND", dt.date(2014, 10, 20)),
+    ]
+
+
 def test_a_day_without_its_year_after_the_name_leaves_the_issuer_and_subject_after_it_read():
     registry = _registry_of(
         "Bộ Công Thương căn cứ Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về kết luận kiểm tra "
