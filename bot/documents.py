@@ -1829,6 +1829,12 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     best = [
         found for document in named_so if (found := _best_statement(document, articles, context, fact, wanted.year))
     ]
+    if named_so and wanted.group is not None and fact in ("date", "subject"):
+        # One whose sentences name no issuer may be the asked issuer's all the same ("Ban Thường vụ Thành uỷ sửa
+        # đổi khoản 8, chỉ thị 05 ngày 5-1-2016 về …"): its sentence must then hold the issuer's words too.
+        unissued = [d for d in _bearing(registry, dataclasses.replace(wanted, group=None)) if d.group is None]
+        named_too = _context(plain, [named.span(), *years])
+        best += [found for d in unissued if (found := _best_statement(d, articles, named_too, fact, wanted.year))]
     winner = _clear_winner(best)
     if winner is None and fact in ("subject", "issuer", "date") and (about := _the_one_about(named_so, context)):
         return _fact_of(about, fact, wanted)

@@ -378,7 +378,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 21)
+    return _answerer_over("topical_documents", 23)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -401,6 +401,12 @@ def test_the_only_document_of_a_number_issued_in_the_province_named_is_the_one_a
 def test_the_day_a_document_was_issued_may_follow_what_it_is_about(topical):
     asked = "nq 54 phong tặng nsnd nsut lần thứ 9 ban hành ngày nào thế"
     assert _stated_in(topical, asked) == ("tp-21", "19/7")
+
+
+def test_a_document_cited_without_its_issuer_is_the_asked_issuers_where_its_sentence_names_that_issuer(topical):
+    # Chỉ thị 05 of 2016 is cited without "của …" (tp-22), beside the Thành ủy's other Chỉ thị 05 (tp-23).
+    asked = "Chỉ thị 05 của Ban Thường vụ Thành uỷ Đà Nẵng về kiểm tra, giám sát kê khai tài sản ban hành ngày nào?"
+    assert _stated_in(topical, asked) == ("tp-22", "ngày 5-1-2016")
 
 
 def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating_the_fact_must_hold(topical):
