@@ -1730,7 +1730,8 @@ def _phrases(table: str) -> re.Pattern[str]:
 
 @functools.cache
 def _stands_for(word: str) -> frozenset[str]:
-    return frozenset(concept_terms(word))
+    # A question's "dn" is the "DN" the tables count only in capitals (in an article "ca" may be no "CA").
+    return frozenset(concept_terms(word) or concept_terms(word.upper()))
 
 
 @functools.cache

@@ -378,7 +378,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 23)
+    return _answerer_over("topical_documents", 25)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -407,6 +407,12 @@ def test_a_document_cited_without_its_issuer_is_the_asked_issuers_where_its_sent
     # Chỉ thị 05 of 2016 is cited without "của …" (tp-22), beside the Thành ủy's other Chỉ thị 05 (tp-23).
     asked = "Chỉ thị 05 của Ban Thường vụ Thành uỷ Đà Nẵng về kiểm tra, giám sát kê khai tài sản ban hành ngày nào?"
     assert _stated_in(topical, asked) == ("tp-22", "ngày 5-1-2016")
+
+
+def test_an_abbreviation_typed_in_lowercase_is_held_where_what_it_stands_for_is(topical):
+    # "dn" is the "DN" of "doanh nghiệp": the Thủ tướng's Chỉ thị 10 of 2019 (tp-24), not the one of 2013 (tp-25).
+    asked = "chỉ thị 10 của TTg chống nhũng nhiễu dân với dn ban hành hồi nào vậy"
+    assert _stated_in(topical, asked) == ("tp-24", "Tháng 4/2019")
 
 
 def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating_the_fact_must_hold(topical):
