@@ -1767,11 +1767,14 @@ def _coverage(context: _Context, sentence: str, title: str) -> tuple[float, floa
     title_words, title_pairs = _words_of(title)
     held = own_words | title_words
     pairs = own_pairs | title_pairs
-    # An abbreviation is held where what it stands for is ("pct": "Phó Chủ tịch"; "DN": "doanh nghiệp").
+    # An abbreviation is held where what it stands for is ("pct": "Phó Chủ tịch"; "DN": "doanh nghiệp"), and
+    # the words of a name where its abbreviation is ("kho bạc nhà nước": "KBNN").
     shortened = [w for w in context.words if w not in held and _stands_for(w)]
-    if shortened:
+    spelt_out = [(term, words) for term, words in _concepts_spelt_out(context.words) if not words <= held]
+    if shortened or spelt_out:
         concepts = _concepts_of(f"{sentence} {title}")
         held = held | {w for w in shortened if _stands_for(w) & concepts}
+        held = held.union(*(words for term, words in spelt_out if term in concepts))
     also = sum(w in held for w in context.optional)
     share = (sum(w in held for w in context.words) + also) / (len(context.words) + also)
     own_also = sum(w in own_words for w in context.optional)
@@ -1785,6 +1788,26 @@ def _words_of(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """The plain words of a sentence or title, and its pairs of neighbouring words."""
     words = re.sub(r"[^\w\s]", " ", _plain(text)).split()
     return frozenset(words), frozenset(itertools.pairwise(words))
+
+
+@functools.lru_cache(maxsize=1_024)
+def _concepts_spelt_out(words: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The concepts a question's words spell out in full ("kho bac nha nuoc": @kbnn), with those words."""
+    found = []
+    for start, end in itertools.combinations(range(len(words) + 1), 2):
+        if end - start < MIN_SPELT_OUT or end - start > MAX_CONCEPT_WORDS:
+            continue
+        terms = set(concept_terms(" ".join(words[start:end])))
+        # (the whole window is the phrase: neither end can go)
+        terms -= set(concept_terms(" ".join(words[start + 1 : end]))) | set(
+            concept_terms(" ".join(words[start : end - 1]))
+        )
+        found += [(term, frozenset(words[start:end])) for term in terms]
+    return tuple(found)
+
+
+# A name of two words is too loose a match for its abbreviation ("thành phố" beside any "TP. Hà Nội").
+MIN_SPELT_OUT, MAX_CONCEPT_WORDS = 3, 6
 
 
 @functools.lru_cache(maxsize=8_192)

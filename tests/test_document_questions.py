@@ -378,7 +378,7 @@ def test_of_two_documents_of_a_name_the_one_whose_citing_sentence_holds_the_ques
 
 @pytest.fixture(scope="module")
 def topical() -> Answerer:
-    return _answerer_over("topical_documents", 25)
+    return _answerer_over("topical_documents", 27)
 
 
 def test_of_two_documents_of_a_name_whose_sentences_fit_alike_the_one_whose_topic_holds_the_questions_words_answers(
@@ -413,6 +413,13 @@ def test_an_abbreviation_typed_in_lowercase_is_held_where_what_it_stands_for_is(
     # "dn" is the "DN" of "doanh nghiệp": the Thủ tướng's Chỉ thị 10 of 2019 (tp-24), not the one of 2013 (tp-25).
     asked = "chỉ thị 10 của TTg chống nhũng nhiễu dân với dn ban hành hồi nào vậy"
     assert _stated_in(topical, asked) == ("tp-24", "Tháng 4/2019")
+
+
+def test_a_name_the_question_spells_out_is_held_where_its_abbreviation_is(topical):
+    # "Kho bạc Nhà nước" is the sentence's "KBNN", "ngân sách nhà nước" its "NSNN": the Nghị quyết 01/NQ-CP of
+    # 2016 (tp-26), not the one of 2019 (tp-27).
+    asked = "Nghị quyết số 01/NQ-CP mà Kho bạc Nhà nước Hà Nội thực hiện khi kiểm soát chi ngân sách được ban hành ngày nào?"
+    assert _stated_in(topical, asked) == ("tp-26", "ngày 07/01/2016")
 
 
 def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating_the_fact_must_hold(topical):
