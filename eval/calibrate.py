@@ -24,9 +24,9 @@ sentence model chooses. The test split is never read. The sentences scored are t
 it on the committed bot/answer_model.json to reproduce it.
 
 With --kind-thresholds both shipped models are kept, and a kind's threshold is lowered a step
-(KIND_STEP) at a time while every dev answer the step adds is right and none is a negative, and kept
-only when it adds at least MIN_ADDED right answers (bot/answer_model.json "kind_thresholds"). A
-refit drops them: run it again after one.
+(KIND_STEP) at a time while every dev answer the step adds (of both dev sets: the blind set's and the
+document questions') is right and none is a negative, and kept only when it adds at least MIN_ADDED
+right answers (bot/answer_model.json "kind_thresholds"). A refit drops them: run it again after one.
 """
 
 from __future__ import annotations
@@ -135,11 +135,13 @@ def past_the_gates(answer: Answer) -> bool:
     return answer.evidence is not None and ALWAYS.is_sure(answer.evidence) and answer.verdict is not Verdict.UNCLEAR
 
 
-def gated_dev_answers(answerer_of: Callable[[dict], Answerer]) -> Iterator[tuple[dict, Answer, bool, str]]:
-    """The dev questions whose best sentence some confidence could show (`past_the_gates`), each with its
-    answer, whether that is correct (eval/blind.py's judgement) and its group: "pos" (answerable, or a
-    held-out fact quoted rightly from another report of it), "neg" or "oos"."""
-    for question in blind.load_questions("dev"):
+def gated_dev_answers(
+    answerer_of: Callable[[dict], Answerer], question_sets: tuple[str, ...] = ("all",)
+) -> Iterator[tuple[dict, Answer, bool, str]]:
+    """The dev questions (of `question_sets`) whose best sentence some confidence could show
+    (`past_the_gates`), each with its answer, whether that is correct (eval/blind.py's judgement) and its
+    group: "pos" (answerable, or a held-out fact quoted rightly from another report of it), "neg" or "oos"."""
+    for question in (q for questions in question_sets for q in blind.load_questions("dev", questions)):
         if question["role"] == "answerable" and question["kind"] in LEFT_OUT:
             continue  # (negatives of every kind count: whatever their form, they must not be answered)
         answer = answerer_of(question).answer(question["question"], passages=30)
@@ -170,7 +172,8 @@ def kind_thresholds(index: Index, dry_run: bool) -> int:
     shipped = ConfidenceModel.load()
     answerer = Answerer(index, confidence=ALWAYS, sentence_model=SentenceModel.load())
     rows: dict[str, list[tuple[float, bool, str]]] = {}  # kind -> (probability, correct, group)
-    for _, answer, correct, group in gated_dev_answers(lambda _: answerer):
+    # Both dev sets: the document questions' are where what a named document says is asked.
+    for _, answer, correct, group in gated_dev_answers(lambda _: answerer, ("all", "documents")):
         evidence = answer.evidence
         assert evidence is not None  # past the gates
         rows.setdefault(threshold_key(evidence), []).append((shipped.probability(evidence), correct, group))
