@@ -47,7 +47,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "51"
+EXTRACTION_VERSION = "52"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -181,7 +181,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "issuing_before": re.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?(?:ký\s+ban\s+hành|ký|ban\s+hành)\s*$", re.I),
         # Its issuer acting in it, opening the clause after it: "Tại Quyết định số 1433/QĐ-TTg ngày 26/10, Thủ
         # tướng xoá tư cách …".
-        "issuer_acting": re.compile(rf",\s*(?:{issuers}){place}{term}\s+(?:đã\s+|vừa\s+)?(?=[{LOWER_LETTERS}])", re.I),
+        "issuer_acting": re.compile(
+            rf",\s*(?P<issuer>{issuers}){place}{term}\s+(?:đã\s+|vừa\s+)?(?=[{LOWER_LETTERS}])", re.I
+        ),
         "issuer_after": re.compile(rf"(?:của|do)\s+{plenum}(?P<issuer>{issuers}){place}{session}{term}(?!\w)", re.I),
         # The head of an issuer signing for it ("Chỉ thị số 06/CT-BYT ngày 11/8/2017 của Bộ trưởng Bộ Y tế về …").
         "office_after": re.compile(
@@ -730,6 +732,14 @@ def _mention(
         if dated and mention.issuer is not None:
             _date_read(mention, dated)
     _read_tail(sentence, match.end() if end is None else end, mention)
+    if (
+        mention.issuer is None
+        and re.fullmatch(r"\W*tại\s+", sentence[: match.start()], re.I)
+        and (acting := _patterns()["issuer_acting"].match(sentence, mention.tail_end))
+    ):
+        # "Tại văn bản số 209 ngày 28/10/2015, Bộ Thông tin Truyền thông kiến nghị …": the body acting in the
+        # document the sentence opens with wrote it ("Theo …, Bộ X …" may be anyone acting on another's).
+        _set_issuer(mention, acting)
     if (
         not before
         and mention.year is None

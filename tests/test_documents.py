@@ -1076,6 +1076,19 @@ def test_issued_on_a_day_after_the_subject_dates_the_document_named_last_before_
     ]
 
 
+def test_the_body_acting_in_the_document_a_sentence_opens_with_issued_it():
+    registry = _registry_of(
+        "Tại văn bản số 209 ngày 28/10/2015, Bộ Thông tin Truyền thông kiến nghị Thủ tướng xem xét dự án.",
+        "Theo Thông tư 08, Bộ Công an sẽ rà soát lại các quy định.",
+        "Bộ Thông tin - Truyền thông đã ban hành Thông tư số 12 về quản lý trò chơi điện tử.",
+    )
+    assert sorted((d.name, d.issuer) for d in registry.documents) == [
+        ("Thông tư số 08", None),
+        ("Thông tư số 12", "Bộ Thông tin - Truyền thông"),
+        ("Văn bản số 209", "Bộ Thông tin Truyền thông"),
+    ]
+
+
 def test_a_day_without_its_year_after_the_name_leaves_the_issuer_and_subject_after_it_read():
     registry = _registry_of(
         "Bộ Công Thương căn cứ Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về kết luận kiểm tra "
