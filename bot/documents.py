@@ -47,7 +47,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "52"
+EXTRACTION_VERSION = "53"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -179,6 +179,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # trị, Thường trực Ban Bí thư Đinh Thế Huynh đã ký ban hành Chỉ thị số 11-CT/TW".
         "date_opening": re.compile(rf"\W*(?:(?:cuối|đầu|giữa|hồi|vào|trong)\s+)?{_DATE_OPENING}(?!\d)", re.I),
         "issuing_before": re.compile(r"(?<!\w)(?:đã\s+|vừa\s+)?(?:ký\s+ban\s+hành|ký|ban\s+hành)\s*$", re.I),
+        # … or the act it carries out, done to someone under it: "Tháng 10/2010, ông Trương Văn Tuyến được bổ
+        # nhiệm làm Tổng giám đốc Vinashin theo quyết định số 1832".
+        "acted_under": re.compile(
+            rf"(?<!\w)(?:được|bị)\s+(?:{_alternation(tables['acted_under']['words'])})(?!\w)[^;,]*\s(?:theo|tại)\s*$",
+            re.I,
+        ),
         # Its issuer acting in it, opening the clause after it: "Tại Quyết định số 1433/QĐ-TTg ngày 26/10, Thủ
         # tướng xoá tư cách …".
         "issuer_acting": re.compile(
@@ -744,7 +750,10 @@ def _mention(
         not before
         and mention.year is None
         and (opening := _patterns()["date_opening"].match(sentence))
-        and _patterns()["issuing_before"].search(sentence, opening.end(), match.start())
+        and (
+            _patterns()["issuing_before"].search(sentence, opening.end(), match.start())
+            or _patterns()["acted_under"].search(sentence, opening.end(), match.start())
+        )
         and not _patterns()["mention"].search(sentence, opening.end(), match.start())
         and ";" not in sentence[opening.end() : match.start()]
     ):

@@ -1089,6 +1089,20 @@ def test_the_body_acting_in_the_document_a_sentence_opens_with_issued_it():
     ]
 
 
+def test_a_date_opening_a_sentence_dates_the_decision_a_personnel_act_is_done_under():
+    registry = _registry_of(
+        "Tháng 10/2010, ông Trương Văn Tuyến được bổ nhiệm làm Tổng giám đốc Vinashin theo quyết định số 1832 "
+        "của Thủ tướng Chính phủ.",
+        "Năm 2018, tỉnh triển khai các dự án theo Quyết định số 45 của UBND tỉnh.",
+        "Năm 2019, ông A bị cách chức; ông B được khen thưởng theo Quyết định số 77 của Bộ Nội vụ.",
+    )
+    assert sorted((d.name, d.year) for d in registry.documents) == [
+        ("Quyết định số 1832", 2010),
+        ("Quyết định số 45", None),
+        ("Quyết định số 77", None),
+    ]
+
+
 def test_a_day_without_its_year_after_the_name_leaves_the_issuer_and_subject_after_it_read():
     registry = _registry_of(
         "Bộ Công Thương căn cứ Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về kết luận kiểm tra "
