@@ -1723,6 +1723,8 @@ _ISSUERS_TERM = re.compile(r"(?<!\w)khoa\s+(?:[ivx]+|\d{1,2})(?!\w)")
 
 def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
     kept = list(plain)
+    if vocative := _vocative_end().search(plain):
+        removed = [*removed, vocative.span()]  # "… vậy mọi người": whom the question is put to
     # Words a sentence may hold or not: verbs of citing, the issuer's term, how a law was passed or takes effect.
     optional_phrases = (_phrases("citing_words"), _ISSUERS_TERM, _phrases("asking_phrases"))
     citing = [m.span() for pattern in optional_phrases for m in pattern.finditer(plain)]
@@ -1739,6 +1741,11 @@ def _context(plain: str, removed: Iterable[tuple[int, int]]) -> _Context:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@functools.cache
+def _vocative_end() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternation(_plain(w) for w in _tables()['vocatives']['words'])})\W*$")
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from bot.corpus import Article
 from bot.documents import Fact, build_registry, fact_asked, registry_answer, signer_in
 from bot.evidence import ConfidenceModel
 from bot.index import Index
-from bot.question import DocumentAsk, Kind, analyse
+from bot.question import DocumentAsk, Kind, analyse, chat_written_out
 from bot.store import build_index
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -723,6 +723,17 @@ def test_which_document_a_body_named_doing_something_else_works_on_is_asked_of_a
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Thông tư liên tịch 15"
     # A body named issuing it is asked of: the Bộ Tài chính issued no such circular.
     assert _asked_of("Bộ Tài chính ban hành thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts) is None
+
+
+def test_whom_a_chat_question_is_put_to_is_no_word_of_its_topic():
+    texts = (
+        "Quy định 102 của Bộ Chính trị về xử lý kỷ luật đảng viên do thiếu trách nhiệm quản lý, con cái phạm tội.",
+        "Quy định 105 của Bộ Chính trị về xử lý kỷ luật đảng viên vi phạm.",
+        "Nghị quyết 26 của Trung ương về cán bộ các cấp.",
+    )
+    # (as the answering path reads it: "mn" written out, "mọi người")
+    fact = _asked_of(chat_written_out("QĐ nào của BCT xử lý kỷ luật đảng viên có con cái phạm tội vậy mn"), *texts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Quy định 102"
 
 
 def test_a_year_in_the_words_on_a_documents_subject_is_the_subjects_not_the_documents():
