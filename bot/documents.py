@@ -47,7 +47,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "53"
+EXTRACTION_VERSION = "54"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")

@@ -725,6 +725,16 @@ def test_which_document_a_body_named_doing_something_else_works_on_is_asked_of_a
     assert _asked_of("Bộ Tài chính ban hành thông tư liên tịch nào về khám sức khỏe định kỳ?", *texts) is None
 
 
+def test_a_law_of_the_national_list_the_news_cites_by_title_answers_which_law():
+    texts = (
+        "Phương án 2 không được chọn vì vi phạm hành lang bảo vệ theo Luật Đê điều, đường hầm phải xuyên qua nhiều nhà.",
+        "Phương án 1 được chọn theo Luật Xây dựng năm 2014.",
+        "Hà Nội sẽ khởi công tuyến đường sắt số 2 vào năm sau.",
+    )
+    fact = _asked_of("Phương án 2 không được chọn vì vi phạm hành lang bảo vệ theo luật nào?", *texts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Luật Đê điều"
+
+
 def test_whom_a_chat_question_is_put_to_is_no_word_of_its_topic():
     texts = (
         "Quy định 102 của Bộ Chính trị về xử lý kỷ luật đảng viên do thiếu trách nhiệm quản lý, con cái phạm tội.",
