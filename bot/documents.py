@@ -47,7 +47,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "54"
+EXTRACTION_VERSION = "55"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -248,7 +248,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?<!\w)(?<!kết\s)(?P<law>"
             + "|".join(
                 re.escape(t).replace(r",\ ", r",?\ ").replace(r"\ ", r"\s+")
-                for t in sorted(tables["laws"]["titles"], key=len, reverse=True)
+                for t in sorted([*tables["laws"]["titles"], *tables["laws"]["short_names"]], key=len, reverse=True)
             )
             + r")(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)(?!\d))?(?![\w-])",
             re.I,
@@ -661,7 +661,9 @@ def _law_key(name: str) -> str:
 
 @functools.cache
 def _law_titles() -> dict[str, str]:
-    return {_law_key(t): t for t in _tables()["laws"]["titles"]}
+    """Each law's title, keyed by its plain form and by the plain form of each short name of it."""
+    laws = _tables()["laws"]
+    return {_law_key(t): t for t in laws["titles"]} | {_law_key(s): t for s, t in laws["short_names"].items()}
 
 
 def _spaced_code(kind: str, sentence: str, position: int) -> tuple[str, int] | None:

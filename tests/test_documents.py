@@ -1103,6 +1103,20 @@ def test_a_date_opening_a_sentence_dates_the_decision_a_personnel_act_is_done_un
     ]
 
 
+def test_a_law_cited_by_the_short_name_the_press_writes_is_the_law_of_its_full_title():
+    registry = _registry_of(
+        "Sáng 14/6, Quốc hội thông qua Luật rượu bia năm 2019 với đa số đại biểu tán thành.",
+        "Luật Phòng, chống tác hại của rượu, bia có hiệu lực từ ngày 1/1/2020.",
+        "Hà Nội xin ý kiến theo quy định tại Luật Di sản với công trình ga ngầm C9.",
+    )
+    # (a mention stating no year is of no enactment in particular: one law title has had several)
+    assert sorted((d.name, len(d.citations)) for d in registry.documents) == [
+        ("Luật Di sản văn hóa", 1),
+        ("Luật Phòng, chống tác hại của rượu, bia", 1),
+        ("Luật Phòng, chống tác hại của rượu, bia 2019", 1),
+    ]
+
+
 def test_a_day_without_its_year_after_the_name_leaves_the_issuer_and_subject_after_it_read():
     registry = _registry_of(
         "Bộ Công Thương căn cứ Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về kết luận kiểm tra "
