@@ -47,7 +47,7 @@ from bot.text import (
 TABLES_FILE = DATA_DIR / "documents.toml"
 PROVINCES_FILE = DATA_DIR / "names.toml"
 # Raise when the extraction changes: with the tables' bytes it keys the cached registry.
-EXTRACTION_VERSION = "55"
+EXTRACTION_VERSION = "56"
 MAX_SUBJECT_WORDS = 30
 
 T = TypeVar("T")
@@ -568,6 +568,8 @@ def _mentions_in(sentence: str, citation: Citation) -> list[_Mention]:
         if patterns["draft"].search(sentence, max(0, match.start() - 20), match.start()):
             continue  # "dự thảo Thông tư 59": a draft, not an issued document
         canonical = next(k for k in _tables()["kinds"]["names"] if _plain(k) == _plain(kind_written))
+        if bare and _plain(kind_written) in _numbered_only():
+            continue  # "kết luận thanh tra 312 biệt thự": a count; "kết luận thanh tra số 5" names one
         canonical = _tables()["kinds"]["aliases"].get(canonical, canonical)
         rest, end = match["rest"], match.end()
         if not rest or rest[-1].isdigit():  # "Quyết định số 58 - QĐ / TW", "580/2018 / UBTVQH 14"
@@ -835,6 +837,11 @@ def _may_name_a_document(text: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _CODE_START = re.compile(r"\d[-/][A-Za-zĐđ]")
+
+
+@functools.cache
+def _numbered_only() -> frozenset[str]:
+    return frozenset(_plain(k) for k in _tables()["kinds"]["numbered_only"])
 
 
 @functools.cache

@@ -1117,6 +1117,18 @@ def test_a_law_cited_by_the_short_name_the_press_writes_is_the_law_of_its_full_t
     ]
 
 
+def test_an_inspections_conclusion_is_a_conclusion_when_numbered_and_a_count_is_not_its_number():
+    registry = _registry_of(
+        "Sở Nội vụ báo cáo kết quả kiểm điểm theo Kết luận thanh tra số 05 ngày 21-2-2019 của Thanh tra TP.",
+        "Ngày 25/4/2015, thanh tra thành phố đã có kết luận thanh tra 312 biệt thự.",
+        "Thanh tra Chính phủ vừa ban hành Kết luận thanh tra số 195/KL-TTCP về dự án ở Đồng Nai.",
+    )
+    assert sorted((d.name, d.date) for d in registry.documents) == [
+        ("Kết luận số 05", dt.date(2019, 2, 21)),
+        ("Kết luận số 195/KL-TTCP", None),
+    ]
+
+
 def test_a_day_without_its_year_after_the_name_leaves_the_issuer_and_subject_after_it_read():
     registry = _registry_of(
         "Bộ Công Thương căn cứ Thông báo số 138 ngày 27/10 của Uỷ ban Kiểm tra Trung ương về kết luận kiểm tra "
