@@ -2349,7 +2349,14 @@ def _which_in_sentences(
                     citation = mention.citation
                     fact = Fact("which", document, citation, mention.span)
                     scored.append((_clause_coverage(context, fact, article.title), fact))
-    return _clear_winner(scored)
+    winner = _clear_winner(scored)
+    if winner is None and scored and (best := max(s for s, _ in scored))[0] >= MIN_CONTEXT_COVERAGE:
+        # Sentences of two documents hold the words alike ("… quy định ủy quyền cho Thường trực Tỉnh ủy …" near
+        # a Quy định 51): the one whose topic in the registry holds them is the one asked for.
+        tied = [f for s, f in scored if s == best]
+        about = _the_one_about(list({id(f.document): f.document for f in tied}.values()), context)
+        winner = next((f for f in tied if f.document is about), None)
+    return winner
 
 
 WHICH_RESCANNED = 5

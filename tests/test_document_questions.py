@@ -735,6 +735,16 @@ def test_a_law_of_the_national_list_the_news_cites_by_title_answers_which_law():
     assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Luật Đê điều"
 
 
+def test_of_two_documents_whose_sentences_hold_the_words_alike_the_one_whose_topic_holds_them_is_which():
+    texts = (
+        "Theo Nghị quyết 85 năm 2015 của Quốc hội về lấy phiếu tín nhiệm, Quốc hội thực hiện việc lấy phiếu tín nhiệm.",
+        "Việc lấy phiếu tín nhiệm ở Quốc hội được thực hiện, như Nghị quyết 35 của Quốc hội nêu.",
+        "Quốc hội họp phiên bế mạc chiều nay.",
+    )
+    fact = _asked_of("Việc lấy phiếu tín nhiệm ở Quốc hội được thực hiện theo nghị quyết nào?", *texts)
+    assert fact is not None and fact.citation.sentence[slice(*fact.span)] == "Nghị quyết 85"
+
+
 def test_whom_a_chat_question_is_put_to_is_no_word_of_its_topic():
     texts = (
         "Quy định 102 của Bộ Chính trị về xử lý kỷ luật đảng viên do thiếu trách nhiệm quản lý, con cái phạm tội.",
