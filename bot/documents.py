@@ -1878,22 +1878,21 @@ def _fact_in_sentences(registry: Registry, articles: Sequence[Article], plain: s
     years = [m.span() for m in re.finditer(r"(?:nam\s+)?(?:19|20)\d\d", plain)]
     context = _context(plain, [named.span(), *_issuer_spans(plain), *years])
     named_so = _bearing(registry, wanted)
-    if not named_so and wanted.group is not None:
-        # The registry may not know who issued it ("UBND tỉnh Khánh Hoà đã ban hành nhiều văn bản chỉ đạo, mới
-        # nhất là có Chỉ thị số 01 về …"): one whose sentence names the issuer the question gives will do.
-        named_so = [d for d in _bearing(registry, dataclasses.replace(wanted, group=None)) if d.group is None]
-        context = _context(plain, [named.span(), *years])
+    # The registry may not know who issued it ("UBND tỉnh Khánh Hoà đã ban hành nhiều văn bản chỉ đạo, mới nhất là
+    # có Chỉ thị số 01 về …", "Ban Thường vụ Thành uỷ sửa đổi khoản 8, chỉ thị 05 ngày 5-1-2016 về …"): one whose
+    # sentence also names the issuer the question gives will do, in place of those bearing that issuer when none
+    # does, and beside them when asked when or what about.
+    unissued: list[Document] = []
+    issuer_said = context
+    if wanted.group is not None and (not named_so or fact in ("date", "subject")):
+        unissued = [d for d in _bearing(registry, dataclasses.replace(wanted, group=None)) if d.group is None]
+        issuer_said = _context(plain, [named.span(), *years])
+        if not named_so:
+            named_so, context, unissued = unissued, issuer_said, []
     if not context.words and wanted.year is None and wanted.group is None and _several(named_so):
         return None  # see `several_bear`
-    best = [
-        found for document in named_so if (found := _best_statement(document, articles, context, fact, wanted.year))
-    ]
-    if named_so and wanted.group is not None and fact in ("date", "subject"):
-        # One whose sentences name no issuer may be the asked issuer's all the same ("Ban Thường vụ Thành uỷ sửa
-        # đổi khoản 8, chỉ thị 05 ngày 5-1-2016 về …"): its sentence must then hold the issuer's words too.
-        unissued = [d for d in _bearing(registry, dataclasses.replace(wanted, group=None)) if d.group is None]
-        named_too = _context(plain, [named.span(), *years])
-        best += [found for d in unissued if (found := _best_statement(d, articles, named_too, fact, wanted.year))]
+    best = [found for d in named_so if (found := _best_statement(d, articles, context, fact, wanted.year))]
+    best += [found for d in unissued if (found := _best_statement(d, articles, issuer_said, fact, wanted.year))]
     winner = _clear_winner(best)
     if winner is None and fact in ("subject", "issuer", "date") and (about := _the_one_about(named_so, context)):
         return _fact_of(about, fact, wanted)
