@@ -398,28 +398,35 @@ def test_the_only_document_of_a_number_issued_in_the_province_named_is_the_one_a
     assert _stated_in(topical, asked.replace("Thanh Hoá", "Quảng Nam")) is None
 
 
-def test_the_day_a_document_was_issued_may_follow_what_it_is_about(topical):
-    asked = "nq 54 phong tặng nsnd nsut lần thứ 9 ban hành ngày nào thế"
-    assert _stated_in(topical, asked) == ("tp-21", "19/7")
-
-
-def test_a_document_cited_without_its_issuer_is_the_asked_issuers_where_its_sentence_names_that_issuer(topical):
-    # Chỉ thị 05 of 2016 is cited without "của …" (tp-22), beside the Thành ủy's other Chỉ thị 05 (tp-23).
-    asked = "Chỉ thị 05 của Ban Thường vụ Thành uỷ Đà Nẵng về kiểm tra, giám sát kê khai tài sản ban hành ngày nào?"
-    assert _stated_in(topical, asked) == ("tp-22", "ngày 5-1-2016")
-
-
-def test_an_abbreviation_typed_in_lowercase_is_held_where_what_it_stands_for_is(topical):
-    # "dn" is the "DN" of "doanh nghiệp": the Thủ tướng's Chỉ thị 10 of 2019 (tp-24), not the one of 2013 (tp-25).
-    asked = "chỉ thị 10 của TTg chống nhũng nhiễu dân với dn ban hành hồi nào vậy"
-    assert _stated_in(topical, asked) == ("tp-24", "Tháng 4/2019")
-
-
-def test_a_name_the_question_spells_out_is_held_where_its_abbreviation_is(topical):
-    # "Kho bạc Nhà nước" is the sentence's "KBNN", "ngân sách nhà nước" its "NSNN": the Nghị quyết 01/NQ-CP of
-    # 2016 (tp-26), not the one of 2019 (tp-27).
-    asked = "Nghị quyết số 01/NQ-CP mà Kho bạc Nhà nước Hà Nội thực hiện khi kiểm soát chi ngân sách được ban hành ngày nào?"
-    assert _stated_in(topical, asked) == ("tp-26", "ngày 07/01/2016")
+@pytest.mark.parametrize(
+    ("question", "article", "span"),
+    [
+        # The day of issue may follow what the document is about ("… lần thứ 9 được ban hành ngày 19/7").
+        ("nq 54 phong tặng nsnd nsut lần thứ 9 ban hành ngày nào thế", "tp-21", "19/7"),
+        # A document cited without "của …" is the asked issuer's where its sentence names that issuer: Chỉ thị 05 of
+        # 2016 (tp-22), beside the Thành ủy's other Chỉ thị 05 (tp-23).
+        (
+            "Chỉ thị 05 của Ban Thường vụ Thành uỷ Đà Nẵng về kiểm tra, giám sát kê khai tài sản ban hành ngày nào?",
+            "tp-22",
+            "ngày 5-1-2016",
+        ),
+        # An abbreviation typed in lowercase is held where what it stands for is ("dn": "doanh nghiệp"): the Thủ
+        # tướng's Chỉ thị 10 of 2019 (tp-24), not the one of 2013 (tp-25).
+        ("chỉ thị 10 của TTg chống nhũng nhiễu dân với dn ban hành hồi nào vậy", "tp-24", "Tháng 4/2019"),
+        # A name the question spells out is held where its abbreviation is ("Kho bạc Nhà nước": "KBNN", "ngân sách
+        # nhà nước": "NSNN"): the Nghị quyết 01/NQ-CP of 2016 (tp-26), not the one of 2019 (tp-27).
+        (
+            "Nghị quyết số 01/NQ-CP mà Kho bạc Nhà nước Hà Nội thực hiện khi kiểm soát chi ngân sách được ban hành "
+            "ngày nào?",
+            "tp-26",
+            "ngày 07/01/2016",
+        ),
+    ],
+)
+def test_a_document_told_by_other_words_than_its_sentences_is_answered_from_the_one_stating_the_fact(
+    topical, question, article, span
+):
+    assert _stated_in(topical, question) == (article, span)
 
 
 def test_the_term_of_the_issuer_a_question_names_is_no_word_the_sentence_stating_the_fact_must_hold(topical):
